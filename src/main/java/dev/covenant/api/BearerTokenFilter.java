@@ -1,0 +1,37 @@
+package dev.covenant.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Guards the JSON API: every {@code /api} request needs a valid bearer token. The answer to a missing or wrong
+ * token is the same, so that it tells nothing about which tokens exist.
+ */
+public class BearerTokenFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ApiTokens tokens;
+
+    BearerTokenFilter(ApiTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @ServerRequestFilter
+    public Response authenticate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.equals("/api") && !path.startsWith("/api/")) {
+            return null;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                && tokens.isValid(header.substring(PREFIX.length()).trim())) {
+            return null;
+        }
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required").toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"covenant\"").build();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.covenant.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One entry of the append-only ledger; the database refuses to change or delete it. */
+@Entity
+@Table(name = "ledger_entry")
+public class LedgerEntry extends PanacheEntityBase {
+
+    @Id
+    public long seq;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String event;
+
+    @Column(name = "prev_hash", nullable = false)
+    public String prevHash;
+
+    @Column(nullable = false)
+    public String hash;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    public static Optional<LedgerEntry> findLatest() {
+        return find("order by seq desc").firstResultOptional();
+    }
+
+    public static List<LedgerEntry> findPage(long afterSeq, int limit) {
+        return find("seq > ?1 order by seq", afterSeq).page(0, limit).list();
+    }
+
+    public LedgerChain.Link link() {
+        return new LedgerChain.Link(seq, kind, event, prevHash, hash);
+    }
+}

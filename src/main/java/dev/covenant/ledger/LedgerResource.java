@@ -1,0 +1,47 @@
+package dev.covenant.ledger;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.covenant.api.InvalidInputException;
+
+@Path("/api/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+public class LedgerResource {
+
+    private final LedgerVerifier verifier;
+
+    LedgerResource(LedgerVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    public record EntryView(long seq, String kind, String event, String prevHash, String hash, Instant recordedAt) {
+        static EntryView of(LedgerEntry e) {
+            return new EntryView(e.seq, e.kind, e.event, e.prevHash, e.hash, e.recordedAt);
+        }
+    }
+
+    /** Entries in order, after a sequence number: page through with the last seq you saw. */
+    @GET
+    public List<EntryView> list(@QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw InvalidInputException.of("limit", "must be between 1 and 1000");
+        }
+        return LedgerEntry.findPage(after, limit).stream().map(EntryView::of).toList();
+    }
+
+    /** Recomputes every hash and link; names the first entry that does not fit. */
+    @GET
+    @Path("/verify")
+    public LedgerVerifier.Verification verify() {
+        return verifier.verify();
+    }
+}
