@@ -1,0 +1,76 @@
+package dev.covenant.project;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import dev.covenant.agreement.Agreement;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A GitHub organisation (empty repo) or one repository, linked to the agreement its contributors must sign. */
+@Entity
+@Table(name = "project")
+public class Project extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String owner;
+
+    /** Empty for a project that covers every repository of the owner. */
+    @Column(nullable = false)
+    public String repo;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "agreement_id")
+    public Agreement agreement;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AcceptancePolicy accepts;
+
+    @Column(name = "accepts_since")
+    public String acceptsSince;
+
+    /** Glob patterns, one per line. */
+    @Column(nullable = false)
+    public String allowlist;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public String scope() {
+        return repo.isEmpty() ? owner : owner + "/" + repo;
+    }
+
+    public Allowlist allowlistPatterns() {
+        return new Allowlist(allowlist.isEmpty() ? List.of() : Arrays.asList(allowlist.split("\n")));
+    }
+
+    public static Optional<Project> findExact(String owner, String repo) {
+        return find("lower(owner) = lower(?1) and lower(repo) = lower(?2)", owner, repo == null ? "" : repo).firstResultOptional();
+    }
+
+    /** The project that governs a repository: its own, else its owner's. */
+    public static Optional<Project> findGoverning(String owner, String repo) {
+        return findExact(owner, repo).or(() -> findExact(owner, ""));
+    }
+
+    public static List<Project> listInOrder() {
+        return list("order by lower(owner), lower(repo)");
+    }
+}

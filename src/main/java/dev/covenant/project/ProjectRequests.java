@@ -1,0 +1,23 @@
+package dev.covenant.project;
+
+import java.util.List;
+
+/** The JSON bodies the project API accepts. */
+public final class ProjectRequests {
+
+    private ProjectRequests() {
+    }
+
+    /** Links a GitHub owner (repo absent or empty) or a repository to an agreement. */
+    public record NewProject(String owner, String repo, String agreement, AcceptancePolicy accepts, String acceptsSince,
+            List<String> allowlist, List<NewLicense> licenses) {
+    }
+
+    /** Changes which versions a project accepts and who never needs to sign. */
+    public record Settings(AcceptancePolicy accepts, String acceptsSince, List<String> allowlist) {
+    }
+
+    /** From {@code from} on (an ISO date), the project is licensed under the SPDX expression {@code spdx}. */
+    public record NewLicense(String from, String spdx) {
+    }
+}
