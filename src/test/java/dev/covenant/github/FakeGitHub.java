@@ -1,0 +1,224 @@
+package dev.covenant.github;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process stand-in for github.com and its REST API that speaks GitHub's wire format, so the service can run its
+ * real OAuth web flow (see {@link FakeOAuthFlow}) and GitHub API for Java (see {@link FakeGitHubApi}) against it.
+ *
+ * <p>The web side lives at {@link #webUrl()}, the API under {@code /api/v3}, the layout of GitHub Enterprise Server,
+ * which is how GitHub API for Java accepts an endpoint other than api.github.com. There is one OAuth app, identified
+ * by {@link #CLIENT_ID} and {@link #CLIENT_SECRET}. Everything is safe to use from several threads.
+ */
+public final class FakeGitHub implements AutoCloseable {
+
+    public static final String CLIENT_ID = "Iv1.fakeclientid00";
+    public static final String CLIENT_SECRET = "fake-client-secret-0123456789abcdef0123";
+
+    static final String API_PREFIX = "/api/v3";
+    private static final List<String> DEFAULT_SCOPES = List.of("read:user", "user:email");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final String webUrl;
+    private final String apiUrl;
+    private final long rateLimitReset = Instant.now().plusSeconds(3600).getEpochSecond();
+    private final FakeGitHubApi api;
+    private final FakeOAuthFlow oauth;
+    private final List<FakeRoute> webRoutes;
+    private final List<FakeRoute> apiRoutes;
+    private final ConcurrentLinkedQueue<RecordedRequest> recorded = new ConcurrentLinkedQueue<>();
+    private volatile boolean down;
+
+    private FakeGitHub() throws IOException {
+        // A deep backlog, since benchmarks open many connections at once.
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 256);
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(8, task -> {
+            Thread thread = new Thread(task, "fake-github-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        webUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        apiUrl = webUrl + API_PREFIX;
+        api = new FakeGitHubApi(webUrl, apiUrl, rateLimitReset);
+        oauth = new FakeOAuthFlow(api);
+        webRoutes = oauth.routes();
+        apiRoutes = api.routes();
+    }
+
+    public static FakeGitHub start() {
+        try {
+            FakeGitHub fake = new FakeGitHub();
+            fake.server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake GitHub", e);
+        }
+    }
+
+    /** Like https://github.com. */
+    public String webUrl() {
+        return webUrl;
+    }
+
+    /** Like a GitHub Enterprise API base; give it to {@code GitHubBuilder.withEndpoint}. */
+    public String apiUrl() {
+        return apiUrl;
+    }
+
+    /** Adds an account; adding a login again replaces it, so a fake shared by several test classes stays usable. */
+    public FakeGitHub addUser(long id, String login, String name, List<FakeEmail> emails) {
+        api.putUser(new FakeGitHubUser(id, login, name, emails, false));
+        return this;
+    }
+
+    /** GitHub's "Keep my email addresses private": the profile's email turns null, /user/emails still lists them. */
+    public FakeGitHub keepEmailPrivate(String login) {
+        api.updateUser(login, FakeGitHubUser::withEmailPrivate);
+        return this;
+    }
+
+    /** The account that authorize approves for browsers without a session of their own; null signs it out. */
+    public void signInAs(String login) {
+        oauth.signInAs(login == null ? null : api.requireUser(login).login());
+    }
+
+    /**
+     * A URL that signs in whoever opens it through a session cookie, as github.com does, taking precedence over
+     * {@link #signInAs}. Concurrent flows that each keep their own cookies can so act as different users.
+     */
+    public String signInUrl(String login) {
+        return webUrl + "/_fake/sign-in?login="
+                + URLEncoder.encode(api.requireUser(login).login(), StandardCharsets.UTF_8);
+    }
+
+    /** The next authorize, by anyone, is answered as if the user clicked Cancel. */
+    public void denyNextAuthorization() {
+        oauth.denyNext(true);
+    }
+
+    public void setDown(boolean down) {
+        this.down = down;
+    }
+
+    /** Creates the organization on first use. */
+    public void addOrgMember(String org, String login) {
+        api.addOrgMember(org, login);
+    }
+
+    /** A token as if the user had completed the web flow with the usual scopes, for tests that skip the browser. */
+    public String issueToken(String login) {
+        return api.mintToken(new FakeGrant(api.requireUser(login).login(), null, DEFAULT_SCOPES));
+    }
+
+    /** Every request received since start or the last {@link #reset()}, oldest first. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(recorded);
+    }
+
+    /** Clears recorded requests and the down and deny switches; accounts, sign-ins and tokens survive. */
+    public void reset() {
+        recorded.clear();
+        down = false;
+        oauth.denyNext(false);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) {
+        try (exchange) {
+            RecordedRequest request = record(exchange);
+            recorded.add(request);
+            String path = request.path();
+            boolean isApi = path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/");
+            FakeResponse response;
+            try {
+                response = down ? FakeResponse.error(503, "Service Unavailable")
+                        : isApi ? answerApi(request, path.substring(API_PREFIX.length())) : answerWeb(request);
+            } catch (RuntimeException e) {
+                // Surfaces a bug in the fake itself in the test output instead of a hung client.
+                e.printStackTrace();
+                response = FakeResponse.error(500, "Server Error: " + e);
+            }
+            if (isApi) {
+                response = withApiHeaders(response, request);
+            }
+            send(exchange, response.withHeader("X-GitHub-Request-Id", requestId()));
+        } catch (IOException e) {
+            // The client went away mid-exchange; nobody is left to answer.
+        }
+    }
+
+    private static RecordedRequest record(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body);
+    }
+
+    private static void send(HttpExchange exchange, FakeResponse response) throws IOException {
+        response.headers().forEach(exchange.getResponseHeaders()::set);
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private FakeResponse answerWeb(RecordedRequest request) {
+        FakeResponse found = FakeRoute.dispatch(webRoutes, request, request.path());
+        return found != null ? found : FakeResponse.html(404, "Not Found");
+    }
+
+    private FakeResponse answerApi(RecordedRequest request, String path) {
+        // GitHub rejects a wrong token even where anonymous callers are welcome.
+        if (request.header("Authorization") != null && api.grant(request) == null) {
+            return FakeResponse.error(401, "Bad credentials");
+        }
+        FakeResponse found = FakeRoute.dispatch(apiRoutes, request, path);
+        return found != null ? found : FakeResponse.error(404, "Not Found");
+    }
+
+    private FakeResponse withApiHeaders(FakeResponse response, RecordedRequest request) {
+        FakeResponse headed = response
+                .withHeader("X-GitHub-Media-Type", "github.v3; format=json")
+                .withHeader("X-GitHub-Api-Version-Selected", "2022-11-28")
+                .withHeader("X-RateLimit-Limit", "5000")
+                .withHeader("X-RateLimit-Remaining", "4999")
+                .withHeader("X-RateLimit-Reset", String.valueOf(rateLimitReset))
+                .withHeader("X-RateLimit-Used", "1")
+                .withHeader("X-RateLimit-Resource", "core");
+        FakeGrant grant = api.grant(request);
+        return grant == null ? headed : headed.withHeader("X-OAuth-Scopes", String.join(", ", grant.scopes()));
+    }
+
+    /** Shaped like GitHub's, e.g. "C0DE:1A2B3C:4D5E6F7:7A8B9C0:65F0A1B2". */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("%04X:%06X:%07X:%07X:%08X", random.nextInt(0x10000), random.nextInt(0x1000000),
+                random.nextInt(0x10000000), random.nextInt(0x10000000), System.currentTimeMillis() / 1000);
+    }
+}

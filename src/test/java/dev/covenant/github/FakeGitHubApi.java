@@ -1,0 +1,213 @@
+package dev.covenant.github;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+
+/**
+ * The REST side of {@link FakeGitHub} together with the accounts, organizations and tokens it serves. Paths here are
+ * relative to the API base, as GitHub documents them.
+ */
+final class FakeGitHubApi {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] BASE62 =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    private record Org(String login, long id, Set<String> members) {
+    }
+
+    private final String webUrl;
+    private final String apiUrl;
+    private final long rateLimitReset;
+    // Keys are lower-cased because GitHub logins and org names are case-insensitive.
+    private final Map<String, FakeGitHubUser> users = new ConcurrentHashMap<>();
+    private final Map<String, Org> orgs = new ConcurrentHashMap<>();
+    private final Map<String, FakeGrant> tokens = new ConcurrentHashMap<>();
+    private final AtomicLong nextOrgId = new AtomicLong(9_000_001);
+
+    FakeGitHubApi(String webUrl, String apiUrl, long rateLimitReset) {
+        this.webUrl = webUrl;
+        this.apiUrl = apiUrl;
+        this.rateLimitReset = rateLimitReset;
+    }
+
+    List<FakeRoute> routes() {
+        return List.of(
+                FakeRoute.get("/?", (request, path) -> FakeResponse.json(200, root())),
+                FakeRoute.get("/rate_limit", (request, path) -> FakeResponse.json(200, rateLimit())),
+                FakeRoute.get("/user", this::authenticatedUser),
+                FakeRoute.get("/user/emails", this::emails),
+                FakeRoute.get("/users/([^/]+)", this::userByLogin),
+                FakeRoute.get("/orgs/([^/]+)", this::organization),
+                FakeRoute.get("/orgs/([^/]+)/members/([^/]+)", this::membership));
+    }
+
+    // ---- directory ----
+
+    void putUser(FakeGitHubUser user) {
+        users.put(key(user.login()), user);
+    }
+
+    void updateUser(String login, UnaryOperator<FakeGitHubUser> change) {
+        users.computeIfPresent(key(requireUser(login).login()), (k, user) -> change.apply(user));
+    }
+
+    /** The account with this login in any capitalisation, or null. */
+    FakeGitHubUser user(String login) {
+        return login == null ? null : users.get(key(login));
+    }
+
+    FakeGitHubUser requireUser(String login) {
+        FakeGitHubUser user = user(login);
+        if (user == null) {
+            throw new IllegalArgumentException("no such fake GitHub user: " + login);
+        }
+        return user;
+    }
+
+    void addOrgMember(String org, String login) {
+        String member = key(requireUser(login).login());
+        orgs.computeIfAbsent(key(org), k -> new Org(org, nextOrgId.getAndIncrement(), ConcurrentHashMap.newKeySet()))
+                .members().add(member);
+    }
+
+    /** Mints a token in the shape of a GitHub OAuth app token: "gho_" and 36 base62 characters. */
+    String mintToken(FakeGrant grant) {
+        char[] chars = new char[36];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = BASE62[RANDOM.nextInt(BASE62.length)];
+        }
+        String token = "gho_" + new String(chars);
+        tokens.put(token, grant);
+        return token;
+    }
+
+    /** The grant behind {@code Authorization: token X} or {@code Bearer X}, or null. */
+    FakeGrant grant(RecordedRequest request) {
+        String authorization = request.header("Authorization");
+        if (authorization == null) {
+            return null;
+        }
+        String[] parts = authorization.trim().split("\\s+", 2);
+        boolean tokenScheme = parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer");
+        return tokenScheme && parts.length == 2 ? tokens.get(parts[1].trim()) : null;
+    }
+
+    // ---- endpoints ----
+
+    private FakeResponse authenticatedUser(RecordedRequest request, Matcher path) {
+        FakeGrant grant = grant(request);
+        if (grant == null) {
+            return FakeResponse.error(401, "Requires authentication");
+        }
+        return FakeResponse.json(200, requireUser(grant.login()).toJson(apiUrl, webUrl, true));
+    }
+
+    private FakeResponse emails(RecordedRequest request, Matcher path) {
+        FakeGrant grant = grant(request);
+        if (grant == null) {
+            return FakeResponse.error(401, "Requires authentication");
+        }
+        // GitHub hides what a token's scopes do not reach behind a 404.
+        if (!grant.scopes().contains("user:email") && !grant.scopes().contains("user")) {
+            return FakeResponse.error(404, "Not Found");
+        }
+        return FakeResponse.json(200, requireUser(grant.login()).emailsJson());
+    }
+
+    private FakeResponse userByLogin(RecordedRequest request, Matcher path) {
+        FakeGitHubUser user = user(path.group(1));
+        return user == null ? FakeResponse.error(404, "Not Found")
+                : FakeResponse.json(200, user.toJson(apiUrl, webUrl, false));
+    }
+
+    private FakeResponse organization(RecordedRequest request, Matcher path) {
+        Org org = orgs.get(key(path.group(1)));
+        if (org == null) {
+            return FakeResponse.error(404, "Not Found");
+        }
+        String api = apiUrl + "/orgs/" + org.login();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("login", org.login());
+        json.put("id", org.id());
+        json.put("node_id", Base64.getEncoder().encodeToString(
+                ("012:Organization" + org.id()).getBytes(StandardCharsets.UTF_8)));
+        json.put("url", api);
+        json.put("repos_url", api + "/repos");
+        json.put("events_url", api + "/events");
+        json.put("hooks_url", api + "/hooks");
+        json.put("issues_url", api + "/issues");
+        json.put("members_url", api + "/members{/member}");
+        json.put("public_members_url", api + "/public_members{/member}");
+        json.put("avatar_url", webUrl + "/avatars/u/" + org.id() + "?v=4");
+        json.put("description", null);
+        json.put("name", org.login());
+        json.put("html_url", webUrl + "/" + org.login());
+        json.put("type", "Organization");
+        json.put("created_at", "2016-05-01T10:00:00Z");
+        json.put("updated_at", "2025-01-02T03:04:05Z");
+        return FakeResponse.json(200, json);
+    }
+
+    /**
+     * Needs a valid token and answers 204 or 404, GitHub's answers to a caller inside the organization; GitHub would
+     * instead redirect outsiders to the public member list, which the service must not rely on.
+     */
+    private FakeResponse membership(RecordedRequest request, Matcher path) {
+        if (grant(request) == null) {
+            return FakeResponse.error(401, "Requires authentication");
+        }
+        Org org = orgs.get(key(path.group(1)));
+        return org != null && org.members().contains(key(path.group(2))) ? FakeResponse.noContent()
+                : FakeResponse.error(404, "Not Found");
+    }
+
+    /** GitHub API for Java's checkApiUrlValidity() only accepts a root that names rate_limit_url. */
+    private Map<String, Object> root() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("current_user_url", apiUrl + "/user");
+        json.put("emails_url", apiUrl + "/user/emails");
+        json.put("organization_url", apiUrl + "/orgs/{org}");
+        json.put("rate_limit_url", apiUrl + "/rate_limit");
+        json.put("user_url", apiUrl + "/users/{user}");
+        return json;
+    }
+
+    /** GitHub API for Java refuses a rate limit answer without core, search, graphql and integration_manifest. */
+    private Map<String, Object> rateLimit() {
+        Map<String, Object> resources = new LinkedHashMap<>();
+        resources.put("core", quota(5000));
+        resources.put("search", quota(30));
+        resources.put("graphql", quota(5000));
+        resources.put("integration_manifest", quota(5000));
+        Map<String, Object> rate = new LinkedHashMap<>(quota(5000));
+        rate.put("resource", "core");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("resources", resources);
+        json.put("rate", rate);
+        return json;
+    }
+
+    private Map<String, Object> quota(int limit) {
+        Map<String, Object> quota = new LinkedHashMap<>();
+        quota.put("limit", limit);
+        quota.put("used", 1);
+        quota.put("remaining", limit - 1);
+        quota.put("reset", rateLimitReset);
+        return quota;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.covenant.github;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** An answer of {@link FakeGitHub}, built fully before it is written so that handlers stay free of I/O. */
+record FakeResponse(int status, Map<String, String> headers, byte[] body) {
+
+    static final String JSON_TYPE = "application/json; charset=utf-8";
+    static final String DOCS = "https://docs.github.com/rest";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    FakeResponse {
+        headers = new LinkedHashMap<>(headers);
+    }
+
+    static FakeResponse json(int status, Object value) {
+        try {
+            return new FakeResponse(status, Map.of("Content-Type", JSON_TYPE), MAPPER.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GitHub's error object; current GitHub repeats the status as a string in the body. */
+    static FakeResponse error(int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        body.put("documentation_url", DOCS);
+        body.put("status", String.valueOf(status));
+        return json(status, body);
+    }
+
+    static FakeResponse form(Map<String, String> fields) {
+        return new FakeResponse(200, Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+                encodeForm(fields).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static FakeResponse html(int status, String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        String page = "<!DOCTYPE html><html><head><title>Fake GitHub</title></head><body><p>" + escaped
+                + "</p></body></html>";
+        return new FakeResponse(status, Map.of("Content-Type", "text/html; charset=utf-8"),
+                page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static FakeResponse redirect(String location) {
+        return new FakeResponse(302, Map.of("Location", location), new byte[0]);
+    }
+
+    static FakeResponse noContent() {
+        return new FakeResponse(204, Map.of(), new byte[0]);
+    }
+
+    FakeResponse withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new FakeResponse(status, more, body);
+    }
+
+    /** Form encoding as GitHub writes it: spaces become '+'. */
+    static String encodeForm(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

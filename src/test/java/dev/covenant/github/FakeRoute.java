@@ -1,0 +1,33 @@
+package dev.covenant.github;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One row of the fake's routing table: a method and a whole-path pattern whose groups reach the handler. */
+record FakeRoute(String method, Pattern path, Handler handler) {
+
+    @FunctionalInterface
+    interface Handler {
+        FakeResponse handle(RecordedRequest request, Matcher path);
+    }
+
+    static FakeRoute get(String regex, Handler handler) {
+        return new FakeRoute("GET", Pattern.compile(regex), handler);
+    }
+
+    static FakeRoute post(String regex, Handler handler) {
+        return new FakeRoute("POST", Pattern.compile(regex), handler);
+    }
+
+    /** The first route matching both method and path, or null. */
+    static FakeResponse dispatch(List<FakeRoute> routes, RecordedRequest request, String path) {
+        for (FakeRoute route : routes) {
+            Matcher matcher = route.path().matcher(path);
+            if (route.method().equals(request.method()) && matcher.matches()) {
+                return route.handler().handle(request, matcher);
+            }
+        }
+        return null;
+    }
+}
