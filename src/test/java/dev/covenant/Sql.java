@@ -37,4 +37,13 @@ public final class Sql {
             }
         }
     }
+
+    /** For use inside lambdas and builders where a checked exception does not fit. */
+    public static String textUnchecked(String sql, Object... args) {
+        try {
+            return text(sql, args);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,10 +1,12 @@
 package dev.covenant;
 
 import dev.covenant.embedded.EmbeddedDatabaseTestResource;
+import dev.covenant.github.FakeGitHubResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
-/** Declares the embedded PostgreSQL for every @QuarkusTest in this module (not restricted to one class). */
+/** Declares the embedded PostgreSQL and the fake GitHub for every @QuarkusTest in this module. */
 @QuarkusTestResource(EmbeddedDatabaseTestResource.class)
+@QuarkusTestResource(FakeGitHubResource.class)
 public final class TestDatabase {
 
     public static final String ADMIN_TOKEN = "test-admin-token";

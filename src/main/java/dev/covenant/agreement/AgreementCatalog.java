@@ -80,6 +80,7 @@ public class AgreementCatalog {
         version.patentGrant = terms.patentGrant();
         version.outboundPolicy = terms.outboundPolicy();
         version.outboundLicenses = String.join(",", canonicalIds(terms.outboundLicenses()));
+        version.formFields = FormFieldsJson.write(request.fields() == null ? FormField.defaultsFor(agreement.kind) : request.fields());
         version.persist();
         LedgerEntry entry = ledger.append("agreement.version.published", publishedEvent(version,
                 latest.map(l -> semver.requiresResigningAfter(l.semanticVersion())).orElse(false)));
@@ -106,6 +107,7 @@ public class AgreementCatalog {
         terms.put("outboundPolicy", v.outboundPolicy.name());
         var listed = terms.putArray("outboundLicenses");
         v.terms().outboundLicenses().forEach(listed::add);
+        event.set("fields", FormFieldsJson.tree(v.formFields()));
         return event;
     }
 

@@ -11,7 +11,7 @@ public final class AgreementRequests {
     public record NewAgreement(String slug, String title, AgreementKind kind, NewVersion firstVersion) {
     }
 
-    public record NewVersion(String version, String text, Terms terms) {
+    public record NewVersion(String version, String text, Terms terms, List<FormField> fields) {
     }
 
     public record Terms(GrantType grant, Boolean sublicensable, Boolean coversPriorContributions, Boolean patentGrant,

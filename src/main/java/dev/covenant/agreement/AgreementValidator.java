@@ -64,6 +64,36 @@ public final class AgreementValidator {
             errors.add(new FieldError(prefix + "text", "is identical to version " + latest.get().version + "; a new version needs a new text"));
         }
         checkTerms(prefix + "terms.", request.terms(), errors);
+        checkFields(prefix + "fields", request.fields(), errors);
+    }
+
+    private static void checkFields(String prefix, List<FormField> fields, List<FieldError> errors) {
+        if (fields == null) {
+            return;
+        }
+        if (fields.size() > 30) {
+            errors.add(new FieldError(prefix, "may hold at most 30 fields"));
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            FormField field = fields.get(i);
+            String at = prefix + "[" + i + "]";
+            if (field == null) {
+                errors.add(new FieldError(at, "is empty"));
+                continue;
+            }
+            if (field.name() == null || !FormField.NAME.matcher(field.name()).matches()) {
+                errors.add(new FieldError(at + ".name", "must be 1-40 lower-case letters, digits or underscores, starting with a letter"));
+            } else if (!names.add(field.name())) {
+                errors.add(new FieldError(at + ".name", "'" + field.name() + "' is used twice"));
+            }
+            if (field.label() == null || field.label().isBlank() || field.label().length() > 200) {
+                errors.add(new FieldError(at + ".label", "is required, at most 200 characters"));
+            }
+            if (field.type() == null) {
+                errors.add(new FieldError(at + ".type", "is required: one of " + java.util.Arrays.toString(FormField.Type.values())));
+            }
+        }
     }
 
     private static void checkTerms(String prefix, AgreementRequests.Terms terms, List<FieldError> errors) {

@@ -70,6 +70,14 @@ public class AgreementVersion extends PanacheEntityBase {
     @Column(name = "outbound_licenses", nullable = false)
     public String outboundLicenses;
 
+    /** The signing form as JSON; see {@link FormField}. */
+    @Column(name = "form_fields", nullable = false)
+    public String formFields;
+
+    public List<FormField> formFields() {
+        return FormFieldsJson.read(formFields);
+    }
+
     public SemanticVersion semanticVersion() {
         return new SemanticVersion(major, minor, patch);
     }

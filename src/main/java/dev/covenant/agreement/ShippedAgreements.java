@@ -53,7 +53,7 @@ public class ShippedAgreements {
                 listed.isEmpty() ? List.of() : Arrays.stream(listed.split(",")).map(String::trim).toList());
         return new AgreementRequests.NewAgreement(fm.require("slug"), fm.require("title"),
                 AgreementKind.valueOf(fm.require("kind")),
-                new AgreementRequests.NewVersion(fm.require("version"), fm.body(), terms));
+                new AgreementRequests.NewVersion(fm.require("version"), fm.body(), terms, null));
     }
 
     static String read(String file) {

@@ -39,6 +39,11 @@ public class Project extends PanacheEntityBase {
     @JoinColumn(name = "agreement_id")
     public Agreement agreement;
 
+    /** A corporate agreement whose listed employees are covered too; optional. */
+    @ManyToOne
+    @JoinColumn(name = "corporate_agreement_id")
+    public Agreement corporateAgreement;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AcceptancePolicy accepts;

@@ -9,7 +9,7 @@ public final class ProjectRequests {
     }
 
     /** Links a GitHub owner (repo absent or empty) or a repository to an agreement. */
-    public record NewProject(String owner, String repo, String agreement, AcceptancePolicy accepts, String acceptsSince,
+    public record NewProject(String owner, String repo, String agreement, String corporateAgreement, AcceptancePolicy accepts, String acceptsSince,
             List<String> allowlist, List<NewLicense> licenses) {
     }
 

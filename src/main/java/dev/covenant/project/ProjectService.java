@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.covenant.agreement.Agreement;
+import dev.covenant.agreement.AgreementKind;
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.agreement.SemanticVersion;
 import dev.covenant.agreement.SpdxExpression;
@@ -47,6 +48,13 @@ public class ProjectService {
             errors.add(new FieldError("agreement", "no agreement '" + request.agreement() + "'",
                     Agreement.listInOrder().stream().map(a -> a.slug).toList()));
         }
+        Optional<Agreement> corporate = Optional.ofNullable(request.corporateAgreement()).filter(s -> !s.isBlank())
+                .flatMap(Agreement::findBySlug);
+        if (request.corporateAgreement() != null && !request.corporateAgreement().isBlank()
+                && (corporate.isEmpty() || corporate.get().kind != AgreementKind.CORPORATE)) {
+            errors.add(new FieldError("corporateAgreement", "no corporate agreement '" + request.corporateAgreement() + "'",
+                    Agreement.listInOrder().stream().filter(a -> a.kind == AgreementKind.CORPORATE).map(a -> a.slug).toList()));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -59,6 +67,7 @@ public class ProjectService {
         project.owner = request.owner();
         project.repo = repo;
         project.agreement = agreement.orElseThrow();
+        project.corporateAgreement = corporate.orElse(null);
         project.createdAt = Instant.now(clock);
         apply(project, new ProjectRequests.Settings(request.accepts(), request.acceptsSince(), request.allowlist()));
         project.persist();
@@ -150,16 +159,21 @@ public class ProjectService {
         return project;
     }
 
-    static ProjectView view(Project p) {
-        List<AgreementVersion> versions = AgreementVersion.findFor(p.agreement);
-        List<String> accepted = List.of();
-        if (!versions.isEmpty()) {
-            SemanticVersion latest = versions.get(versions.size() - 1).semanticVersion();
-            SemanticVersion since = p.acceptsSince == null ? null : SemanticVersion.parse(p.acceptsSince).orElseThrow();
-            accepted = versions.stream().filter(v -> p.accepts.accepts(v.semanticVersion(), latest, since))
-                    .map(v -> v.version).toList();
+    /** The versions of an agreement a project accepts today, oldest first. */
+    public static List<AgreementVersion> acceptedVersions(Project p, Agreement agreement) {
+        List<AgreementVersion> versions = AgreementVersion.findFor(agreement);
+        if (versions.isEmpty()) {
+            return List.of();
         }
-        return new ProjectView(p.id, p.owner, p.repo, p.scope(), p.agreement.slug, p.accepts, p.acceptsSince, accepted,
+        SemanticVersion latest = versions.get(versions.size() - 1).semanticVersion();
+        SemanticVersion since = p.acceptsSince == null ? null : SemanticVersion.parse(p.acceptsSince).orElseThrow();
+        return versions.stream().filter(v -> p.accepts.accepts(v.semanticVersion(), latest, since)).toList();
+    }
+
+    static ProjectView view(Project p) {
+        List<String> accepted = acceptedVersions(p, p.agreement).stream().map(v -> v.version).toList();
+        return new ProjectView(p.id, p.owner, p.repo, p.scope(), p.agreement.slug,
+                p.corporateAgreement == null ? null : p.corporateAgreement.slug, p.accepts, p.acceptsSince, accepted,
                 p.allowlistPatterns().patterns(), ProjectLicense.historyOf(p).entries(), p.createdAt);
     }
 }

@@ -49,7 +49,8 @@ final class FakeGitHubApi {
                 FakeRoute.get("/user/emails", this::emails),
                 FakeRoute.get("/users/([^/]+)", this::userByLogin),
                 FakeRoute.get("/orgs/([^/]+)", this::organization),
-                FakeRoute.get("/orgs/([^/]+)/members/([^/]+)", this::membership));
+                FakeRoute.get("/orgs/([^/]+)/members/([^/]+)", this::membership),
+                FakeRoute.get("/orgs/([^/]+)/public_members/([^/]+)", this::publicMembership));
     }
 
     // ---- directory ----
@@ -160,13 +161,19 @@ final class FakeGitHubApi {
     }
 
     /**
-     * Needs a valid token and answers 204 or 404, GitHub's answers to a caller inside the organization; GitHub would
-     * instead redirect outsiders to the public member list, which the service must not rely on.
+     * With a token, 204 or 404 as GitHub answers a caller inside the organization; without one, GitHub's 302 to the
+     * public member list (every member of a fake organization is public).
      */
     private FakeResponse membership(RecordedRequest request, Matcher path) {
         if (grant(request) == null) {
-            return FakeResponse.error(401, "Requires authentication");
+            return FakeResponse.redirect(apiUrl + "/orgs/" + path.group(1) + "/public_members/" + path.group(2));
         }
+        Org org = orgs.get(key(path.group(1)));
+        return org != null && org.members().contains(key(path.group(2))) ? FakeResponse.noContent()
+                : FakeResponse.error(404, "Not Found");
+    }
+
+    private FakeResponse publicMembership(RecordedRequest request, Matcher path) {
         Org org = orgs.get(key(path.group(1)));
         return org != null && org.members().contains(key(path.group(2))) ? FakeResponse.noContent()
                 : FakeResponse.error(404, "Not Found");

@@ -1,0 +1,155 @@
+package dev.covenant.signing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.covenant.agreement.AgreementVersion;
+import dev.covenant.github.GitHubDirectory;
+import dev.covenant.ledger.CanonicalJson;
+import dev.covenant.ledger.Ledger;
+
+/** Corporate agreements: signing for a company, and the managers' approval list; every change is a ledger event. */
+@ApplicationScoped
+@Transactional
+public class CorporateService {
+
+    private final Ledger ledger;
+    private final Clock clock;
+    private final Event<CoverageChanged> coverageChanged;
+
+    CorporateService(Ledger ledger, Clock clock, Event<CoverageChanged> coverageChanged) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.coverageChanged = coverageChanged;
+    }
+
+    /** What the signatory typed, already checked. Managers are resolved GitHub users. */
+    public record Signing(String company, String title, String contactEmail, List<GitHubDirectory.User> managers,
+            Map<String, String> fields) {
+    }
+
+    public CorporateAgreement sign(Person signatory, AgreementVersion version, Signing signing, SigningService.Origin origin) {
+        CorporateAgreement corporate = new CorporateAgreement();
+        corporate.id = UUID.randomUUID();
+        corporate.version = version;
+        corporate.company = signing.company();
+        corporate.signatoryGithubId = signatory.githubId;
+        corporate.signatoryTitle = signing.title();
+        corporate.contactEmail = signing.contactEmail();
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        signing.fields().forEach(fields::put);
+        corporate.fields = CanonicalJson.write(fields);
+        corporate.signedAt = Instant.now(clock);
+        corporate.ip = origin.ip();
+        corporate.userAgent = origin.userAgent() == null || origin.userAgent().length() <= 500 ? origin.userAgent()
+                : origin.userAgent().substring(0, 500);
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("corporateAgreement", corporate.id.toString());
+        event.put("company", corporate.company);
+        event.put("agreement", version.agreement.slug);
+        event.put("version", version.version);
+        event.put("sha256", version.sha256);
+        event.put("signatoryGithubId", signatory.githubId);
+        event.put("signatoryLogin", signatory.login);
+        event.put("signatoryTitle", corporate.signatoryTitle);
+        event.put("contactEmail", corporate.contactEmail);
+        event.set("fields", fields);
+        var managers = event.putArray("managers");
+        event.put("signedAt", corporate.signedAt.toString());
+        event.put("ip", corporate.ip);
+        event.put("userAgent", corporate.userAgent);
+        addManager(corporate.id, signatory.githubId, signatory.login);
+        managers.addObject().put("githubId", signatory.githubId).put("login", signatory.login);
+        for (GitHubDirectory.User manager : signing.managers()) {
+            if (manager.id() != signatory.githubId && addManager(corporate.id, manager.id(), manager.login())) {
+                managers.addObject().put("githubId", manager.id()).put("login", manager.login());
+            }
+        }
+        corporate.ledgerSeq = ledger.append("corporate.signed", event).seq;
+        corporate.persist();
+        return corporate;
+    }
+
+    private boolean addManager(UUID corporateId, long githubId, String login) {
+        if (ClaManager.isManager(corporateId, githubId)) {
+            return false;
+        }
+        ClaManager manager = new ClaManager();
+        manager.corporateId = corporateId;
+        manager.githubId = githubId;
+        manager.login = login;
+        manager.addedAt = Instant.now(clock);
+        manager.persist();
+        return true;
+    }
+
+    /** The corporate agreement, if this person manages it; otherwise as if it did not exist. */
+    public CorporateAgreement managed(Person person, UUID corporateId) {
+        CorporateAgreement corporate = CorporateAgreement.findById(corporateId);
+        if (corporate == null || !ClaManager.isManager(corporateId, person.githubId)) {
+            throw PageException.notFound("You manage no corporate agreement " + corporateId);
+        }
+        return corporate;
+    }
+
+    public Approval addApproval(Person manager, UUID corporateId, ApprovalInput input) {
+        CorporateAgreement corporate = managed(manager, corporateId);
+        Approval approval = new Approval();
+        approval.corporateId = corporate.id;
+        approval.kind = input.parsedKind();
+        approval.value = input.normalizedValue();
+        approval.validFrom = input.from(today());
+        approval.validUntil = input.until();
+        approval.addedBy = manager.githubId;
+        approval.addedAt = Instant.now(clock);
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("corporateAgreement", corporate.id.toString());
+        event.put("company", corporate.company);
+        event.put("kind", approval.kind.name());
+        event.put("value", approval.value);
+        event.put("validFrom", approval.validFrom.toString());
+        event.put("validUntil", approval.validUntil == null ? null : approval.validUntil.toString());
+        event.put("byGithubId", manager.githubId);
+        approval.ledgerSeq = ledger.append("corporate.approval.added", event).seq;
+        approval.persist();
+        coverageChanged.fire(new CoverageChanged(0, "approval"));
+        return approval;
+    }
+
+    public void removeApproval(Person manager, UUID corporateId, long approvalId) {
+        CorporateAgreement corporate = managed(manager, corporateId);
+        Approval approval = Approval.findById(approvalId);
+        if (approval == null || !approval.corporateId.equals(corporate.id)) {
+            throw PageException.notFound("No approval " + approvalId + " in this agreement");
+        }
+        if (approval.removedAt != null) {
+            return;
+        }
+        approval.removedAt = Instant.now(clock);
+        approval.removedBy = manager.githubId;
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("corporateAgreement", corporate.id.toString());
+        event.put("approval", approval.id);
+        event.put("kind", approval.kind.name());
+        event.put("value", approval.value);
+        event.put("byGithubId", manager.githubId);
+        ledger.append("corporate.approval.removed", event);
+        coverageChanged.fire(new CoverageChanged(0, "approval"));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.covenant.signing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import dev.covenant.agreement.AgreementVersion;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A person's signature of one agreement version; revoking ends it for later contributions. */
+@Entity
+@Table(name = "signature")
+public class Signature extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "github_id", nullable = false)
+    public long githubId;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "agreement_version_id")
+    public AgreementVersion version;
+
+    @Column(name = "text_sha256", nullable = false)
+    public String textSha256;
+
+    /** The form values as canonical JSON. */
+    @Column(nullable = false)
+    public String fields;
+
+    @Column(name = "signed_at", nullable = false)
+    public Instant signedAt;
+
+    public String ip;
+
+    @Column(name = "user_agent")
+    public String userAgent;
+
+    @Column(name = "ledger_seq", nullable = false)
+    public long ledgerSeq;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revocation_ledger_seq")
+    public Long revocationLedgerSeq;
+
+    public static List<Signature> findByPerson(long githubId) {
+        return list("githubId = ?1 order by signedAt desc", githubId);
+    }
+
+    public static Optional<Signature> findActive(long githubId, AgreementVersion version) {
+        return find("githubId = ?1 and version = ?2 and revokedAt is null", githubId, version).firstResultOptional();
+    }
+
+    public static List<Signature> findForVersions(long githubId, List<AgreementVersion> versions) {
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        return list("githubId = ?1 and version in ?2", githubId, versions);
+    }
+
+    public static List<Signature> findByAgreementSlug(String slug) {
+        return list("version.agreement.slug = ?1 order by signedAt", slug);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.covenant.signing;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.covenant.agreement.Agreement;
+import dev.covenant.agreement.AgreementVersion;
+import dev.covenant.agreement.FormField;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The pages people see; every value is escaped by Qute unless a template says otherwise. */
+@CheckedTemplate(basePath = "signing")
+public class SigningPages {
+
+    /** What every page knows about the visitor. */
+    public record Visitor(Person person, String csrf) {
+
+        public boolean signedIn() {
+            return person != null;
+        }
+
+        static Visitor of(java.util.Optional<WebSessions.SignedIn> session) {
+            return session.map(s -> new Visitor(s.person(), s.csrfToken())).orElse(new Visitor(null, null));
+        }
+    }
+
+    public record AgreementRow(Agreement agreement, AgreementVersion latest) {
+    }
+
+    public record FormState(List<FormField> fields, Map<String, String> values, Map<String, String> errors,
+            List<String> verifiedEmails) {
+
+        public String value(String name) {
+            return values.getOrDefault(name, "");
+        }
+
+        public String error(String name) {
+            return errors.get(name);
+        }
+
+        public boolean hasErrors() {
+            return !errors.isEmpty();
+        }
+    }
+
+    public record CoveredProject(String scope, String by) {
+    }
+
+    static native TemplateInstance index(Visitor visitor, List<AgreementRow> agreements);
+
+    static native TemplateInstance agreement(Visitor visitor, Agreement agreement, AgreementVersion version, String plainWords,
+            List<String> grants, Signature existing, FormState form, String repo);
+
+    static native TemplateInstance receipt(Visitor visitor, Signature signature, String ledgerHash, Map<String, String> fields);
+
+    static native TemplateInstance me(Visitor visitor, List<Signature> signatures, List<CoveredProject> covered,
+            List<CorporateAgreement> managed);
+
+    static native TemplateInstance corporate(Visitor visitor, Agreement agreement, AgreementVersion version, String plainWords,
+            List<String> grants, FormState form);
+
+    static native TemplateInstance manage(Visitor visitor, CorporateAgreement corporate, List<Approval> approvals,
+            List<ClaManager> managers, Map<String, String> errors, Map<String, String> values);
+
+    static native TemplateInstance error(Visitor visitor, String title, String message);
+}

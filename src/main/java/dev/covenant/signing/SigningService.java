@@ -1,0 +1,105 @@
+package dev.covenant.signing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.covenant.agreement.AgreementVersion;
+import dev.covenant.ledger.CanonicalJson;
+import dev.covenant.ledger.Ledger;
+import dev.covenant.ledger.LedgerEntry;
+
+/** Records signatures and revocations, each with its ledger event in the same commit. */
+@ApplicationScoped
+@Transactional
+public class SigningService {
+
+    private final Ledger ledger;
+    private final Clock clock;
+    private final EntityManager em;
+    private final Event<CoverageChanged> coverageChanged;
+
+    SigningService(Ledger ledger, Clock clock, EntityManager em, Event<CoverageChanged> coverageChanged) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.em = em;
+        this.coverageChanged = coverageChanged;
+    }
+
+    /** Where a request came from, kept with the signature as evidence. */
+    public record Origin(String ip, String userAgent) {
+    }
+
+    /**
+     * Signs a version for a person. Signing a version they already hold an active signature for returns that
+     * signature unchanged, also when two requests race (the person's row is locked for the check).
+     */
+    public Signature sign(Person signer, AgreementVersion version, Map<String, String> values, Origin origin) {
+        em.find(Person.class, signer.githubId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Optional<Signature> existing = Signature.findActive(signer.githubId, version);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Signature signature = new Signature();
+        signature.id = UUID.randomUUID();
+        signature.githubId = signer.githubId;
+        signature.version = version;
+        signature.textSha256 = version.sha256;
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        values.forEach(fields::put);
+        signature.fields = CanonicalJson.write(fields);
+        signature.signedAt = Instant.now(clock);
+        signature.ip = truncate(origin.ip(), 100);
+        signature.userAgent = truncate(origin.userAgent(), 500);
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("signature", signature.id.toString());
+        event.put("githubId", signer.githubId);
+        event.put("login", signer.login);
+        event.put("agreement", version.agreement.slug);
+        event.put("version", version.version);
+        event.put("sha256", version.sha256);
+        event.set("fields", fields);
+        event.put("signedAt", signature.signedAt.toString());
+        event.put("ip", signature.ip);
+        event.put("userAgent", signature.userAgent);
+        LedgerEntry entry = ledger.append("signature.signed", event);
+        signature.ledgerSeq = entry.seq;
+        signature.persist();
+        coverageChanged.fire(new CoverageChanged(signer.githubId, "signature"));
+        return signature;
+    }
+
+    /** Ends a signature for contributions after now; only its signer may. */
+    public Signature revoke(Person person, UUID signatureId) {
+        Signature signature = Signature.<Signature>findByIdOptional(signatureId)
+                .filter(s -> s.githubId == person.githubId)
+                .orElseThrow(() -> PageException.notFound("You have no signature " + signatureId));
+        if (signature.revokedAt != null) {
+            return signature;
+        }
+        signature.revokedAt = Instant.now(clock);
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("signature", signature.id.toString());
+        event.put("githubId", person.githubId);
+        event.put("agreement", signature.version.agreement.slug);
+        event.put("version", signature.version.version);
+        event.put("revokedAt", signature.revokedAt.toString());
+        signature.revocationLedgerSeq = ledger.append("signature.revoked", event).seq;
+        coverageChanged.fire(new CoverageChanged(person.githubId, "revocation"));
+        return signature;
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.covenant.signing;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.covenant.github.FakeGitHub;
+import dev.covenant.github.FakeGitHubResource;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** A browser without a browser: follows the sign-in redirects by hand and keeps the session cookie. */
+final class WebClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    final String session;
+
+    private WebClient(String session) {
+        this.session = session;
+    }
+
+    static FakeGitHub github() {
+        return FakeGitHubResource.fake();
+    }
+
+    /** Signs in through the fake GitHub as this user and returns a client holding the session. */
+    static WebClient signIn(String login) {
+        github().signInAs(login);
+        Response start = given().redirects().follow(false).get("/login?next=/me");
+        assertEquals(303, start.statusCode(), start.asString());
+        String stateCookie = start.getCookie(SignInResource.STATE_COOKIE);
+        Response authorize = given().urlEncodingEnabled(false).redirects().follow(false).get(start.getHeader("Location"));
+        assertEquals(302, authorize.statusCode(), authorize.asString());
+        Response callback = given().urlEncodingEnabled(false).redirects().follow(false).cookie(SignInResource.STATE_COOKIE, stateCookie)
+                .get(authorize.getHeader("Location"));
+        assertEquals(303, callback.statusCode(), callback.asString());
+        String session = callback.getCookie(WebSessions.COOKIE);
+        assertNotNull(session, "no session cookie after sign-in");
+        return new WebClient(session);
+    }
+
+    /** The callback URL GitHub would send the browser to, and the state cookie the browser holds. */
+    static Map<String, String> startSignIn(String login) {
+        github().signInAs(login);
+        Response start = given().redirects().follow(false).get("/login?next=/me");
+        Response authorize = given().urlEncodingEnabled(false).redirects().follow(false).get(start.getHeader("Location"));
+        return Map.of("callback", authorize.getHeader("Location"), "cookie", start.getCookie(SignInResource.STATE_COOKIE));
+    }
+
+    RequestSpecification request() {
+        return given().redirects().follow(false).cookie(WebSessions.COOKIE, session);
+    }
+
+    String csrf() {
+        Matcher m = CSRF.matcher(request().get("/me").asString());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF token on /me");
+        }
+        return m.group(1);
+    }
+}
