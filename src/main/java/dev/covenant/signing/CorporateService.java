@@ -70,15 +70,13 @@ public class CorporateService {
         event.put("signedAt", corporate.signedAt.toString());
         event.put("ip", corporate.ip);
         event.put("userAgent", corporate.userAgent);
-        addManager(corporate.id, signatory.githubId, signatory.login);
-        managers.addObject().put("githubId", signatory.githubId).put("login", signatory.login);
-        for (GitHubDirectory.User manager : signing.managers()) {
-            if (manager.id() != signatory.githubId && addManager(corporate.id, manager.id(), manager.login())) {
-                managers.addObject().put("githubId", manager.id()).put("login", manager.login());
-            }
-        }
+        java.util.Map<Long, String> named = new java.util.LinkedHashMap<>();
+        named.put(signatory.githubId, signatory.login);
+        signing.managers().forEach(m -> named.putIfAbsent(m.id(), m.login()));
+        named.forEach((id, login) -> managers.addObject().put("githubId", id).put("login", login));
         corporate.ledgerSeq = ledger.append("corporate.signed", event).seq;
         corporate.persist();
+        named.forEach((id, login) -> addManager(corporate.id, id, login));
         return corporate;
     }
 
