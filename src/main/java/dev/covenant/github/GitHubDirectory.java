@@ -56,7 +56,7 @@ public class GitHubDirectory {
                 .header("X-GitHub-Api-Version", "2022-11-28")
                 .GET().build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
             if (status == 204) {
                 return true;
             }

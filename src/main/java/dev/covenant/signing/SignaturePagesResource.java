@@ -86,9 +86,14 @@ public class SignaturePagesResource {
         Person person = signedIn.get().person();
         List<SigningPages.CoveredProject> covered = new ArrayList<>();
         for (Project project : Project.listInOrder()) {
-            var answer = coverage.coverage(project, java.util.Optional.of(person), person.login, null, null).coverage();
-            if (answer.covered() && answer.by() != CoverageRules.By.ALLOWLIST) {
-                covered.add(new SigningPages.CoveredProject(project.scope(), answer.reason()));
+            try {
+                var answer = coverage.coverage(project, java.util.Optional.of(person), person.login, null, null).coverage();
+                if (answer.covered() && answer.by() != CoverageRules.By.ALLOWLIST) {
+                    covered.add(new SigningPages.CoveredProject(project.scope(), answer.reason()));
+                }
+            } catch (dev.covenant.github.GitHubUnavailableException e) {
+                // One project's organisation check must not take the whole page down.
+                covered.add(new SigningPages.CoveredProject(project.scope(), "could not be checked now: GitHub is not answering"));
             }
         }
         return Response.ok(SigningPages.me(SigningPages.Visitor.of(signedIn), Signature.findByPerson(person.githubId), covered,

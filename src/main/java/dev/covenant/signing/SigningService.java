@@ -45,7 +45,9 @@ public class SigningService {
      * signature unchanged, also when two requests race (the person's row is locked for the check).
      */
     public Signature sign(Person signer, AgreementVersion version, Map<String, String> values, Origin origin) {
-        em.find(Person.class, signer.githubId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        // Serialises one person's concurrent signing requests, so the second finds the first's signature.
+        em.createNativeQuery("SELECT github_id FROM person WHERE github_id = ?1 FOR UPDATE")
+                .setParameter(1, signer.githubId).getResultList();
         Optional<Signature> existing = Signature.findActive(signer.githubId, version);
         if (existing.isPresent()) {
             return existing.get();
