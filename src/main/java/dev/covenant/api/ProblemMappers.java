@@ -122,9 +122,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
-        LOG.error("Unexpected error while handling a request", e);
-        return Problem.of(500, "Server Error", "The request could not be completed").toResponse();
+    public Response unexpected(Exception e, jakarta.ws.rs.core.UriInfo uri) {
+        String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error while handling %s (reference %s)", uri.getPath(), reference);
+        if (!uri.getPath().startsWith("/api/") && !uri.getPath().startsWith("/q/") && !uri.getPath().startsWith("/github/")) {
+            // A person's browser gets a page, not a JSON document.
+            return Response.status(500).type("text/html;charset=UTF-8")
+                    .entity(serverError.data("reference", reference).render()).build();
+        }
+        return Problem.of(500, "Server Error", "The request could not be completed (reference " + reference + ")").toResponse();
+    }
+
+    private final io.quarkus.qute.Template serverError;
+
+    ProblemMappers(@io.quarkus.qute.Location("server-error.html") io.quarkus.qute.Template serverError) {
+        this.serverError = serverError;
     }
 
     private static String fieldPath(List<JsonMappingException.Reference> path) {
