@@ -1,6 +1,5 @@
 package dev.covenant.signing;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,12 +11,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import dev.covenant.agreement.AgreementVersion;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A company's signature of a corporate agreement version, by a signatory on its behalf. */
 @Entity
 @Table(name = "corporate_agreement")
-public class CorporateAgreement extends PanacheEntityBase {
+public class CorporateAgreement extends SignedRecord {
 
     @Id
     public UUID id;
@@ -38,25 +36,6 @@ public class CorporateAgreement extends PanacheEntityBase {
     @Column(name = "contact_email", nullable = false)
     public String contactEmail;
 
-    @Column(nullable = false)
-    public String fields;
-
-    @Column(name = "signed_at", nullable = false)
-    public Instant signedAt;
-
-    public String ip;
-
-    @Column(name = "user_agent")
-    public String userAgent;
-
-    @Column(name = "ledger_seq", nullable = false)
-    public long ledgerSeq;
-
-    @Column(name = "revoked_at")
-    public Instant revokedAt;
-
-    @Column(name = "revocation_ledger_seq")
-    public Long revocationLedgerSeq;
 
     /** The corporate agreements a person manages (the signatory is always a manager). */
     public static List<CorporateAgreement> managedBy(long githubId) {

@@ -52,9 +52,7 @@ public class CorporateService {
         signing.fields().forEach(fields::put);
         corporate.fields = CanonicalJson.write(fields);
         corporate.signedAt = Instant.now(clock);
-        corporate.ip = origin.ip();
-        corporate.userAgent = origin.userAgent() == null || origin.userAgent().length() <= 500 ? origin.userAgent()
-                : origin.userAgent().substring(0, 500);
+        corporate.recordOrigin(origin);
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("corporateAgreement", corporate.id.toString());
         event.put("company", corporate.company);

@@ -1,6 +1,5 @@
 package dev.covenant.signing;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,12 +12,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import dev.covenant.agreement.AgreementVersion;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A person's signature of one agreement version; revoking ends it for later contributions. */
 @Entity
 @Table(name = "signature")
-public class Signature extends PanacheEntityBase {
+public class Signature extends SignedRecord {
 
     @Id
     public UUID id;
@@ -33,26 +31,6 @@ public class Signature extends PanacheEntityBase {
     @Column(name = "text_sha256", nullable = false)
     public String textSha256;
 
-    /** The form values as canonical JSON. */
-    @Column(nullable = false)
-    public String fields;
-
-    @Column(name = "signed_at", nullable = false)
-    public Instant signedAt;
-
-    public String ip;
-
-    @Column(name = "user_agent")
-    public String userAgent;
-
-    @Column(name = "ledger_seq", nullable = false)
-    public long ledgerSeq;
-
-    @Column(name = "revoked_at")
-    public Instant revokedAt;
-
-    @Column(name = "revocation_ledger_seq")
-    public Long revocationLedgerSeq;
 
     public static List<Signature> findByPerson(long githubId) {
         return list("githubId = ?1 order by signedAt desc", githubId);

@@ -38,6 +38,11 @@ public class SigningService {
 
     /** Where a request came from, kept with the signature as evidence. */
     public record Origin(String ip, String userAgent) {
+
+        public Origin {
+            ip = truncate(ip, 100);
+            userAgent = truncate(userAgent, 500);
+        }
     }
 
     /**
@@ -61,8 +66,7 @@ public class SigningService {
         values.forEach(fields::put);
         signature.fields = CanonicalJson.write(fields);
         signature.signedAt = Instant.now(clock);
-        signature.ip = truncate(origin.ip(), 100);
-        signature.userAgent = truncate(origin.userAgent(), 500);
+        signature.recordOrigin(origin);
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("signature", signature.id.toString());
         event.put("githubId", signer.githubId);

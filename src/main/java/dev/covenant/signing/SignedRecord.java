@@ -1,0 +1,39 @@
+package dev.covenant.signing;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The evidence every signing keeps, individual or corporate: when, from where, its ledger entries, its end. */
+@MappedSuperclass
+public abstract class SignedRecord extends PanacheEntityBase {
+
+    /** The form values as canonical JSON. */
+    @Column(nullable = false)
+    public String fields;
+
+    @Column(name = "signed_at", nullable = false)
+    public Instant signedAt;
+
+    public String ip;
+
+    @Column(name = "user_agent")
+    public String userAgent;
+
+    @Column(name = "ledger_seq", nullable = false)
+    public long ledgerSeq;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revocation_ledger_seq")
+    public Long revocationLedgerSeq;
+
+    void recordOrigin(SigningService.Origin origin) {
+        ip = origin.ip();
+        userAgent = origin.userAgent();
+    }
+}
