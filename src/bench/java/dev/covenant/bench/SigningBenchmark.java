@@ -1,0 +1,634 @@
+package dev.covenant.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.covenant.github.FakeEmail;
+import dev.covenant.github.FakeGitHub;
+
+/**
+ * A benchmark, not a test: 200 people sign the individual agreement at the same moment against the packaged
+ * service, each in a browser of their own (cookie jar, OAuth hops followed by hand), each submitting the signing form
+ * twice at once. It fails if any signature is missing or recorded twice, if the ledger does not verify, or if the two
+ * submissions of one person do not land on the same receipt; it reports the signing page's render time.
+ *
+ * <p>Run with {@code ./mvnw -B -Pbench verify}; results in {@code target/bench/signing.txt}, the service's log in
+ * {@code target/bench/service.log}. Knobs (system properties): {@code bench.signers} (200), {@code bench.warmup}
+ * (20 anonymous page views before the burst), {@code bench.budgetSeconds} (300), {@code bench.serviceJvmArgs} (none;
+ * extra -D options for the service, to diagnose, e.g. {@code -Dquarkus.datasource.jdbc.acquisition-timeout=60S}).
+ */
+class SigningBenchmark {
+
+    private static final int SIGNERS = Integer.getInteger("bench.signers", 200);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+    private static final Duration BUDGET = Duration.ofSeconds(Integer.getInteger("bench.budgetSeconds", 300));
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    /** Extra options for the service's JVM, for diagnosis only; the benchmark's numbers are for none. */
+    private static final List<String> SERVICE_JVM_ARGS = System.getProperty("bench.serviceJvmArgs", "").isBlank()
+            ? List.of() : List.of(System.getProperty("bench.serviceJvmArgs").trim().split("\\s+"));
+    private static final long FIRST_ID = 91_000_000L;
+    private static final String ADMIN_TOKEN = "bench-admin-token-" + Long.toHexString(System.nanoTime());
+    private static final String AGREEMENT = "individual";
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"([^\"]+)\"");
+    private static final Pattern SHA256 = Pattern.compile("name=\"sha256\" value=\"([0-9a-f]{64})\"");
+    private static final Pattern RECEIPT = Pattern.compile("/signatures/[0-9a-f-]{36}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What one signer saw; latencies in nanoseconds, -1 where the step was not reached. */
+    static final class Signer {
+        final int index;
+        final long githubId;
+        final String login;
+        long signIn = -1;
+        long page = -1;
+        final long[] post = {-1, -1};
+        final int[] postStatus = {-1, -1};
+        final String[] postLocation = new String[2];
+        String failure;
+
+        Signer(int index) {
+            this.index = index;
+            this.githubId = FIRST_ID + index;
+            this.login = "bench-signer-" + index;
+        }
+
+        String email() {
+            return login + "@bench.example.org";
+        }
+    }
+
+    @Test
+    void twoHundredConcurrentSigners() throws Exception {
+        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
+        Files.createDirectories(out);
+        assertTrue(Files.isRegularFile(jar), "no packaged service at " + jar + "; run ./mvnw -B -Pbench verify");
+        String loadBefore = loadAverage();
+
+        try (FakeGitHub github = FakeGitHub.start(); Service service = Service.start(jar, out, github)) {
+            List<Signer> signers = new ArrayList<>();
+            for (int i = 0; i < SIGNERS; i++) {
+                Signer s = new Signer(i);
+                github.addUser(s.githubId, s.login, "Bench Signer " + i, List.of(FakeEmail.primaryVerified(s.email())));
+                signers.add(s);
+            }
+            ExecutorService httpExecutor = Executors.newCachedThreadPool(daemon("bench-http-"));
+            try {
+                HttpClient admin = client(httpExecutor);
+                JsonNode before = getJson(admin, service.url("/api/ledger/verify"));
+                long ledgerBefore = before.path("entries").asLong(-1);
+                warmUp(admin, service);
+
+                Run run = runSigners(signers, service, github, httpExecutor);
+
+                List<String> problems = new ArrayList<>();
+                signers.stream().filter(s -> s.failure != null).limit(10)
+                        .forEach(s -> problems.add(s.login + ": " + s.failure));
+                long failedSigners = signers.stream().filter(s -> s.failure != null).count();
+                if (failedSigners > 10) {
+                    problems.add("... and " + (failedSigners - 10) + " more signers failed");
+                }
+                if (!run.finished) {
+                    problems.add("the signers did not finish within " + BUDGET.toSeconds() + " s");
+                }
+
+                // Both submissions of every signer: 303 to one and the same receipt.
+                long raceMismatches = 0;
+                Map<Long, String> receiptOf = new HashMap<>();
+                for (Signer s : signers) {
+                    boolean ok = s.postStatus[0] == 303 && s.postStatus[1] == 303 && s.postLocation[0] != null
+                            && s.postLocation[0].equals(s.postLocation[1]) && RECEIPT.matcher(s.postLocation[0]).find();
+                    if (!ok) {
+                        raceMismatches++;
+                        if (s.failure == null && problems.size() < 20) {
+                            problems.add(s.login + ": the two submissions answered " + s.postStatus[0] + " " + s.postLocation[0]
+                                    + " and " + s.postStatus[1] + " " + s.postLocation[1]);
+                        }
+                    } else {
+                        Matcher m = RECEIPT.matcher(s.postLocation[0]);
+                        m.find();
+                        receiptOf.put(s.githubId, m.group().substring("/signatures/".length()));
+                    }
+                }
+                if (raceMismatches > 0) {
+                    problems.add(raceMismatches + " signers did not get 303 to the same receipt on both submissions");
+                }
+
+                // The service's own record: one signature per person, and the ones the receipts named.
+                JsonNode exported = getJson(admin, service.url("/api/agreements/" + AGREEMENT + "/signatures"));
+                Map<Long, List<String>> byPerson = new HashMap<>();
+                Set<Long> ours = new HashSet<>();
+                signers.forEach(s -> ours.add(s.githubId));
+                int recorded = 0;
+                for (JsonNode row : exported) {
+                    long id = row.path("githubId").asLong();
+                    if (ours.contains(id)) {
+                        recorded++;
+                        byPerson.computeIfAbsent(id, k -> new ArrayList<>()).add(row.path("signature").asText());
+                    }
+                }
+                long duplicates = byPerson.values().stream().mapToLong(l -> l.size() - 1).sum();
+                long missing = signers.stream().filter(s -> !byPerson.containsKey(s.githubId)).count();
+                long wrongReceipt = receiptOf.entrySet().stream()
+                        .filter(e -> !List.of(e.getValue()).equals(byPerson.get(e.getKey()))).count();
+                if (recorded != SIGNERS) {
+                    problems.add("expected " + SIGNERS + " signatures for the signers, the service recorded " + recorded);
+                }
+                if (duplicates > 0) {
+                    problems.add(duplicates + " duplicate signatures");
+                }
+                if (missing > 0) {
+                    problems.add(missing + " signers have no signature");
+                }
+                if (wrongReceipt > 0) {
+                    problems.add(wrongReceipt + " receipts do not name the signature the service holds for that person");
+                }
+
+                JsonNode verify = getJson(admin, service.url("/api/ledger/verify"));
+                boolean intact = verify.path("intact").asBoolean(false);
+                long ledgerAfter = verify.path("entries").asLong(-1);
+                long ledgerAdded = ledgerAfter - ledgerBefore;
+                if (!intact) {
+                    problems.add("the ledger does not verify: " + verify);
+                }
+                if (ledgerAdded != SIGNERS) {
+                    problems.add("expected " + SIGNERS + " new ledger entries, got " + ledgerAdded);
+                }
+
+                String ledgerRate = ledgerRate(admin, service, ledgerBefore);
+                long serviceErrors = service.logLines().stream().filter(l -> l.contains(" ERROR ")).count();
+                String report = report(signers, run, loadBefore, recorded, duplicates, intact, ledgerAdded, raceMismatches,
+                        failedSigners, serviceErrors, ledgerRate, service);
+                System.out.println(report);
+                Files.writeString(out.resolve("signing.txt"), report);
+                writeLatencies(out.resolve("signing-latencies.csv"), signers);
+
+                if (!problems.isEmpty()) {
+                    fail("The signing benchmark found problems (service log: " + service.log + "):\n  "
+                            + String.join("\n  ", problems));
+                }
+            } finally {
+                httpExecutor.shutdownNow();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the burst
+
+    record Run(long wallNanos, boolean finished, Map<Integer, Integer> statuses) {
+    }
+
+    private static Run runSigners(List<Signer> signers, Service service, FakeGitHub github, ExecutorService httpExecutor)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(signers.size(), daemon("bench-signer-"));
+        CountDownLatch ready = new CountDownLatch(signers.size());
+        CountDownLatch go = new CountDownLatch(1);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
+        long[] startedAt = new long[1];
+        for (Signer s : signers) {
+            pool.execute(() -> {
+                // Each browser gets its cookie jar before the start, so the burst measures the service.
+                HttpClient browser = client(httpExecutor);
+                ready.countDown();
+                try {
+                    go.await();
+                    sign(s, browser, service, github, statuses, startedAt[0] + BUDGET.toNanos());
+                } catch (InterruptedException e) {
+                    s.failure = "interrupted (out of time)";
+                    Thread.currentThread().interrupt();
+                } catch (Exception | AssertionError e) {
+                    s.failure = String.valueOf(e);
+                }
+            });
+        }
+        ready.await();
+        startedAt[0] = System.nanoTime();
+        go.countDown();
+        pool.shutdown();
+        boolean finished = pool.awaitTermination(BUDGET.toNanos(), TimeUnit.NANOSECONDS);
+        long wall = System.nanoTime() - startedAt[0];
+        if (!finished) {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        return new Run(wall, finished, new java.util.TreeMap<>(statuses));
+    }
+
+    /** One person: sign in with GitHub, open the signing page, submit the form twice at once. */
+    private static void sign(Signer s, HttpClient browser, Service service, FakeGitHub github, Map<Integer, Integer> statuses,
+            long deadline) throws Exception {
+        // Signed in at GitHub already, as a person who clicks "Sign in with GitHub" usually is.
+        expect(200, get(browser, github.signInUrl(s.login), deadline, statuses), "fake GitHub sign-in");
+
+        long t0 = System.nanoTime();
+        HttpResponse<String> login = get(browser, service.url("/login?next=/agreements/" + AGREEMENT), deadline, statuses);
+        expect(303, login, "GET /login");
+        HttpResponse<String> authorize = get(browser, location(login), deadline, statuses);
+        expect(302, authorize, "GitHub authorize");
+        HttpResponse<String> callback = get(browser, location(authorize), deadline, statuses);
+        expect(303, callback, "GET /login/callback");
+        s.signIn = System.nanoTime() - t0;
+        String next = location(callback);
+        if (!next.endsWith("/agreements/" + AGREEMENT)) {
+            throw new AssertionError("sign-in sent the browser to " + next);
+        }
+
+        long t1 = System.nanoTime();
+        HttpResponse<String> page = get(browser, service.url("/agreements/" + AGREEMENT), deadline, statuses);
+        s.page = System.nanoTime() - t1;
+        expect(200, page, "the signing page");
+        String html = page.body();
+        String form = "_csrf=" + enc(find(CSRF, html, "_csrf")) + "&version=" + enc(find(VERSION, html, "version"))
+                + "&sha256=" + enc(find(SHA256, html, "sha256")) + "&name=" + enc("Bench Signer " + s.index)
+                + "&email=" + enc(s.email());
+
+        // The double click: both submissions in flight at once, on two connections.
+        HttpRequest post = HttpRequest.newBuilder(URI.create(service.url("/agreements/" + AGREEMENT + "/sign")))
+                .timeout(remaining(deadline)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int which = i;
+            long started = System.nanoTime();
+            sent.add(browser.sendAsync(post, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+                s.post[which] = System.nanoTime() - started;
+                return r;
+            }));
+        }
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> r = sent.get(i).get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+            statuses.merge(r.statusCode(), 1, Integer::sum);
+            s.postStatus[i] = r.statusCode();
+            s.postLocation[i] = r.headers().firstValue("Location").orElse(null);
+        }
+    }
+
+    /** How fast the serialised part (one ledger append at a time) went: span of the new entries' timestamps. */
+    private static String ledgerRate(HttpClient admin, Service service, long after) {
+        try {
+            JsonNode entries = getJson(admin, service.url("/api/ledger?after=" + after + "&limit=1000"));
+            List<Instant> times = new ArrayList<>();
+            for (JsonNode e : entries) {
+                if ("signature.signed".equals(e.path("kind").asText())) {
+                    times.add(Instant.parse(e.path("recordedAt").asText()));
+                }
+            }
+            if (times.size() < 2) {
+                return times.size() + " entries";
+            }
+            times.sort(Comparator.naturalOrder());
+            double span = Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
+            return String.format(Locale.ROOT, "%d in %.2f s (%.1f per second, first to last)", times.size(), span,
+                    (times.size() - 1) / span);
+        } catch (Exception e) {
+            return "unknown (" + e + ")";
+        }
+    }
+
+    private static void warmUp(HttpClient client, Service service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (int i = 0; i < WARMUP; i++) {
+            expect(200, get(client, service.url("/agreements/" + AGREEMENT), deadline, new HashMap<>()), "warm-up page");
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private static HttpClient client(ExecutorService executor) {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(20)).executor(executor).build();
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url, long deadline, Map<Integer, Integer> statuses)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(remaining(deadline))
+                .header("User-Agent", "covenant-signing-benchmark").GET().build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        statuses.merge(response.statusCode(), 1, Integer::sum);
+        return response;
+    }
+
+    private static JsonNode getJson(HttpClient client, String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Accept", "application/json").GET().build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static Duration remaining(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new IllegalStateException("out of time");
+        }
+        return Duration.ofNanos(Math.min(left, REQUEST_TIMEOUT.toNanos()));
+    }
+
+    private static void expect(int status, HttpResponse<String> response, String what) {
+        if (response.statusCode() != status) {
+            String body = response.body() == null ? "" : response.body().replaceAll("\\s+", " ");
+            throw new AssertionError(what + ": expected " + status + ", got " + response.statusCode() + " "
+                    + body.substring(0, Math.min(300, body.length())));
+        }
+    }
+
+    private static String location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new AssertionError("no Location on " + response.uri()));
+        return response.uri().resolve(location).toString();
+    }
+
+    private static String find(Pattern pattern, String html, String what) {
+        Matcher m = pattern.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("the signing page has no " + what + " field (is the form shown?)");
+        }
+        return m.group(1);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private static String report(List<Signer> signers, Run run, String loadBefore, int recorded, long duplicates,
+            boolean intact, long ledgerAdded, long raceMismatches, long failedSigners, long serviceErrors, String ledgerRate, Service service) {
+        long[] signIn = signers.stream().mapToLong(s -> s.signIn).filter(v -> v >= 0).toArray();
+        long[] page = signers.stream().mapToLong(s -> s.page).filter(v -> v >= 0).toArray();
+        long[] post = signers.stream().flatMapToLong(s -> Arrays.stream(s.post)).filter(v -> v >= 0).toArray();
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("date", Instant.now().toString());
+        lines.put("machine", Runtime.getRuntime().availableProcessors() + " cores (nproc), " + memTotal() + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        lines.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + " (benchmark client, fake GitHub and service share the machine)");
+        lines.put("load average before / after", loadBefore + " / " + loadAverage()
+                + " (other builds may share the machine)");
+        lines.put("service", "packaged jar" + (SERVICE_JVM_ARGS.isEmpty() ? "" : " with " + String.join(" ", SERVICE_JVM_ARGS))
+                + ", embedded PostgreSQL, started in " + service.startupMillis + " ms; warm-up "
+                + WARMUP + " anonymous signing-page views");
+        lines.put("signers", signers.size() + " concurrent (one thread and cookie jar each, released together)");
+        lines.put("wall time", String.format(Locale.ROOT, "%.2f s%s", run.wallNanos() / 1e9,
+                run.finished() ? "" : " (budget of " + BUDGET.toSeconds() + " s exhausted)"));
+        lines.put("sign-in (login -> authorize -> callback)", summary(signIn, false));
+        lines.put("signing page render (GET, full body)", summary(page, true));
+        lines.put("sign POST (2 per signer, concurrent)", summary(post, true));
+        lines.put("HTTP statuses seen by signers", run.statuses().toString());
+        lines.put("signers failed", String.valueOf(failedSigners));
+        lines.put("signatures recorded", recorded + " of " + signers.size());
+        lines.put("duplicates", String.valueOf(duplicates));
+        lines.put("double submissions not on one receipt", String.valueOf(raceMismatches));
+        lines.put("ledger entries added", String.valueOf(ledgerAdded));
+        lines.put("ledger intact", String.valueOf(intact));
+        lines.put("signature ledger appends", ledgerRate);
+        lines.put("service log ERROR lines", String.valueOf(serviceErrors));
+        int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder text = new StringBuilder("Covenant signing benchmark (./mvnw -B -Pbench verify)\n");
+        lines.forEach((k, v) -> text.append(String.format(Locale.ROOT, "%-" + width + "s  %s%n", k, v)));
+        return text.toString();
+    }
+
+    private static String summary(long[] nanos, boolean tail) {
+        if (nanos.length == 0) {
+            return "no samples";
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        String s = String.format(Locale.ROOT, "p50 %s  p95 %s", ms(percentile(sorted, 50)), ms(percentile(sorted, 95)));
+        if (tail) {
+            s += String.format(Locale.ROOT, "  p99 %s  max %s", ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]));
+        }
+        return s + "  (n=" + sorted.length + ")";
+    }
+
+    /** Nearest rank. */
+    static long percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static void writeLatencies(Path file, List<Signer> signers) throws IOException {
+        StringBuilder csv = new StringBuilder("signer,sign_in_ms,page_ms,post1_ms,post2_ms,post1_status,post2_status\n");
+        signers.stream().sorted(Comparator.comparingInt(s -> s.index)).forEach(s -> csv.append(String.format(Locale.ROOT,
+                "%s,%.3f,%.3f,%.3f,%.3f,%d,%d%n", s.login, s.signIn / 1e6, s.page / 1e6, s.post[0] / 1e6, s.post[1] / 1e6,
+                s.postStatus[0], s.postStatus[1])));
+        Files.writeString(file, csv);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static String memTotal() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
+                    .map(l -> String.format(Locale.ROOT, "%.1f GiB RAM",
+                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                    .orElse("RAM unknown");
+        } catch (IOException | RuntimeException e) {
+            return "RAM unknown";
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ---------------------------------------------------------------- the service under test
+
+    /** The packaged service in its own process, on a free port, with a fresh embedded database. */
+    static final class Service implements AutoCloseable {
+        final Process process;
+        final Path log;
+        final Path dataDir;
+        final int port;
+        final long startupMillis;
+
+        private Service(Process process, Path log, Path dataDir, int port, long startupMillis) {
+            this.process = process;
+            this.log = log;
+            this.dataDir = dataDir;
+            this.port = port;
+            this.startupMillis = startupMillis;
+        }
+
+        String url(String path) {
+            return "http://localhost:" + port + path;
+        }
+
+        static Service start(Path jar, Path out, FakeGitHub github) throws IOException, InterruptedException {
+            int port = freePort();
+            Path dataDir = Files.createTempDirectory("covenant-bench-");
+            Path log = out.resolve("service.log");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(SERVICE_JVM_ARGS);
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(out.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("COVENANT_"));
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("COVENANT_DATA_DIR", dataDir.toString());
+            env.put("COVENANT_PUBLIC_URL", "http://localhost:" + port);
+            env.put("COVENANT_ADMIN_TOKEN", ADMIN_TOKEN);
+            env.put("COVENANT_GITHUB_API_URL", github.apiUrl());
+            env.put("COVENANT_GITHUB_WEB_URL", github.webUrl());
+            env.put("COVENANT_GITHUB_CLIENT_ID", FakeGitHub.CLIENT_ID);
+            env.put("COVENANT_GITHUB_CLIENT_SECRET", FakeGitHub.CLIENT_SECRET);
+            long started = System.nanoTime();
+            Process process = builder.start();
+            Service service = new Service(process, log, dataDir, port, 0);
+            try {
+                long ms = service.awaitReady(started);
+                return new Service(process, log, dataDir, port, ms);
+            } catch (IOException | InterruptedException | RuntimeException | Error e) {
+                service.close();
+                throw e;
+            }
+        }
+
+        private long awaitReady(long started) throws IOException, InterruptedException {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest ready = HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(5))
+                    .GET().build();
+            long deadline = started + READY_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the service exited with " + process.exitValue() + " before it was ready; see "
+                            + log + ":\n" + tail());
+                }
+                try {
+                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                    }
+                } catch (IOException e) {
+                    // Not listening yet.
+                }
+                Thread.sleep(250);
+            }
+            throw new AssertionError("the service was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log
+                    + ":\n" + tail());
+        }
+
+        List<String> logLines() {
+            try {
+                return Files.readAllLines(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return List.of();
+            }
+        }
+
+        private String tail() {
+            List<String> lines = logLines();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+
+        /** SIGTERM first, so the service stops its embedded PostgreSQL; then by force, with everything it started. */
+        @Override
+        public void close() {
+            List<ProcessHandle> children = process.descendants().toList();
+            process.destroy();
+            try {
+                if (!process.waitFor(45, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            // Whatever outlived the service (a PostgreSQL left behind by a forced stop) goes too.
+            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            // pg_ctl detaches PostgreSQL from the service's process tree; it is known by its (unique) data directory.
+            String pgdata = dataDir.toString();
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+            deleteQuietly(dataDir);
+        }
+
+        private static void deleteQuietly(Path dir) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // Best effort: a temp directory.
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                // Best effort.
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                return socket.getLocalPort();
+            }
+        }
+    }
+}
