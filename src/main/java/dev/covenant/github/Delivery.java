@@ -60,6 +60,9 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
 
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     @Column(name = "last_error")
     public String lastError;
 

@@ -1,0 +1,120 @@
+package dev.covenant.github;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The inbox as a queue shared by every instance: a claim takes one due delivery with FOR UPDATE SKIP LOCKED and
+ * leases it; finishing writes the handler's work and DONE in one transaction; a failure schedules the next attempt
+ * or gives up. A lease that runs out (the worker died) makes the delivery claimable again.
+ */
+@ApplicationScoped
+public class DeliveryQueue {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final WorkerConfig config;
+
+    DeliveryQueue(EntityManager em, Clock clock, WorkerConfig config) {
+        this.em = em;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** A delivery this worker holds until its lease ends. */
+    public record Claimed(String deliveryId, String event, String action, byte[] payload, int attempts) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Claimed> claim(Set<String> events) {
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now(clock);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("UPDATE delivery SET state = 'PROCESSING', attempts = attempts + 1, lease_until = ?1 "
+                + "WHERE delivery_id = (SELECT delivery_id FROM delivery "
+                + "  WHERE event IN (?2) AND ((state = 'PENDING' AND next_attempt_at <= ?3) OR (state = 'PROCESSING' AND lease_until < ?3)) "
+                + "  ORDER BY next_attempt_at, received_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                + "RETURNING delivery_id, event, action, payload, attempts")
+                .setParameter(1, Timestamp.from(now.plus(config.lease())))
+                .setParameter(2, List.copyOf(events))
+                .setParameter(3, Timestamp.from(now))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = rows.get(0);
+        return Optional.of(new Claimed((String) row[0], (String) row[1], (String) row[2], (byte[]) row[3], ((Number) row[4]).intValue()));
+    }
+
+    /** Runs the handler and marks the delivery DONE in the same transaction; a throw rolls both back. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void complete(Claimed claimed, DeliveryHandler handler) {
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(claimed.payload());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Stored payload of " + claimed.deliveryId() + " is not JSON", e);
+        }
+        handler.handle(claimed.deliveryId(), claimed.event(), claimed.action(), payload);
+        int updated = em.createNativeQuery("UPDATE delivery SET state = 'DONE', lease_until = NULL, last_error = NULL "
+                + "WHERE delivery_id = ?1 AND state = 'PROCESSING' AND attempts = ?2")
+                .setParameter(1, claimed.deliveryId()).setParameter(2, claimed.attempts()).executeUpdate();
+        if (updated != 1) {
+            // Another worker re-claimed it after our lease ran out; its attempt decides.
+            throw new LeaseLostException(claimed.deliveryId());
+        }
+    }
+
+    /** Schedules another attempt, or marks the delivery DEAD (retryable faults) or FAILED (anything else). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Delivery.State fail(Claimed claimed, Throwable error, RandomGenerator random) {
+        String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        message = message.length() > 2000 ? message.substring(0, 2000) : message;
+        Delivery.State next;
+        Instant nextAttempt = Instant.now(clock);
+        if (error instanceof DeliveryHandler.RetryableException retryable) {
+            if (claimed.attempts() >= config.maxAttempts()) {
+                next = Delivery.State.DEAD;
+            } else {
+                next = Delivery.State.PENDING;
+                nextAttempt = nextAttempt.plus(new Backoff(config.backoffBase(), config.backoffCap())
+                        .after(claimed.attempts(), retryable.notBeforeSeconds(), random));
+            }
+        } else {
+            next = Delivery.State.FAILED;
+        }
+        em.createNativeQuery("UPDATE delivery SET state = ?1, next_attempt_at = ?2, lease_until = NULL, last_error = ?3 "
+                + "WHERE delivery_id = ?4 AND state = 'PROCESSING' AND attempts = ?5")
+                .setParameter(1, next.name()).setParameter(2, Timestamp.from(nextAttempt)).setParameter(3, message)
+                .setParameter(4, claimed.deliveryId()).setParameter(5, claimed.attempts()).executeUpdate();
+        return next;
+    }
+
+    @Transactional
+    public long count(Delivery.State state) {
+        return Delivery.count("state", state);
+    }
+
+    /** Thrown when a delivery's lease ran out and another worker took it over. */
+    public static class LeaseLostException extends RuntimeException {
+        LeaseLostException(String deliveryId) {
+            super("The lease on delivery " + deliveryId + " ran out before it was finished");
+        }
+    }
+}

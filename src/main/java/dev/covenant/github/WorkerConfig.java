@@ -1,0 +1,35 @@
+package dev.covenant.github;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The delivery worker's settings. */
+@ConfigMapping(prefix = "covenant.worker")
+public interface WorkerConfig {
+
+    /** Whether this instance processes deliveries (every instance may; they share the work safely). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Attempts before a delivery is marked DEAD. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** The first retry's delay; each further retry doubles it, with jitter. */
+    @WithDefault("PT2S")
+    Duration backoffBase();
+
+    /** The longest delay between two attempts. */
+    @WithDefault("PT10M")
+    Duration backoffCap();
+
+    /** How long a claimed delivery stays claimed; a worker that dies mid-delivery frees it after this. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** How often the worker looks for due deliveries when no notification wakes it. */
+    @WithDefault("PT5S")
+    Duration pollInterval();
+}
