@@ -1,0 +1,36 @@
+package dev.covenant.checks;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A GitHub no-reply address: {@code ID+login@users.noreply.github.com} names the account by its id, the older
+ * {@code login@users.noreply.github.com} only by its login. {@code githubId} is null for the older form.
+ */
+public record NoReplyEmail(Long githubId, String login) {
+
+    // Logins are letters, digits and hyphens; App bots add "[bot]" (41898282+github-actions[bot]@...).
+    private static final Pattern FORM = Pattern.compile(
+            "(?:(\\d{1,19})\\+)?([a-z0-9](?:[a-z0-9-]{0,38})(?:\\[bot\\])?)@users\\.noreply\\.github\\.com",
+            Pattern.CASE_INSENSITIVE);
+
+    public static Optional<NoReplyEmail> parse(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        Matcher m = FORM.matcher(email.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Long id = null;
+        if (m.group(1) != null) {
+            try {
+                id = Long.parseLong(m.group(1));
+            } catch (NumberFormatException tooLarge) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new NoReplyEmail(id, m.group(2)));
+    }
+}
