@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,8 +42,10 @@ public final class FakeGitHub implements AutoCloseable {
     private final long rateLimitReset = Instant.now().plusSeconds(3600).getEpochSecond();
     private final FakeGitHubApi api;
     private final FakeOAuthFlow oauth;
+    private final FakeGitHubApps apps;
     private final List<FakeRoute> webRoutes;
     private final List<FakeRoute> apiRoutes;
+    private final List<FakeRoute> appRoutes;
     private final ConcurrentLinkedQueue<RecordedRequest> recorded = new ConcurrentLinkedQueue<>();
     private volatile boolean down;
 
@@ -62,6 +66,8 @@ public final class FakeGitHub implements AutoCloseable {
         oauth = new FakeOAuthFlow(api);
         webRoutes = oauth.routes();
         apiRoutes = api.routes();
+        apps = new FakeGitHubApps(api, webUrl, apiUrl);
+        appRoutes = apps.routes();
     }
 
     public static FakeGitHub start() {
@@ -129,16 +135,49 @@ public final class FakeGitHub implements AutoCloseable {
         return api.mintToken(new FakeGrant(api.requireUser(login).login(), null, DEFAULT_SCOPES));
     }
 
+    /**
+     * Registers a GitHub App whose JWTs must be signed (RS256) with the private half of {@code key}. Installations
+     * added afterwards without an App id belong to it.
+     */
+    public FakeGitHub registerApp(long appId, PublicKey key) {
+        apps.register(appId, key);
+        return this;
+    }
+
+    /** Installs the last registered App on an account (a user's login, else an organization, created if new). */
+    public FakeGitHub addInstallation(long installationId, String account) {
+        return addInstallation(apps.lastAppId(), installationId, account);
+    }
+
+    public FakeGitHub addInstallation(long appId, long installationId, String account) {
+        apps.addInstallation(appId, installationId, account);
+        return this;
+    }
+
+    /** How long installation tokens minted from now on live; GitHub's are one hour, the default. */
+    public void setInstallationTokenLifetime(Duration lifetime) {
+        apps.tokenLifetime(lifetime);
+    }
+
+    /** Installation tokens created ({@code POST /app/installations/{id}/access_tokens} answered 201) since start. */
+    public int installationTokensCreated() {
+        return apps.tokensCreated();
+    }
+
     /** Every request received since start or the last {@link #reset()}, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(recorded);
     }
 
-    /** Clears recorded requests and the down and deny switches; accounts, sign-ins and tokens survive. */
+    /**
+     * Clears recorded requests, the down and deny switches and the installation token lifetime; accounts, Apps,
+     * installations, sign-ins, tokens and the token counter survive.
+     */
     public void reset() {
         recorded.clear();
         down = false;
         oauth.denyNext(false);
+        apps.tokenLifetime(Duration.ofHours(1));
     }
 
     @Override
@@ -194,6 +233,11 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     private FakeResponse answerApi(RecordedRequest request, String path) {
+        // The App's endpoints take a JWT, not a token, and check it themselves.
+        if (FakeGitHubApps.isAppPath(path)) {
+            FakeResponse found = FakeRoute.dispatch(appRoutes, request, path);
+            return found != null ? found : FakeResponse.error(404, "Not Found");
+        }
         // GitHub rejects a wrong token even where anonymous callers are welcome.
         if (request.header("Authorization") != null && api.grant(request) == null) {
             return FakeResponse.error(401, "Bad credentials");
@@ -212,7 +256,7 @@ public final class FakeGitHub implements AutoCloseable {
                 .withHeader("X-RateLimit-Used", "1")
                 .withHeader("X-RateLimit-Resource", "core");
         FakeGrant grant = api.grant(request);
-        return grant == null ? headed : headed.withHeader("X-OAuth-Scopes", String.join(", ", grant.scopes()));
+        return grant == null || grant.isInstallation() ? headed : headed.withHeader("X-OAuth-Scopes", String.join(", ", grant.scopes()));
     }
 
     /** Shaped like GitHub's, e.g. "C0DE:1A2B3C:4D5E6F7:7A8B9C0:65F0A1B2". */

@@ -2,6 +2,7 @@ package dev.covenant.github;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,13 +83,16 @@ final class FakeGitHubApi {
                 .members().add(member);
     }
 
-    /** Mints a token in the shape of a GitHub OAuth app token: "gho_" and 36 base62 characters. */
+    /**
+     * Mints a token in GitHub's shape: "gho_" (OAuth app user token) or, for an App installation, "ghs_", then 36
+     * base62 characters.
+     */
     String mintToken(FakeGrant grant) {
         char[] chars = new char[36];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = BASE62[RANDOM.nextInt(BASE62.length)];
         }
-        String token = "gho_" + new String(chars);
+        String token = (grant.isInstallation() ? "ghs_" : "gho_") + new String(chars);
         tokens.put(token, grant);
         return token;
     }
@@ -101,7 +105,30 @@ final class FakeGitHubApi {
         }
         String[] parts = authorization.trim().split("\\s+", 2);
         boolean tokenScheme = parts[0].equalsIgnoreCase("token") || parts[0].equalsIgnoreCase("bearer");
-        return tokenScheme && parts.length == 2 ? tokens.get(parts[1].trim()) : null;
+        FakeGrant grant = tokenScheme && parts.length == 2 ? tokens.get(parts[1].trim()) : null;
+        // An expired installation token is a bad credential, as on GitHub.
+        return grant != null && grant.expiresAt() != null && !Instant.now().isBefore(grant.expiresAt()) ? null : grant;
+    }
+
+    /** The simple-user object GitHub embeds as an owner or account: a known user, else an organization. */
+    Map<String, Object> accountJson(String login) {
+        FakeGitHubUser user = user(login);
+        if (user != null) {
+            return user.toJson(apiUrl, webUrl, false);
+        }
+        Org org = orgs.computeIfAbsent(key(login),
+                k -> new Org(login, nextOrgId.getAndIncrement(), ConcurrentHashMap.newKeySet()));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("login", org.login());
+        json.put("id", org.id());
+        json.put("node_id", Base64.getEncoder().encodeToString(
+                ("012:Organization" + org.id()).getBytes(StandardCharsets.UTF_8)));
+        json.put("avatar_url", webUrl + "/avatars/u/" + org.id() + "?v=4");
+        json.put("url", apiUrl + "/users/" + org.login());
+        json.put("html_url", webUrl + "/" + org.login());
+        json.put("type", "Organization");
+        json.put("site_admin", false);
+        return json;
     }
 
     // ---- endpoints ----
@@ -111,6 +138,9 @@ final class FakeGitHubApi {
         if (grant == null) {
             return FakeResponse.error(401, "Requires authentication");
         }
+        if (grant.isInstallation()) {
+            return FakeResponse.error(403, "Resource not accessible by integration");
+        }
         return FakeResponse.json(200, requireUser(grant.login()).toJson(apiUrl, webUrl, true));
     }
 
@@ -118,6 +148,9 @@ final class FakeGitHubApi {
         FakeGrant grant = grant(request);
         if (grant == null) {
             return FakeResponse.error(401, "Requires authentication");
+        }
+        if (grant.isInstallation()) {
+            return FakeResponse.error(403, "Resource not accessible by integration");
         }
         // GitHub hides what a token's scopes do not reach behind a 404.
         if (!grant.scopes().contains("user:email") && !grant.scopes().contains("user")) {
