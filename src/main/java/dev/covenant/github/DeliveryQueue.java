@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.covenant.api.ConflictException;
+
 /**
  * The inbox as a queue shared by every instance: a claim takes one due delivery with FOR UPDATE SKIP LOCKED and
  * leases it; finishing writes the handler's work and DONE in one transaction; a failure schedules the next attempt
@@ -23,6 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class DeliveryQueue {
 
+    /** The channel NOTIFY uses to wake the workers. */
+    static final String CHANNEL = "covenant_deliveries";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityManager em;
@@ -104,6 +108,29 @@ public class DeliveryQueue {
                 .setParameter(1, next.name()).setParameter(2, Timestamp.from(nextAttempt)).setParameter(3, message)
                 .setParameter(4, claimed.deliveryId()).setParameter(5, claimed.attempts()).executeUpdate();
         return next;
+    }
+
+    /** Wakes every instance's worker when the caller's transaction commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void wake(String deliveryId) {
+        em.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', ?1)").setParameter(1, deliveryId).getSingleResult();
+    }
+
+    /** Sends a DEAD delivery round again from its first attempt; empty if it does not exist, 409 if not DEAD. */
+    @Transactional
+    public Optional<Delivery> redrive(String deliveryId) {
+        Optional<Delivery> found = Delivery.findByIdOptional(deliveryId);
+        found.ifPresent(delivery -> {
+            if (delivery.state != Delivery.State.DEAD) {
+                throw new ConflictException("Delivery " + deliveryId + " is " + delivery.state
+                        + "; only DEAD deliveries can be re-driven");
+            }
+            delivery.state = Delivery.State.PENDING;
+            delivery.attempts = 0;
+            delivery.nextAttemptAt = Instant.now(clock);
+            wake(deliveryId);
+        });
+        return found;
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package dev.covenant.github;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import dev.covenant.api.ConflictException;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 
@@ -27,10 +25,10 @@ import dev.covenant.api.NotFoundProblem;
 @SecurityRequirement(name = "bearer")
 public class DeliveryResource {
 
-    private final Clock clock;
+    private final DeliveryQueue queue;
 
-    DeliveryResource(Clock clock) {
-        this.clock = clock;
+    DeliveryResource(DeliveryQueue queue) {
+        this.queue = queue;
     }
 
     public record DeliveryView(String deliveryId, String event, String action, Long installationId, String repository,
@@ -65,15 +63,6 @@ public class DeliveryResource {
     @Operation(summary = "Send a dead delivery round again, from its first attempt")
     @Transactional
     public DeliveryView redrive(@PathParam("id") String id) {
-        Delivery delivery = Delivery.<Delivery>findByIdOptional(id).orElseThrow(() -> new NotFoundProblem("No delivery " + id));
-        if (delivery.state != Delivery.State.DEAD) {
-            throw new ConflictException("Delivery " + id + " is " + delivery.state + "; only DEAD deliveries can be re-driven");
-        }
-        delivery.state = Delivery.State.PENDING;
-        delivery.attempts = 0;
-        delivery.nextAttemptAt = Instant.now(clock);
-        Delivery.getEntityManager().createNativeQuery("SELECT pg_notify('" + WebhookInbox.CHANNEL + "', ?1)")
-                .setParameter(1, id).getSingleResult();
-        return DeliveryView.of(delivery);
+        return DeliveryView.of(queue.redrive(id).orElseThrow(() -> new NotFoundProblem("No delivery " + id)));
     }
 }

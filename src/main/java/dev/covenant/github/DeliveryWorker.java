@@ -133,7 +133,7 @@ public class DeliveryWorker {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + WebhookInbox.CHANNEL);
+                    statement.execute("LISTEN " + DeliveryQueue.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {

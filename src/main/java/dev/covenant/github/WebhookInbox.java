@@ -20,8 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class WebhookInbox {
 
-    static final String CHANNEL = "covenant_deliveries";
-
     /** The events and actions Covenant acts on; everything else is recorded as ignored. */
     static final Map<String, Set<String>> HANDLED = Map.of(
             "pull_request", Set.of("opened", "reopened", "synchronize"),
@@ -35,10 +33,12 @@ public class WebhookInbox {
 
     private final EntityManager em;
     private final Clock clock;
+    private final DeliveryQueue queue;
 
-    WebhookInbox(EntityManager em, Clock clock) {
+    WebhookInbox(EntityManager em, Clock clock, DeliveryQueue queue) {
         this.em = em;
         this.clock = clock;
+        this.queue = queue;
     }
 
     public enum Outcome {
@@ -99,7 +99,7 @@ public class WebhookInbox {
             return new Received(Outcome.DUPLICATE, "delivery " + deliveryId + " was already received");
         }
         if (state == Delivery.State.PENDING) {
-            em.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', ?1)").setParameter(1, deliveryId).getSingleResult();
+            queue.wake(deliveryId);
         }
         return new Received(outcome, parseError);
     }

@@ -1,7 +1,6 @@
 package dev.covenant.signing;
 
 import java.net.URI;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.NewCookie;
@@ -42,9 +41,5 @@ final class Requests {
     static NewCookie cookie(String name, String value, String path, int maxAgeSeconds, boolean secure) {
         return new NewCookie.Builder(name).value(value).path(path).maxAge(maxAgeSeconds).httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.LAX).build();
-    }
-
-    static Optional<String> value(jakarta.ws.rs.core.Cookie cookie) {
-        return cookie == null ? Optional.empty() : Optional.ofNullable(cookie.getValue());
     }
 }

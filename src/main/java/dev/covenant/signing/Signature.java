@@ -40,13 +40,6 @@ public class Signature extends SignedRecord {
         return find("githubId = ?1 and version = ?2 and revokedAt is null", githubId, version).firstResultOptional();
     }
 
-    public static List<Signature> findForVersions(long githubId, List<AgreementVersion> versions) {
-        if (versions.isEmpty()) {
-            return List.of();
-        }
-        return list("githubId = ?1 and version in ?2", githubId, versions);
-    }
-
     public static List<Signature> findByAgreementSlug(String slug) {
         return list("version.agreement.slug = ?1 order by signedAt", slug);
     }
