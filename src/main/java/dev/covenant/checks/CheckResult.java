@@ -18,8 +18,8 @@ public record CheckResult(Conclusion conclusion, List<Row> rows, Counts counts) 
         UNKNOWN_EMAIL
     }
 
-    /** {@code whatToDo} is empty when there is nothing to do. */
-    public record Row(Contributor contributor, Status status, Coverage coverage, String whatToDo) {
+    /** One contributor's verdict; what they have to do is for the texts (templates/checks) to say. */
+    public record Row(Contributor contributor, Status status, Coverage coverage) {
 
         public String detail() {
             return coverage.detail();

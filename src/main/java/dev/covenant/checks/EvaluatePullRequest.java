@@ -35,7 +35,7 @@ public final class EvaluatePullRequest {
                 case NOT_COVERED -> notCovered++;
                 case UNKNOWN_EMAIL -> unknownEmail++;
             }
-            rows.add(new Row(contributor, status, coverage, whatToDo(contributor, status)));
+            rows.add(new Row(contributor, status, coverage));
         }
         Conclusion conclusion = covered == rows.size() ? Conclusion.SUCCESS : Conclusion.FAILURE;
         return new CheckResult(conclusion, rows, new Counts(rows.size(), covered, notCovered, unknownEmail));
@@ -46,16 +46,5 @@ public final class EvaluatePullRequest {
             return Status.COVERED;
         }
         return contributor.kind() == Kind.EMAIL_ONLY ? Status.UNKNOWN_EMAIL : Status.NOT_COVERED;
-    }
-
-    private static String whatToDo(Contributor contributor, Status status) {
-        return switch (status) {
-            case COVERED -> "";
-            case NOT_COVERED -> contributor.handle()
-                    + " needs to sign the agreement at the link in this check; the check updates once they have signed.";
-            case UNKNOWN_EMAIL -> "No GitHub account has verified " + contributor.email()
-                    + ". If it is yours, add it to your GitHub account and verify it (or amend the commit author"
-                    + " to an address your account has verified), then sign the agreement at the link in this check.";
-        };
     }
 }

@@ -110,6 +110,17 @@ public class DeliveryQueue {
         return next;
     }
 
+    /** When the delivery was stored. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Instant receivedAt(String deliveryId) {
+        Object at = em.createNativeQuery("SELECT received_at FROM delivery WHERE delivery_id = ?1").setParameter(1, deliveryId)
+                .getResultStream().findFirst().orElse(null);
+        if (at == null) {
+            throw new IllegalStateException("No delivery " + deliveryId);
+        }
+        return SqlTimes.instant(at);
+    }
+
     /** Wakes every instance's worker when the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void wake(String deliveryId) {

@@ -87,14 +87,38 @@ public class GitHubApp {
      * @throws GitHubAppException when GitHub refuses the App's JWT, does not know the installation, or fails
      */
     public GitHub forInstallation(long installationId) {
+        Installation installation = installation(installationId);
+        authorize(installationId, installation);
+        return installation.github();
+    }
+
+    /**
+     * The {@code Authorization} header value ({@code token ghs_…}) for calling GitHub as the installation, from the
+     * same token cache as {@link #forInstallation}.
+     *
+     * @throws IllegalStateException when the App is not {@link #configured()}
+     * @throws GitHubAppException as {@link #forInstallation}
+     */
+    public String authorization(long installationId) {
+        return authorize(installationId, installation(installationId));
+    }
+
+    /** Drops the cached token of an installation, after GitHub refused it, so that the next call mints a new one. */
+    public void forget(long installationId) {
+        installations.remove(installationId);
+    }
+
+    private Installation installation(long installationId) {
         if (jwt == null) {
             throw new IllegalStateException("The GitHub App is not configured: set " + ID_VARIABLE + " and " + KEY_VARIABLE);
         }
-        Installation installation = installations.computeIfAbsent(installationId, this::newInstallation);
+        return installations.computeIfAbsent(installationId, this::newInstallation);
+    }
+
+    private String authorize(long installationId, Installation installation) {
         try {
             // Creates or renews the token now, so that a refusal is reported here rather than by the first call.
-            installation.tokens().getEncodedAuthorization();
-            return installation.github();
+            return installation.tokens().getEncodedAuthorization();
         } catch (IOException e) {
             installations.remove(installationId, installation);
             int status = status(e);

@@ -22,7 +22,7 @@ public class WebhookInbox {
 
     /** The events and actions Covenant acts on; everything else is recorded as ignored. */
     static final Map<String, Set<String>> HANDLED = Map.of(
-            "pull_request", Set.of("opened", "reopened", "synchronize"),
+            "pull_request", Set.of("opened", "reopened", "synchronize", "closed"),
             "merge_group", Set.of("checks_requested"),
             "issue_comment", Set.of("created"),
             "check_run", Set.of("rerequested"),

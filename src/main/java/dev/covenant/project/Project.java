@@ -55,6 +55,10 @@ public class Project extends PanacheEntityBase {
     @Column(nullable = false)
     public String allowlist;
 
+    /** Whether committers must be covered too; authors and co-authors always must. */
+    @Column(name = "check_committers", nullable = false)
+    public boolean checkCommitters;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -69,7 +69,8 @@ public class ProjectService {
         project.agreement = agreement.orElseThrow();
         project.corporateAgreement = corporate.orElse(null);
         project.createdAt = Instant.now(clock);
-        apply(project, new ProjectRequests.Settings(request.accepts(), request.acceptsSince(), request.allowlist()));
+        apply(project, new ProjectRequests.Settings(request.accepts(), request.acceptsSince(), request.allowlist(),
+                request.checkCommitters()));
         project.persist();
         ObjectNode event = event(project);
         event.put("agreement", project.agreement.slug);
@@ -127,6 +128,7 @@ public class ProjectService {
                 ? SemanticVersion.parse(settings.acceptsSince()).orElseThrow().toString()
                 : null;
         project.allowlist = String.join("\n", settings.allowlist() == null ? Allowlist.DEFAULT : settings.allowlist());
+        project.checkCommitters = Boolean.TRUE.equals(settings.checkCommitters());
     }
 
     private static ObjectNode event(Project project) {
@@ -174,6 +176,6 @@ public class ProjectService {
         List<String> accepted = acceptedVersions(p, p.agreement).stream().map(v -> v.version).toList();
         return new ProjectView(p.id, p.owner, p.repo, p.scope(), p.agreement.slug,
                 p.corporateAgreement == null ? null : p.corporateAgreement.slug, p.accepts, p.acceptsSince, accepted,
-                p.allowlistPatterns().patterns(), ProjectLicense.historyOf(p).entries(), p.createdAt);
+                p.allowlistPatterns().patterns(), p.checkCommitters, ProjectLicense.historyOf(p).entries(), p.createdAt);
     }
 }

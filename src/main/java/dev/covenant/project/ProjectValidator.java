@@ -32,7 +32,8 @@ final class ProjectValidator {
         if (request.agreement() == null || request.agreement().isBlank()) {
             errors.add(new FieldError("agreement", "is required: the slug of the agreement contributors sign"));
         }
-        checkSettings(new ProjectRequests.Settings(request.accepts(), request.acceptsSince(), request.allowlist()), errors);
+        checkSettings(new ProjectRequests.Settings(request.accepts(), request.acceptsSince(), request.allowlist(),
+                request.checkCommitters()), errors);
         if (request.licenses() != null) {
             for (int i = 0; i < request.licenses().size(); i++) {
                 checkLicense("licenses[" + i + "].", request.licenses().get(i), errors);

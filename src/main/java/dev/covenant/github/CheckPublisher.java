@@ -1,0 +1,126 @@
+package dev.covenant.github;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Writes what a check concluded back to GitHub: check runs, commit statuses and the pull request's comment. Texts
+ * arrive rendered; this only speaks GitHub's API.
+ */
+@ApplicationScoped
+public class CheckPublisher {
+
+    /** GitHub refuses a check run's summary or text beyond this many characters. */
+    static final int OUTPUT_LIMIT = 65_535;
+
+    private final GitHubRest rest;
+
+    CheckPublisher(GitHubRest rest) {
+        this.rest = rest;
+    }
+
+    /** What a check run shows; {@code conclusion} is null while it is in progress. */
+    public record CheckRun(String name, String headSha, String externalId, String detailsUrl, String conclusion,
+            String title, String summary, String text) {
+    }
+
+    /** Creates the check run, in progress or completed; returns its id. */
+    public long create(long installationId, String repository, CheckRun run, Instant now) {
+        Map<String, Object> body = body(run, now);
+        body.put("name", run.name());
+        body.put("head_sha", run.headSha());
+        body.put("started_at", now.toString());
+        return rest.post(installationId, "/repos/" + Repositories.requireFullName(repository) + "/check-runs", body)
+                .path("id").asLong();
+    }
+
+    /** Updates a check run; false if GitHub no longer has it. */
+    public boolean update(long installationId, String repository, long checkRunId, CheckRun run, Instant now) {
+        try {
+            rest.patch(installationId, "/repos/" + Repositories.requireFullName(repository) + "/check-runs/" + checkRunId,
+                    body(run, now));
+            return true;
+        } catch (GitHubRequestException e) {
+            if (e.notFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> body(CheckRun run, Instant now) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (run.externalId() != null) {
+            body.put("external_id", run.externalId());
+        }
+        if (run.detailsUrl() != null) {
+            body.put("details_url", run.detailsUrl());
+        }
+        if (run.conclusion() == null) {
+            body.put("status", "in_progress");
+        } else {
+            body.put("status", "completed");
+            body.put("conclusion", run.conclusion());
+            body.put("completed_at", now.toString());
+        }
+        if (run.title() != null) {
+            body.put("output", Map.of("title", run.title(), "summary", clip(run.summary()), "text", clip(run.text())));
+        }
+        return body;
+    }
+
+    /** Sets a commit status; {@code state} is GitHub's: success, failure, pending or error. */
+    public void status(long installationId, String repository, String sha, String state, String context,
+            String description, String targetUrl) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("state", state);
+        body.put("context", context);
+        // GitHub keeps 140 characters of a status description.
+        body.put("description", description.length() > 140 ? description.substring(0, 139) + "…" : description);
+        if (targetUrl != null) {
+            body.put("target_url", targetUrl);
+        }
+        rest.post(installationId, "/repos/" + Repositories.requireFullName(repository) + "/statuses/" + sha, body);
+    }
+
+    /** The first comment on the pull request whose body carries {@code marker}, if any. */
+    public Optional<Long> findComment(long installationId, String repository, int number, String marker) {
+        List<JsonNode> comments = rest.list(installationId, "/repos/" + Repositories.requireFullName(repository)
+                + "/issues/" + number + "/comments?per_page=100", null, 10_000);
+        return comments.stream().filter(c -> c.path("body").asText("").contains(marker))
+                .map(c -> c.path("id").asLong()).findFirst();
+    }
+
+    public long comment(long installationId, String repository, int number, String body) {
+        return rest.post(installationId, "/repos/" + Repositories.requireFullName(repository) + "/issues/" + number
+                + "/comments", Map.of("body", body)).path("id").asLong();
+    }
+
+    /** Edits a comment in place; false if it is gone (someone deleted it). */
+    public boolean editComment(long installationId, String repository, long commentId, String body) {
+        try {
+            rest.patch(installationId, "/repos/" + Repositories.requireFullName(repository) + "/issues/comments/" + commentId,
+                    Map.of("body", body));
+            return true;
+        } catch (GitHubRequestException e) {
+            if (e.notFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static String clip(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= OUTPUT_LIMIT ? text : text.substring(0, OUTPUT_LIMIT - 40) + "\n\n… (cut at GitHub's limit)";
+    }
+}

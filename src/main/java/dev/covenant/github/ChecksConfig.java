@@ -1,0 +1,39 @@
+package dev.covenant.github;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How pull-request checks show up on GitHub, and how often missed ones are looked for. */
+@ConfigMapping(prefix = "covenant.checks")
+public interface ChecksConfig {
+
+    /** The check run's name; make it a required check in the branch's protection rules. */
+    @WithDefault("CLA")
+    String name();
+
+    /** A pull-request comment consisting of this line asks for a fresh evaluation. */
+    @WithDefault("/cla recheck")
+    String recheckPhrase();
+
+    /** Whether to keep one comment on each pull request that failed, edited in place as things change. */
+    @WithDefault("true")
+    boolean comment();
+
+    /** Whether to set a commit status too, for repositories whose protection rules require statuses. */
+    @WithDefault("false")
+    boolean commitStatus();
+
+    /** The commit status's context, when {@link #commitStatus()} is on. */
+    @WithDefault("covenant/cla")
+    String statusContext();
+
+    /** How often the sweep looks for open pull requests whose head has no current result; 0 turns it off. */
+    @WithDefault("PT15M")
+    Duration reconcileInterval();
+
+    /** The share of an installation's remaining API rate limit one sweep may spend (0 to 1). */
+    @WithDefault("0.2")
+    double reconcileRateShare();
+}

@@ -1,0 +1,34 @@
+package dev.covenant.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reads the fields every handled webhook payload must carry, failing with a message that names the field. */
+final class Payloads {
+
+    private Payloads() {
+    }
+
+    static long installationId(JsonNode payload) {
+        JsonNode id = payload.path("installation").path("id");
+        if (!id.canConvertToLong()) {
+            throw new IllegalArgumentException("The payload has no installation.id");
+        }
+        return id.asLong();
+    }
+
+    static String repository(JsonNode payload) {
+        String name = payload.path("repository").path("full_name").asText(null);
+        if (!Repositories.isFullName(name)) {
+            throw new IllegalArgumentException("The payload has no valid repository.full_name: " + name);
+        }
+        return name;
+    }
+
+    static String sha(JsonNode node, String field) {
+        String sha = node.path(field).asText(null);
+        if (sha == null || !sha.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("The payload has no valid " + field + ": " + sha);
+        }
+        return sha;
+    }
+}
