@@ -67,11 +67,11 @@ final class GeneratedHistory extends InputStream {
 
     private String commit(int n) {
         StringBuilder text = new StringBuilder(512);
-        text.append(n == 1 ? "" : "\n").append("commit ").append(String.format("%040x", n)).append('\n');
+        text.append(n == 1 ? "" : "\n").append("commit ").append(hex(n, 40)).append('\n');
         boolean merge = n % 50 == 0;
         if (merge) {
-            text.append("Merge: ").append(String.format("%07x", n - 1)).append(' ')
-                    .append(String.format("%07x", n - 2)).append('\n');
+            text.append("Merge: ").append(hex(n - 1, 7)).append(' ')
+                    .append(hex(n - 2, 7)).append('\n');
         }
         int person = n % 97;
         text.append("Author:     Person ").append(person).append(" <p").append(person).append("@example.org>\n")
@@ -96,5 +96,11 @@ final class GeneratedHistory extends InputStream {
             text.append("-\t-\tassets/image").append(n).append(".png\n");
         }
         return text.toString();
+    }
+
+    /** {@code n} in lower-case hex, zero-padded to {@code width}: the sha of commit {@code n}. */
+    static String hex(int n, int width) {
+        String digits = Integer.toHexString(n);
+        return "0".repeat(Math.max(0, width - digits.length())) + digits;
     }
 }

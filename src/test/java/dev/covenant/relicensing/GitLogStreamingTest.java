@@ -28,7 +28,7 @@ class GitLogStreamingTest {
         long count = GitLogParser.forEach(history, commit -> {
             long n = delivered.incrementAndGet();
             maxAhead.accumulateAndGet(history.commitsStarted() - n, Math::max);
-            assertEquals(String.format("%040x", n), commit.sha());
+            assertEquals(GeneratedHistory.hex((int) n, 40), commit.sha());
             linesAdded.addAndGet(commit.linesAdded());
             merges.addAndGet(commit.merge() ? 1 : 0);
             binaries.addAndGet(commit.files().stream().filter(FileChange::binary).count());
