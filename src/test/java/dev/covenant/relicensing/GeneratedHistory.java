@@ -1,0 +1,106 @@
+package dev.covenant.relicensing;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A synthetic {@code git log --numstat --pretty=fuller} history of any length, made as it is read and never held
+ * whole: each {@code read} returns at most one line, so {@link #commitsStarted()} tells exactly how far a reader
+ * has got. Every 50th commit is a merge (no files), every 7th has a binary file; the others change 1–3 text files.
+ */
+final class GeneratedHistory extends InputStream {
+
+    private final int commits;
+    private int started;
+    private byte[] current = new byte[0];
+    private int pos;
+    private long linesAdded;
+    private long bytes;
+
+    GeneratedHistory(int commits) {
+        this.commits = commits;
+    }
+
+    /** How many commits' text has begun to be handed out. */
+    int commitsStarted() {
+        return started;
+    }
+
+    /** The lines added over every commit handed out so far, as a parser should total them. */
+    long linesAdded() {
+        return linesAdded;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    @Override
+    public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        if (pos == current.length) {
+            if (started == commits) {
+                return -1;
+            }
+            current = commit(++started).getBytes(StandardCharsets.UTF_8);
+            pos = 0;
+        }
+        int n = 0;
+        while (n < len && pos < current.length) {
+            byte c = current[pos++];
+            b[off + n++] = c;
+            if (c == '\n') {
+                break;
+            }
+        }
+        bytes += n;
+        return n;
+    }
+
+    private String commit(int n) {
+        StringBuilder text = new StringBuilder(512);
+        text.append(n == 1 ? "" : "\n").append("commit ").append(hex(n, 40)).append('\n');
+        boolean merge = n % 50 == 0;
+        if (merge) {
+            text.append("Merge: ").append(hex(n - 1, 7)).append(' ')
+                    .append(hex(n - 2, 7)).append('\n');
+        }
+        int person = n % 97;
+        text.append("Author:     Person ").append(person).append(" <p").append(person).append("@example.org>\n")
+                .append("AuthorDate: Thu Apr 7 15:13:13 2005 -0700\n")
+                .append("Commit:     Committer <committer@example.org>\n")
+                .append("CommitDate: Fri Apr 8 06:14:13 2005 +0530\n\n")
+                .append("    Change number ").append(n).append("\n    \n")
+                .append("    A body line that makes the message a little longer than a title alone.\n")
+                .append("    Co-authored-by: Helper ").append(n % 13).append(" <h").append(n % 13)
+                .append("@example.org>\n");
+        if (merge) {
+            return text.toString();
+        }
+        text.append('\n');
+        for (int f = 0; f <= n % 3; f++) {
+            int added = n % 17 + f;
+            linesAdded += added;
+            text.append(added).append('\t').append(n % 5).append("\tsrc/module").append(n % 31).append("/File")
+                    .append(f).append(".java\n");
+        }
+        if (n % 7 == 0) {
+            text.append("-\t-\tassets/image").append(n).append(".png\n");
+        }
+        return text.toString();
+    }
+
+    /** {@code n} in lower-case hex, zero-padded to {@code width}: the sha of commit {@code n}. */
+    static String hex(int n, int width) {
+        String digits = Integer.toHexString(n);
+        return "0".repeat(Math.max(0, width - digits.length())) + digits;
+    }
+}
