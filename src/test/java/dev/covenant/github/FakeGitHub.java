@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +44,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final FakeGitHubApi api;
     private final FakeOAuthFlow oauth;
     private final FakeGitHubApps apps;
+    private final FakeGitHubRepos repos;
     private final List<FakeRoute> webRoutes;
     private final List<FakeRoute> apiRoutes;
     private final List<FakeRoute> appRoutes;
@@ -65,9 +67,11 @@ public final class FakeGitHub implements AutoCloseable {
         api = new FakeGitHubApi(webUrl, apiUrl, rateLimitReset);
         oauth = new FakeOAuthFlow(api);
         webRoutes = oauth.routes();
-        apiRoutes = api.routes();
         apps = new FakeGitHubApps(api, webUrl, apiUrl);
         appRoutes = apps.routes();
+        repos = new FakeGitHubRepos(api, apps, webUrl, apiUrl);
+        apiRoutes = new ArrayList<>(repos.routes());
+        apiRoutes.addAll(api.routes());
     }
 
     public static FakeGitHub start() {
@@ -164,6 +168,24 @@ public final class FakeGitHub implements AutoCloseable {
         return apps.tokensCreated();
     }
 
+    /**
+     * Creates (or replaces, empty) the private repository "owner/name" with a {@code main} branch of one commit,
+     * readable and writable through the API only with tokens of installation {@code installationId}.
+     */
+    public FakeRepo addRepository(long repoId, String fullName, long installationId) {
+        return repos.add(repoId, fullName, installationId);
+    }
+
+    /** @throws IllegalArgumentException when there is no such repository */
+    public FakeRepo repository(String fullName) {
+        return repos.get(fullName);
+    }
+
+    /** The slug of every registered App; the bot that writes for an installation is "{slug}[bot]". */
+    public String appSlug() {
+        return apps.slug();
+    }
+
     /** Every request received since start or the last {@link #reset()}, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(recorded);
@@ -171,7 +193,7 @@ public final class FakeGitHub implements AutoCloseable {
 
     /**
      * Clears recorded requests, the down and deny switches and the installation token lifetime; accounts, Apps,
-     * installations, sign-ins, tokens and the token counter survive.
+     * installations, repositories, sign-ins, tokens and the token counter survive.
      */
     public void reset() {
         recorded.clear();

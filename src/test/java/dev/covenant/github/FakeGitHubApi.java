@@ -24,6 +24,10 @@ final class FakeGitHubApi {
     private static final char[] BASE62 =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
+    /** GitHub's committer of web-interface commits; it is no fake's account but /users/web-flow answers. */
+    static final FakeGitHubUser WEB_FLOW = new FakeGitHubUser(19864447L, "web-flow", "GitHub Web Flow", List.of(),
+            false);
+
     private record Org(String login, long id, Set<String> members) {
     }
 
@@ -67,6 +71,17 @@ final class FakeGitHubApi {
     /** The account with this login in any capitalisation, or null. */
     FakeGitHubUser user(String login) {
         return login == null ? null : users.get(key(login));
+    }
+
+    /** The account that has verified {@code email}, as GitHub links commits to accounts; else null. */
+    FakeGitHubUser userWithVerifiedEmail(String email) {
+        return users.values().stream()
+                .filter(user -> user.emails().stream().anyMatch(e -> e.verified() && e.email().equalsIgnoreCase(email)))
+                .findFirst().orElse(null);
+    }
+
+    FakeGitHubUser userWithId(long id) {
+        return users.values().stream().filter(user -> user.id() == id).findFirst().orElse(null);
     }
 
     FakeGitHubUser requireUser(String login) {
@@ -160,7 +175,7 @@ final class FakeGitHubApi {
     }
 
     private FakeResponse userByLogin(RecordedRequest request, Matcher path) {
-        FakeGitHubUser user = user(path.group(1));
+        FakeGitHubUser user = WEB_FLOW.login().equalsIgnoreCase(path.group(1)) ? WEB_FLOW : user(path.group(1));
         return user == null ? FakeResponse.error(404, "Not Found")
                 : FakeResponse.json(200, user.toJson(apiUrl, webUrl, false));
     }
