@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,9 @@ import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestCommitDetail;
 import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.GitHubRateLimitHandler;
 
 /** The repository side of the fake, driven through GitHub API for Java where it has the call, else raw HTTP. */
 class FakeGitHubReposTest {
@@ -390,6 +394,90 @@ class FakeGitHubReposTest {
         assertEquals(401, get("/repos/" + REPO, "ghs_notAToken").statusCode());
         assertEquals(404, get("/repos/covenant-dev/unknown", token).statusCode());
         assertThrows(FileNotFoundException.class, () -> FakeAppFixture.client(fake, otherToken).getRepository(REPO));
+    }
+
+    // ---- scripted failures and rate limits ----
+
+    @Test
+    void failNextAnswersTheScriptedStatusAsManyTimesAsAsked() throws Exception {
+        String head = repo.openPullRequest(7, "octocat", commitsBy("octocat@github.com", 1)).headSha();
+        fake.failNext("POST", "/repos/[^/]+/[^/]+/check-runs", 2, 502);
+        String create = "{\"name\":\"CLA\",\"head_sha\":\"" + head + "\"}";
+
+        HttpResponse<String> failed = send("POST", "/repos/" + REPO + "/check-runs", create, token);
+
+        assertEquals(502, failed.statusCode());
+        assertEquals("Server Error", json(failed).get("message").asText());
+        assertEquals(200, get("/repos/" + REPO, token).statusCode());
+        assertEquals(502, send("POST", "/repos/" + REPO + "/check-runs", create, token).statusCode());
+        assertEquals(201, send("POST", "/repos/" + REPO + "/check-runs", create, token).statusCode());
+        assertEquals(1, repo.checkRuns().size());
+    }
+
+    @Test
+    void rateLimitNextAnswersAsGitHubsPrimaryRateLimit() throws Exception {
+        long reset = Instant.now().plusSeconds(600).getEpochSecond();
+        fake.rateLimitNext("GET", "/repos/.*", 1, reset);
+
+        HttpResponse<String> limited = get("/repos/" + REPO, token);
+
+        assertEquals(403, limited.statusCode());
+        assertEquals("API rate limit exceeded for installation ID " + INSTALLATION + ".",
+                json(limited).get("message").asText());
+        assertEquals("https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting",
+                json(limited).get("documentation_url").asText());
+        assertEquals("5000", limited.headers().firstValue("X-RateLimit-Limit").orElseThrow());
+        assertEquals("0", limited.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+        assertEquals(String.valueOf(reset), limited.headers().firstValue("X-RateLimit-Reset").orElseThrow());
+        assertEquals("5000", limited.headers().firstValue("X-RateLimit-Used").orElseThrow());
+        assertEquals("core", limited.headers().firstValue("X-RateLimit-Resource").orElseThrow());
+        assertEquals("4999", get("/repos/" + REPO, token).headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+        // The library's default handler would sleep until the reset; FAIL reports it instead.
+        fake.rateLimitNext("GET", "/repos/.*", 1, reset);
+        GitHub failing = new GitHubBuilder().withEndpoint(fake.apiUrl()).withAppInstallationToken(token)
+                .withRateLimitHandler(GitHubRateLimitHandler.FAIL).build();
+        IOException e = assertThrows(IOException.class, () -> failing.getRepository(REPO));
+        assertTrue(e.getMessage().contains("API rate limit"), e.getMessage());
+    }
+
+    @Test
+    void secondaryRateLimitNextSendsRetryAfter() throws Exception {
+        fake.secondaryRateLimitNext("GET", "/repos/[^/]+/[^/]+/pulls", 1, 30);
+
+        HttpResponse<String> limited = get("/repos/" + REPO + "/pulls", token);
+
+        assertEquals(403, limited.statusCode());
+        assertEquals("30", limited.headers().firstValue("Retry-After").orElseThrow());
+        String message = json(limited).get("message").asText();
+        assertTrue(message.startsWith("You have exceeded a secondary rate limit."), message);
+        assertTrue(message.contains(limited.headers().firstValue("X-GitHub-Request-Id").orElseThrow()), message);
+        fake.secondaryRateLimitNext("GET", "/repos/[^/]+/[^/]+/pulls", 1, 30);
+        GitHub failing = new GitHubBuilder().withEndpoint(fake.apiUrl()).withAppInstallationToken(token)
+                .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL).build();
+        GHRepository repository = failing.getRepository(REPO);
+        assertThrows(IOException.class, () -> repository.getPullRequests(GHIssueState.OPEN));
+    }
+
+    @Test
+    void theRemainingRateLimitIsReportedUntilReset() throws Exception {
+        fake.setRateLimitRemaining(42);
+
+        JsonNode rateLimit = json(get("/rate_limit", token));
+
+        assertEquals(42, rateLimit.get("resources").get("core").get("remaining").asInt());
+        assertEquals(42, rateLimit.get("rate").get("remaining").asInt());
+        assertEquals(4958, rateLimit.get("rate").get("used").asInt());
+        assertEquals("42", get("/repos/" + REPO, token).headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+        fake.reset();
+        assertEquals("4999", get("/repos/" + REPO, token).headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+    }
+
+    @Test
+    void resetForgetsPendingFailures() throws Exception {
+        fake.failNext("GET", "/repos/.*", 5, 500);
+        fake.reset();
+
+        assertEquals(200, get("/repos/" + REPO, token).statusCode());
     }
 
     // ---- helpers ----

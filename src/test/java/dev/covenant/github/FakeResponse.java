@@ -90,6 +90,11 @@ record FakeResponse(int status, Map<String, String> headers, byte[] body) {
         return new FakeResponse(status, more, body);
     }
 
+    /** Sets a header unless the handler already chose a value, as for the rate limit of a 403 it made up. */
+    FakeResponse withDefaultHeader(String name, String value) {
+        return headers.containsKey(name) ? this : withHeader(name, value);
+    }
+
     /** Form encoding as GitHub writes it: spaces become '+'. */
     static String encodeForm(Map<String, String> fields) {
         return fields.entrySet().stream()
