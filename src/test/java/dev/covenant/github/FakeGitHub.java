@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +44,8 @@ public final class FakeGitHub implements AutoCloseable {
     private final FakeGitHubApi api;
     private final FakeOAuthFlow oauth;
     private final FakeGitHubApps apps;
+    private final FakeGitHubRepos repos;
+    private final FakeFailures failures;
     private final List<FakeRoute> webRoutes;
     private final List<FakeRoute> apiRoutes;
     private final List<FakeRoute> appRoutes;
@@ -65,9 +68,12 @@ public final class FakeGitHub implements AutoCloseable {
         api = new FakeGitHubApi(webUrl, apiUrl, rateLimitReset);
         oauth = new FakeOAuthFlow(api);
         webRoutes = oauth.routes();
-        apiRoutes = api.routes();
         apps = new FakeGitHubApps(api, webUrl, apiUrl);
         appRoutes = apps.routes();
+        repos = new FakeGitHubRepos(api, apps, webUrl, apiUrl);
+        apiRoutes = new ArrayList<>(repos.routes());
+        apiRoutes.addAll(api.routes());
+        failures = new FakeFailures(api);
     }
 
     public static FakeGitHub start() {
@@ -164,20 +170,65 @@ public final class FakeGitHub implements AutoCloseable {
         return apps.tokensCreated();
     }
 
+    /**
+     * Creates (or replaces, empty) the private repository "owner/name" with a {@code main} branch of one commit,
+     * readable and writable through the API only with tokens of installation {@code installationId}.
+     */
+    public FakeRepo addRepository(long repoId, String fullName, long installationId) {
+        return repos.add(repoId, fullName, installationId);
+    }
+
+    /** @throws IllegalArgumentException when there is no such repository */
+    public FakeRepo repository(String fullName) {
+        return repos.get(fullName);
+    }
+
+    /** The slug of every registered App; the bot that writes for an installation is "{slug}[bot]". */
+    public String appSlug() {
+        return apps.slug();
+    }
+
+    /**
+     * The next {@code times} API requests with this method whose path (relative to the API base, e.g.
+     * {@code /repos/o/r/check-runs}) matches {@code pathRegex} whole are answered {@code status} with GitHub's error
+     * body. Several scripted failures apply in the order they were added.
+     */
+    public void failNext(String method, String pathRegex, int times, int status) {
+        failures.serverError(method, pathRegex, times, status);
+    }
+
+    /** Like {@link #failNext}, answered as GitHub's primary rate limit: 403 with X-RateLimit-Remaining 0. */
+    public void rateLimitNext(String method, String pathRegex, int times, long resetEpochSecond) {
+        failures.primaryRateLimit(method, pathRegex, times, resetEpochSecond);
+    }
+
+    /** Like {@link #failNext}, answered as GitHub's secondary rate limit: 403 with Retry-After. */
+    public void secondaryRateLimitNext(String method, String pathRegex, int times, int retryAfterSeconds) {
+        failures.secondaryRateLimit(method, pathRegex, times, retryAfterSeconds);
+    }
+
+    /** What {@code GET /rate_limit} and every X-RateLimit-Remaining header report from now on; it never decreases. */
+    public void setRateLimitRemaining(int remaining) {
+        api.coreRemaining(remaining);
+    }
+
     /** Every request received since start or the last {@link #reset()}, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(recorded);
     }
 
     /**
-     * Clears recorded requests, the down and deny switches and the installation token lifetime; accounts, Apps,
-     * installations, sign-ins, tokens and the token counter survive.
+     * Clears recorded requests, the down and deny switches, the installation token lifetime, scripted failures and
+     * the rate limit remaining; accounts, Apps, installations, repositories, sign-ins, tokens and the token counter
+     * survive.
      */
     public void reset() {
         recorded.clear();
         down = false;
         oauth.denyNext(false);
         apps.tokenLifetime(Duration.ofHours(1));
+        failures.clear();
+        api.coreRemaining(FakeGitHubApi.CORE_LIMIT - 1);
     }
 
     @Override
@@ -190,12 +241,14 @@ public final class FakeGitHub implements AutoCloseable {
         try (exchange) {
             RecordedRequest request = record(exchange);
             recorded.add(request);
+            String requestId = requestId();
             String path = request.path();
             boolean isApi = path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/");
             FakeResponse response;
             try {
                 response = down ? FakeResponse.error(503, "Service Unavailable")
-                        : isApi ? answerApi(request, path.substring(API_PREFIX.length())) : answerWeb(request);
+                        : isApi ? answerApi(request, path.substring(API_PREFIX.length()), requestId)
+                        : answerWeb(request);
             } catch (RuntimeException e) {
                 // Surfaces a bug in the fake itself in the test output instead of a hung client.
                 e.printStackTrace();
@@ -204,7 +257,7 @@ public final class FakeGitHub implements AutoCloseable {
             if (isApi) {
                 response = withApiHeaders(response, request);
             }
-            send(exchange, response.withHeader("X-GitHub-Request-Id", requestId()));
+            send(exchange, response.withHeader("X-GitHub-Request-Id", requestId));
         } catch (IOException e) {
             // The client went away mid-exchange; nobody is left to answer.
         }
@@ -232,7 +285,11 @@ public final class FakeGitHub implements AutoCloseable {
         return found != null ? found : FakeResponse.html(404, "Not Found");
     }
 
-    private FakeResponse answerApi(RecordedRequest request, String path) {
+    private FakeResponse answerApi(RecordedRequest request, String path, String requestId) {
+        FakeResponse scripted = failures.answer(request, path, requestId);
+        if (scripted != null) {
+            return scripted;
+        }
         // The App's endpoints take a JWT, not a token, and check it themselves.
         if (FakeGitHubApps.isAppPath(path)) {
             FakeResponse found = FakeRoute.dispatch(appRoutes, request, path);
@@ -250,11 +307,11 @@ public final class FakeGitHub implements AutoCloseable {
         FakeResponse headed = response
                 .withHeader("X-GitHub-Media-Type", "github.v3; format=json")
                 .withHeader("X-GitHub-Api-Version-Selected", "2022-11-28")
-                .withHeader("X-RateLimit-Limit", "5000")
-                .withHeader("X-RateLimit-Remaining", "4999")
-                .withHeader("X-RateLimit-Reset", String.valueOf(rateLimitReset))
-                .withHeader("X-RateLimit-Used", "1")
-                .withHeader("X-RateLimit-Resource", "core");
+                .withDefaultHeader("X-RateLimit-Limit", String.valueOf(FakeGitHubApi.CORE_LIMIT))
+                .withDefaultHeader("X-RateLimit-Remaining", String.valueOf(api.coreRemaining()))
+                .withDefaultHeader("X-RateLimit-Reset", String.valueOf(rateLimitReset))
+                .withDefaultHeader("X-RateLimit-Used", String.valueOf(FakeGitHubApi.CORE_LIMIT - api.coreRemaining()))
+                .withDefaultHeader("X-RateLimit-Resource", "core");
         FakeGrant grant = api.grant(request);
         return grant == null || grant.isInstallation() ? headed : headed.withHeader("X-OAuth-Scopes", String.join(", ", grant.scopes()));
     }

@@ -24,6 +24,11 @@ final class FakeGitHubApi {
     private static final char[] BASE62 =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
+    static final int CORE_LIMIT = 5000;
+    /** GitHub's committer of web-interface commits; it is no fake's account but /users/web-flow answers. */
+    static final FakeGitHubUser WEB_FLOW = new FakeGitHubUser(19864447L, "web-flow", "GitHub Web Flow", List.of(),
+            false);
+
     private record Org(String login, long id, Set<String> members) {
     }
 
@@ -35,6 +40,7 @@ final class FakeGitHubApi {
     private final Map<String, Org> orgs = new ConcurrentHashMap<>();
     private final Map<String, FakeGrant> tokens = new ConcurrentHashMap<>();
     private final AtomicLong nextOrgId = new AtomicLong(9_000_001);
+    private volatile int coreRemaining = CORE_LIMIT - 1;
 
     FakeGitHubApi(String webUrl, String apiUrl, long rateLimitReset) {
         this.webUrl = webUrl;
@@ -67,6 +73,17 @@ final class FakeGitHubApi {
     /** The account with this login in any capitalisation, or null. */
     FakeGitHubUser user(String login) {
         return login == null ? null : users.get(key(login));
+    }
+
+    /** The account that has verified {@code email}, as GitHub links commits to accounts; else null. */
+    FakeGitHubUser userWithVerifiedEmail(String email) {
+        return users.values().stream()
+                .filter(user -> user.emails().stream().anyMatch(e -> e.verified() && e.email().equalsIgnoreCase(email)))
+                .findFirst().orElse(null);
+    }
+
+    FakeGitHubUser userWithId(long id) {
+        return users.values().stream().filter(user -> user.id() == id).findFirst().orElse(null);
     }
 
     FakeGitHubUser requireUser(String login) {
@@ -131,6 +148,15 @@ final class FakeGitHubApi {
         return json;
     }
 
+    /** What is left of the core quota, as {@code GET /rate_limit} and every X-RateLimit-Remaining report it. */
+    int coreRemaining() {
+        return coreRemaining;
+    }
+
+    void coreRemaining(int remaining) {
+        coreRemaining = remaining;
+    }
+
     // ---- endpoints ----
 
     private FakeResponse authenticatedUser(RecordedRequest request, Matcher path) {
@@ -160,7 +186,7 @@ final class FakeGitHubApi {
     }
 
     private FakeResponse userByLogin(RecordedRequest request, Matcher path) {
-        FakeGitHubUser user = user(path.group(1));
+        FakeGitHubUser user = WEB_FLOW.login().equalsIgnoreCase(path.group(1)) ? WEB_FLOW : user(path.group(1));
         return user == null ? FakeResponse.error(404, "Not Found")
                 : FakeResponse.json(200, user.toJson(apiUrl, webUrl, false));
     }
@@ -226,11 +252,12 @@ final class FakeGitHubApi {
     /** GitHub API for Java refuses a rate limit answer without core, search, graphql and integration_manifest. */
     private Map<String, Object> rateLimit() {
         Map<String, Object> resources = new LinkedHashMap<>();
-        resources.put("core", quota(5000));
-        resources.put("search", quota(30));
-        resources.put("graphql", quota(5000));
-        resources.put("integration_manifest", quota(5000));
-        Map<String, Object> rate = new LinkedHashMap<>(quota(5000));
+        Map<String, Object> core = quota(CORE_LIMIT, coreRemaining);
+        resources.put("core", core);
+        resources.put("search", quota(30, 29));
+        resources.put("graphql", quota(5000, 4999));
+        resources.put("integration_manifest", quota(5000, 4999));
+        Map<String, Object> rate = new LinkedHashMap<>(core);
         rate.put("resource", "core");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("resources", resources);
@@ -238,11 +265,11 @@ final class FakeGitHubApi {
         return json;
     }
 
-    private Map<String, Object> quota(int limit) {
+    private Map<String, Object> quota(int limit, int remaining) {
         Map<String, Object> quota = new LinkedHashMap<>();
         quota.put("limit", limit);
-        quota.put("used", 1);
-        quota.put("remaining", limit - 1);
+        quota.put("used", limit - remaining);
+        quota.put("remaining", remaining);
         quota.put("reset", rateLimitReset);
         return quota;
     }

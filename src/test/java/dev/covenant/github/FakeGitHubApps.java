@@ -27,6 +27,9 @@ import java.util.regex.Matcher;
 final class FakeGitHubApps {
 
     static final String BAD_JWT = "A JSON web token could not be decoded";
+    /** Every registered App answers to this slug; GitHub derives it from the App's name. */
+    static final String SLUG = "covenant-test";
+    static final String HOMEPAGE = "https://covenant.example";
     private static final Duration DRIFT = Duration.ofSeconds(60);
     private static final Duration MAX_JWT_LIFETIME = Duration.ofMinutes(10);
     private static final Map<String, String> PERMISSIONS = Map.of(
@@ -84,6 +87,44 @@ final class FakeGitHubApps {
         return lastAppId;
     }
 
+    String slug() {
+        return SLUG;
+    }
+
+    /** The App an installation belongs to, or null if there is no such installation. */
+    Long appIdOf(long installationId) {
+        Installation installation = installations.get(installationId);
+        return installation == null ? null : installation.appId();
+    }
+
+    /** The App object as {@code GET /app} returns it and check runs embed it. */
+    Map<String, Object> appJson(long appId) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", appId);
+        json.put("slug", SLUG);
+        json.put("node_id", Base64.getEncoder().encodeToString(("03:Integration" + appId).getBytes(StandardCharsets.UTF_8)));
+        json.put("client_id", "Iv1." + String.format("%012x", appId));
+        json.put("owner", api.accountJson("covenant-dev"));
+        json.put("name", "Covenant " + appId);
+        json.put("description", "Contributor License Agreements");
+        json.put("external_url", HOMEPAGE);
+        json.put("html_url", webUrl + "/apps/" + SLUG);
+        json.put("created_at", "2024-01-02T03:04:05Z");
+        json.put("updated_at", "2025-01-02T03:04:05Z");
+        json.put("permissions", PERMISSIONS);
+        json.put("events", List.of("pull_request", "merge_group", "issue_comment", "check_run"));
+        return json;
+    }
+
+    /** The installation object of {@code GET /app/installations/{id}} and of installation webhooks. */
+    Map<String, Object> installationJson(long installationId) {
+        Installation installation = installations.get(installationId);
+        if (installation == null) {
+            throw new IllegalArgumentException("no such fake installation: " + installationId);
+        }
+        return installationJson(apps.get(installation.appId()), installation);
+    }
+
     int tokensCreated() {
         return tokensCreated.get();
     }
@@ -99,20 +140,7 @@ final class FakeGitHubApps {
         if (app == null) {
             return jwtRefused(request);
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", app.id());
-        json.put("slug", slug(app));
-        json.put("node_id", Base64.getEncoder().encodeToString(("03:Integration" + app.id()).getBytes(StandardCharsets.UTF_8)));
-        json.put("client_id", "Iv1." + String.format("%012x", app.id()));
-        json.put("owner", api.accountJson("covenant-dev"));
-        json.put("name", "Covenant " + app.id());
-        json.put("description", "Contributor License Agreements");
-        json.put("external_url", "https://covenant.example");
-        json.put("html_url", webUrl + "/apps/" + slug(app));
-        json.put("created_at", "2024-01-02T03:04:05Z");
-        json.put("updated_at", "2025-01-02T03:04:05Z");
-        json.put("permissions", PERMISSIONS);
-        json.put("events", List.of("pull_request", "merge_group", "issue_comment", "check_run"));
+        Map<String, Object> json = appJson(app.id());
         json.put("installations_count", installations.values().stream().filter(i -> i.appId() == app.id()).count());
         return FakeResponse.json(200, json);
     }
@@ -158,7 +186,7 @@ final class FakeGitHubApps {
         json.put("repositories_url", apiUrl + "/installation/repositories");
         json.put("html_url", webUrl + "/settings/installations/" + installation.id());
         json.put("app_id", app.id());
-        json.put("app_slug", slug(app));
+        json.put("app_slug", SLUG);
         json.put("target_id", account.get("id"));
         json.put("target_type", account.get("type"));
         json.put("permissions", PERMISSIONS);
@@ -170,10 +198,6 @@ final class FakeGitHubApps {
         json.put("suspended_at", null);
         json.put("suspended_by", null);
         return json;
-    }
-
-    private static String slug(App app) {
-        return "covenant-" + app.id();
     }
 
     // ---- the JWT ----

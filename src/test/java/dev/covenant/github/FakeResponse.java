@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,31 @@ record FakeResponse(int status, Map<String, String> headers, byte[] body) {
         return json(status, body);
     }
 
+    /**
+     * GitHub's 422 for a request it understood but refuses: {@code errors} holds one object per problem, each naming
+     * the {@code resource}, the {@code field} and a {@code code} such as "missing_field", "invalid" or "custom".
+     */
+    static FakeResponse validationFailed(String docs, List<Map<String, Object>> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", "Validation Failed");
+        body.put("errors", errors);
+        body.put("documentation_url", docs);
+        body.put("status", "422");
+        return json(422, body);
+    }
+
+    /** One entry of {@link #validationFailed}; {@code message} is only set for code "custom", as GitHub does. */
+    static Map<String, Object> fieldError(String resource, String field, String code, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("resource", resource);
+        error.put("code", code);
+        error.put("field", field);
+        if (message != null) {
+            error.put("message", message);
+        }
+        return error;
+    }
+
     static FakeResponse form(Map<String, String> fields) {
         return new FakeResponse(200, Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
                 encodeForm(fields).getBytes(StandardCharsets.UTF_8));
@@ -62,6 +88,11 @@ record FakeResponse(int status, Map<String, String> headers, byte[] body) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
         return new FakeResponse(status, more, body);
+    }
+
+    /** Sets a header unless the handler already chose a value, as for the rate limit of a 403 it made up. */
+    FakeResponse withDefaultHeader(String name, String value) {
+        return headers.containsKey(name) ? this : withHeader(name, value);
     }
 
     /** Form encoding as GitHub writes it: spaces become '+'. */
