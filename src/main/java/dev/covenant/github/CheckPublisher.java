@@ -1,5 +1,9 @@
 package dev.covenant.github;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +21,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ApplicationScoped
 public class CheckPublisher {
 
-    /** GitHub refuses a check run's summary or text beyond this many characters. */
+    /** GitHub refuses a check run's summary or text beyond this many bytes of UTF-8. */
     static final int OUTPUT_LIMIT = 65_535;
+    private static final String CUT = "\n\n… (cut at GitHub's limit)";
 
     private final GitHubRest rest;
 
@@ -117,10 +122,18 @@ public class CheckPublisher {
         }
     }
 
-    private static String clip(String text) {
+    static String clip(String text) {
         if (text == null) {
             return "";
         }
-        return text.length() <= OUTPUT_LIMIT ? text : text.substring(0, OUTPUT_LIMIT - 40) + "\n\n… (cut at GitHub's limit)";
+        if (text.getBytes(StandardCharsets.UTF_8).length <= OUTPUT_LIMIT) {
+            return text;
+        }
+        // Encodes as much as fits, never splitting a character.
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder();
+        ByteBuffer room = ByteBuffer.allocate(OUTPUT_LIMIT - CUT.getBytes(StandardCharsets.UTF_8).length);
+        CharBuffer chars = CharBuffer.wrap(text);
+        encoder.encode(chars, room, true);
+        return text.substring(0, chars.position()) + CUT;
     }
 }

@@ -29,8 +29,12 @@ public interface ChecksConfig {
     @WithDefault("covenant/cla")
     String statusContext();
 
-    /** How often the sweep looks for open pull requests whose head has no current result; 0 turns it off. */
-    @WithDefault("PT15M")
+    /** Whether the periodic sweep for missed pull requests runs on this instance. */
+    @WithDefault("true")
+    boolean reconcile();
+
+    /** How often the sweep looks for open pull requests whose head has no current result (e.g. {@code 15m}). */
+    @WithDefault("15m")
     Duration reconcileInterval();
 
     /** The share of an installation's remaining API rate limit one sweep may spend (0 to 1). */

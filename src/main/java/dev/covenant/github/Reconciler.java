@@ -44,10 +44,10 @@ public class Reconciler {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${covenant.checks.reconcile-interval:PT15M}", delayed = "${covenant.checks.reconcile-interval:PT15M}",
+    @Scheduled(every = "${covenant.checks.reconcile-interval:15m}", delayed = "${covenant.checks.reconcile-interval:15m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (config.reconcileInterval().isZero() || !app.configured()) {
+        if (!config.reconcile() || !app.configured()) {
             return;
         }
         sweep();

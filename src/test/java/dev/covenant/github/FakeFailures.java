@@ -32,6 +32,7 @@ final class FakeFailures {
 
     private final FakeGitHubApi directory;
     private final ConcurrentLinkedQueue<Rule> rules = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<FakeHold> holds = new ConcurrentLinkedQueue<>();
 
     FakeFailures(FakeGitHubApi directory) {
         this.directory = directory;
@@ -69,6 +70,12 @@ final class FakeFailures {
 
     /** The scripted answer for this request, or null to let it through. */
     FakeResponse answer(RecordedRequest request, String apiPath, String requestId) {
+        for (FakeHold hold : holds) {
+            if (hold.hold(request, apiPath)) {
+                holds.remove(hold);
+                break;
+            }
+        }
         for (Rule rule : rules) {
             if (rule.claims(request, apiPath)) {
                 return rule.answer().apply(request, requestId);
@@ -78,8 +85,16 @@ final class FakeFailures {
         return null;
     }
 
+    FakeHold hold(String method, String pathRegex) {
+        FakeHold hold = new FakeHold(method, pathRegex);
+        holds.add(hold);
+        return hold;
+    }
+
     void clear() {
         rules.clear();
+        holds.forEach(FakeHold::release);
+        holds.clear();
     }
 
     private void add(String method, String pathRegex, int times,

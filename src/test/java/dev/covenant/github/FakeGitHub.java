@@ -197,6 +197,11 @@ public final class FakeGitHub implements AutoCloseable {
         failures.serverError(method, pathRegex, times, status);
     }
 
+    /** The next API request matching the method and path (relative to the API base) waits until released. */
+    public FakeHold holdNext(String method, String pathRegex) {
+        return failures.hold(method, pathRegex);
+    }
+
     /** Like {@link #failNext}, answered as GitHub's primary rate limit: 403 with X-RateLimit-Remaining 0. */
     public void rateLimitNext(String method, String pathRegex, int times, long resetEpochSecond) {
         failures.primaryRateLimit(method, pathRegex, times, resetEpochSecond);

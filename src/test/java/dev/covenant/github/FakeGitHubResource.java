@@ -3,6 +3,11 @@ package dev.covenant.github;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -13,23 +18,34 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class FakeGitHubResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The GitHub App the service is configured as, registered with the fake. */
+    public static final long APP_ID = 424242;
+
     private static FakeGitHub fake;
     private static int port;
+    private static String privateKeyPem;
 
     @Override
     public synchronized Map<String, String> start() {
         if (fake == null) {
             fake = FakeGitHub.start();
             port = freePort();
+            KeyPair keys = rsaKeys();
+            fake.registerApp(APP_ID, keys.getPublic());
+            privateKeyPem = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
         }
-        return Map.of(
-                "covenant.github.api-url", fake.apiUrl(),
-                "covenant.github.web-url", fake.webUrl(),
-                "covenant.github.client-id", FakeGitHub.CLIENT_ID,
-                "covenant.github.client-secret", FakeGitHub.CLIENT_SECRET,
-                "covenant.github.timeout-seconds", "3",
-                "quarkus.http.test-port", Integer.toString(port),
-                "covenant.public-url", "http://localhost:" + port);
+        return Map.ofEntries(
+                Map.entry("covenant.github.app-id", Long.toString(APP_ID)),
+                Map.entry("covenant.github.app-private-key", privateKeyPem),
+                Map.entry("covenant.github.api-url", fake.apiUrl()),
+                Map.entry("covenant.github.web-url", fake.webUrl()),
+                Map.entry("covenant.github.client-id", FakeGitHub.CLIENT_ID),
+                Map.entry("covenant.github.client-secret", FakeGitHub.CLIENT_SECRET),
+                Map.entry("covenant.github.timeout-seconds", "3"),
+                Map.entry("quarkus.http.test-port", Integer.toString(port)),
+                Map.entry("covenant.public-url", "http://localhost:" + port));
     }
 
     @Override
@@ -42,6 +58,16 @@ public class FakeGitHubResource implements QuarkusTestResourceLifecycleManager {
 
     public static String serviceUrl() {
         return "http://localhost:" + port;
+    }
+
+    private static KeyPair rsaKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int freePort() {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -47,10 +48,12 @@ class WebhookEndpointTest {
         String id = UUID.randomUUID().toString();
         signed(id, "pull_request", pullRequest("acme/widget")).post("/github/webhook").then().statusCode(202)
                 .body("outcome", equalTo("ACCEPTED"));
-        assertEquals("PENDING", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", id));
+        // Stored for the worker, which may already have taken it (this payload is too thin to evaluate).
+        String state = Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", id);
+        assertTrue(java.util.Set.of("PENDING", "PROCESSING", "FAILED").contains(state), state);
         assertEquals("acme/widget", Sql.text("SELECT repository FROM delivery WHERE delivery_id = ?", id));
         assertEquals("4711", Sql.text("SELECT installation_id FROM delivery WHERE delivery_id = ?", id));
-        admin().queryParam("state", "PENDING").get("/api/deliveries").then().statusCode(200).body("deliveryId", hasItem(id));
+        admin().get("/api/deliveries").then().statusCode(200).body("deliveryId", hasItem(id));
     }
 
     @Test
@@ -118,11 +121,11 @@ class WebhookEndpointTest {
     void unknownEventsAndActionsAreRecordedAndIgnored() throws SQLException {
         String star = UUID.randomUUID().toString();
         signed(star, "star", "{\"action\":\"created\"}").post("/github/webhook").then().statusCode(202).body("outcome", equalTo("IGNORED"));
-        String closed = UUID.randomUUID().toString();
-        signed(closed, "pull_request", pullRequest("acme/widget").replace("opened", "closed")).post("/github/webhook").then()
+        String labeled = UUID.randomUUID().toString();
+        signed(labeled, "pull_request", pullRequest("acme/widget").replace("opened", "labeled")).post("/github/webhook").then()
                 .statusCode(202).body("outcome", equalTo("IGNORED"));
         assertEquals("IGNORED", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", star));
-        assertEquals("IGNORED", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", closed));
+        assertEquals("IGNORED", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", labeled));
     }
 
     @Test

@@ -44,11 +44,7 @@ class SigningFlowTest {
     }
 
     static Response sign(WebClient client, String csrf, Map<String, String> fields) {
-        var request = client.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf)
-                .formParam("version", "1.0.0")
-                .formParam("sha256", Sql.textUnchecked("SELECT v.sha256 FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id WHERE a.slug = 'individual'"));
-        fields.forEach(request::formParam);
-        return request.post("/agreements/individual/sign");
+        return client.signIndividual(csrf, fields);
     }
 
     @Test

@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.covenant.Sql;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** A browser without a browser: follows the sign-in redirects by hand and keeps the session cookie. */
-final class WebClient {
+public final class WebClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -29,7 +30,7 @@ final class WebClient {
     }
 
     /** Signs in through the fake GitHub as this user and returns a client holding the session. */
-    static WebClient signIn(String login) {
+    public static WebClient signIn(String login) {
         github().signInAs(login);
         Response start = given().redirects().follow(false).get("/login?next=/me");
         assertEquals(303, start.statusCode(), start.asString());
@@ -52,15 +53,25 @@ final class WebClient {
         return Map.of("callback", authorize.getHeader("Location"), "cookie", start.getCookie(SignInResource.STATE_COOKIE));
     }
 
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return given().redirects().follow(false).cookie(WebSessions.COOKIE, session);
     }
 
-    String csrf() {
+    public String csrf() {
         Matcher m = CSRF.matcher(request().get("/me").asString());
         if (!m.find()) {
             throw new AssertionError("no CSRF token on /me");
         }
         return m.group(1);
+    }
+
+    /** Submits the signing form of the shipped individual agreement's current version. */
+    public Response signIndividual(String csrf, Map<String, String> fields) {
+        var request = request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf)
+                .formParam("version", "1.0.0")
+                .formParam("sha256", Sql.textUnchecked("SELECT v.sha256 FROM agreement_version v JOIN agreement a "
+                        + "ON a.id = v.agreement_id WHERE a.slug = 'individual'"));
+        fields.forEach(request::formParam);
+        return request.post("/agreements/individual/sign");
     }
 }

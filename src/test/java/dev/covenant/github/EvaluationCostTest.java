@@ -1,0 +1,81 @@
+package dev.covenant.github;
+
+import static dev.covenant.github.DeliveryWorkerTest.await;
+import static dev.covenant.github.PullRequestChecksTest.commitBy;
+import static dev.covenant.github.PullRequestChecksTest.deliver;
+import static dev.covenant.github.PullRequestChecksTest.repository;
+import static dev.covenant.github.PullRequestChecksTest.sign;
+import static dev.covenant.github.PullRequestChecksTest.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What one pull-request event costs: SQL statements on the worker's thread and calls to GitHub, for pull requests of
+ * 1, 100 and 300 commits. The statements must not grow with the commits (they grow with the contributors, whose
+ * coverage is looked up one by one). The numbers go to target/evaluation-cost.txt and the README.
+ */
+@QuarkusTest
+class EvaluationCostTest {
+
+    private static final String WORKER = "covenant-delivery-worker";
+
+    record Cost(String what, long statements, long apiCalls) {
+    }
+
+    private static Cost measure(String what, String author, int commits, IntFunction<FakeCommit> commit) {
+        FakeRepo repo = repository();
+        List<FakeCommit> list = new ArrayList<>();
+        for (int i = 0; i < commits; i++) {
+            list.add(commit.apply(i));
+        }
+        FakePullRequest pr = repo.openPullRequest(1, author, list);
+        long before = SqlCounter.count(WORKER);
+        long callsBefore = repoCalls(repo);
+        String id = deliver("pull_request", FakeWebhooks.pullRequest(repo, "opened", 1));
+        await("the delivery", DeliveryWorkerTest.stateIs(id, "DONE"));
+        // One claim (left out of the count, like the worker's idle polling) plus what the evaluation ran.
+        long statements = SqlCounter.count(WORKER) - before + 1;
+        return new Cost(what + " (" + commits + " commits, head " + pr.headSha().substring(0, 7) + ")", statements,
+                repoCalls(repo) - callsBefore);
+    }
+
+    private static long repoCalls(FakeRepo repo) {
+        return FakeGitHubResource.fake().requests().stream().filter(r -> r.path().contains("/repos/" + repo.fullName() + "/"))
+                .count();
+    }
+
+    @Test
+    void statementsPerEvaluationDoNotGrowWithCommits() throws IOException {
+        String ada = user("ada");
+        String bob = user("bob");
+        sign(ada);
+        sign(bob);
+        List<Cost> costs = List.of(
+                measure("one signed author", ada, 1, i -> commitBy(ada)),
+                measure("one signed author", ada, 100, i -> commitBy(ada)),
+                measure("one signed author", ada, 300, i -> commitBy(ada)),
+                measure("two signed authors", ada, 300, i -> commitBy(i % 2 == 0 ? ada : bob)),
+                measure("one unsigned author, first failure", ada, 1, i -> commitBy("nobody" + ada)));
+        StringBuilder report = new StringBuilder("| pull request | SQL statements | GitHub API calls |\n|---|---|---|\n");
+        costs.forEach(c -> report.append("| ").append(c.what()).append(" | ").append(c.statements()).append(" | ")
+                .append(c.apiCalls()).append(" |\n"));
+        Files.writeString(Path.of("target", "evaluation-cost.txt"), report);
+        System.out.println(report);
+
+        assertEquals(costs.get(0).statements(), costs.get(1).statements(), report.toString());
+        assertEquals(costs.get(0).statements(), costs.get(2).statements(), report.toString());
+        // Up to 250 commits the pull request's list is read; beyond, the comparison, one page per 100 commits.
+        assertEquals(3, costs.get(0).apiCalls(), "create the check run, read commits, complete it: " + report);
+        assertEquals(5, costs.get(2).apiCalls(), report.toString());
+    }
+}

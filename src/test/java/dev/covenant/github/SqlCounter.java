@@ -1,0 +1,35 @@
+package dev.covenant.github;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+
+/**
+ * Counts the SQL statements Hibernate sends (entity queries and native ones alike), by thread, so a test can tell
+ * what one delivery cost the database. The worker's idle polling for due deliveries is left out.
+ */
+@PersistenceUnitExtension
+@ApplicationScoped
+public class SqlCounter implements StatementInspector {
+
+    private static final Map<String, AtomicLong> BY_THREAD = new ConcurrentHashMap<>();
+
+    @Override
+    public String inspect(String sql) {
+        if (!sql.startsWith("UPDATE delivery SET state = 'PROCESSING'")) {
+            BY_THREAD.computeIfAbsent(Thread.currentThread().getName(), t -> new AtomicLong()).incrementAndGet();
+        }
+        return sql;
+    }
+
+    public static long count(String thread) {
+        AtomicLong count = BY_THREAD.get(thread);
+        return count == null ? 0 : count.get();
+    }
+}
