@@ -2,6 +2,8 @@ package dev.covenant.github;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -10,12 +12,12 @@ import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.extras.authorization.JWTTokenProvider;
 
 /** A GitHub App key pair and its installation tokens, obtained as GitHub API for Java obtains them. */
-final class FakeAppFixture {
+public final class FakeAppFixture {
 
     private FakeAppFixture() {
     }
 
-    static KeyPair keys() {
+    public static KeyPair keys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -23,6 +25,13 @@ final class FakeAppFixture {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The private key as PKCS#8 PEM text, one form COVENANT_GITHUB_APP_PRIVATE_KEY takes. */
+    public static String pkcs8Pem(KeyPair keys) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
     }
 
     /** A token through the App's JWT: {@code GET /app/installations/{id}}, then its {@code access_tokens}. */

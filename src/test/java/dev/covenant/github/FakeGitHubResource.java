@@ -3,11 +3,7 @@ package dev.covenant.github;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -30,11 +26,9 @@ public class FakeGitHubResource implements QuarkusTestResourceLifecycleManager {
         if (fake == null) {
             fake = FakeGitHub.start();
             port = freePort();
-            KeyPair keys = rsaKeys();
+            KeyPair keys = FakeAppFixture.keys();
             fake.registerApp(APP_ID, keys.getPublic());
-            privateKeyPem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
+            privateKeyPem = FakeAppFixture.pkcs8Pem(keys);
         }
         return Map.ofEntries(
                 Map.entry("covenant.github.app-id", Long.toString(APP_ID)),
@@ -58,16 +52,6 @@ public class FakeGitHubResource implements QuarkusTestResourceLifecycleManager {
 
     public static String serviceUrl() {
         return "http://localhost:" + port;
-    }
-
-    private static KeyPair rsaKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int freePort() {
