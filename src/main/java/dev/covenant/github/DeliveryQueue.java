@@ -54,6 +54,9 @@ public class DeliveryQueue {
                 + "WHERE delivery_id = (SELECT delivery_id FROM delivery "
                 + "  WHERE event IN (?2) AND ((state = 'PENDING' AND next_attempt_at <= ?3) OR (state = 'PROCESSING' AND lease_until < ?3)) "
                 + "  ORDER BY next_attempt_at, received_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                // Checked again on the row as it is now: another worker may have claimed it since this statement's
+                // snapshot was taken, and the sub-select's answer alone does not say so.
+                + "AND ((state = 'PENDING' AND next_attempt_at <= ?3) OR (state = 'PROCESSING' AND lease_until < ?3)) "
                 + "RETURNING delivery_id, event, action, payload, attempts")
                 .setParameter(1, Timestamp.from(now.plus(config.lease())))
                 .setParameter(2, List.copyOf(events))
