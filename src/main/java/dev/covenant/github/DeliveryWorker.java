@@ -3,7 +3,9 @@ package dev.covenant.github;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +41,7 @@ public class DeliveryWorker {
     private final Counter processed;
     private final Counter failed;
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     DeliveryWorker(DeliveryQueue queue, WorkerConfig config, AgroalDataSource dataSource, Instance<DeliveryHandler> all,
             MeterRegistry metrics) {
@@ -67,16 +69,18 @@ public class DeliveryWorker {
             return;
         }
         running = true;
-        thread = new Thread(this::run, "covenant-delivery-worker");
-        thread.setDaemon(true);
-        thread.start();
+        // Each thread listens on its own connection; evaluations mostly wait on GitHub, so a few run side by side.
+        for (int i = 1; i <= config.threads(); i++) {
+            Thread thread = new Thread(this::run, "covenant-delivery-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        threads.forEach(Thread::interrupt);
     }
 
     /** The events some handler takes; deliveries of others wait in the inbox until a handler for them exists. */
@@ -88,7 +92,7 @@ public class DeliveryWorker {
     public int drain() {
         int done = 0;
         Optional<DeliveryQueue.Claimed> claimed;
-        while (running || thread == null) {
+        while (running || threads.isEmpty()) {
             claimed = queue.claim(handlers.keySet());
             if (claimed.isEmpty()) {
                 break;

@@ -13,6 +13,10 @@ public interface WorkerConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /** How many deliveries this instance processes at once (each thread holds a database connection to listen). */
+    @WithDefault("4")
+    int threads();
+
     /** Attempts before a delivery is marked DEAD. */
     @WithDefault("8")
     int maxAttempts();

@@ -28,8 +28,8 @@ public class SqlCounter implements StatementInspector {
         return sql;
     }
 
-    public static long count(String thread) {
-        AtomicLong count = BY_THREAD.get(thread);
-        return count == null ? 0 : count.get();
+    /** Statements by every thread whose name starts with {@code prefix}. */
+    public static long count(String prefix) {
+        return BY_THREAD.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue().get()).sum();
     }
 }

@@ -34,20 +34,11 @@ class CorporateAndCoverageTest {
     }
 
     static String signCorporate(WebClient client, String company) {
-        String sha = Sql.textUnchecked("SELECT v.sha256 FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id WHERE a.slug = 'corporate'");
-        Response response = client.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", client.csrf())
-                .formParam("version", "1.0.0").formParam("sha256", sha).formParam("company", company)
-                .formParam("title", "CTO").formParam("contact_email", "legal@acme.example").formParam("managers", "")
-                .post("/corporate/corporate/sign");
-        assertEquals(303, response.statusCode(), response.asString());
-        String location = response.getHeader("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
+        return client.signCorporate(company);
     }
 
     static Response addApproval(WebClient client, String corporateId, String kind, String value) {
-        return client.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", client.csrf())
-                .formParam("kind", kind).formParam("value", value).formParam("validFrom", "2020-01-01")
-                .post("/corporate/agreements/" + corporateId + "/approvals");
+        return client.approve(corporateId, kind, value);
     }
 
     @Test

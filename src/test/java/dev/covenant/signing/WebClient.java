@@ -74,4 +74,24 @@ public final class WebClient {
         fields.forEach(request::formParam);
         return request.post("/agreements/individual/sign");
     }
+
+    /** Signs the shipped corporate agreement for {@code company}; returns the corporate agreement's id. */
+    public String signCorporate(String company) {
+        String sha = Sql.textUnchecked("SELECT v.sha256 FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id "
+                + "WHERE a.slug = 'corporate'");
+        Response response = request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf())
+                .formParam("version", "1.0.0").formParam("sha256", sha).formParam("company", company)
+                .formParam("title", "CTO").formParam("contact_email", "legal@acme.example").formParam("managers", "")
+                .post("/corporate/corporate/sign");
+        assertEquals(303, response.statusCode(), response.asString());
+        String location = response.getHeader("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Adds to a company's approval list through its managers' page, valid from 2020. */
+    public Response approve(String corporateId, String kind, String value) {
+        return request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf())
+                .formParam("kind", kind).formParam("value", value).formParam("validFrom", "2020-01-01")
+                .post("/corporate/agreements/" + corporateId + "/approvals");
+    }
 }
