@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -69,8 +71,13 @@ public class DeliveryQueue {
         return Optional.of(new Claimed((String) row[0], (String) row[1], (String) row[2], (byte[]) row[3], ((Number) row[4]).intValue()));
     }
 
-    /** Runs the handler and marks the delivery DONE in the same transaction; a throw rolls both back. */
+    /**
+     * Runs the handler and marks the delivery DONE in the same transaction; a throw rolls both back. A pull request
+     * of thousands of commits takes many calls to GitHub, so the transaction may last five minutes (the default
+     * lease; a shorter lease lets another worker start the same delivery while this one still works on it).
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @TransactionConfiguration(timeout = 300)
     public void complete(Claimed claimed, DeliveryHandler handler) {
         JsonNode payload;
         try {

@@ -30,7 +30,7 @@ public interface WorkerConfig {
     Duration backoffCap();
 
     /** How long a claimed delivery stays claimed; a worker that dies mid-delivery frees it after this. */
-    @WithDefault("PT2M")
+    @WithDefault("PT5M")
     Duration lease();
 
     /** How often the worker looks for due deliveries when no notification wakes it. */
