@@ -161,13 +161,18 @@ class SamplePayloadsTest {
         assertTrue(run.path("id").isIntegralNumber(), where + ": check_run.id");
         assertEquals("CLA", run.path("name").asText(), where + ": check_run.name");
         sha(where + ": check_run.head_sha", run.path("head_sha"));
-        assertFalse(run.path("external_id").asText().isBlank(), where + ": check_run.external_id");
+        // Covenant's own check runs carry pull_request:<number> or merge_group:<base sha> (see the pull-request checks).
+        Matcher external = Pattern.compile("pull_request:(\\d+)|merge_group:[0-9a-f]{40}").matcher(run.path("external_id").asText());
+        assertTrue(external.matches(), where + ": check_run.external_id is not one Covenant writes");
         assertTrue(run.path("app").path("id").isIntegralNumber(), where + ": check_run.app.id");
         assertFalse(run.path("app").path("slug").asText().isBlank(), where + ": check_run.app.slug");
         assertFalse(run.path("pull_requests").isEmpty(), where + ": check_run.pull_requests");
         for (JsonNode pr : run.path("pull_requests")) {
             assertTrue(pr.path("number").isIntegralNumber(), where + ": pull_requests[].number");
             assertEquals(run.path("head_sha").asText(), pr.path("head").path("sha").asText(), where + ": pull_requests[].head.sha");
+        }
+        if (external.group(1) != null) {
+            assertEquals(external.group(1), run.path("pull_requests").path(0).path("number").asText(), where + ": external_id number");
         }
     }
 
