@@ -52,8 +52,9 @@ import dev.covenant.github.WebhookSignature;
  *
  * <p>Run with {@code ./mvnw -B -Pbench verify -Dit.test=WebhookBenchmark}; results in
  * {@code target/bench/webhooks.txt}, the service's log in {@code target/bench/webhooks-service.log}. Knobs (system
- * properties): {@code bench.clients} (32); {@code bench.warmupDeliveries} (5000) and {@code bench.warmupSeconds} (10);
- * {@code bench.rate} (1000 per second, 0 for no paced run) and {@code bench.pacedSeconds} (15);
+ * properties): {@code bench.clients} (32); {@code bench.warmupDeliveries} (20000) and {@code bench.warmupSeconds}
+ * (20), whichever ends the warm-up first (the JIT needs most of it on two shared cores); {@code bench.rate} (1000
+ * per second, 0 for no paced run) and {@code bench.pacedSeconds} (15);
  * {@code bench.deliveries} (20000) and {@code bench.seconds} (20), whichever ends the saturation run first;
  * {@code bench.payload} (webhooks/payloads/pull_request.opened.json); {@code bench.serviceJvmArgs}.
  */
@@ -62,8 +63,8 @@ class WebhookBenchmark {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
     private static final int DELIVERIES = Integer.getInteger("bench.deliveries", 20_000);
     private static final Duration DURATION = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
-    private static final int WARMUP_DELIVERIES = Integer.getInteger("bench.warmupDeliveries", 5_000);
-    private static final Duration WARMUP_DURATION = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 10));
+    private static final int WARMUP_DELIVERIES = Integer.getInteger("bench.warmupDeliveries", 20_000);
+    private static final Duration WARMUP_DURATION = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 20));
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
     private static final int PACED_SECONDS = Integer.getInteger("bench.pacedSeconds", 15);
     private static final Path PAYLOAD = Path.of(System.getProperty("bench.payload", "webhooks/payloads/pull_request.opened.json"));
