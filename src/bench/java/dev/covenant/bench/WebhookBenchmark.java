@@ -54,7 +54,8 @@ import dev.covenant.github.WebhookSignature;
  * {@code target/bench/webhooks.txt}, the service's log in {@code target/bench/webhooks-service.log}. Knobs (system
  * properties): {@code bench.clients} (32); {@code bench.warmupDeliveries} (20000) and {@code bench.warmupSeconds}
  * (20), whichever ends the warm-up first (the JIT needs most of it on two shared cores); {@code bench.rate} (1000
- * per second, 0 for no paced run) and {@code bench.pacedSeconds} (15);
+ * per second, 0 for no paced run), {@code bench.pacedSeconds} (15) and {@code bench.settleSeconds} (10, the pause
+ * before the paced run);
  * {@code bench.deliveries} (20000) and {@code bench.seconds} (20), whichever ends the saturation run first;
  * {@code bench.payload} (webhooks/payloads/pull_request.opened.json); {@code bench.serviceJvmArgs}.
  */
@@ -67,6 +68,7 @@ class WebhookBenchmark {
     private static final Duration WARMUP_DURATION = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 20));
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
     private static final int PACED_SECONDS = Integer.getInteger("bench.pacedSeconds", 15);
+    private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("bench.settleSeconds", 10));
     private static final Path PAYLOAD = Path.of(System.getProperty("bench.payload", "webhooks/payloads/pull_request.opened.json"));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** The targets on the 2-core build machine. */
@@ -168,13 +170,17 @@ class WebhookBenchmark {
                 run(warmUp, http, endpoint, template, clients);
                 Phase measured = new Phase("saturation", DELIVERIES, DURATION);
                 run(measured, http, endpoint, template, clients);
-                // After the saturation run, which warms the JIT further: the paced run measures a warm service.
+                // After the saturation run, which warms the JIT further, the paced run measures a warm service; the
+                // pause lets the machine write back what the overload left (commits wait for the disk), so that the
+                // paced run measures a steady 1,000/s rather than the recovery from an overload.
                 Phase paced = Phase.paced("paced", RATE, RATE == 0 ? 0 : PACED_SECONDS);
                 if (paced.limit > 0) {
+                    Thread.sleep(SETTLE.toMillis());
                     run(paced, http, endpoint, template, clients);
                 }
 
                 Map<String, String> stored = storedDeliveries(service);
+                String databaseActivity = databaseActivity(service);
                 List<String> problems = new ArrayList<>();
                 long missing = 0;
                 long acceptedCount = 0;
@@ -203,7 +209,8 @@ class WebhookBenchmark {
                 }
                 Map<String, Long> states = stored.values().stream()
                         .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
-                String report = report(warmUp, paced, measured, loadBefore, service, stored.size(), acceptedCount, missing, states);
+                String report = report(warmUp, paced, measured, loadBefore, service, stored.size(), acceptedCount, missing, states,
+                        databaseActivity);
                 System.out.println(report);
                 Files.writeString(out.resolve("webhooks.txt"), report);
                 if (problems.size() > 20) {
@@ -305,6 +312,21 @@ class WebhookBenchmark {
         return stored;
     }
 
+    /** What PostgreSQL did besides the inserts (autovacuum, checkpoints, WAL), which can explain stalls. */
+    private static String databaseActivity(BenchService service) {
+        try (Connection db = DriverManager.getConnection(service.databaseUrl(), "postgres", "");
+                Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery("SELECT (SELECT autovacuum_count || ' autovacuums, ' || autoanalyze_count"
+                        + " || ' autoanalyzes of delivery' FROM pg_stat_user_tables WHERE relname = 'delivery'),"
+                        + " (SELECT num_timed || ' timed and ' || num_requested || ' requested checkpoints' FROM pg_stat_checkpointer),"
+                        + " (SELECT pg_size_pretty(wal_bytes) || ' of WAL' FROM pg_stat_wal)")) {
+            row.next();
+            return row.getString(1) + "; " + row.getString(2) + "; " + row.getString(3);
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
     private static BenchService startService(Path out) throws IOException, InterruptedException {
         String nowhere = "http://127.0.0.1:" + BenchService.freePort();
         return BenchService.start(BenchService.jar(), out.resolve("webhooks-service.log"), Map.of(
@@ -317,12 +339,12 @@ class WebhookBenchmark {
     // ---------------------------------------------------------------- report
 
     private static String report(Phase warmUp, Phase paced, Phase saturation, String loadBefore, BenchService service,
-            int stored, long accepted, long missing, Map<String, Long> states) {
+            int stored, long accepted, long missing, Map<String, Long> states, String databaseActivity) {
         double rate = saturation.perSecond();
         BenchReport report = new BenchReport("Covenant webhook benchmark (./mvnw -B -Pbench verify -Dit.test=WebhookBenchmark)")
                 .machine(loadBefore)
-                .put("service", service.describe() + "; worker on, no GitHub App configured (GitHub URLs point at a closed"
-                        + " local port), so what the worker takes fails or waits")
+                .put("service", service.describe() + "; its worker runs (unless bench.serviceJvmArgs turns it off) with no"
+                        + " GitHub App configured (GitHub URLs point at a closed local port), so what it takes fails or waits")
                 .put("clients", CLIENTS + " concurrent, java.net.http, HTTP/1.1 keep-alive, one delivery in flight each")
                 .put("payload", PAYLOAD + " (" + bodySize() + " bytes), signed, distinct X-GitHub-Delivery and head sha each")
                 .put("warm-up", warmUp.sent() + " deliveries in " + seconds(warmUp.wallNanos)
@@ -339,8 +361,9 @@ class WebhookBenchmark {
         if (paced.limit > 0) {
             long[] latencies = paced.latenciesOf202();
             long p99 = latencies.length == 0 ? Long.MAX_VALUE : BenchReport.percentile(sorted(latencies), 99);
-            report.put("paced run", String.format(Locale.ROOT, "%d/s offered for %d s: %d deliveries in %s (%.0f accepted/s)",
-                    paced.rate, paced.limit / paced.rate, paced.sent(), seconds(paced.wallNanos), paced.perSecond()))
+            report.put("paced run", String.format(Locale.ROOT, "%d/s offered for %d s, %d s after the saturation run: %d"
+                    + " deliveries in %s (%.0f accepted/s)", paced.rate, paced.limit / paced.rate, SETTLE.toSeconds(),
+                    paced.sent(), seconds(paced.wallNanos), paced.perSecond()))
                     .put("paced: 202 latency from when due", BenchReport.summary(latencies, true))
                     .put("paced: p99 of each second (ms)", p99PerSecond(paced))
                     .put("paced: answers other than 202", otherAnswers(paced))
@@ -350,6 +373,7 @@ class WebhookBenchmark {
                 .put("stored (all runs)", stored + " rows for " + accepted + " deliveries answered 202; missing " + missing
                         + "; none twice (the delivery id is the primary key)")
                 .put("states after the runs", states.toString())
+                .put("database during the runs", databaseActivity)
                 .put("service log ERROR lines", String.valueOf(service.logErrors()))
                 .toString();
     }
