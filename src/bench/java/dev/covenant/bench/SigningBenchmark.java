@@ -1,13 +1,10 @@
 package dev.covenant.bench;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,7 +20,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +30,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +48,7 @@ import dev.covenant.github.FakeGitHub;
  * submissions of one person do not land on the same receipt; it reports the signing page's render time.
  *
  * <p>Run with {@code ./mvnw -B -Pbench verify}; results in {@code target/bench/signing.txt}, the service's log in
- * {@code target/bench/service.log}. Knobs (system properties): {@code bench.signers} (200), {@code bench.warmup}
+ * {@code target/bench/service.log}; the service is started by {@link BenchService}. Knobs (system properties): {@code bench.signers} (200), {@code bench.warmup}
  * (20 anonymous page views before the burst), {@code bench.budgetSeconds} (300), {@code bench.serviceJvmArgs} (none;
  * extra -D options for the service, to diagnose, e.g. {@code -Dquarkus.datasource.jdbc.acquisition-timeout=60S}).
  */
@@ -63,11 +57,7 @@ class SigningBenchmark {
     private static final int SIGNERS = Integer.getInteger("bench.signers", 200);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
     private static final Duration BUDGET = Duration.ofSeconds(Integer.getInteger("bench.budgetSeconds", 300));
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-    /** Extra options for the service's JVM, for diagnosis only; the benchmark's numbers are for none. */
-    private static final List<String> SERVICE_JVM_ARGS = System.getProperty("bench.serviceJvmArgs", "").isBlank()
-            ? List.of() : List.of(System.getProperty("bench.serviceJvmArgs").trim().split("\\s+"));
     private static final long FIRST_ID = 91_000_000L;
     private static final String ADMIN_TOKEN = "bench-admin-token-" + Long.toHexString(System.nanoTime());
     private static final String AGREEMENT = "individual";
@@ -103,20 +93,17 @@ class SigningBenchmark {
 
     @Test
     void twoHundredConcurrentSigners() throws Exception {
-        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
-        Path out = Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath();
-        Files.createDirectories(out);
-        assertTrue(Files.isRegularFile(jar), "no packaged service at " + jar + "; run ./mvnw -B -Pbench verify");
-        String loadBefore = loadAverage();
+        Path out = BenchService.out();
+        String loadBefore = BenchReport.loadAverage();
 
-        try (FakeGitHub github = FakeGitHub.start(); Service service = Service.start(jar, out, github)) {
+        try (FakeGitHub github = FakeGitHub.start(); BenchService service = startService(out, github)) {
             List<Signer> signers = new ArrayList<>();
             for (int i = 0; i < SIGNERS; i++) {
                 Signer s = new Signer(i);
                 github.addUser(s.githubId, s.login, "Bench Signer " + i, List.of(FakeEmail.primaryVerified(s.email())));
                 signers.add(s);
             }
-            ExecutorService httpExecutor = Executors.newCachedThreadPool(daemon("bench-http-"));
+            ExecutorService httpExecutor = Executors.newCachedThreadPool(BenchReport.daemon("bench-http-"));
             try {
                 HttpClient admin = client(httpExecutor);
                 JsonNode before = getJson(admin, service.url("/api/ledger/verify"));
@@ -200,7 +187,7 @@ class SigningBenchmark {
                 }
 
                 String ledgerRate = ledgerRate(admin, service, ledgerBefore);
-                long serviceErrors = service.logLines().stream().filter(l -> l.contains(" ERROR ")).count();
+                long serviceErrors = service.logErrors();
                 String report = report(signers, run, loadBefore, recorded, duplicates, intact, ledgerAdded, raceMismatches,
                         failedSigners, serviceErrors, ledgerRate, service);
                 System.out.println(report);
@@ -222,9 +209,9 @@ class SigningBenchmark {
     record Run(long wallNanos, boolean finished, Map<Integer, Integer> statuses) {
     }
 
-    private static Run runSigners(List<Signer> signers, Service service, FakeGitHub github, ExecutorService httpExecutor)
+    private static Run runSigners(List<Signer> signers, BenchService service, FakeGitHub github, ExecutorService httpExecutor)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(signers.size(), daemon("bench-signer-"));
+        ExecutorService pool = Executors.newFixedThreadPool(signers.size(), BenchReport.daemon("bench-signer-"));
         CountDownLatch ready = new CountDownLatch(signers.size());
         CountDownLatch go = new CountDownLatch(1);
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
@@ -259,7 +246,7 @@ class SigningBenchmark {
     }
 
     /** One person: sign in with GitHub, open the signing page, submit the form twice at once. */
-    private static void sign(Signer s, HttpClient browser, Service service, FakeGitHub github, Map<Integer, Integer> statuses,
+    private static void sign(Signer s, HttpClient browser, BenchService service, FakeGitHub github, Map<Integer, Integer> statuses,
             long deadline) throws Exception {
         // Signed in at GitHub already, as a person who clicks "Sign in with GitHub" usually is.
         expect(200, get(browser, github.signInUrl(s.login), deadline, statuses), "fake GitHub sign-in");
@@ -308,7 +295,7 @@ class SigningBenchmark {
     }
 
     /** How fast the serialised part (one ledger append at a time) went: span of the new entries' timestamps. */
-    private static String ledgerRate(HttpClient admin, Service service, long after) {
+    private static String ledgerRate(HttpClient admin, BenchService service, long after) {
         try {
             JsonNode entries = getJson(admin, service.url("/api/ledger?after=" + after + "&limit=1000"));
             List<Instant> times = new ArrayList<>();
@@ -329,7 +316,7 @@ class SigningBenchmark {
         }
     }
 
-    private static void warmUp(HttpClient client, Service service) throws Exception {
+    private static void warmUp(HttpClient client, BenchService service) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (int i = 0; i < WARMUP; i++) {
             expect(200, get(client, service.url("/agreements/" + AGREEMENT), deadline, new HashMap<>()), "warm-up page");
@@ -400,63 +387,29 @@ class SigningBenchmark {
     // ---------------------------------------------------------------- report
 
     private static String report(List<Signer> signers, Run run, String loadBefore, int recorded, long duplicates,
-            boolean intact, long ledgerAdded, long raceMismatches, long failedSigners, long serviceErrors, String ledgerRate, Service service) {
+            boolean intact, long ledgerAdded, long raceMismatches, long failedSigners, long serviceErrors, String ledgerRate,
+            BenchService service) {
         long[] signIn = signers.stream().mapToLong(s -> s.signIn).filter(v -> v >= 0).toArray();
         long[] page = signers.stream().mapToLong(s -> s.page).filter(v -> v >= 0).toArray();
         long[] post = signers.stream().flatMapToLong(s -> Arrays.stream(s.post)).filter(v -> v >= 0).toArray();
-        Map<String, String> lines = new LinkedHashMap<>();
-        lines.put("date", Instant.now().toString());
-        lines.put("machine", Runtime.getRuntime().availableProcessors() + " cores (nproc), " + memTotal() + ", "
-                + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        lines.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                + " (benchmark client, fake GitHub and service share the machine)");
-        lines.put("load average before / after", loadBefore + " / " + loadAverage()
-                + " (other builds may share the machine)");
-        lines.put("service", "packaged jar" + (SERVICE_JVM_ARGS.isEmpty() ? "" : " with " + String.join(" ", SERVICE_JVM_ARGS))
-                + ", embedded PostgreSQL, started in " + service.startupMillis + " ms; warm-up "
-                + WARMUP + " anonymous signing-page views");
-        lines.put("signers", signers.size() + " concurrent (one thread and cookie jar each, released together)");
-        lines.put("wall time", String.format(Locale.ROOT, "%.2f s%s", run.wallNanos() / 1e9,
-                run.finished() ? "" : " (budget of " + BUDGET.toSeconds() + " s exhausted)"));
-        lines.put("sign-in (login -> authorize -> callback)", summary(signIn, false));
-        lines.put("signing page render (GET, full body)", summary(page, true));
-        lines.put("sign POST (2 per signer, concurrent)", summary(post, true));
-        lines.put("HTTP statuses seen by signers", run.statuses().toString());
-        lines.put("signers failed", String.valueOf(failedSigners));
-        lines.put("signatures recorded", recorded + " of " + signers.size());
-        lines.put("duplicates", String.valueOf(duplicates));
-        lines.put("double submissions not on one receipt", String.valueOf(raceMismatches));
-        lines.put("ledger entries added", String.valueOf(ledgerAdded));
-        lines.put("ledger intact", String.valueOf(intact));
-        lines.put("signature ledger appends", ledgerRate);
-        lines.put("service log ERROR lines", String.valueOf(serviceErrors));
-        int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0);
-        StringBuilder text = new StringBuilder("Covenant signing benchmark (./mvnw -B -Pbench verify)\n");
-        lines.forEach((k, v) -> text.append(String.format(Locale.ROOT, "%-" + width + "s  %s%n", k, v)));
-        return text.toString();
-    }
-
-    private static String summary(long[] nanos, boolean tail) {
-        if (nanos.length == 0) {
-            return "no samples";
-        }
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        String s = String.format(Locale.ROOT, "p50 %s  p95 %s", ms(percentile(sorted, 50)), ms(percentile(sorted, 95)));
-        if (tail) {
-            s += String.format(Locale.ROOT, "  p99 %s  max %s", ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]));
-        }
-        return s + "  (n=" + sorted.length + ")";
-    }
-
-    /** Nearest rank. */
-    static long percentile(long[] sorted, double p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    private static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        return new BenchReport("Covenant signing benchmark (./mvnw -B -Pbench verify)").machine(loadBefore)
+                .put("service", service.describe() + "; warm-up " + WARMUP + " anonymous signing-page views; fake GitHub in the benchmark JVM")
+                .put("signers", signers.size() + " concurrent (one thread and cookie jar each, released together)")
+                .put("wall time", String.format(Locale.ROOT, "%.2f s%s", run.wallNanos() / 1e9,
+                        run.finished() ? "" : " (budget of " + BUDGET.toSeconds() + " s exhausted)"))
+                .put("sign-in (login -> authorize -> callback)", BenchReport.summary(signIn, false))
+                .put("signing page render (GET, full body)", BenchReport.summary(page, true))
+                .put("sign POST (2 per signer, concurrent)", BenchReport.summary(post, true))
+                .put("HTTP statuses seen by signers", run.statuses().toString())
+                .put("signers failed", String.valueOf(failedSigners))
+                .put("signatures recorded", recorded + " of " + signers.size())
+                .put("duplicates", String.valueOf(duplicates))
+                .put("double submissions not on one receipt", String.valueOf(raceMismatches))
+                .put("ledger entries added", String.valueOf(ledgerAdded))
+                .put("ledger intact", String.valueOf(intact))
+                .put("signature ledger appends", ledgerRate)
+                .put("service log ERROR lines", String.valueOf(serviceErrors))
+                .toString();
     }
 
     private static void writeLatencies(Path file, List<Signer> signers) throws IOException {
@@ -467,168 +420,14 @@ class SigningBenchmark {
         Files.writeString(file, csv);
     }
 
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static String memTotal() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
-                    .map(l -> String.format(Locale.ROOT, "%.1f GiB RAM",
-                            Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
-                    .orElse("RAM unknown");
-        } catch (IOException | RuntimeException e) {
-            return "RAM unknown";
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     // ---------------------------------------------------------------- the service under test
 
-    /** The packaged service in its own process, on a free port, with a fresh embedded database. */
-    static final class Service implements AutoCloseable {
-        final Process process;
-        final Path log;
-        final Path dataDir;
-        final int port;
-        final long startupMillis;
-
-        private Service(Process process, Path log, Path dataDir, int port, long startupMillis) {
-            this.process = process;
-            this.log = log;
-            this.dataDir = dataDir;
-            this.port = port;
-            this.startupMillis = startupMillis;
-        }
-
-        String url(String path) {
-            return "http://localhost:" + port + path;
-        }
-
-        static Service start(Path jar, Path out, FakeGitHub github) throws IOException, InterruptedException {
-            int port = freePort();
-            Path dataDir = Files.createTempDirectory("covenant-bench-");
-            Path log = out.resolve("service.log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java));
-            command.addAll(SERVICE_JVM_ARGS);
-            command.addAll(List.of("-jar", jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(out.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("COVENANT_"));
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            env.put("COVENANT_DATA_DIR", dataDir.toString());
-            env.put("COVENANT_PUBLIC_URL", "http://localhost:" + port);
-            env.put("COVENANT_ADMIN_TOKEN", ADMIN_TOKEN);
-            env.put("COVENANT_GITHUB_API_URL", github.apiUrl());
-            env.put("COVENANT_GITHUB_WEB_URL", github.webUrl());
-            env.put("COVENANT_GITHUB_CLIENT_ID", FakeGitHub.CLIENT_ID);
-            env.put("COVENANT_GITHUB_CLIENT_SECRET", FakeGitHub.CLIENT_SECRET);
-            long started = System.nanoTime();
-            Process process = builder.start();
-            Service service = new Service(process, log, dataDir, port, 0);
-            try {
-                long ms = service.awaitReady(started);
-                return new Service(process, log, dataDir, port, ms);
-            } catch (IOException | InterruptedException | RuntimeException | Error e) {
-                service.close();
-                throw e;
-            }
-        }
-
-        private long awaitReady(long started) throws IOException, InterruptedException {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest ready = HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(5))
-                    .GET().build();
-            long deadline = started + READY_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the service exited with " + process.exitValue() + " before it was ready; see "
-                            + log + ":\n" + tail());
-                }
-                try {
-                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-                    }
-                } catch (IOException e) {
-                    // Not listening yet.
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("the service was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log
-                    + ":\n" + tail());
-        }
-
-        List<String> logLines() {
-            try {
-                return Files.readAllLines(log, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return List.of();
-            }
-        }
-
-        private String tail() {
-            List<String> lines = logLines();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        }
-
-        /** SIGTERM first, so the service stops its embedded PostgreSQL; then by force, with everything it started. */
-        @Override
-        public void close() {
-            List<ProcessHandle> children = process.descendants().toList();
-            process.destroy();
-            try {
-                if (!process.waitFor(45, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            // Whatever outlived the service (a PostgreSQL left behind by a forced stop) goes too.
-            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-            // pg_ctl detaches PostgreSQL from the service's process tree; it is known by its (unique) data directory.
-            String pgdata = dataDir.toString();
-            ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false))
-                    .forEach(ProcessHandle::destroyForcibly);
-            deleteQuietly(dataDir);
-        }
-
-        private static void deleteQuietly(Path dir) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException e) {
-                        // Best effort: a temp directory.
-                    }
-                });
-            } catch (IOException | UncheckedIOException e) {
-                // Best effort.
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                socket.setReuseAddress(true);
-                return socket.getLocalPort();
-            }
-        }
+    private static BenchService startService(Path out, FakeGitHub github) throws IOException, InterruptedException {
+        return BenchService.start(BenchService.jar(), out.resolve("service.log"), Map.of(
+                "COVENANT_ADMIN_TOKEN", ADMIN_TOKEN,
+                "COVENANT_GITHUB_API_URL", github.apiUrl(),
+                "COVENANT_GITHUB_WEB_URL", github.webUrl(),
+                "COVENANT_GITHUB_CLIENT_ID", FakeGitHub.CLIENT_ID,
+                "COVENANT_GITHUB_CLIENT_SECRET", FakeGitHub.CLIENT_SECRET));
     }
 }

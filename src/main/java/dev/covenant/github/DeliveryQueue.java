@@ -34,11 +34,13 @@ public class DeliveryQueue {
     private final EntityManager em;
     private final Clock clock;
     private final WorkerConfig config;
+    private final DeliveryWakeUp wakeUp;
 
-    DeliveryQueue(EntityManager em, Clock clock, WorkerConfig config) {
+    DeliveryQueue(EntityManager em, Clock clock, WorkerConfig config, DeliveryWakeUp wakeUp) {
         this.em = em;
         this.clock = clock;
         this.config = config;
+        this.wakeUp = wakeUp;
     }
 
     /** A delivery this worker holds until its lease ends. */
@@ -134,7 +136,8 @@ public class DeliveryQueue {
     /** Wakes every instance's worker when the caller's transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void wake(String deliveryId) {
-        em.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', ?1)").setParameter(1, deliveryId).getSingleResult();
+        // Not a NOTIFY in this transaction: that would serialise its commit with every other notifying one.
+        wakeUp.afterCommit();
     }
 
     /** Sends a DEAD delivery round again from its first attempt; empty if it does not exist, 409 if not DEAD. */

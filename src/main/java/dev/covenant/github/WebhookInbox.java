@@ -1,21 +1,29 @@
 package dev.covenant.github;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
- * Stores each delivery before it is answered. Idempotent by GitHub's delivery id, so a redelivery is a no-op; a
- * NOTIFY in the same transaction wakes the workers when it commits.
+ * Stores each delivery before it is answered. Idempotent by GitHub's delivery id, so a redelivery is a no-op; once
+ * stored, the workers are woken. This is the service's hottest path (every webhook GitHub sends), so the store is one
+ * JDBC statement in its own implicit transaction: no JTA transaction, no Hibernate query plan, one round trip.
  */
 @ApplicationScoped
 public class WebhookInbox {
@@ -31,14 +39,18 @@ public class WebhookInbox {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final EntityManager em;
-    private final Clock clock;
-    private final DeliveryQueue queue;
+    private static final String INSERT = "INSERT INTO delivery (delivery_id, event, action, installation_id, repository, "
+            + "payload, received_at, state, attempts, next_attempt_at, last_error) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (delivery_id) DO NOTHING";
 
-    WebhookInbox(EntityManager em, Clock clock, DeliveryQueue queue) {
-        this.em = em;
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final DeliveryWakeUp wakeUp;
+
+    WebhookInbox(AgroalDataSource dataSource, Clock clock, DeliveryWakeUp wakeUp) {
+        this.dataSource = dataSource;
         this.clock = clock;
-        this.queue = queue;
+        this.wakeUp = wakeUp;
     }
 
     public enum Outcome {
@@ -48,7 +60,8 @@ public class WebhookInbox {
     public record Received(Outcome outcome, String detail) {
     }
 
-    @Transactional
+    /** Outside any transaction: the statement commits by itself before the delivery is answered. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Received receive(String deliveryId, String event, byte[] body) {
         JsonNode payload;
         String parseError = null;
@@ -80,26 +93,34 @@ public class WebhookInbox {
             state = Delivery.State.IGNORED;
             outcome = Outcome.IGNORED;
         }
-        Instant now = Instant.now(clock);
-        int inserted = em.createNativeQuery("INSERT INTO delivery (delivery_id, event, action, installation_id, repository, "
-                + "payload, received_at, state, attempts, next_attempt_at, last_error) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?7, ?9) ON CONFLICT (delivery_id) DO NOTHING")
-                .setParameter(1, deliveryId)
-                .setParameter(2, event)
-                .setParameter(3, action)
-                .setParameter(4, payload == null || !payload.path("installation").path("id").canConvertToLong() ? null
-                        : payload.path("installation").path("id").asLong())
-                .setParameter(5, payload == null ? null : text(payload.path("repository").path("full_name")))
-                .setParameter(6, body)
-                .setParameter(7, now)
-                .setParameter(8, state.name())
-                .setParameter(9, parseError)
-                .executeUpdate();
-        if (inserted == 0) {
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        JsonNode installationId = payload == null ? MissingNode.getInstance() : payload.path("installation").path("id");
+        boolean inserted;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            connection.setAutoCommit(true);
+            insert.setString(1, deliveryId);
+            insert.setString(2, event);
+            insert.setString(3, action);
+            if (installationId.canConvertToLong()) {
+                insert.setLong(4, installationId.asLong());
+            } else {
+                insert.setNull(4, Types.BIGINT);
+            }
+            insert.setString(5, payload == null ? null : text(payload.path("repository").path("full_name")));
+            insert.setBytes(6, body);
+            insert.setTimestamp(7, now);
+            insert.setString(8, state.name());
+            insert.setTimestamp(9, now);
+            insert.setString(10, parseError);
+            inserted = insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Delivery " + deliveryId + " (" + event + ") could not be stored: " + e.getMessage(), e);
+        }
+        if (!inserted) {
             return new Received(Outcome.DUPLICATE, "delivery " + deliveryId + " was already received");
         }
         if (state == Delivery.State.PENDING) {
-            queue.wake(deliveryId);
+            wakeUp.now();
         }
         return new Received(outcome, parseError);
     }
