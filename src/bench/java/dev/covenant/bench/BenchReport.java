@@ -21,6 +21,11 @@ final class BenchReport {
         this.title = title;
     }
 
+    /** Where results go ({@code target/bench}), created if need be. */
+    static Path out() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath());
+    }
+
     BenchReport put(String measure, String value) {
         lines.put(measure, value);
         return this;

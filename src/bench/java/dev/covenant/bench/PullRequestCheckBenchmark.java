@@ -59,7 +59,7 @@ class PullRequestCheckBenchmark {
         int sequential = Integer.getInteger("bench.sequential", 50);
         int burst = Integer.getInteger("bench.burst", 200);
         int commits = Integer.getInteger("bench.commits", 5);
-        Path out = Files.createDirectories(Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath());
+        Path out = BenchReport.out();
         try (FakeGitHub github = FakeGitHub.start()) {
             KeyPair keys = FakeAppFixture.keys();
             github.registerApp(APP_ID, keys.getPublic());

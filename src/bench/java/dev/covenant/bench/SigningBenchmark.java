@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.covenant.ServiceProcess;
 import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
 
@@ -48,7 +49,7 @@ import dev.covenant.github.FakeGitHub;
  * submissions of one person do not land on the same receipt; it reports the signing page's render time.
  *
  * <p>Run with {@code ./mvnw -B -Pbench verify}; results in {@code target/bench/signing.txt}, the service's log in
- * {@code target/bench/service.log}; the service is started by {@link BenchService}. Knobs (system properties): {@code bench.signers} (200), {@code bench.warmup}
+ * {@code target/bench/service.log}; the service is started by {@link ServiceProcess}. Knobs (system properties): {@code bench.signers} (200), {@code bench.warmup}
  * (20 anonymous page views before the burst), {@code bench.budgetSeconds} (300), {@code bench.serviceJvmArgs} (none;
  * extra -D options for the service, to diagnose, e.g. {@code -Dquarkus.datasource.jdbc.acquisition-timeout=60S}).
  */
@@ -93,10 +94,10 @@ class SigningBenchmark {
 
     @Test
     void twoHundredConcurrentSigners() throws Exception {
-        Path out = BenchService.out();
+        Path out = BenchReport.out();
         String loadBefore = BenchReport.loadAverage();
 
-        try (FakeGitHub github = FakeGitHub.start(); BenchService service = startService(out, github)) {
+        try (FakeGitHub github = FakeGitHub.start(); ServiceProcess service = startService(out, github)) {
             List<Signer> signers = new ArrayList<>();
             for (int i = 0; i < SIGNERS; i++) {
                 Signer s = new Signer(i);
@@ -195,7 +196,7 @@ class SigningBenchmark {
                 writeLatencies(out.resolve("signing-latencies.csv"), signers);
 
                 if (!problems.isEmpty()) {
-                    fail("The signing benchmark found problems (service log: " + service.log + "):\n  "
+                    fail("The signing benchmark found problems (service log: " + service.log() + "):\n  "
                             + String.join("\n  ", problems));
                 }
             } finally {
@@ -209,7 +210,7 @@ class SigningBenchmark {
     record Run(long wallNanos, boolean finished, Map<Integer, Integer> statuses) {
     }
 
-    private static Run runSigners(List<Signer> signers, BenchService service, FakeGitHub github, ExecutorService httpExecutor)
+    private static Run runSigners(List<Signer> signers, ServiceProcess service, FakeGitHub github, ExecutorService httpExecutor)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(signers.size(), BenchReport.daemon("bench-signer-"));
         CountDownLatch ready = new CountDownLatch(signers.size());
@@ -246,7 +247,7 @@ class SigningBenchmark {
     }
 
     /** One person: sign in with GitHub, open the signing page, submit the form twice at once. */
-    private static void sign(Signer s, HttpClient browser, BenchService service, FakeGitHub github, Map<Integer, Integer> statuses,
+    private static void sign(Signer s, HttpClient browser, ServiceProcess service, FakeGitHub github, Map<Integer, Integer> statuses,
             long deadline) throws Exception {
         // Signed in at GitHub already, as a person who clicks "Sign in with GitHub" usually is.
         expect(200, get(browser, github.signInUrl(s.login), deadline, statuses), "fake GitHub sign-in");
@@ -295,7 +296,7 @@ class SigningBenchmark {
     }
 
     /** How fast the serialised part (one ledger append at a time) went: span of the new entries' timestamps. */
-    private static String ledgerRate(HttpClient admin, BenchService service, long after) {
+    private static String ledgerRate(HttpClient admin, ServiceProcess service, long after) {
         try {
             JsonNode entries = getJson(admin, service.url("/api/ledger?after=" + after + "&limit=1000"));
             List<Instant> times = new ArrayList<>();
@@ -316,7 +317,7 @@ class SigningBenchmark {
         }
     }
 
-    private static void warmUp(HttpClient client, BenchService service) throws Exception {
+    private static void warmUp(HttpClient client, ServiceProcess service) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (int i = 0; i < WARMUP; i++) {
             expect(200, get(client, service.url("/agreements/" + AGREEMENT), deadline, new HashMap<>()), "warm-up page");
@@ -388,7 +389,7 @@ class SigningBenchmark {
 
     private static String report(List<Signer> signers, Run run, String loadBefore, int recorded, long duplicates,
             boolean intact, long ledgerAdded, long raceMismatches, long failedSigners, long serviceErrors, String ledgerRate,
-            BenchService service) {
+            ServiceProcess service) {
         long[] signIn = signers.stream().mapToLong(s -> s.signIn).filter(v -> v >= 0).toArray();
         long[] page = signers.stream().mapToLong(s -> s.page).filter(v -> v >= 0).toArray();
         long[] post = signers.stream().flatMapToLong(s -> Arrays.stream(s.post)).filter(v -> v >= 0).toArray();
@@ -422,8 +423,8 @@ class SigningBenchmark {
 
     // ---------------------------------------------------------------- the service under test
 
-    private static BenchService startService(Path out, FakeGitHub github) throws IOException, InterruptedException {
-        return BenchService.start(BenchService.jar(), out.resolve("service.log"), Map.of(
+    private static ServiceProcess startService(Path out, FakeGitHub github) throws IOException, InterruptedException {
+        return ServiceProcess.start(ServiceProcess.jar(), out.resolve("service.log"), Map.of(
                 "COVENANT_ADMIN_TOKEN", ADMIN_TOKEN,
                 "COVENANT_GITHUB_API_URL", github.apiUrl(),
                 "COVENANT_GITHUB_WEB_URL", github.webUrl(),

@@ -37,6 +37,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.covenant.ServiceProcess;
 import dev.covenant.github.WebhookSignature;
 
 /**
@@ -152,13 +153,13 @@ class WebhookBenchmark {
 
     @Test
     void signedDeliveriesFromConcurrentClients() throws Exception {
-        Path out = BenchService.out();
+        Path out = BenchReport.out();
         String template = Files.readString(PAYLOAD, StandardCharsets.UTF_8);
         if (!template.contains(SAMPLE_HEAD_SHA)) {
             throw new AssertionError(PAYLOAD + " no longer holds head sha " + SAMPLE_HEAD_SHA + "; update the benchmark");
         }
         String loadBefore = BenchReport.loadAverage();
-        try (BenchService service = startService(out)) {
+        try (ServiceProcess service = startService(out)) {
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS, BenchReport.daemon("bench-client-"));
             // The HttpClient's own tasks need threads of their own: the clients' are all blocked in send().
             ExecutorService httpTasks = Executors.newCachedThreadPool(BenchReport.daemon("bench-http-"));
@@ -217,7 +218,7 @@ class WebhookBenchmark {
                     problems.subList(20, problems.size()).clear();
                 }
                 if (!problems.isEmpty()) {
-                    fail("The webhook benchmark found problems (service log: " + service.log + "):\n  "
+                    fail("The webhook benchmark found problems (service log: " + service.log() + "):\n  "
                             + String.join("\n  ", problems));
                 }
             } finally {
@@ -298,7 +299,7 @@ class WebhookBenchmark {
     // ---------------------------------------------------------------- the service's record
 
     /** Every pull_request delivery in the service's database (a fresh one: all of them are ours), id to state. */
-    private static Map<String, String> storedDeliveries(BenchService service) throws SQLException {
+    private static Map<String, String> storedDeliveries(ServiceProcess service) throws SQLException {
         Map<String, String> stored = new HashMap<>();
         try (Connection db = DriverManager.getConnection(service.databaseUrl(), "postgres", "");
                 Statement statement = db.createStatement();
@@ -313,7 +314,7 @@ class WebhookBenchmark {
     }
 
     /** What PostgreSQL did besides the inserts (autovacuum, checkpoints, WAL), which can explain stalls. */
-    private static String databaseActivity(BenchService service) {
+    private static String databaseActivity(ServiceProcess service) {
         try (Connection db = DriverManager.getConnection(service.databaseUrl(), "postgres", "");
                 Statement statement = db.createStatement();
                 ResultSet row = statement.executeQuery("SELECT (SELECT autovacuum_count || ' autovacuums, ' || autoanalyze_count"
@@ -327,9 +328,9 @@ class WebhookBenchmark {
         }
     }
 
-    private static BenchService startService(Path out) throws IOException, InterruptedException {
-        String nowhere = "http://127.0.0.1:" + BenchService.freePort();
-        return BenchService.start(BenchService.jar(), out.resolve("webhooks-service.log"), Map.of(
+    private static ServiceProcess startService(Path out) throws IOException, InterruptedException {
+        String nowhere = "http://127.0.0.1:" + ServiceProcess.freePort();
+        return ServiceProcess.start(ServiceProcess.jar(), out.resolve("webhooks-service.log"), Map.of(
                 "COVENANT_ADMIN_TOKEN", ADMIN_TOKEN,
                 "COVENANT_GITHUB_WEBHOOK_SECRET", SECRET,
                 "COVENANT_GITHUB_API_URL", nowhere,
@@ -338,7 +339,7 @@ class WebhookBenchmark {
 
     // ---------------------------------------------------------------- report
 
-    private static String report(Phase warmUp, Phase paced, Phase saturation, String loadBefore, BenchService service,
+    private static String report(Phase warmUp, Phase paced, Phase saturation, String loadBefore, ServiceProcess service,
             int stored, long accepted, long missing, Map<String, Long> states, String databaseActivity) {
         double rate = saturation.perSecond();
         BenchReport report = new BenchReport("Covenant webhook benchmark (./mvnw -B -Pbench verify -Dit.test=WebhookBenchmark)")

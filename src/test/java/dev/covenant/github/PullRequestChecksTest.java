@@ -72,6 +72,9 @@ class PullRequestChecksTest {
 
     static FakeCheckRun completedRun(FakeRepo repo, String sha) {
         await("a completed check run on " + sha, () -> repo.checkRuns(sha).stream().anyMatch(r -> "completed".equals(r.status())));
+        // What follows the check run (the comment, the record of the evaluation) is done too.
+        await("the repository's deliveries to settle", () -> "0".equals(Sql.textUnchecked("SELECT count(*) FROM delivery "
+                + "WHERE repository = ? AND state IN ('PENDING', 'PROCESSING')", repo.fullName())));
         List<FakeCheckRun> runs = repo.checkRuns(sha);
         assertEquals(1, runs.size(), "one check run per head: " + runs);
         return runs.get(0);
@@ -265,6 +268,7 @@ class PullRequestChecksTest {
         String payload = FakeWebhooks.pullRequest(repo, "opened", 1);
         WebhookEndpointTest.signed(id, "pull_request", payload).post("/github/webhook").then().statusCode(202);
         completedRun(repo, pr.headSha());
+        await("the delivery", DeliveryWorkerTest.stateIs(id, "DONE"));
         long posts = calls("POST", "/repos/" + repo.fullName() + "/check-runs");
 
         WebhookEndpointTest.signed(id, "pull_request", payload).post("/github/webhook").then().statusCode(202);
