@@ -96,9 +96,9 @@ class PullRequestCheckBenchmark {
 
                         one at a time (%d pull requests, after %d warm-up):
                           latency ms  p50 %d  p95 %d  max %d
-                        burst (%d pull requests opened at once by 32 clients):
+                        burst (%d pull requests, 32 clients each delivering one and waiting for its check):
                           all written in %.1f s (%.1f evaluations/s)
-                          latency ms  p50 %d  p95 %d  p99 %d  max %d
+                          latency ms  p50 %d  p95 %d  p99 %d  max %d  (mostly queueing: 32 in flight / the rate)
                           GitHub API calls per pull-request event: %.2f
                         """, service.describe(), commits, sequential, warm.size(), pct(one, 50), pct(one, 95), pct(one, 100),
                         burst, seconds, burst / seconds, pct(many, 50), pct(many, 95), pct(many, 99), pct(many, 100),
