@@ -1,6 +1,7 @@
 package dev.covenant.relicensing;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,19 +29,17 @@ public class RelicensingResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Who granted the right to relicense under ?to= (SPDX), with commits and lines; ?at= a commit or date")
-    public Report json(@PathParam("owner") String owner, @PathParam("repo") String repo, @QueryParam("to") String to,
-            @QueryParam("at") String at) {
-        return reports.report(owner, repo, to, at);
-    }
-
-    @GET
-    @Produces("text/csv")
-    @Operation(summary = "The same report as CSV, one contributor a line")
-    public Response csv(@PathParam("owner") String owner, @PathParam("repo") String repo, @QueryParam("to") String to,
-            @QueryParam("at") String at) {
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "Who granted the right to relicense under ?to= (SPDX), with commits and lines; ?at= a commit"
+            + " or date. JSON, or CSV with Accept: text/csv or ?format=csv")
+    public Response report(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @QueryParam("to") String to, @QueryParam("at") String at, @QueryParam("format") String format,
+            @HeaderParam("Accept") String accept) {
         Report report = reports.report(owner, repo, to, at);
+        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
         return Response.ok(ReportCsv.write(report), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + report.repository().replace('/', '-')
                         + "-relicensing.csv\"")

@@ -1,0 +1,201 @@
+package dev.covenant.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The packaged service in its own process, on a free port, with a fresh embedded database in a temporary data
+ * directory that is deleted afterwards. Every benchmark drives the service through this.
+ */
+final class BenchService implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started in \\d+ ms on port (\\d+)");
+
+    /** Extra options for the service's JVM ({@code -Dbench.serviceJvmArgs=...}), for diagnosis only. */
+    static final List<String> JVM_ARGS = System.getProperty("bench.serviceJvmArgs", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.serviceJvmArgs").trim().split("\\s+"));
+
+    final Process process;
+    final Path log;
+    final Path dataDir;
+    final int port;
+    final long startupMillis;
+
+    private BenchService(Process process, Path log, Path dataDir, int port, long startupMillis) {
+        this.process = process;
+        this.log = log;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.startupMillis = startupMillis;
+    }
+
+    /** The packaged jar, as the bench profile passes it; fails with the command to run when it is missing. */
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("bench.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("no packaged service at " + jar + "; run ./mvnw -B -Pbench verify");
+        }
+        return jar;
+    }
+
+    /** Where results go ({@code target/bench}), created if need be. */
+    static Path out() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("bench.out", "target/bench")).toAbsolutePath());
+    }
+
+    /**
+     * Starts the jar with a clean environment (no QUARKUS_ or COVENANT_ variables of the caller) plus {@code env},
+     * logging to {@code log}, and waits until it is ready.
+     */
+    static BenchService start(Path jar, Path log, Map<String, String> env) throws IOException, InterruptedException {
+        int port = freePort();
+        Path dataDir = Files.createTempDirectory("covenant-bench-");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_ARGS);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(log.getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("COVENANT_"));
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("COVENANT_DATA_DIR", dataDir.toString());
+        environment.put("COVENANT_PUBLIC_URL", "http://localhost:" + port);
+        environment.putAll(env);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        BenchService service = new BenchService(process, log, dataDir, port, 0);
+        try {
+            long ms = service.awaitReady(started);
+            return new BenchService(process, log, dataDir, port, ms);
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** The embedded PostgreSQL's JDBC URL (user {@code postgres}, no password), read from the service's log. */
+    String databaseUrl() {
+        for (String line : logLines()) {
+            Matcher m = DATABASE_PORT.matcher(line);
+            if (m.find()) {
+                return "jdbc:postgresql://127.0.0.1:" + m.group(1) + "/covenant";
+            }
+        }
+        throw new AssertionError("the service's log does not say where its embedded PostgreSQL listens: " + log);
+    }
+
+    List<String> logLines() {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    long logErrors() {
+        return logLines().stream().filter(l -> l.contains(" ERROR ")).count();
+    }
+
+    /** How the service ran, for a report. */
+    String describe() {
+        return "packaged jar" + (JVM_ARGS.isEmpty() ? "" : " with " + String.join(" ", JVM_ARGS))
+                + ", embedded PostgreSQL, started in " + startupMillis + " ms";
+    }
+
+    private long awaitReady(long started) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).timeout(Duration.ofSeconds(5))
+                .GET().build();
+        long deadline = started + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the service exited with " + process.exitValue() + " before it was ready; see "
+                        + log + ":\n" + tail());
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the service was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + log
+                + ":\n" + tail());
+    }
+
+    private String tail() {
+        List<String> lines = logLines();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /** SIGTERM first, so the service stops its embedded PostgreSQL; then by force, with everything it started. */
+    @Override
+    public void close() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(45, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        // Whatever outlived the service (a PostgreSQL left behind by a forced stop) goes too.
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        // pg_ctl detaches PostgreSQL from the service's process tree; it is known by its (unique) data directory.
+        String pgdata = dataDir.toString();
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+        deleteQuietly(dataDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // Best effort: a temp directory.
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort.
+        }
+    }
+
+    /** A local port nothing listens on (also used to point the service's GitHub URLs at nowhere). */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
