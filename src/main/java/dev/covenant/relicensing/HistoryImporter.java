@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +26,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Runs history imports, in this instance's worker threads ({@code covenant.relicensing.import-workers}) or, when
@@ -33,12 +38,15 @@ import io.agroal.api.AgroalDataSource;
 public class HistoryImporter {
 
     private static final Logger LOG = Logger.getLogger(HistoryImporter.class);
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     private final HistoryImports imports;
     private final AgroalDataSource dataSource;
     private final CloneCredentials credentials;
     private final RelicensingConfig config;
     private final ExecutorService workers;
+    /** The imports this instance holds, queued or running, kept alive in the database by {@link #heartbeat}. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
     HistoryImporter(HistoryImports imports, AgroalDataSource dataSource, CloneCredentials credentials,
             RelicensingConfig config) {
@@ -83,7 +91,21 @@ public class HistoryImporter {
         return id;
     }
 
+    /**
+     * Every instance keeps its own imports alive and fails those whose instance went silent: a restart loses the
+     * spooled upload or the clone, and the import would otherwise stay RUNNING for ever.
+     */
+    @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        imports.heartbeat(List.copyOf(held));
+        long abandoned = imports.failAbandoned(ABANDONED_AFTER);
+        if (abandoned > 0) {
+            LOG.warnf("Marked %d history imports as failed: their instance stopped while they ran", abandoned);
+        }
+    }
+
     private void run(long id, String repository, Runnable job, boolean wait) {
+        held.add(id);
         Runnable recorded = () -> {
             try {
                 job.run();
@@ -92,6 +114,8 @@ public class HistoryImporter {
                 if (wait) {
                     throw new ImportFailedException(id, e);
                 }
+            } finally {
+                held.remove(id);
             }
         };
         if (wait) {

@@ -67,6 +67,33 @@ public class HistoryImports {
                 + " updated_at = ?, finished_at = ? WHERE id = ?", error, line, text, now, now, id);
     }
 
+    /** Marks the imports this instance holds (queued or running) as alive. */
+    void heartbeat(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE history_import SET updated_at = ? WHERE id = ANY(?) AND state IN ('QUEUED', 'RUNNING')")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("history_import: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails the imports that no instance has marked alive for {@code silence}: the instance holding them stopped,
+     * and with it the spooled upload or the clone. Nothing of theirs reached the contributions.
+     */
+    long failAbandoned(java.time.Duration silence) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return update("UPDATE history_import SET state = 'FAILED', phase = NULL, error = 'interrupted: the service"
+                + " stopped during this import; import again (commits already imported are skipped)', updated_at = ?,"
+                + " finished_at = ? WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < ?",
+                now, now, Timestamp.from(clock.instant().minus(silence)));
+    }
+
     Optional<ImportJob> find(String repository, long id) {
         List<ImportJob> jobs = query("SELECT " + COLUMNS + " FROM history_import WHERE repository = ? AND id = ?",
                 repository, id);
