@@ -20,14 +20,18 @@ CREATE TABLE contribution (
 -- The report aggregates by address: one index scan per repository and address.
 CREATE INDEX contribution_author ON contribution (repository, author_email, authored_at);
 
--- The Co-authored-by: trailers of a commit, one row per address (never the commit's own author).
+-- The Co-authored-by: trailers of a commit, one row per address (never the commit's own author). The commit's
+-- date and lines are repeated here so that the report sums co-authors' contributions without a join; there is no
+-- foreign key, whose per-row check would cost more than the whole COPY of a large history (the loader writes a
+-- commit's co-authors only with the commit).
 CREATE TABLE contribution_coauthor (
-    repository  text NOT NULL,
-    sha         text NOT NULL,
-    name        text NOT NULL,
-    email       text NOT NULL CHECK (email = lower(email)),
-    PRIMARY KEY (repository, sha, email),
-    FOREIGN KEY (repository, sha) REFERENCES contribution (repository, sha) ON DELETE CASCADE
+    repository   text        NOT NULL,
+    sha          text        NOT NULL,
+    name         text        NOT NULL,
+    email        text        NOT NULL CHECK (email = lower(email)),
+    authored_at  timestamptz NOT NULL,
+    lines_added  bigint      NOT NULL CHECK (lines_added >= 0),
+    PRIMARY KEY (repository, sha, email)
 );
 CREATE INDEX contribution_coauthor_email ON contribution_coauthor (repository, email);
 

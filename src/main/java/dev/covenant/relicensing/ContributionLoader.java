@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Iterator;
 import java.util.Locale;
-import java.util.function.LongConsumer;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -24,8 +23,17 @@ import dev.covenant.checks.CoAuthors.CoAuthor;
  */
 final class ContributionLoader {
 
-    /** How many commits were read, and how many of them the repository did not have yet. */
-    record Result(long read, long added) {
+    /** How many commits were read, how many of them the repository did not have yet, and the time each step took. */
+    record Result(long read, long added, long readMillis, long mergeMillis) {
+    }
+
+    /** Hears how far the loading got. */
+    interface Listener {
+        /** Every {@value #PROGRESS_EVERY} commits, and once at the end of the reading. */
+        void read(long commits);
+
+        /** The reading is over; the staged commits are being merged. */
+        void merging();
     }
 
     static final int PROGRESS_EVERY = 5_000;
@@ -34,11 +42,8 @@ final class ContributionLoader {
     private ContributionLoader() {
     }
 
-    /**
-     * Runs in its own transaction on {@code connection} and commits it; {@code progress} hears the number of commits
-     * read every {@value #PROGRESS_EVERY} commits and once more before the merge.
-     */
-    static Result load(Connection connection, String repository, Iterator<ParsedCommit> commits, LongConsumer progress)
+    /** Runs in its own transaction on {@code connection} and commits it. */
+    static Result load(Connection connection, String repository, Iterator<ParsedCommit> commits, Listener progress)
             throws SQLException {
         connection.setAutoCommit(false);
         try {
@@ -47,11 +52,14 @@ final class ContributionLoader {
                         + " authored_at timestamptz, committer_email text, merge boolean, lines_added bigint,"
                         + " lines_deleted bigint, files int) ON COMMIT DROP");
             }
+            long started = System.nanoTime();
             long read = stage(connection, commits, progress);
-            progress.accept(read);
+            progress.read(read);
+            progress.merging();
+            long staged = System.nanoTime();
             long added = merge(connection, repository);
             connection.commit();
-            return new Result(read, added);
+            return new Result(read, added, (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
         } catch (SQLException | RuntimeException | Error e) {
             connection.rollback();
             throw e;
@@ -60,7 +68,7 @@ final class ContributionLoader {
         }
     }
 
-    private static long stage(Connection connection, Iterator<ParsedCommit> commits, LongConsumer progress)
+    private static long stage(Connection connection, Iterator<ParsedCommit> commits, Listener progress)
             throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY staged_history FROM STDIN");
         CopyRows rows = new CopyRows();
@@ -69,7 +77,7 @@ final class ContributionLoader {
             while (commits.hasNext()) {
                 row(rows, commits.next());
                 if (++read % PROGRESS_EVERY == 0) {
-                    progress.accept(read);
+                    progress.read(read);
                 }
                 if (rows.length() >= FLUSH_BYTES) {
                     copy.writeToCopy(rows.bytes(), 0, rows.length());
@@ -94,7 +102,8 @@ final class ContributionLoader {
         rows.endRow();
         for (CoAuthor coAuthor : commit.coAuthors()) {
             if (!coAuthor.email().equals(author)) {
-                rows.text("A").text(commit.sha()).text(coAuthor.name()).text(coAuthor.email()).nulls(6);
+                rows.text("A").text(commit.sha()).text(coAuthor.name()).text(coAuthor.email())
+                        .time(commit.authoredAt()).nulls(2).number(commit.linesAdded()).nulls(2);
                 rows.endRow();
             }
         }
@@ -110,7 +119,8 @@ final class ContributionLoader {
             added = insert.executeLargeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contribution_coauthor (repository,"
-                + " sha, name, email) SELECT ?, sha, name, email FROM staged_history WHERE kind = 'A'"
+                + " sha, name, email, authored_at, lines_added) SELECT ?, sha, name, email, authored_at, lines_added"
+                + " FROM staged_history WHERE kind = 'A'"
                 + " ON CONFLICT DO NOTHING")) {
             insert.setString(1, repository);
             insert.executeLargeUpdate();

@@ -35,8 +35,7 @@ final class ContributorLookup {
             Long corporateAgreementId) throws SQLException {
         List<String> emails = new ArrayList<>();
         Rows.query(c, "SELECT author_email FROM contribution WHERE repository = ? AND authored_at <= ? UNION"
-                + " SELECT ca.email FROM contribution_coauthor ca JOIN contribution co ON co.repository = ca.repository"
-                + " AND co.sha = ca.sha WHERE ca.repository = ? AND co.authored_at <= ?",
+                + " SELECT email FROM contribution_coauthor WHERE repository = ? AND authored_at <= ?",
                 rs -> emails.add(rs.getString(1)), repository, cutoff, repository, cutoff);
         IdentityResolution.Directory directory = directory(c, emails);
         Map<String, List<Identity>> byKey = new LinkedHashMap<>();

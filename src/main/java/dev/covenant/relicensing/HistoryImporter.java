@@ -166,7 +166,8 @@ public class HistoryImporter {
         try (Connection connection = dataSource.getConnection()) {
             ContributionLoader.Result result = ContributionLoader.load(connection, repository, commits, progress);
             imports.done(id, result.read(), result.added());
-            LOG.infof("%s - history import %d: %d commits read, %d new", repository, id, result.read(), result.added());
+            LOG.infof("%s - history import %d: %d commits read in %d ms, %d new merged in %d ms", repository, id,
+                    result.read(), result.readMillis(), result.added(), result.mergeMillis());
         } catch (SQLException e) {
             throw new IllegalStateException("loading the history failed: " + e.getMessage(), e);
         }

@@ -1,13 +1,12 @@
 package dev.covenant.relicensing;
 
-import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
  * Writes an import's progress (commits read, bytes read, commits per second) to its row, at most twice a second
  * whatever the pace, so that a fast import does not spend its time reporting.
  */
-final class ImportProgress implements LongConsumer {
+final class ImportProgress implements ContributionLoader.Listener {
 
     private static final long INTERVAL_NANOS = 500_000_000L;
 
@@ -30,7 +29,12 @@ final class ImportProgress implements LongConsumer {
     }
 
     @Override
-    public void accept(long commitsRead) {
+    public void merging() {
+        imports.phase(jobId, "MERGING", null);
+    }
+
+    @Override
+    public void read(long commitsRead) {
         long now = System.nanoTime();
         if (now - lastWrite < INTERVAL_NANOS) {
             return;

@@ -59,13 +59,14 @@ public class RelicensingReports {
             }));
             Segments segments = new Segments(repository, cutoff.instant(), licenses, grantsByEmail);
             Map<ContributorLookup.Contributor, List<Segment>> credited = new java.util.IdentityHashMap<>();
-            for (Segment segment : segments.credited(c)) {
+            List<Segment> all = segments.credited(c);
+            for (Segment segment : all) {
                 credited.computeIfAbsent(byEmail.get(segment.email()), k -> new java.util.ArrayList<>()).add(segment);
             }
             List<ContributorFacts> facts = people.stream().filter(credited::containsKey)
                     .map(p -> new ContributorFacts(p.identity(), p.emails(), p.grants(), credited.get(p))).toList();
             Decided decided = RelicensingDecision.decide(target, licenses, facts);
-            long[] cleared = segments.cleared(c, decided.blocked());
+            long[] cleared = segments.cleared(c, decided.blocked(), all.size());
             List<ContributorReport> contributors = decided.contributors().stream()
                     .sorted(Comparator.comparingLong(ContributorReport::commits).reversed()
                             .thenComparing(ContributorReport::contributor))

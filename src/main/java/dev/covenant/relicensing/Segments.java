@@ -20,14 +20,16 @@ import dev.covenant.relicensing.ReportModel.Segment;
  */
 final class Segments {
 
-    private static final String BOUNDS = "bounds AS (SELECT u.email, string_to_array(u.b, ',')::timestamptz[] AS b"
+    // The bounds are parsed once here: a text-to-timestamptz cast is not constant-folded, so inline it would run per row.
+    private static final String BOUNDS = "g AS MATERIALIZED (SELECT string_to_array(?, ',')::timestamptz[] AS b),"
+            + " bounds AS (SELECT u.email, string_to_array(u.b, ',')::timestamptz[] AS b"
             + " FROM unnest(?::text[], ?::text[]) AS u(email, b))";
     private static final String CREDIT = "credit AS (SELECT sha, author_email AS email, authored_at, lines_added,"
             + " 1 AS authored FROM contribution WHERE repository = ? AND authored_at <= ? UNION ALL"
-            + " SELECT co.sha, ca.email, co.authored_at, co.lines_added, 0 FROM contribution_coauthor ca"
-            + " JOIN contribution co ON co.repository = ca.repository AND co.sha = ca.sha"
-            + " WHERE ca.repository = ? AND co.authored_at <= ?)";
-    private static final String BUCKET = "width_bucket(cr.authored_at, coalesce(b.b, string_to_array(?, ',')::timestamptz[]))";
+            + " SELECT sha, email, authored_at, lines_added, 0 FROM contribution_coauthor"
+            + " WHERE repository = ? AND authored_at <= ?)";
+    private static final String BUCKET = "width_bucket(cr.authored_at, coalesce(b.b, g.b))";
+    private static final String FROM_CREDIT = " FROM credit cr CROSS JOIN g LEFT JOIN bounds b ON b.email = cr.email";
 
     private final List<String> emails = new ArrayList<>();
     private final List<String> bounds = new ArrayList<>();
@@ -55,16 +57,20 @@ final class Segments {
     List<Segment> credited(Connection c) throws SQLException {
         List<Segment> segments = new ArrayList<>();
         Rows.query(c, "WITH " + BOUNDS + ", " + CREDIT + " SELECT cr.email, " + BUCKET + " AS bucket, count(*),"
-                + " sum(cr.authored), sum(cr.lines_added), min(cr.authored_at), max(cr.authored_at)"
-                + " FROM credit cr LEFT JOIN bounds b ON b.email = cr.email GROUP BY 1, 2",
+                + " sum(cr.authored), sum(cr.lines_added), min(cr.authored_at), max(cr.authored_at)" + FROM_CREDIT
+                + " GROUP BY 1, 2",
                 rs -> segments.add(new Segment(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), Rows.instant(rs, "min"), Rows.instant(rs, "max"))),
-                Rows.texts(emails), Rows.texts(bounds), repository, cutoff, repository, cutoff, global);
+                global, Rows.texts(emails), Rows.texts(bounds), repository, cutoff, repository, cutoff);
         return segments;
     }
 
-    /** Commits and lines added in the history, then those with no blocked contributor: {total, lines, cleared, clearedLines}. */
-    long[] cleared(Connection c, List<Segment> blocked) throws SQLException {
+    /**
+     * Commits and lines added in the history, then those with no blocked contributor: {total, lines, cleared,
+     * clearedLines}. {@code all} is the number of segments; when every one is blocked nothing is cleared, without
+     * asking PostgreSQL.
+     */
+    long[] cleared(Connection c, List<Segment> blocked, int all) throws SQLException {
         long[] totals = new long[4];
         Rows.query(c, "SELECT count(*), coalesce(sum(lines_added), 0) FROM contribution WHERE repository = ?"
                 + " AND authored_at <= ?", rs -> {
@@ -72,17 +78,20 @@ final class Segments {
                     totals[1] = rs.getLong(2);
                 }, repository, cutoff);
         long[] blockedTotals = new long[2];
-        if (!blocked.isEmpty()) {
+        if (blocked.size() == all) {
+            blockedTotals[0] = totals[0];
+            blockedTotals[1] = totals[1];
+        } else if (!blocked.isEmpty()) {
             Rows.query(c, "WITH " + BOUNDS + ", " + CREDIT + ", blocked AS (SELECT * FROM unnest(?::text[], ?::int[])"
                     + " AS u(email, bucket)) SELECT count(*), coalesce(sum(lines_added), 0) FROM contribution"
-                    + " WHERE repository = ? AND sha IN (SELECT cr.sha FROM credit cr LEFT JOIN bounds b"
-                    + " ON b.email = cr.email JOIN blocked bl ON bl.email = cr.email AND bl.bucket = " + BUCKET + ")",
+                    + " WHERE repository = ? AND sha IN (SELECT cr.sha" + FROM_CREDIT + " JOIN blocked bl"
+                    + " ON bl.email = cr.email AND bl.bucket = " + BUCKET + ")",
                     rs -> {
                         blockedTotals[0] = rs.getLong(1);
                         blockedTotals[1] = rs.getLong(2);
-                    }, Rows.texts(emails), Rows.texts(bounds), repository, cutoff, repository, cutoff,
+                    }, global, Rows.texts(emails), Rows.texts(bounds), repository, cutoff, repository, cutoff,
                     Rows.texts(blocked.stream().map(Segment::email).toList()),
-                    new Rows.Array("integer", blocked.stream().map(Segment::bucket).toList()), repository, global);
+                    new Rows.Array("integer", blocked.stream().map(Segment::bucket).toList()), repository);
         }
         totals[2] = totals[0] - blockedTotals[0];
         totals[3] = totals[1] - blockedTotals[1];
