@@ -36,9 +36,7 @@ class CloneCredentials {
     }
 
     Optional<CredentialsProvider> forClone(CloneUrl url, String repository) {
-        URI uri = url.uri();
-        if (url.localPath() != null || !"https".equalsIgnoreCase(uri.getScheme()) || !app.configured()
-                || githubHost == null || !githubHost.equalsIgnoreCase(uri.getHost()) || !namesRepository(uri, repository)) {
+        if (!app.configured() || !tokenMayGo(url, githubHost, repository)) {
             return Optional.empty();
         }
         return installationOf(repository).map(id -> {
@@ -48,7 +46,13 @@ class CloneCredentials {
         });
     }
 
-    private static boolean namesRepository(URI uri, String repository) {
+    /** Only over https, to GitHub's own host, for a URL naming the repository being imported (lower-cased). */
+    static boolean tokenMayGo(CloneUrl url, String githubHost, String repository) {
+        URI uri = url.uri();
+        if (url.localPath() != null || !"https".equalsIgnoreCase(uri.getScheme()) || githubHost == null
+                || !githubHost.equalsIgnoreCase(uri.getHost()) || uri.getPort() != -1 && uri.getPort() != 443) {
+            return false;
+        }
         String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
         return path.equals("/" + repository) || path.equals("/" + repository + ".git");
     }
