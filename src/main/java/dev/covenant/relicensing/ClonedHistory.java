@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -96,7 +97,7 @@ final class ClonedHistory implements Iterator<ParsedCommit>, AutoCloseable {
 
     private ParsedCommit parsed(RevCommit commit) throws IOException {
         List<String> mergeParents = commit.getParentCount() < 2 ? List.of()
-                : java.util.Arrays.stream(commit.getParents()).map(p -> p.abbreviate(7).name()).toList();
+                : Arrays.stream(commit.getParents()).map(p -> p.abbreviate(7).name()).toList();
         PersonIdent author = commit.getAuthorIdent();
         PersonIdent committer = commit.getCommitterIdent();
         String message = commit.getFullMessage().stripTrailing();

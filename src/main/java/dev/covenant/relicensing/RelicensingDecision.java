@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.covenant.agreement.OutboundPolicy;
@@ -108,8 +109,8 @@ public final class RelicensingDecision {
         GrantView grant = GrantView.of(judged.grant());
         if (!periods.isEmpty()) {
             Period last = periods.get(periods.size() - 1);
-            if (last.status() == judged.status() && java.util.Objects.equals(last.grant(), grant)
-                    && last.reason().equals(judged.reason()) && java.util.Objects.equals(last.license(), judged.license())) {
+            if (last.status() == judged.status() && Objects.equals(last.grant(), grant)
+                    && last.reason().equals(judged.reason()) && Objects.equals(last.license(), judged.license())) {
                 Instant to = last.to().isAfter(segment.last()) ? last.to() : segment.last();
                 periods.set(periods.size() - 1, new Period(last.from(), to, last.commits() + segment.commits(),
                         last.linesAdded() + segment.linesAdded(), last.status(), grant, last.reason(), last.license()));

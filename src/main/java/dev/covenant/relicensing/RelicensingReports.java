@@ -2,8 +2,10 @@ package dev.covenant.relicensing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,10 +60,10 @@ public class RelicensingReports {
                 byEmail.put(e, p);
             }));
             Segments segments = new Segments(repository, cutoff.instant(), licenses, grantsByEmail);
-            Map<ContributorLookup.Contributor, List<Segment>> credited = new java.util.IdentityHashMap<>();
+            Map<ContributorLookup.Contributor, List<Segment>> credited = new IdentityHashMap<>();
             List<Segment> all = segments.credited(c);
             for (Segment segment : all) {
-                credited.computeIfAbsent(byEmail.get(segment.email()), k -> new java.util.ArrayList<>()).add(segment);
+                credited.computeIfAbsent(byEmail.get(segment.email()), k -> new ArrayList<>()).add(segment);
             }
             List<ContributorFacts> facts = people.stream().filter(credited::containsKey)
                     .map(p -> new ContributorFacts(p.identity(), p.emails(), p.grants(), credited.get(p))).toList();
