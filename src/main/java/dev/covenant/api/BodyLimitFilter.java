@@ -1,39 +1,72 @@
 package dev.covenant.api;
 
+import java.util.regex.Pattern;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.covenant.relicensing.RelicensingConfig;
+
 /**
- * The HTTP layer accepts bodies up to 25 MiB because GitHub's webhook payloads can be that large; everything else
- * (API and forms) is limited to 1 MiB here, before the body is read.
+ * Request body caps by path, checked against {@code Content-Length} before the body is read. The HTTP layer's own
+ * cap ({@code quarkus.http.limits.max-body-size}) is as high as the largest of these; this filter holds each path to
+ * its own:
+ * <ul>
+ * <li>{@code POST /github/webhook}: 25 MiB, GitHub's largest payload;</li>
+ * <li>{@code POST /api/repos/{owner}/{repo}/history}: {@code covenant.relicensing.max-upload} (2 GiB by default), a
+ * repository's whole {@code git log}. The resource streams it to disk; a chunked upload, without a length, is
+ * allowed here alone and counted as it arrives;</li>
+ * <li>everything else (the API, forms): 1 MiB.</li>
+ * </ul>
+ * Outside the history upload a body must declare its length, so no request is buffered past its cap.
  */
 public class BodyLimitFilter {
 
     static final long LIMIT = 1024 * 1024;
+    static final long WEBHOOK_LIMIT = 25L * 1024 * 1024;
     private static final String WEBHOOK = "/github/webhook";
+    private static final Pattern HISTORY_UPLOAD = Pattern.compile("/api/repos/[^/]+/[^/]+/history/?");
+
+    private final RelicensingConfig relicensing;
+
+    BodyLimitFilter(RelicensingConfig relicensing) {
+        this.relicensing = relicensing;
+    }
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {
-        if (request.getUriInfo().getPath().equals(WEBHOOK)) {
-            return null;
-        }
+        String path = request.getUriInfo().getPath();
+        boolean historyUpload = "POST".equals(request.getMethod()) && HISTORY_UPLOAD.matcher(path).matches();
+        long limit = historyUpload ? relicensing.maxUpload().asLongValue() : path.equals(WEBHOOK) ? WEBHOOK_LIMIT : LIMIT;
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) <= LIMIT) {
+                if (Long.parseLong(length.trim()) <= limit) {
                     return null;
                 }
             } catch (NumberFormatException e) {
                 return Problem.of(400, "Bad Request", "Content-Length is not a number").toResponse();
             }
-            return Problem.of(413, "Content Too Large", "The request body is larger than 1 MiB").toResponse();
+            return tooLarge(limit);
         }
-        if (request.getHeaderString("Transfer-Encoding") != null) {
+        if (request.getHeaderString("Transfer-Encoding") != null && !historyUpload) {
             return Problem.of(411, "Length Required", "Send a Content-Length with request bodies").toResponse();
         }
         return null;
+    }
+
+    /** The answer to a body over its cap, naming the cap. */
+    public static Response tooLarge(long limit) {
+        return Problem.of(413, "Content Too Large", "The request body is larger than " + size(limit)).toResponse();
+    }
+
+    static String size(long bytes) {
+        if (bytes % (1L << 30) == 0) {
+            return bytes / (1L << 30) + " GiB";
+        }
+        return bytes % (1L << 20) == 0 ? bytes / (1L << 20) + " MiB" : bytes + " bytes";
     }
 }

@@ -68,11 +68,7 @@ public class SignatureExportResource {
         }
 
         static String q(String value) {
-            String v = value;
-            if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-                v = "'" + v;
-            }
-            return "\"" + v.replace("\"", "\"\"") + "\"";
+            return dev.covenant.api.Csv.cell(value);
         }
     }
 

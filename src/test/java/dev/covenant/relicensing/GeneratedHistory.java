@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
  * A synthetic {@code git log --numstat --pretty=fuller} history of any length, made as it is read and never held
  * whole: each {@code read} returns at most one line, so {@link #commitsStarted()} tells exactly how far a reader
  * has got. Every 50th commit is a merge (no files), every 7th has a binary file; the others change 1–3 text files.
+ * Public for the history-import benchmark, which uploads one.
  */
-final class GeneratedHistory extends InputStream {
+public final class GeneratedHistory extends InputStream {
 
     private final int commits;
     private int started;
@@ -17,7 +18,7 @@ final class GeneratedHistory extends InputStream {
     private long linesAdded;
     private long bytes;
 
-    GeneratedHistory(int commits) {
+    public GeneratedHistory(int commits) {
         this.commits = commits;
     }
 
@@ -27,7 +28,7 @@ final class GeneratedHistory extends InputStream {
     }
 
     /** The lines added over every commit handed out so far, as a parser should total them. */
-    long linesAdded() {
+    public long linesAdded() {
         return linesAdded;
     }
 

@@ -1,0 +1,192 @@
+package dev.covenant.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.covenant.ServiceProcess;
+import dev.covenant.relicensing.GeneratedHistory;
+
+/**
+ * A benchmark, not a test: synthetic {@code git log} histories of 35,000 and 1,000,000 commits uploaded to the
+ * packaged service running with a 512 MiB heap ({@code -Xmx512m}), each timed from the first byte sent to the import
+ * being DONE, with the service's heap sampled from {@code /q/metrics} meanwhile; then the relicensing report over
+ * the whole history is timed. Targets: 35,000 commits under 5 s, 1,000,000 under 60 s.
+ *
+ * <p>Run with {@code ./mvnw -B -Pbench verify -Dit.test=HistoryImportBenchmark}; results in
+ * {@code target/bench/history-import.txt}. Knobs: {@code bench.historySizes} (comma-separated commit counts,
+ * {@code 35000,1000000}), {@code bench.heap} ({@code 512m}).
+ */
+class HistoryImportBenchmark {
+
+    private static final String TOKEN = "bench-admin-token-" + Long.toHexString(System.nanoTime());
+    private static final String HEAP = System.getProperty("bench.heap", "512m");
+    private static final Pattern HEAP_USED = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\".*\\} (\\S+)$",
+            Pattern.MULTILINE);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(20)).build();
+
+    @Test
+    void importsLargeHistories() throws Exception {
+        Path out = BenchReport.out();
+        String loadBefore = BenchReport.loadAverage();
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : System.getProperty("bench.historySizes", "35000,1000000").split(",")) {
+            sizes.add(Integer.parseInt(size.trim()));
+        }
+        BenchReport report = new BenchReport("Covenant history-import benchmark (./mvnw -B -Pbench verify)");
+        List<String> problems = new ArrayList<>();
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar(), out.resolve("history-service.log"), Map.of(
+                "COVENANT_ADMIN_TOKEN", TOKEN, "JAVA_TOOL_OPTIONS", "-Xmx" + HEAP,
+                "COVENANT_GITHUB_API_URL", "http://127.0.0.1:" + ServiceProcess.freePort(),
+                "COVENANT_GITHUB_WEB_URL", "http://127.0.0.1:" + ServiceProcess.freePort()))) {
+            report.machine(loadBefore).put("service", service.describe() + ", -Xmx" + HEAP);
+            send(service, "POST", "/api/projects", HttpRequest.BodyPublishers.ofString("{\"owner\":\"bench\","
+                    + "\"agreement\":\"individual\",\"licenses\":[{\"from\":\"2000-01-01\",\"spdx\":\"MIT\"}]}"),
+                    "application/json", 201);
+            for (int size : sizes) {
+                measure(service, size, report, problems);
+            }
+            report.put("service log ERROR lines", String.valueOf(service.logErrors()));
+        }
+        System.out.println(report);
+        Files.writeString(out.resolve("history-import.txt"), report.toString());
+        if (!problems.isEmpty()) {
+            fail("The history-import benchmark missed its targets:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    private void measure(ServiceProcess service, int commits, BenchReport report, List<String> problems)
+            throws Exception {
+        Path file = Files.createTempFile("history-", ".txt");
+        try {
+            long lines = generate(file, commits);
+            String repo = "/api/repos/bench/synthetic-" + commits;
+            HeapSampler heap = new HeapSampler(service);
+            heap.start();
+            long started = System.nanoTime();
+            JsonNode job = send(service, "POST", repo + "/history", HttpRequest.BodyPublishers.ofFile(file),
+                    "text/plain", 202);
+            long uploaded = System.nanoTime();
+            String location = job.path("id").asText();
+            while (!job.path("state").asText().equals("DONE") && !job.path("state").asText().equals("FAILED")) {
+                Thread.sleep(100);
+                job = send(service, "GET", repo + "/history/" + location, HttpRequest.BodyPublishers.noBody(), null, 200);
+            }
+            long done = System.nanoTime();
+            heap.interrupt();
+            heap.join();
+            assertEquals("DONE", job.path("state").asText(), job.toString());
+            assertEquals(commits, job.path("commitsAdded").asLong(), job.toString());
+            long reportStarted = System.nanoTime();
+            JsonNode answer = send(service, "GET", repo + "/relicensing?to=Apache-2.0",
+                    HttpRequest.BodyPublishers.noBody(), null, 200);
+            long reportNanos = System.nanoTime() - reportStarted;
+            assertEquals(commits, answer.path("totals").path("commits").asLong());
+            assertEquals(lines, answer.path("totals").path("linesAdded").asLong());
+            double seconds = (done - started) / 1e9;
+            report.put(commits + " commits: history size", String.format(Locale.ROOT, "%.1f MiB", Files.size(file) / 1048576.0))
+                    .put(commits + " commits: upload (spooled, 202)", seconds(uploaded - started))
+                    .put(commits + " commits: upload to DONE", String.format(Locale.ROOT, "%.2f s (%.0f commits/s)",
+                            seconds, commits / seconds))
+                    .put(commits + " commits: service heap used, peak sampled", heap.peakMiB() + " MiB of " + HEAP)
+                    .put(commits + " commits: report (" + answer.path("contributors").size() + " contributors)",
+                            seconds(reportNanos));
+            double target = commits <= 35_000 ? 5 : 60;
+            if (seconds > target) {
+                problems.add(commits + " commits took " + seconds + " s, over the target of " + target + " s");
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Writes the synthetic history; returns the lines added it holds. */
+    private static long generate(Path file, int commits) throws IOException {
+        GeneratedHistory history = new GeneratedHistory(commits);
+        try (InputStream in = history; OutputStream os = Files.newOutputStream(file)) {
+            in.transferTo(os);
+        }
+        return history.linesAdded();
+    }
+
+    private JsonNode send(ServiceProcess service, String method, String path, HttpRequest.BodyPublisher body,
+            String contentType, int expected) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path)))
+                .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + TOKEN)
+                .header("Accept", "application/json").method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    /** Samples the service's used heap (all heap pools) every 100 ms until interrupted. */
+    private final class HeapSampler extends Thread {
+        private final ServiceProcess service;
+        private final AtomicLong peak = new AtomicLong();
+
+        HeapSampler(ServiceProcess service) {
+            this.service = service;
+            setDaemon(true);
+        }
+
+        long peakMiB() {
+            return peak.get() / (1024 * 1024);
+        }
+
+        @Override
+        public void run() {
+            HttpRequest metrics = HttpRequest.newBuilder(URI.create(service.url("/q/metrics")))
+                    .timeout(Duration.ofSeconds(10)).GET().build();
+            while (!isInterrupted()) {
+                try {
+                    String text = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher m = HEAP_USED.matcher(text);
+                    double used = 0;
+                    while (m.find()) {
+                        used += Double.parseDouble(m.group(1));
+                    }
+                    peak.accumulateAndGet((long) used, Math::max);
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // A missed sample; the next one follows.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.covenant.relicensing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.covenant.agreement.OutboundPolicy;
+import dev.covenant.agreement.OutboundTerms;
+import dev.covenant.checks.NoReplyEmail;
+
+/**
+ * Everyone credited in a repository's history, as contributors: every address resolved to a person or left raw
+ * ({@link IdentityResolution}), addresses of one person together, each with the grants that may cover them
+ * (signatures of the project's agreement, any version, and approvals of its corporate agreement). A few set-based
+ * queries, whatever the number of people.
+ */
+final class ContributorLookup {
+
+    /** One contributor and what may cover them. */
+    record Contributor(Identity identity, List<String> emails, List<Grant> grants) {
+    }
+
+    private ContributorLookup() {
+    }
+
+    static List<Contributor> find(Connection c, String repository, Instant cutoff, Long agreementId,
+            Long corporateAgreementId) throws SQLException {
+        List<String> emails = new ArrayList<>();
+        Rows.query(c, "SELECT author_email FROM contribution WHERE repository = ? AND authored_at <= ? UNION"
+                + " SELECT email FROM contribution_coauthor WHERE repository = ? AND authored_at <= ?",
+                rs -> emails.add(rs.getString(1)), repository, cutoff, repository, cutoff);
+        IdentityResolution.Directory directory = directory(c, emails);
+        Map<String, List<Identity>> byKey = new LinkedHashMap<>();
+        for (String email : emails) {
+            Identity identity = IdentityResolution.resolve(email, directory);
+            byKey.computeIfAbsent(identity.key(), k -> new ArrayList<>()).add(identity);
+        }
+        Map<Long, List<Grant>> signatures = signatures(c, agreementId, byKey.values().stream()
+                .map(ids -> ids.get(0).githubId()).filter(java.util.Objects::nonNull).toList());
+        Approvals approvals = Approvals.load(c, corporateAgreementId);
+        List<Contributor> contributors = new ArrayList<>(byKey.size());
+        for (List<Identity> identities : byKey.values()) {
+            Identity first = identities.get(0);
+            List<Grant> grants = new ArrayList<>(signatures.getOrDefault(first.githubId(), List.of()));
+            identities.forEach(identity -> approvals.matching(identity).stream().filter(g -> !grants.contains(g))
+                    .forEach(grants::add));
+            contributors.add(new Contributor(first, identities.stream().map(Identity::email).toList(), grants));
+        }
+        return contributors;
+    }
+
+    private static IdentityResolution.Directory directory(Connection c, List<String> emails) throws SQLException {
+        Map<String, Long> owners = new HashMap<>();
+        Rows.query(c, "SELECT email, min(github_id) FROM person_email WHERE verified AND email = ANY(?) GROUP BY email",
+                rs -> owners.put(rs.getString(1), rs.getLong(2)), Rows.texts(emails));
+        Set<Long> ids = new HashSet<>(owners.values());
+        Set<String> logins = new HashSet<>();
+        for (String email : emails) {
+            NoReplyEmail.parse(email).ifPresent(n -> {
+                if (n.githubId() != null) {
+                    ids.add(n.githubId());
+                } else {
+                    logins.add(n.login().toLowerCase(Locale.ROOT));
+                }
+            });
+        }
+        Map<Long, String> loginOf = new HashMap<>();
+        Rows.query(c, "SELECT github_id, login FROM person WHERE github_id = ANY(?) OR lower(login) = ANY(?)",
+                rs -> loginOf.put(rs.getLong(1), rs.getString(2)), Rows.longs(ids), Rows.texts(logins));
+        Map<Long, List<String>> verified = new HashMap<>();
+        Rows.query(c, "SELECT github_id, email FROM person_email WHERE verified AND github_id = ANY(?)",
+                rs -> verified.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)),
+                Rows.longs(loginOf.keySet()));
+        Map<Long, IdentityResolution.Person> byId = new HashMap<>();
+        Map<String, IdentityResolution.Person> byLogin = new HashMap<>();
+        loginOf.forEach((id, login) -> {
+            var person = new IdentityResolution.Person(id, login, verified.getOrDefault(id, List.of()));
+            byId.put(id, person);
+            byLogin.put(login.toLowerCase(Locale.ROOT), person);
+        });
+        return new IdentityResolution.Directory(owners, byId, byLogin);
+    }
+
+    private static Map<Long, List<Grant>> signatures(Connection c, Long agreementId, List<Long> people)
+            throws SQLException {
+        Map<Long, List<Grant>> grants = new HashMap<>();
+        if (agreementId == null || people.isEmpty()) {
+            return grants;
+        }
+        Rows.query(c, "SELECT s.id, s.github_id, a.slug, v.version, v.outbound_policy, v.outbound_licenses,"
+                + " v.covers_prior_contributions, s.signed_at, s.revoked_at FROM signature s"
+                + " JOIN agreement_version v ON v.id = s.agreement_version_id JOIN agreement a ON a.id = v.agreement_id"
+                + " WHERE a.id = ? AND s.github_id = ANY(?) ORDER BY s.signed_at DESC",
+                rs -> grants.computeIfAbsent(rs.getLong("github_id"), k -> new ArrayList<>()).add(Grant.individual(
+                        rs.getString("id"), rs.getString("slug"), rs.getString("version"), terms(rs.getString(5),
+                                rs.getString(6)), rs.getBoolean(7), Rows.instant(rs, "signed_at"),
+                        Rows.instant(rs, "revoked_at"))),
+                agreementId, Rows.longs(people));
+        return grants;
+    }
+
+    static OutboundTerms terms(String policy, String listed) {
+        return new OutboundTerms(OutboundPolicy.valueOf(policy),
+                listed == null || listed.isEmpty() ? List.of() : List.of(listed.split(",")));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.covenant.relicensing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+/** History imports and relicensing reports. */
+@ConfigMapping(prefix = "covenant.relicensing")
+public interface RelicensingConfig {
+
+    /**
+     * The largest history upload ({@code POST /api/repos/{o}/{r}/history}, text/plain); the body is spooled to disk,
+     * never held in memory. Beyond 2G, raise {@code quarkus.http.limits.max-body-size} as well.
+     */
+    @WithDefault("2G")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize maxUpload();
+
+    /**
+     * Local directories a {@code file:} clone URL may point into; empty (the default) refuses every local path, so an
+     * API caller cannot make the service read its own files.
+     */
+    Optional<List<Path>> localCloneRoots();
+
+    /** Where uploads are spooled and clones are made while an import runs; the system's temporary directory if unset. */
+    Optional<Path> workDir();
+
+    /** How many imports run at once in this instance; more wait in line (QUEUED). */
+    @WithDefault("1")
+    int importWorkers();
+}

@@ -1,0 +1,95 @@
+package dev.covenant.relicensing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.covenant.agreement.SpdxExpression;
+import dev.covenant.agreement.SpdxParseException;
+import dev.covenant.api.FieldError;
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.NotFoundProblem;
+import dev.covenant.project.LicenseHistory;
+import dev.covenant.project.Project;
+import dev.covenant.project.ProjectLicense;
+import dev.covenant.relicensing.ReportModel.ContributorFacts;
+import dev.covenant.relicensing.ReportModel.ContributorReport;
+import dev.covenant.relicensing.ReportModel.Decided;
+import dev.covenant.relicensing.ReportModel.Report;
+import dev.covenant.relicensing.ReportModel.Segment;
+import dev.covenant.relicensing.ReportModel.Totals;
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Gathers the facts of a relicensing report (the project, its license history, the contributors and their grants,
+ * the aggregated contributions) and lets {@link RelicensingDecision} decide. The contributions are only ever
+ * summed by PostgreSQL, never read row by row.
+ */
+@ApplicationScoped
+public class RelicensingReports {
+
+    private final AgroalDataSource dataSource;
+
+    RelicensingReports(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Transactional
+    public Report report(String owner, String repo, String to, String at) {
+        String repository = RepositoryName.of(owner, repo);
+        SpdxExpression target = target(to);
+        Project project = Project.findGoverning(owner, repo)
+                .orElseThrow(() -> new NotFoundProblem("No project governs " + owner + "/" + repo));
+        LicenseHistory licenses = ProjectLicense.historyOf(project);
+        try (Connection c = dataSource.getConnection()) {
+            ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
+            List<ContributorLookup.Contributor> people = ContributorLookup.find(c, repository, cutoff.instant(),
+                    project.agreement.id, project.corporateAgreement == null ? null : project.corporateAgreement.id);
+            Map<String, List<Grant>> grantsByEmail = new HashMap<>();
+            Map<String, ContributorLookup.Contributor> byEmail = new HashMap<>();
+            people.forEach(p -> p.emails().forEach(e -> {
+                grantsByEmail.put(e, p.grants());
+                byEmail.put(e, p);
+            }));
+            Segments segments = new Segments(repository, cutoff.instant(), licenses, grantsByEmail);
+            Map<ContributorLookup.Contributor, List<Segment>> credited = new IdentityHashMap<>();
+            List<Segment> all = segments.credited(c);
+            for (Segment segment : all) {
+                credited.computeIfAbsent(byEmail.get(segment.email()), k -> new ArrayList<>()).add(segment);
+            }
+            List<ContributorFacts> facts = people.stream().filter(credited::containsKey)
+                    .map(p -> new ContributorFacts(p.identity(), p.emails(), p.grants(), credited.get(p))).toList();
+            Decided decided = RelicensingDecision.decide(target, licenses, facts);
+            long[] cleared = segments.cleared(c, decided.blocked(), all.size());
+            List<ContributorReport> contributors = decided.contributors().stream()
+                    .sorted(Comparator.comparingLong(ContributorReport::commits).reversed()
+                            .thenComparing(ContributorReport::contributor))
+                    .toList();
+            long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
+            Totals totals = Totals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1], cleared[3]);
+            return new Report(repository, target.toString(), cutoff.commit() == null && at == null ? null
+                    : cutoff.instant(), cutoff.commit(), totals, contributors);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the relicensing report of " + repository + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SpdxExpression target(String to) {
+        if (to == null || to.isBlank()) {
+            throw InvalidInputException.of("to", "is required: the SPDX expression to relicense under");
+        }
+        try {
+            return SpdxExpression.parse(to);
+        } catch (SpdxParseException e) {
+            throw new InvalidInputException(List.of(new FieldError("to", e.getMessage(), e.suggestions())));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.covenant.relicensing;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import dev.covenant.relicensing.ReportModel.Report;
+
+/**
+ * "Can we relicense this repository under X?" for the people who run the service (admin token); maintainers'
+ * access through their GitHub permission on the repository is still to come.
+ */
+@Path("/api/repos/{owner}/{repo}/relicensing")
+@SecurityRequirement(name = "bearer")
+public class RelicensingResource {
+
+    private final RelicensingReports reports;
+
+    RelicensingResource(RelicensingReports reports) {
+        this.reports = reports;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "Who granted the right to relicense under ?to= (SPDX), with commits and lines; ?at= a commit"
+            + " or date. JSON, or CSV with Accept: text/csv or ?format=csv")
+    public Response report(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @QueryParam("to") String to, @QueryParam("at") String at, @QueryParam("format") String format,
+            @HeaderParam("Accept") String accept) {
+        Report report = reports.report(owner, repo, to, at);
+        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(ReportCsv.write(report), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + report.repository().replace('/', '-')
+                        + "-relicensing.csv\"")
+                .build();
+    }
+}

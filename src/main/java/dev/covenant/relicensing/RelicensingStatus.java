@@ -1,0 +1,30 @@
+package dev.covenant.relicensing;
+
+/** Where a contributor's contributions stand for a planned relicensing. */
+public enum RelicensingStatus {
+
+    /** An agreement they signed, or their employer's, lets the project relicense under the target. */
+    GRANTED,
+    /** They are covered by an agreement, but its outbound policy does not allow the target. */
+    FORBIDDEN_BY_AGREEMENT,
+    /** A known GitHub account, with no agreement covering these contributions. */
+    NO_AGREEMENT,
+    /** An address no GitHub account verified and no company approves: nobody to ask yet. */
+    UNKNOWN_IDENTITY,
+
+    // The answers of consent campaigns, which are not built yet; reserved so that the report's vocabulary does not
+    // change when they come. The decision never produces them today.
+
+    /** Said yes in a consent campaign. */
+    CONSENTED,
+    /** Said no in a consent campaign. */
+    DECLINED,
+    /** Said yes under conditions the maintainers must read. */
+    CONDITIONAL,
+    /** Could not be reached in a consent campaign. */
+    UNREACHABLE;
+
+    public boolean cleared() {
+        return this == GRANTED || this == CONSENTED;
+    }
+}
