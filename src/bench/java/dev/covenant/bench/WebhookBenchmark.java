@@ -175,6 +175,7 @@ class WebhookBenchmark {
                 }
 
                 Map<String, String> stored = storedDeliveries(service);
+                String databaseActivity = databaseActivity(service);
                 List<String> problems = new ArrayList<>();
                 long missing = 0;
                 long acceptedCount = 0;
@@ -203,7 +204,8 @@ class WebhookBenchmark {
                 }
                 Map<String, Long> states = stored.values().stream()
                         .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
-                String report = report(warmUp, paced, measured, loadBefore, service, stored.size(), acceptedCount, missing, states);
+                String report = report(warmUp, paced, measured, loadBefore, service, stored.size(), acceptedCount, missing, states,
+                        databaseActivity);
                 System.out.println(report);
                 Files.writeString(out.resolve("webhooks.txt"), report);
                 if (problems.size() > 20) {
@@ -305,6 +307,21 @@ class WebhookBenchmark {
         return stored;
     }
 
+    /** What PostgreSQL did besides the inserts (autovacuum, checkpoints, WAL), which can explain stalls. */
+    private static String databaseActivity(BenchService service) {
+        try (Connection db = DriverManager.getConnection(service.databaseUrl(), "postgres", "");
+                Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery("SELECT (SELECT autovacuum_count || ' autovacuums, ' || autoanalyze_count"
+                        + " || ' autoanalyzes of delivery' FROM pg_stat_user_tables WHERE relname = 'delivery'),"
+                        + " (SELECT num_timed || ' timed and ' || num_requested || ' requested checkpoints' FROM pg_stat_checkpointer),"
+                        + " (SELECT pg_size_pretty(wal_bytes) || ' of WAL' FROM pg_stat_wal)")) {
+            row.next();
+            return row.getString(1) + "; " + row.getString(2) + "; " + row.getString(3);
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
     private static BenchService startService(Path out) throws IOException, InterruptedException {
         String nowhere = "http://127.0.0.1:" + BenchService.freePort();
         return BenchService.start(BenchService.jar(), out.resolve("webhooks-service.log"), Map.of(
@@ -317,12 +334,12 @@ class WebhookBenchmark {
     // ---------------------------------------------------------------- report
 
     private static String report(Phase warmUp, Phase paced, Phase saturation, String loadBefore, BenchService service,
-            int stored, long accepted, long missing, Map<String, Long> states) {
+            int stored, long accepted, long missing, Map<String, Long> states, String databaseActivity) {
         double rate = saturation.perSecond();
         BenchReport report = new BenchReport("Covenant webhook benchmark (./mvnw -B -Pbench verify -Dit.test=WebhookBenchmark)")
                 .machine(loadBefore)
-                .put("service", service.describe() + "; worker on, no GitHub App configured (GitHub URLs point at a closed"
-                        + " local port), so what the worker takes fails or waits")
+                .put("service", service.describe() + "; its worker runs (unless bench.serviceJvmArgs turns it off) with no"
+                        + " GitHub App configured (GitHub URLs point at a closed local port), so what it takes fails or waits")
                 .put("clients", CLIENTS + " concurrent, java.net.http, HTTP/1.1 keep-alive, one delivery in flight each")
                 .put("payload", PAYLOAD + " (" + bodySize() + " bytes), signed, distinct X-GitHub-Delivery and head sha each")
                 .put("warm-up", warmUp.sent() + " deliveries in " + seconds(warmUp.wallNanos)
@@ -350,6 +367,7 @@ class WebhookBenchmark {
                 .put("stored (all runs)", stored + " rows for " + accepted + " deliveries answered 202; missing " + missing
                         + "; none twice (the delivery id is the primary key)")
                 .put("states after the runs", states.toString())
+                .put("database during the runs", databaseActivity)
                 .put("service log ERROR lines", String.valueOf(service.logErrors()))
                 .toString();
     }
