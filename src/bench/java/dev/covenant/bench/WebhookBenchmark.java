@@ -55,8 +55,7 @@ import dev.covenant.github.WebhookSignature;
  * {@code target/bench/webhooks.txt}, the service's log in {@code target/bench/webhooks-service.log}. Knobs (system
  * properties): {@code bench.clients} (32); {@code bench.warmupDeliveries} (20000) and {@code bench.warmupSeconds}
  * (20), whichever ends the warm-up first (the JIT needs most of it on two shared cores); {@code bench.rate} (1000
- * per second, 0 for no paced run), {@code bench.pacedSeconds} (15) and {@code bench.settleSeconds} (10, the pause
- * before the paced run);
+ * per second, 0 for no paced run) and {@code bench.pacedSeconds} (15);
  * {@code bench.deliveries} (20000) and {@code bench.seconds} (20), whichever ends the saturation run first;
  * {@code bench.payload} (webhooks/payloads/pull_request.opened.json); {@code bench.serviceJvmArgs}.
  */
@@ -69,7 +68,6 @@ class WebhookBenchmark {
     private static final Duration WARMUP_DURATION = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 20));
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
     private static final int PACED_SECONDS = Integer.getInteger("bench.pacedSeconds", 15);
-    private static final Duration SETTLE = Duration.ofSeconds(Integer.getInteger("bench.settleSeconds", 10));
     private static final Path PAYLOAD = Path.of(System.getProperty("bench.payload", "webhooks/payloads/pull_request.opened.json"));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** The targets on the 2-core build machine. */
@@ -171,12 +169,9 @@ class WebhookBenchmark {
                 run(warmUp, http, endpoint, template, clients);
                 Phase measured = new Phase("saturation", DELIVERIES, DURATION);
                 run(measured, http, endpoint, template, clients);
-                // After the saturation run, which warms the JIT further, the paced run measures a warm service; the
-                // pause lets the machine write back what the overload left (commits wait for the disk), so that the
-                // paced run measures a steady 1,000/s rather than the recovery from an overload.
+                // After the saturation run, which warms the JIT further: the paced run measures a warm service.
                 Phase paced = Phase.paced("paced", RATE, RATE == 0 ? 0 : PACED_SECONDS);
                 if (paced.limit > 0) {
-                    Thread.sleep(SETTLE.toMillis());
                     run(paced, http, endpoint, template, clients);
                 }
 
@@ -362,9 +357,8 @@ class WebhookBenchmark {
         if (paced.limit > 0) {
             long[] latencies = paced.latenciesOf202();
             long p99 = latencies.length == 0 ? Long.MAX_VALUE : BenchReport.percentile(sorted(latencies), 99);
-            report.put("paced run", String.format(Locale.ROOT, "%d/s offered for %d s, %d s after the saturation run: %d"
-                    + " deliveries in %s (%.0f accepted/s)", paced.rate, paced.limit / paced.rate, SETTLE.toSeconds(),
-                    paced.sent(), seconds(paced.wallNanos), paced.perSecond()))
+            report.put("paced run", String.format(Locale.ROOT, "%d/s offered for %d s: %d deliveries in %s (%.0f accepted/s)",
+                    paced.rate, paced.limit / paced.rate, paced.sent(), seconds(paced.wallNanos), paced.perSecond()))
                     .put("paced: 202 latency from when due", BenchReport.summary(latencies, true))
                     .put("paced: p99 of each second (ms)", p99PerSecond(paced))
                     .put("paced: answers other than 202", otherAnswers(paced))

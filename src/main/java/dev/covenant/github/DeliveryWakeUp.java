@@ -83,11 +83,14 @@ public class DeliveryWakeUp {
         }
     }
 
-    /** One NOTIFY, then another for as long as requests came in during the last one, at most one per spacing. */
+    /**
+     * One NOTIFY, then a pause of the spacing, during which requests are folded into one more; stops after a pause in
+     * which nobody asked.
+     */
     private void send() {
-        state.set(SENDING);
-        notifyWorkers();
-        while (!state.compareAndSet(SENDING, IDLE)) {
+        do {
+            state.set(SENDING);
+            notifyWorkers();
             try {
                 Thread.sleep(SPACING.toMillis());
             } catch (InterruptedException e) {
@@ -95,9 +98,7 @@ public class DeliveryWakeUp {
                 state.set(IDLE);
                 return;
             }
-            state.set(SENDING);
-            notifyWorkers();
-        }
+        } while (!state.compareAndSet(SENDING, IDLE));
     }
 
     private void notifyWorkers() {
