@@ -1,5 +1,7 @@
 package dev.covenant.api;
 
+import java.util.regex.Pattern;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +16,8 @@ public class BearerTokenFilter {
 
     private static final String PREFIX = "Bearer ";
     private static final String SESSION_PATHS = "/api/corporate/";
+    /** Reports a repository's maintainers may read with their browser session; the resource checks their role. */
+    private static final Pattern MAINTAINER_READS = Pattern.compile("/api/repos/[^/]+/[^/]+/relicensing");
     private static final String SESSION_COOKIE = "covenant_session";
 
     private final ApiTokens tokens;
@@ -29,8 +33,10 @@ public class BearerTokenFilter {
             return null;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null && path.startsWith(SESSION_PATHS) && request.getCookies().containsKey(SESSION_COOKIE)) {
-            // A signed-in manager's browser: the resource checks the session and its CSRF header itself.
+        boolean sessionPath = path.startsWith(SESSION_PATHS)
+                || ("GET".equals(request.getMethod()) && MAINTAINER_READS.matcher(path).matches());
+        if (header == null && sessionPath && request.getCookies().containsKey(SESSION_COOKIE)) {
+            // A signed-in browser: the resource checks the session (and, for changes, its CSRF header) itself.
             return null;
         }
         if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())

@@ -1,31 +1,41 @@
 package dev.covenant.relicensing;
 
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import dev.covenant.api.Problem;
+import dev.covenant.github.RepositoryPermissions;
 import dev.covenant.relicensing.ReportModel.Report;
+import dev.covenant.signing.WebSessions;
 
 /**
- * "Can we relicense this repository under X?" for the people who run the service (admin token); maintainers'
- * access through their GitHub permission on the repository is still to come.
+ * "Can we relicense this repository under X?" for the people who run the service (admin token) and for the
+ * repository's maintainers, signed in with GitHub, whose admin or maintain role GitHub confirms through the App.
  */
 @Path("/api/repos/{owner}/{repo}/relicensing")
 @SecurityRequirement(name = "bearer")
 public class RelicensingResource {
 
     private final RelicensingReports reports;
+    private final WebSessions sessions;
+    private final RepositoryPermissions permissions;
 
-    RelicensingResource(RelicensingReports reports) {
+    RelicensingResource(RelicensingReports reports, WebSessions sessions, RepositoryPermissions permissions) {
         this.reports = reports;
+        this.sessions = sessions;
+        this.permissions = permissions;
     }
 
     @GET
@@ -34,7 +44,18 @@ public class RelicensingResource {
             + " or date. JSON, or CSV with Accept: text/csv or ?format=csv")
     public Response report(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @QueryParam("to") String to, @QueryParam("at") String at, @QueryParam("format") String format,
-            @HeaderParam("Accept") String accept) {
+            @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
+        // A request with a bearer token got here only with a valid one; a browser session must belong to a maintainer.
+        if (authorization == null) {
+            String login = sessions.find(session).map(s -> s.person().login)
+                    .orElseThrow(() -> new WebApplicationException(Problem.of(Response.Status.UNAUTHORIZED,
+                            "Sign in with GitHub, or send a bearer token").toResponse()));
+            if (!permissions.maintains(owner + "/" + repo, login)) {
+                throw new WebApplicationException(Problem.of(Response.Status.FORBIDDEN, "Only the repository's "
+                        + "maintainers (GitHub admin or maintain role) see its relicensing report").toResponse());
+            }
+        }
         Report report = reports.report(owner, repo, to, at);
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
         if (!csv) {

@@ -1,0 +1,70 @@
+package dev.covenant.github;
+
+import static dev.covenant.github.PullRequestChecksTest.deliver;
+import static dev.covenant.github.PullRequestChecksTest.repository;
+import static dev.covenant.github.PullRequestChecksTest.user;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.covenant.Api;
+import dev.covenant.signing.WebClient;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A repository's relicensing report is for its maintainers (GitHub admin or maintain role) and admin tokens. */
+@QuarkusTest
+class MaintainerAccessTest {
+
+    private static FakeRepo installedRepository() {
+        FakeRepo repo = repository("\"licenses\":[{\"from\":\"2000-01-01\",\"spdx\":\"MIT\"}]");
+        String id = deliver("installation", FakeWebhooks.installationCreated(repo.installationId(),
+                repo.fullName().split("/")[0], List.of(repo)));
+        DeliveryWorkerTest.await("the installation", DeliveryWorkerTest.stateIs(id, "DONE"));
+        return repo;
+    }
+
+    private static String report(FakeRepo repo) {
+        return "/api/repos/" + repo.fullName() + "/relicensing?to=Apache-2.0";
+    }
+
+    @Test
+    void maintainersAndAdminsReadTheReportOthersDoNot() {
+        FakeRepo repo = installedRepository();
+        String maintainer = user("maint");
+        String admin = user("owner");
+        String writer = user("writer");
+        repo.setPermission(maintainer, "maintain");
+        repo.setPermission(admin, "admin");
+        repo.setPermission(writer, "write");
+
+        WebClient.signIn(maintainer).request().get(report(repo)).then().statusCode(200)
+                .body("repository", equalTo(repo.fullName().toLowerCase()));
+        WebClient.signIn(admin).request().get(report(repo)).then().statusCode(200);
+        WebClient.signIn(writer).request().get(report(repo)).then().statusCode(403);
+        WebClient.signIn(user("stranger")).request().get(report(repo)).then().statusCode(403);
+        given().get(report(repo)).then().statusCode(401);
+        given().cookie("covenant_session", "forged").get(report(repo)).then().statusCode(401);
+        Api.admin().get(report(repo)).then().statusCode(200);
+    }
+
+    @Test
+    void aSessionOpensNoOtherApi() {
+        FakeRepo repo = installedRepository();
+        String maintainer = user("maint");
+        repo.setPermission(maintainer, "maintain");
+        WebClient client = WebClient.signIn(maintainer);
+        client.request().get("/api/repos/" + repo.fullName() + "/history").then().statusCode(401);
+        client.request().get("/api/projects").then().statusCode(401);
+    }
+
+    @Test
+    void whereTheAppIsNotInstalledNobodyIsAMaintainer() {
+        FakeRepo repo = repository("\"licenses\":[{\"from\":\"2000-01-01\",\"spdx\":\"MIT\"}]");
+        String maintainer = user("maint");
+        repo.setPermission(maintainer, "maintain");
+        WebClient.signIn(maintainer).request().get(report(repo)).then().statusCode(403);
+    }
+}
