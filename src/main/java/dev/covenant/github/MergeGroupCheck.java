@@ -57,9 +57,7 @@ public class MergeGroupCheck {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean evaluate(MergeGroup group) {
-        String owner = group.repository().substring(0, group.repository().indexOf('/'));
-        String name = group.repository().substring(group.repository().indexOf('/') + 1);
-        Optional<Project> project = Project.findGoverning(owner, name);
+        Optional<Project> project = Project.findGoverning(group.repository());
         String externalId = "merge_group:" + group.baseSha();
         if (project.isEmpty()) {
             write(group, new CheckPublisher.CheckRun(config.name(), group.headSha(), externalId, null, "neutral",

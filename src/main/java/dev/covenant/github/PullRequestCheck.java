@@ -75,9 +75,7 @@ public class PullRequestCheck {
             return Outcome.ALREADY_CURRENT;
         }
         Instant started = Instant.now(clock);
-        String owner = repository.substring(0, repository.indexOf('/'));
-        String name = repository.substring(repository.indexOf('/') + 1);
-        Optional<Project> project = Project.findGoverning(owner, name);
+        Optional<Project> project = Project.findGoverning(repository);
         String externalId = "pull_request:" + number;
         if (project.isEmpty()) {
             String text = CheckTexts.noProject(repository).render();

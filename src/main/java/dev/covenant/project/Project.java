@@ -79,6 +79,15 @@ public class Project extends PanacheEntityBase {
         return findExact(owner, repo).or(() -> findExact(owner, ""));
     }
 
+    /** The project that governs a repository named {@code owner/name}. */
+    public static Optional<Project> findGoverning(String fullName) {
+        int slash = fullName.indexOf('/');
+        if (slash <= 0) {
+            throw new IllegalArgumentException("not owner/name: " + fullName);
+        }
+        return findGoverning(fullName.substring(0, slash), fullName.substring(slash + 1));
+    }
+
     public static List<Project> listInOrder() {
         return list("order by lower(owner), lower(repo)");
     }
