@@ -1,4 +1,4 @@
--- The worker's claim looks for PENDING deliveries that are due OR PROCESSING ones whose lease ran out. With an
--- index for each half PostgreSQL combines the two (a BitmapOr) instead of reading the whole inbox, which grows with
--- every delivery ever received: 1.4 ms instead of a sequential scan, measured on 50,000 rows.
+-- The worker claims a delivery whose lease ran out, else the next due PENDING one: each through its own partial
+-- index (delivery_due for the second), so a claim never reads the whole inbox, which grows with every delivery ever
+-- received. Measured with 33,000 deliveries pending: 0.05 ms and 0.2 ms, against a scan of them all before.
 CREATE INDEX delivery_leased ON delivery (lease_until) WHERE state = 'PROCESSING';

@@ -53,24 +53,31 @@ public class DeliveryQueue {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("UPDATE delivery SET state = 'PROCESSING', attempts = attempts + 1, lease_until = ?1 "
-                + "WHERE delivery_id = (SELECT delivery_id FROM delivery "
-                + "  WHERE event IN (?2) AND ((state = 'PENDING' AND next_attempt_at <= ?3) OR (state = 'PROCESSING' AND lease_until < ?3)) "
-                + "  ORDER BY next_attempt_at, received_at LIMIT 1 FOR UPDATE SKIP LOCKED) "
-                // Checked again on the row as it is now: another worker may have claimed it since this statement's
-                // snapshot was taken, and the sub-select's answer alone does not say so.
-                + "AND ((state = 'PENDING' AND next_attempt_at <= ?3) OR (state = 'PROCESSING' AND lease_until < ?3)) "
-                + "RETURNING delivery_id, event, action, payload, attempts")
-                .setParameter(1, Timestamp.from(now.plus(config.lease())))
-                .setParameter(2, List.copyOf(events))
-                .setParameter(3, Timestamp.from(now))
-                .getResultList();
+        // A delivery whose worker died comes first (rare, and found through the lease index), then the next due one
+        // (through the due index, in order): each half uses its own partial index, so a claim never reads the inbox.
+        List<Object[]> rows = claimWhere("state = 'PROCESSING' AND lease_until < ?3", "lease_until", events, now);
+        if (rows.isEmpty()) {
+            rows = claimWhere("state = 'PENDING' AND next_attempt_at <= ?3", "next_attempt_at, received_at", events, now);
+        }
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] row = rows.get(0);
         return Optional.of(new Claimed((String) row[0], (String) row[1], (String) row[2], (byte[]) row[3], ((Number) row[4]).intValue()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> claimWhere(String condition, String order, Set<String> events, Instant now) {
+        return em.createNativeQuery("UPDATE delivery SET state = 'PROCESSING', attempts = attempts + 1, lease_until = ?1 "
+                + "WHERE delivery_id = (SELECT delivery_id FROM delivery WHERE event IN (?2) AND " + condition
+                + "  ORDER BY " + order + " LIMIT 1 FOR UPDATE SKIP LOCKED) "
+                // Checked again on the row as it is now: another worker may have claimed it since this statement's
+                // snapshot was taken, and the sub-select's answer alone does not say so.
+                + "AND " + condition + " RETURNING delivery_id, event, action, payload, attempts")
+                .setParameter(1, Timestamp.from(now.plus(config.lease())))
+                .setParameter(2, List.copyOf(events))
+                .setParameter(3, Timestamp.from(now))
+                .getResultList();
     }
 
     /**

@@ -43,8 +43,9 @@ class EvaluationCostTest {
         long callsBefore = repoCalls(repo);
         String id = deliver("pull_request", FakeWebhooks.pullRequest(repo, "opened", 1));
         await("the delivery", DeliveryWorkerTest.stateIs(id, "DONE"));
-        // One claim (left out of the count, like the worker's idle polling) plus what the evaluation ran.
-        long statements = SqlCounter.count(WORKER) - before + 1;
+        // The claim's two statements (expired leases, then due deliveries; left out of the count, like the worker's
+        // idle polling) plus what the evaluation ran.
+        long statements = SqlCounter.count(WORKER) - before + 2;
         return new Cost(what + " (" + commits + " commits, head " + pr.headSha().substring(0, 7) + ")", statements,
                 repoCalls(repo) - callsBefore);
     }
