@@ -106,7 +106,7 @@ public class PullRequestCheck {
         }
         if (config.commitStatus()) {
             publisher.status(pr.installationId(), repository, pr.headSha(), conclusion, config.statusContext(),
-                    CheckTexts.title(report).render().strip(), signUrl);
+                    done.title(), signUrl);
         }
         if (config.comment()) {
             comments.show(pr, report);
