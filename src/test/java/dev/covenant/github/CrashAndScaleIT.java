@@ -147,7 +147,11 @@ class CrashAndScaleIT {
         hold.release();
         assertEquals("PROCESSING", query("SELECT state FROM delivery WHERE delivery_id = ?", delivery));
 
-        try (ServiceProcess second = ServiceProcess.start(jar, logs.resolve("crash-after.log"), env)) {
+        // The dead instance's short lease lets the restarted one take the delivery over; the restarted one holds its
+        // own claim for longer, so a slow first evaluation in a cold JVM is not taken over a third time.
+        Map<String, String> patient = new HashMap<>(env);
+        patient.put("COVENANT_WORKER_LEASE", "PT2M");
+        try (ServiceProcess second = ServiceProcess.start(jar, logs.resolve("crash-after.log"), patient)) {
             await("the check after the restart", Duration.ofSeconds(60), () -> completed(repo, pr.headSha()));
             await("the delivery to be done", Duration.ofSeconds(10),
                     () -> "DONE".equals(uncheckedQuery("SELECT state FROM delivery WHERE delivery_id = ?", delivery)));
