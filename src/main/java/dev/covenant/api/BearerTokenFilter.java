@@ -16,8 +16,12 @@ public class BearerTokenFilter {
 
     private static final String PREFIX = "Bearer ";
     private static final String SESSION_PATHS = "/api/corporate/";
-    /** Reports a repository's maintainers may read with their browser session; the resource checks their role. */
-    private static final Pattern MAINTAINER_READS = Pattern.compile("/api/repos/[^/]+/[^/]+/relicensing");
+    /**
+     * A repository's relicensing data (history imports, reports, campaigns), which its maintainers reach with their
+     * browser session; every resource under these paths checks the role, and the CSRF token of changes, itself
+     * through {@code MaintainerAccess}.
+     */
+    private static final Pattern MAINTAINER_PATHS = Pattern.compile("/api/repos/[^/]+/[^/]+/(history|relicensing|campaigns)(/.*)?");
     private static final String SESSION_COOKIE = "covenant_session";
 
     private final ApiTokens tokens;
@@ -33,8 +37,7 @@ public class BearerTokenFilter {
             return null;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        boolean sessionPath = path.startsWith(SESSION_PATHS)
-                || ("GET".equals(request.getMethod()) && MAINTAINER_READS.matcher(path).matches());
+        boolean sessionPath = path.startsWith(SESSION_PATHS) || MAINTAINER_PATHS.matcher(path).matches();
         if (header == null && sessionPath && request.getCookies().containsKey(SESSION_COOKIE)) {
             // A signed-in browser: the resource checks the session (and, for changes, its CSRF header) itself.
             return null;

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import dev.covenant.api.Problem;
-import dev.covenant.github.RepositoryPermissions;
 import dev.covenant.relicensing.ReportModel.Report;
 import dev.covenant.signing.WebSessions;
 
@@ -29,13 +26,11 @@ import dev.covenant.signing.WebSessions;
 public class RelicensingResource {
 
     private final RelicensingReports reports;
-    private final WebSessions sessions;
-    private final RepositoryPermissions permissions;
+    private final MaintainerAccess access;
 
-    RelicensingResource(RelicensingReports reports, WebSessions sessions, RepositoryPermissions permissions) {
+    RelicensingResource(RelicensingReports reports, MaintainerAccess access) {
         this.reports = reports;
-        this.sessions = sessions;
-        this.permissions = permissions;
+        this.access = access;
     }
 
     @GET
@@ -46,16 +41,7 @@ public class RelicensingResource {
             @QueryParam("to") String to, @QueryParam("at") String at, @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @CookieParam(WebSessions.COOKIE) String session) {
-        // A request with a bearer token got here only with a valid one; a browser session must belong to a maintainer.
-        if (authorization == null) {
-            String login = sessions.find(session).map(s -> s.person().login)
-                    .orElseThrow(() -> new WebApplicationException(Problem.of(Response.Status.UNAUTHORIZED,
-                            "Sign in with GitHub, or send a bearer token").toResponse()));
-            if (!permissions.maintains(owner + "/" + repo, login)) {
-                throw new WebApplicationException(Problem.of(Response.Status.FORBIDDEN, "Only the repository's "
-                        + "maintainers (GitHub admin or maintain role) see its relicensing report").toResponse());
-            }
-        }
+        access.read(owner, repo, authorization, session);
         Report report = reports.report(owner, repo, to, at);
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
         if (!csv) {

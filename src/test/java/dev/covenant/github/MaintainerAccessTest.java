@@ -56,8 +56,29 @@ class MaintainerAccessTest {
         String maintainer = user("maint");
         repo.setPermission(maintainer, "maintain");
         WebClient client = WebClient.signIn(maintainer);
-        client.request().get("/api/repos/" + repo.fullName() + "/history").then().statusCode(401);
         client.request().get("/api/projects").then().statusCode(401);
+        client.request().get("/api/deliveries").then().statusCode(401);
+        client.request().get("/api/repos/" + repo.fullName() + "-other/history").then().statusCode(403);
+    }
+
+    @Test
+    void maintainersImportHistoryWithTheirSessionsToken() {
+        FakeRepo repo = installedRepository();
+        String maintainer = user("maint");
+        String writer = user("writer");
+        repo.setPermission(maintainer, "maintain");
+        repo.setPermission(writer, "write");
+        String history = "/api/repos/" + repo.fullName() + "/history";
+        WebClient client = WebClient.signIn(maintainer);
+        client.request().get(history).then().statusCode(200);
+        client.request().contentType("text/plain").body("").post(history + "?wait=true").then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("X-CSRF-Token"));
+        client.request().header("X-CSRF-Token", client.csrf()).contentType("text/plain").body("")
+                .post(history + "?wait=true").then().statusCode(200).body("state", equalTo("DONE"));
+        WebClient other = WebClient.signIn(writer);
+        other.request().get(history).then().statusCode(403);
+        other.request().header("X-CSRF-Token", other.csrf()).contentType("text/plain").body("")
+                .post(history + "?wait=true").then().statusCode(403);
     }
 
     @Test
