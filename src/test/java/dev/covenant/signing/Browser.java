@@ -24,14 +24,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A headless Debian Chromium driven through the Debian chromedriver. Nothing is downloaded: both paths are given to
  * Selenium, so Selenium Manager never runs. When either program is missing the test fails and says what to install.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Duration WAIT = Duration.ofSeconds(10);
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Duration WAIT = Duration.ofSeconds(10);
 
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+    public final ChromeDriver driver;
+    public final WebDriverWait wait;
     private final Path profile;
 
     private Browser(ChromeDriver driver, Path profile) {
@@ -41,7 +41,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Starts a fresh headless Chromium with its own empty profile. */
-    static Browser start() {
+    public static Browser start() {
         for (Path program : new Path[] {CHROMIUM, CHROMEDRIVER}) {
             if (!Files.isExecutable(program)) {
                 throw new AssertionError(program + " is missing or not executable: the browser tests need the Debian "
@@ -76,27 +76,27 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void open(String url) {
+    public void open(String url) {
         driver.get(url);
     }
 
-    WebElement waitFor(By by) {
+    public WebElement waitFor(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    void waitForPath(String path) {
+    public void waitForPath(String path) {
         wait.until(d -> java.net.URI.create(d.getCurrentUrl()).getPath().equals(path));
     }
 
-    void waitForText(By by, String text) {
+    public void waitForText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
-    String path() {
+    public String path() {
         return java.net.URI.create(driver.getCurrentUrl()).getPath();
     }
 
-    boolean alertPresent() {
+    public boolean alertPresent() {
         try {
             driver.switchTo().alert();
             return true;
@@ -106,7 +106,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves a PNG of the current viewport, making the directories. */
-    Path screenshot(Path file) {
+    public Path screenshot(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
