@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code pull_request} opened, reopened and synchronize: remember the new head and evaluate it; closed: stop
- * following the pull request. Deliveries that pile up for one pull request cost one evaluation of its newest head.
+ * following the pull request, and hand a merged one's commits to the relicensing records. Deliveries that pile up for one pull request cost one evaluation of its newest head.
  */
 @ApplicationScoped
 public class PullRequestHandler implements DeliveryHandler {
@@ -16,11 +16,14 @@ public class PullRequestHandler implements DeliveryHandler {
     private final PullRequestTracker tracker;
     private final PullRequestCheck check;
     private final DeliveryQueue queue;
+    private final MergedPullRequests merges;
 
-    PullRequestHandler(PullRequestTracker tracker, PullRequestCheck check, DeliveryQueue queue) {
+    PullRequestHandler(PullRequestTracker tracker, PullRequestCheck check, DeliveryQueue queue,
+            MergedPullRequests merges) {
         this.tracker = tracker;
         this.check = check;
         this.queue = queue;
+        this.merges = merges;
     }
 
     @Override
@@ -33,6 +36,9 @@ public class PullRequestHandler implements DeliveryHandler {
         PullRequestHead pr = PullRequestHead.of(Payloads.installationId(payload), Payloads.repository(payload),
                 payload.path("pull_request"));
         tracker.record(pr);
+        if ("closed".equals(action) && payload.path("pull_request").path("merged").asBoolean(false)) {
+            merges.record(pr, payload.path("pull_request"));
+        }
         if ("closed".equals(action) || !pr.open()) {
             return;
         }

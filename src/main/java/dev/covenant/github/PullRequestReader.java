@@ -1,5 +1,8 @@
 package dev.covenant.github;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,21 +47,55 @@ public class PullRequestReader {
 
     /** Every commit of the pull request, oldest first. */
     public List<CommitInfo> commits(PullRequestHead pr) {
+        return commitObjects(pr).stream().map(PullRequestReader::commit).toList();
+    }
+
+    /**
+     * Every commit of a merged pull request with the lines it added. A single commit's lines are the pull
+     * request's ({@code pullRequest} is its REST or webhook object); with more, each commit is asked for its
+     * {@code stats}, one call each.
+     */
+    public List<PullRequestMerged.MergedCommit> mergedCommits(PullRequestHead pr, JsonNode pullRequest) {
+        List<JsonNode> listed = commitObjects(pr);
+        if (listed.size() == 1) {
+            return List.of(merged(listed.get(0), pullRequest.path("additions").asLong(0),
+                    pullRequest.path("deletions").asLong(0), pullRequest.path("changed_files").asInt(0)));
+        }
+        return listed.stream().map(c -> {
+            JsonNode full = rest.get(pr.installationId(), "/repos/" + pr.repository() + "/commits/"
+                    + sha(c.path("sha").asText(null)));
+            return merged(full, full.path("stats").path("additions").asLong(0),
+                    full.path("stats").path("deletions").asLong(0), full.path("files").size());
+        }).toList();
+    }
+
+    private List<JsonNode> commitObjects(PullRequestHead pr) {
         if (pr.commitCount() < PULL_REQUEST_COMMITS_CAP) {
             List<JsonNode> listed = rest.list(pr.installationId(), "/repos/" + pr.repository() + "/pulls/" + pr.number()
                     + "/commits?per_page=100", null, PULL_REQUEST_COMMITS_CAP);
             // The count in the pull request may be older than its commits; a full first list means "maybe more".
             if (listed.size() < PULL_REQUEST_COMMITS_CAP) {
-                return listed.stream().map(PullRequestReader::commit).toList();
+                return listed;
             }
         }
-        return compare(pr.installationId(), pr.repository(), pr.baseSha(), pr.headSha());
+        return compareObjects(pr.installationId(), pr.repository(), pr.baseSha(), pr.headSha());
+    }
+
+    private static PullRequestMerged.MergedCommit merged(JsonNode json, long added, long deleted, int files) {
+        JsonNode commit = json.path("commit");
+        return new PullRequestMerged.MergedCommit(json.path("sha").asText(), commit.path("author").path("name").asText(""),
+                commit.path("author").path("email").asText(""), date(json.path("sha").asText(), commit.path("author").path("date").asText(null)),
+                commit.path("committer").path("email").asText(""), commit.path("message").asText(""), added, deleted, files);
     }
 
     /** The commits reachable from {@code head} and not from {@code base}, oldest first. */
     public List<CommitInfo> compare(long installationId, String repository, String base, String head) {
+        return compareObjects(installationId, repository, base, head).stream().map(PullRequestReader::commit).toList();
+    }
+
+    private List<JsonNode> compareObjects(long installationId, String repository, String base, String head) {
         return rest.list(installationId, "/repos/" + Repositories.requireFullName(repository) + "/compare/" + sha(base)
-                + "..." + sha(head) + "?per_page=100", "commits", COMPARE_LIMIT).stream().map(PullRequestReader::commit).toList();
+                + "..." + sha(head) + "?per_page=100", "commits", COMPARE_LIMIT);
     }
 
     /** The open pull requests of a repository, newest first, at most {@code limit}. */
@@ -80,6 +117,14 @@ public class PullRequestReader {
         boolean linked = account.isObject() && account.path("id").canConvertToLong();
         return new GitActor(git.path("name").asText(null), git.path("email").asText(null),
                 linked ? account.path("login").asText(null) : null, linked ? account.path("id").asLong() : null);
+    }
+
+    private static Instant date(String sha, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalStateException("GitHub sent commit " + sha + " without a valid author date: " + text, e);
+        }
     }
 
     private static String sha(String sha) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.Locale;
 
@@ -53,13 +54,15 @@ final class ContributionLoader {
                         + " lines_deleted bigint, files int) ON COMMIT DROP");
             }
             long started = System.nanoTime();
-            long read = stage(connection, commits, progress);
-            progress.read(read);
+            Staged staged = stage(connection, commits, progress);
+            progress.read(staged.commits());
             progress.merging();
-            long staged = System.nanoTime();
+            long mergeStarted = System.nanoTime();
+            supersedePullRequests(connection, repository, staged.newest());
             long added = merge(connection, repository);
             connection.commit();
-            return new Result(read, added, (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
+            return new Result(staged.commits(), added, (mergeStarted - started) / 1_000_000,
+                    (System.nanoTime() - mergeStarted) / 1_000_000);
         } catch (SQLException | RuntimeException | Error e) {
             connection.rollback();
             throw e;
@@ -68,14 +71,23 @@ final class ContributionLoader {
         }
     }
 
-    private static long stage(Connection connection, Iterator<ParsedCommit> commits, Listener progress)
+    /** How many commits were staged, and the newest commit date among them (null for none). */
+    private record Staged(long commits, OffsetDateTime newest) {
+    }
+
+    private static Staged stage(Connection connection, Iterator<ParsedCommit> commits, Listener progress)
             throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY staged_history FROM STDIN");
         CopyRows rows = new CopyRows();
         long read = 0;
+        OffsetDateTime newest = null;
         try {
             while (commits.hasNext()) {
-                row(rows, commits.next());
+                ParsedCommit commit = commits.next();
+                row(rows, commit);
+                if (newest == null || commit.committedAt().isAfter(newest)) {
+                    newest = commit.committedAt();
+                }
                 if (++read % PROGRESS_EVERY == 0) {
                     progress.read(read);
                 }
@@ -86,7 +98,7 @@ final class ContributionLoader {
             }
             copy.writeToCopy(rows.bytes(), 0, rows.length());
             copy.endCopy();
-            return read;
+            return new Staged(read, newest);
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -106,6 +118,34 @@ final class ContributionLoader {
                         .time(commit.authoredAt()).nulls(2).number(commit.linesAdded()).nulls(2);
                 rows.endRow();
             }
+        }
+    }
+
+    /**
+     * Rows recorded from merged pull requests ({@link PullRequestContributions}) give way to the history: those whose
+     * sha it holds, and those merged up to its newest commit date, whose commits a squash or rebase merge put into
+     * the history under other shas.
+     */
+    private static void supersedePullRequests(Connection connection, String repository, OffsetDateTime newest)
+            throws SQLException {
+        try (PreparedStatement any = connection.prepareStatement(
+                "SELECT 1 FROM contribution WHERE repository = ? AND pull_request IS NOT NULL LIMIT 1")) {
+            any.setString(1, repository);
+            try (var rows = any.executeQuery()) {
+                if (!rows.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("WITH gone AS (DELETE FROM contribution"
+                + " WHERE repository = ? AND pull_request IS NOT NULL AND (merged_at <= ?"
+                + " OR sha IN (SELECT sha FROM staged_history WHERE kind = 'C')) RETURNING sha)"
+                + " DELETE FROM contribution_coauthor WHERE repository = ? AND pull_request IS NOT NULL"
+                + " AND sha IN (SELECT sha FROM gone)")) {
+            delete.setString(1, repository);
+            delete.setObject(2, newest, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            delete.setString(3, repository);
+            delete.executeUpdate();
         }
     }
 

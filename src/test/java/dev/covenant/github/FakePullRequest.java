@@ -5,14 +5,18 @@ import java.util.List;
 
 /**
  * A snapshot of a pull request on a {@link FakeRepo}. {@code state} is "open" or "closed"; {@code commits} are
- * oldest first, the last one being the head.
+ * oldest first, the last one being the head. {@code mergedAt} is set once it was merged (closed, too).
  */
 public record FakePullRequest(int number, String authorLogin, String headSha, String baseSha, String headRef,
         String baseRef, String state, List<FakeCommit> commits, Instant updatedAt, long id, Instant createdAt,
-        Instant closedAt) {
+        Instant closedAt, Instant mergedAt) {
 
     public FakePullRequest {
         commits = List.copyOf(commits);
+    }
+
+    public boolean merged() {
+        return mergedAt != null;
     }
 
     public boolean isOpen() {

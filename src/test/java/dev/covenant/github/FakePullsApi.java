@@ -93,8 +93,11 @@ final class FakePullsApi {
                     : "No commit found for SHA: " + path.group(3));
         }
         Map<String, Object> json = commits.commit(repo, repo.commit(sha));
-        json.put("stats", Map.of("total", 0, "additions", 0, "deletions", 0));
-        json.put("files", List.of());
+        int[] lines = repo.lines(sha);
+        json.put("stats", Map.of("total", lines[0] + lines[1], "additions", lines[0], "deletions", lines[1]));
+        json.put("files", lines[0] + lines[1] == 0 ? List.of() : List.of(Map.of("sha", FakeCommitJson.treeSha("blob " + sha),
+                "filename", "src/change-" + sha.substring(0, 7) + ".txt", "status", "modified", "additions", lines[0],
+                "deletions", lines[1], "changes", lines[0] + lines[1])));
         return FakeResponse.json(200, json);
     }
 

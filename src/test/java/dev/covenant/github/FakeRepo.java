@@ -31,6 +31,7 @@ public final class FakeRepo {
     private final Map<Integer, String> headsBeforePush = new HashMap<>();
     private final FakeRepoActivity activity;
     private final Map<String, String> roles = new HashMap<>();
+    private final Map<String, int[]> lines = new HashMap<>();
 
     FakeRepo(FakeGitHubRepos home, long id, String fullName, long installationId) {
         this.home = home;
@@ -72,7 +73,7 @@ public final class FakeRepo {
         String head = graph.chain(defaultBranchSha, commits);
         Instant now = now();
         FakePullRequest pull = new FakePullRequest(number, author, head, defaultBranchSha, "feature-" + number,
-                DEFAULT_BRANCH, "open", commits, now, home.nextId(FakeGitHubRepos.Sequence.PULL_REQUEST), now, null);
+                DEFAULT_BRANCH, "open", commits, now, home.nextId(FakeGitHubRepos.Sequence.PULL_REQUEST), now, null, null);
         pulls.put(number, pull);
         headsBeforePush.remove(number);
         return pull;
@@ -87,7 +88,7 @@ public final class FakeRepo {
         headsBeforePush.put(number, pull.headSha());
         pulls.put(number, new FakePullRequest(number, pull.authorLogin(), head, pull.baseSha(), pull.headRef(),
                 pull.baseRef(), pull.state(), all, later(pull.updatedAt()), pull.id(), pull.createdAt(),
-                pull.closedAt()));
+                pull.closedAt(), pull.mergedAt()));
         return head;
     }
 
@@ -95,7 +96,25 @@ public final class FakeRepo {
         FakePullRequest pull = requirePull(number);
         Instant now = later(pull.updatedAt());
         pulls.put(number, new FakePullRequest(number, pull.authorLogin(), pull.headSha(), pull.baseSha(),
-                pull.headRef(), pull.baseRef(), "closed", pull.commits(), now, pull.id(), pull.createdAt(), now));
+                pull.headRef(), pull.baseRef(), "closed", pull.commits(), now, pull.id(), pull.createdAt(), now, null));
+    }
+
+    /** Merges the pull request: closed, with {@code merged_at}; its commits stay as they are (a merge commit). */
+    public synchronized void merge(int number) {
+        FakePullRequest pull = requirePull(number);
+        Instant now = later(pull.updatedAt());
+        pulls.put(number, new FakePullRequest(number, pull.authorLogin(), pull.headSha(), pull.baseSha(),
+                pull.headRef(), pull.baseRef(), "closed", pull.commits(), now, pull.id(), pull.createdAt(), now, now));
+    }
+
+    /** The lines a commit adds and deletes, as {@code GET /commits/{sha}} reports them in {@code stats}. */
+    public synchronized void setLines(String sha, int additions, int deletions) {
+        lines.put(sha, new int[] {additions, deletions});
+    }
+
+    /** {additions, deletions} of a commit: one line added unless {@link #setLines} said otherwise. */
+    synchronized int[] lines(String sha) {
+        return lines.getOrDefault(sha, new int[] {1, 0}).clone();
     }
 
     /** The pull request, or null. */

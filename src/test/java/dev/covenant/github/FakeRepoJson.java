@@ -93,8 +93,8 @@ final class FakeRepoJson {
         json.put("created_at", pull.createdAt().toString());
         json.put("updated_at", pull.updatedAt().toString());
         json.put("closed_at", pull.closedAt() == null ? null : pull.closedAt().toString());
-        json.put("merged_at", null);
-        json.put("merge_commit_sha", null);
+        json.put("merged_at", pull.merged() ? pull.mergedAt().toString() : null);
+        json.put("merge_commit_sha", pull.merged() ? FakeCommitJson.treeSha("merge " + pull.headSha()) : null);
         json.put("draft", false);
         json.put("head", branch(repo, pull.headRef(), pull.headSha()));
         json.put("base", branch(repo, pull.baseRef(), pull.baseSha()));
@@ -103,7 +103,7 @@ final class FakeRepoJson {
                 "statuses", href(api + "/statuses/" + pull.headSha())));
         json.put("author_association", association(repo, pull.authorLogin()));
         if (full) {
-            json.put("merged", false);
+            json.put("merged", pull.merged());
             json.put("mergeable", pull.isOpen() ? Boolean.TRUE : null);
             json.put("mergeable_state", pull.isOpen() ? "clean" : "unknown");
             json.put("merged_by", null);
@@ -111,8 +111,8 @@ final class FakeRepoJson {
             json.put("review_comments", 0);
             json.put("maintainer_can_modify", false);
             json.put("commits", pull.commits().size());
-            json.put("additions", pull.commits().size());
-            json.put("deletions", 0);
+            json.put("additions", pull.commits().stream().mapToInt(c -> repo.lines(c.sha())[0]).sum());
+            json.put("deletions", pull.commits().stream().mapToInt(c -> repo.lines(c.sha())[1]).sum());
             json.put("changed_files", pull.commits().size());
         }
         return json;

@@ -1,0 +1,53 @@
+package dev.covenant.github;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A merged pull request that Covenant evaluated: its commits, with their lines, are announced as
+ * {@link PullRequestMerged} inside the delivery's transaction, so the relicensing records hold them before the next
+ * history import. Pull requests Covenant never evaluated (merged before it was installed, or in a repository no
+ * project governs) are left to the history import.
+ */
+@ApplicationScoped
+public class MergedPullRequests {
+
+    private static final Logger LOG = Logger.getLogger(MergedPullRequests.class);
+
+    private final PullRequestTracker tracker;
+    private final PullRequestReader reader;
+    private final Event<PullRequestMerged> merged;
+
+    MergedPullRequests(PullRequestTracker tracker, PullRequestReader reader, Event<PullRequestMerged> merged) {
+        this.tracker = tracker;
+        this.reader = reader;
+        this.merged = merged;
+    }
+
+    /** {@code pullRequest} is the webhook's {@code pull_request} object, with {@code merged} true. */
+    void record(PullRequestHead pr, JsonNode pullRequest) {
+        boolean evaluated = tracker.find(pr.repository(), pr.number()).map(t -> t.evaluatedSha() != null).orElse(false);
+        if (!evaluated) {
+            LOG.debugf("%s - merged, but never evaluated here; the history import will bring its commits", pr.label());
+            return;
+        }
+        Instant mergedAt = mergedAt(pr, pullRequest.path("merged_at").asText(null));
+        merged.fire(new PullRequestMerged(pr.repository(), pr.number(), mergedAt, reader.mergedCommits(pr, pullRequest)));
+    }
+
+    private static Instant mergedAt(PullRequestHead pr, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException(pr.label() + " is merged but its merged_at is not a date: " + text, e);
+        }
+    }
+}
