@@ -12,18 +12,28 @@ import java.util.Set;
 
 /**
  * The approval lists of every company that signed the project's corporate agreement (any version), indexed by what
- * they name so that each identity is matched in a few look-ups. Organisation membership is left out: it needs a
- * GitHub call per person and is not judged for reports yet.
+ * they name so that each identity is matched in a few look-ups. Organisation approvals ask GitHub whether a
+ * contributor with a known login is a member now (GitHub keeps no membership history; the approval's own dates
+ * still bound it), once per organisation and login, and only when some company approves an organisation.
  */
 final class Approvals {
 
-    private final Map<String, List<Grant>> byValue = new HashMap<>();
-
-    private Approvals() {
+    /** Whether a GitHub login belongs to an organisation, as GitHub answers now. */
+    interface Membership {
+        boolean isMember(String org, String login);
     }
 
-    static Approvals load(Connection c, Long corporateAgreementId) throws SQLException {
-        Approvals approvals = new Approvals();
+    private final Map<String, List<Grant>> byValue = new HashMap<>();
+    private final List<Grant> byOrganisation = new ArrayList<>();
+    private final Map<String, Boolean> memberships = new HashMap<>();
+    private final Membership membership;
+
+    private Approvals(Membership membership) {
+        this.membership = membership;
+    }
+
+    static Approvals load(Connection c, Long corporateAgreementId, Membership membership) throws SQLException {
+        Approvals approvals = new Approvals(membership);
         if (corporateAgreementId == null) {
             return approvals;
         }
@@ -31,7 +41,7 @@ final class Approvals {
                 + " ca.revoked_at, ap.kind, ap.value, ap.valid_from, ap.valid_until FROM approval ap"
                 + " JOIN corporate_agreement ca ON ca.id = ap.corporate_id"
                 + " JOIN agreement_version v ON v.id = ca.agreement_version_id JOIN agreement a ON a.id = v.agreement_id"
-                + " WHERE a.id = ? AND ap.removed_at IS NULL AND ap.kind IN ('EMAIL', 'DOMAIN', 'GITHUB_USER')",
+                + " WHERE a.id = ? AND ap.removed_at IS NULL AND ap.kind IN ('EMAIL', 'DOMAIN', 'GITHUB_USER', 'GITHUB_ORG')",
                 rs -> {
                     Grant.Approval approval = new Grant.Approval(rs.getString("kind"), rs.getString("value"),
                             rs.getObject("valid_from", java.time.LocalDate.class),
@@ -39,18 +49,25 @@ final class Approvals {
                     Grant grant = Grant.corporate(rs.getString("id"), rs.getString("company"), rs.getString("slug"),
                             rs.getString("version"), ContributorLookup.terms(rs.getString(5), rs.getString(6)),
                             Rows.instant(rs, "revoked_at"), approval);
-                    approvals.byValue.computeIfAbsent(approval.kind() + ":" + approval.value(), k -> new ArrayList<>())
-                            .add(grant);
+                    if (approval.kind().equals("GITHUB_ORG")) {
+                        approvals.byOrganisation.add(grant);
+                    } else {
+                        approvals.byValue.computeIfAbsent(approval.kind() + ":" + approval.value(),
+                                k -> new ArrayList<>()).add(grant);
+                    }
                 }, corporateAgreementId);
         return approvals;
     }
 
-    /** The company grants whose approval names this identity, by address, domain or login. */
+    /** The company grants whose approval names this identity, by address, domain, login or organisation. */
     List<Grant> matching(Identity identity) {
-        if (byValue.isEmpty()) {
+        if (byValue.isEmpty() && byOrganisation.isEmpty()) {
             return List.of();
         }
         Set<Grant> grants = new LinkedHashSet<>();
+        if (identity.login() != null) {
+            byOrganisation.stream().filter(g -> member(g.approval().value(), identity.login())).forEach(grants::add);
+        }
         for (String email : identity.emails()) {
             grants.addAll(byValue.getOrDefault("EMAIL:" + email, List.of()));
             grants.addAll(byValue.getOrDefault("DOMAIN:" + email.substring(email.indexOf('@') + 1), List.of()));
@@ -58,6 +75,12 @@ final class Approvals {
         if (identity.login() != null) {
             grants.addAll(byValue.getOrDefault("GITHUB_USER:" + identity.login().toLowerCase(Locale.ROOT), List.of()));
         }
-        return grants.stream().filter(g -> IdentityResolution.approves(g.approval(), identity)).toList();
+        return grants.stream().filter(g -> g.approval().kind().equals("GITHUB_ORG")
+                || IdentityResolution.approves(g.approval(), identity)).toList();
+    }
+
+    private boolean member(String org, String login) {
+        return memberships.computeIfAbsent(org.toLowerCase(Locale.ROOT) + "/" + login.toLowerCase(Locale.ROOT),
+                k -> membership.isMember(org, login));
     }
 }

@@ -32,7 +32,7 @@ final class ContributorLookup {
     }
 
     static List<Contributor> find(Connection c, String repository, Instant cutoff, Long agreementId,
-            Long corporateAgreementId) throws SQLException {
+            Long corporateAgreementId, Approvals.Membership membership) throws SQLException {
         List<String> emails = new ArrayList<>();
         Rows.query(c, "SELECT author_email FROM contribution WHERE repository = ? AND authored_at <= ? UNION"
                 + " SELECT email FROM contribution_coauthor WHERE repository = ? AND authored_at <= ?",
@@ -45,7 +45,7 @@ final class ContributorLookup {
         }
         Map<Long, List<Grant>> signatures = signatures(c, agreementId, byKey.values().stream()
                 .map(ids -> ids.get(0).githubId()).filter(java.util.Objects::nonNull).toList());
-        Approvals approvals = Approvals.load(c, corporateAgreementId);
+        Approvals approvals = Approvals.load(c, corporateAgreementId, membership);
         List<Contributor> contributors = new ArrayList<>(byKey.size());
         for (List<Identity> identities : byKey.values()) {
             Identity first = identities.get(0);

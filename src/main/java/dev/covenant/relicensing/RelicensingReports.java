@@ -17,6 +17,7 @@ import dev.covenant.agreement.SpdxParseException;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
+import dev.covenant.github.GitHubDirectory;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
@@ -37,9 +38,11 @@ import io.agroal.api.AgroalDataSource;
 public class RelicensingReports {
 
     private final AgroalDataSource dataSource;
+    private final GitHubDirectory directory;
 
-    RelicensingReports(AgroalDataSource dataSource) {
+    RelicensingReports(AgroalDataSource dataSource, GitHubDirectory directory) {
         this.dataSource = dataSource;
+        this.directory = directory;
     }
 
     @Transactional
@@ -52,7 +55,8 @@ public class RelicensingReports {
         try (Connection c = dataSource.getConnection()) {
             ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
             List<ContributorLookup.Contributor> people = ContributorLookup.find(c, repository, cutoff.instant(),
-                    project.agreement.id, project.corporateAgreement == null ? null : project.corporateAgreement.id);
+                    project.agreement.id, project.corporateAgreement == null ? null : project.corporateAgreement.id,
+                    directory::isMember);
             Map<String, List<Grant>> grantsByEmail = new HashMap<>();
             Map<String, ContributorLookup.Contributor> byEmail = new HashMap<>();
             people.forEach(p -> p.emails().forEach(e -> {
