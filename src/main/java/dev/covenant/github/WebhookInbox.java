@@ -13,11 +13,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -36,8 +31,6 @@ public class WebhookInbox {
             "check_run", Set.of("rerequested"),
             "installation", Set.of("created", "deleted", "suspend", "unsuspend", "new_permissions_accepted"),
             "installation_repositories", Set.of("added", "removed"));
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String INSERT = "INSERT INTO delivery (delivery_id, event, action, installation_id, repository, "
             + "payload, received_at, state, attempts, next_attempt_at, last_error) "
@@ -63,21 +56,9 @@ public class WebhookInbox {
     /** Outside any transaction: the statement commits by itself before the delivery is answered. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Received receive(String deliveryId, String event, byte[] body) {
-        JsonNode payload;
-        String parseError = null;
-        try {
-            payload = JSON.readTree(body);
-            if (payload == null || !payload.isObject()) {
-                parseError = "the payload is not a JSON object";
-            }
-        } catch (JsonProcessingException e) {
-            payload = null;
-            parseError = "the payload is not valid JSON: " + e.getOriginalMessage();
-        } catch (java.io.IOException e) {
-            payload = null;
-            parseError = "the payload could not be read: " + e.getMessage();
-        }
-        String action = payload == null ? null : text(payload.path("action"));
+        DeliveryFields fields = DeliveryFields.read(body);
+        String parseError = fields.error();
+        String action = fields.action();
         Delivery.State state;
         Outcome outcome;
         if (parseError != null) {
@@ -94,19 +75,18 @@ public class WebhookInbox {
             outcome = Outcome.IGNORED;
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
-        JsonNode installationId = payload == null ? MissingNode.getInstance() : payload.path("installation").path("id");
         boolean inserted;
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
             connection.setAutoCommit(true);
             insert.setString(1, deliveryId);
             insert.setString(2, event);
             insert.setString(3, action);
-            if (installationId.canConvertToLong()) {
-                insert.setLong(4, installationId.asLong());
+            if (fields.installationId() != null) {
+                insert.setLong(4, fields.installationId());
             } else {
                 insert.setNull(4, Types.BIGINT);
             }
-            insert.setString(5, payload == null ? null : text(payload.path("repository").path("full_name")));
+            insert.setString(5, fields.repository());
             insert.setBytes(6, body);
             insert.setTimestamp(7, now);
             insert.setString(8, state.name());
@@ -123,9 +103,5 @@ public class WebhookInbox {
             wakeUp.now();
         }
         return new Received(outcome, parseError);
-    }
-
-    private static String text(JsonNode node) {
-        return node.isTextual() ? node.asText() : null;
     }
 }
