@@ -20,29 +20,31 @@ import dev.covenant.signing.WebSessions;
 /**
  * "Can we relicense this repository under X?" for the people who run the service (admin token) and for the
  * repository's maintainers, signed in with GitHub, whose admin or maintain role GitHub confirms through the App.
+ * Anyone else signed in gets their own part only ({@link ReportReader}).
  */
 @Path("/api/repos/{owner}/{repo}/relicensing")
 @SecurityRequirement(name = "bearer")
 public class RelicensingResource {
 
     private final RelicensingReports reports;
-    private final MaintainerAccess access;
+    private final ReportReaders readers;
 
-    RelicensingResource(RelicensingReports reports, MaintainerAccess access) {
+    RelicensingResource(RelicensingReports reports, ReportReaders readers) {
         this.reports = reports;
-        this.access = access;
+        this.readers = readers;
     }
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "Who granted the right to relicense under ?to= (SPDX), with commits and lines; ?at= a commit"
-            + " or date. JSON, or CSV with Accept: text/csv or ?format=csv")
+            + " or date. JSON, or CSV with Accept: text/csv or ?format=csv. A signed-in person who does not maintain the"
+            + " repository gets only their own contributor row, without totals")
     public Response report(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @QueryParam("to") String to, @QueryParam("at") String at, @QueryParam("format") String format,
             @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @CookieParam(WebSessions.COOKIE) String session) {
-        access.read(owner, repo, authorization, session);
-        Report report = reports.report(owner, repo, to, at);
+        ReportReader reader = readers.of(owner, repo, authorization, session);
+        Report report = reader.visible(reports.report(owner, repo, to, at));
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
         if (!csv) {
             return Response.ok(report, MediaType.APPLICATION_JSON).build();
