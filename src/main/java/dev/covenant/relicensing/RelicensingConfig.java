@@ -28,7 +28,10 @@ public interface RelicensingConfig {
      */
     Optional<List<Path>> localCloneRoots();
 
-    /** Where uploads are spooled and clones are made while an import runs; the system's temporary directory if unset. */
+    /**
+     * Where uploads are spooled and clones are made while an import or a blame job runs; the system's temporary
+     * directory if unset.
+     */
     Optional<Path> workDir();
 
     /** How many imports run at once in this instance; more wait in line (QUEUED). */
