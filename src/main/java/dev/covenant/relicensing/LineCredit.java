@@ -12,12 +12,4 @@ record LineCredit(String author, List<String> coAuthors) {
     LineCredit {
         coAuthors = List.copyOf(coAuthors);
     }
-
-    /** Everyone credited, the author first. */
-    List<String> everyone() {
-        if (coAuthors.isEmpty()) {
-            return List.of(author);
-        }
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(author), coAuthors.stream()).toList();
-    }
 }
