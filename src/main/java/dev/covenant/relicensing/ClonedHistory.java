@@ -113,7 +113,8 @@ final class ClonedHistory implements Iterator<ParsedCommit>, AutoCloseable {
         return OffsetDateTime.ofInstant(person.getWhenAsInstant(), person.getZoneOffset());
     }
 
-    private static Mailmap mailmapAt(Repository repository, RevTree tree) throws IOException {
+    /** The {@code .mailmap} of a tree; an empty one when it has none. */
+    static Mailmap mailmapAt(Repository repository, RevTree tree) throws IOException {
         try (TreeWalk file = TreeWalk.forPath(repository, ".mailmap", tree)) {
             if (file == null) {
                 return Mailmap.parse("");

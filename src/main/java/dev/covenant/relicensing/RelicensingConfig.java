@@ -28,10 +28,25 @@ public interface RelicensingConfig {
      */
     Optional<List<Path>> localCloneRoots();
 
-    /** Where uploads are spooled and clones are made while an import runs; the system's temporary directory if unset. */
+    /**
+     * Where uploads are spooled and clones are made while an import or a blame job runs; the system's temporary
+     * directory if unset.
+     */
     Optional<Path> workDir();
 
     /** How many imports run at once in this instance; more wait in line (QUEUED). */
     @WithDefault("1")
     int importWorkers();
+
+    /** How many blame jobs (surviving lines) run at once in this instance; more wait in line (QUEUED). */
+    @WithDefault("1")
+    int blameWorkers();
+
+    /**
+     * The largest file a blame job blames; larger ones (generated or vendored code, mostly) are skipped and listed as
+     * {@code TOO_LARGE}. Blaming a file holds each of its versions in memory in turn.
+     */
+    @WithDefault("4M")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize blameMaxFileSize();
 }

@@ -1,0 +1,87 @@
+package dev.covenant.relicensing;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.NotFoundProblem;
+import dev.covenant.relicensing.ReportModel.ContributorReport;
+import dev.covenant.relicensing.ReportModel.Report;
+import dev.covenant.relicensing.VerdictModel.Decided;
+import dev.covenant.relicensing.VerdictModel.Skipped;
+import dev.covenant.relicensing.VerdictModel.Standing;
+import dev.covenant.relicensing.VerdictModel.SurvivingRow;
+import dev.covenant.relicensing.VerdictModel.Verdicts;
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * Gathers what the per-file verdicts need: each address's standing from the relicensing report (which also checks
+ * the target license and the project), the surviving lines of the finished blame asked for (the newest by
+ * default), and the files it skipped; {@link FileVerdicts} decides.
+ */
+@ApplicationScoped
+public class FileVerdictService {
+
+    private static final Pattern SHA_PREFIX = Pattern.compile("[0-9a-fA-F]{4,40}");
+
+    private final RelicensingReports reports;
+    private final BlameJobs jobs;
+    private final AgroalDataSource dataSource;
+
+    FileVerdictService(RelicensingReports reports, BlameJobs jobs, AgroalDataSource dataSource) {
+        this.reports = reports;
+        this.jobs = jobs;
+        this.dataSource = dataSource;
+    }
+
+    public Verdicts verdicts(String owner, String repo, String to, String revision) {
+        String repository = RepositoryName.of(owner, repo);
+        if (revision != null && !SHA_PREFIX.matcher(revision).matches()) {
+            throw InvalidInputException.of(BlameRevision.FIELD, "is not a commit sha (4 to 40 hexadecimal digits)");
+        }
+        Report report = reports.report(owner, repo, to, null);
+        String prefix = revision == null ? null : revision.toLowerCase(Locale.ROOT);
+        BlameJob job = jobs.newestDone(repository, prefix).orElseThrow(() -> new NotFoundProblem(
+                "No finished blame of " + repository + (prefix == null ? "" : " at " + prefix) + ": run POST /api/repos/"
+                        + repository + "/relicensing/blame first"));
+        FileVerdicts verdicts = new FileVerdicts(standings(report));
+        List<Skipped> skipped = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            Rows.query(c, "SELECT path, author_email, co_authors, lines FROM surviving_lines WHERE repository = ?"
+                    + " AND revision = ?", rs -> verdicts.add(new SurvivingRow(rs.getString(1), rs.getString(2),
+                            texts(rs.getArray(3)), rs.getLong(4))), repository, job.commit());
+            Rows.query(c, "SELECT path, reason, bytes FROM surviving_skipped WHERE repository = ? AND revision = ?"
+                    + " ORDER BY path", rs -> skipped.add(new Skipped(rs.getString(1), rs.getString(2), rs.getLong(3))),
+                    repository, job.commit());
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the surviving lines of " + repository + " failed: "
+                    + e.getMessage(), e);
+        }
+        Decided decided = verdicts.decide(skipped.size());
+        return new Verdicts(repository, report.target(), job.commit(), job.id(), decided.totals(),
+                decided.contributors(), decided.files(), skipped);
+    }
+
+    /** Every address of every contributor in the report, with the contributor's overall status. */
+    static Map<String, Standing> standings(Report report) {
+        Map<String, Standing> byEmail = new HashMap<>();
+        for (ContributorReport c : report.contributors()) {
+            Standing standing = new Standing(c.contributor(), c.status().name(), c.status().cleared());
+            c.emails().forEach(email -> byEmail.put(email, standing));
+        }
+        return byEmail;
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

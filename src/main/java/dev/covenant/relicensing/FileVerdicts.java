@@ -1,0 +1,112 @@
+package dev.covenant.relicensing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.covenant.relicensing.VerdictModel.Blocker;
+import dev.covenant.relicensing.VerdictModel.ContributorLines;
+import dev.covenant.relicensing.VerdictModel.Decided;
+import dev.covenant.relicensing.VerdictModel.FileVerdict;
+import dev.covenant.relicensing.VerdictModel.Standing;
+import dev.covenant.relicensing.VerdictModel.SurvivingRow;
+import dev.covenant.relicensing.VerdictModel.Totals;
+
+/**
+ * Turns surviving lines and each address's standing into a verdict per file. A line is cleared when everyone
+ * credited with it (author and co-authors) is cleared; a file is cleared when all its lines are. Everyone not
+ * cleared who is credited with lines of a file blocks it by those lines. An address the report does not know (the
+ * imported history lacks it) stands as {@value #NOT_IN_HISTORY}, which clears nothing. Rows may come in any order.
+ */
+public final class FileVerdicts {
+
+    public static final String NOT_IN_HISTORY = "NOT_IN_HISTORY";
+
+    private static final class FileTally {
+        long lines;
+        long cleared;
+        final Map<String, Long> blocked = new HashMap<>();
+    }
+
+    private static final class PersonTally {
+        final Set<String> emails = new TreeSet<>();
+        final Set<String> files = new HashSet<>();
+        Standing standing;
+        long lines;
+    }
+
+    private final Map<String, Standing> byEmail;
+    private final Map<String, FileTally> files = new HashMap<>();
+    private final Map<String, PersonTally> people = new HashMap<>();
+
+    public FileVerdicts(Map<String, Standing> byEmail) {
+        this.byEmail = Map.copyOf(byEmail);
+    }
+
+    public FileVerdicts add(SurvivingRow row) {
+        FileTally file = files.computeIfAbsent(row.path(), p -> new FileTally());
+        file.lines += row.lines();
+        Map<String, Standing> credited = new HashMap<>();
+        Set<String> emails = new LinkedHashSet<>();
+        emails.add(row.author());
+        emails.addAll(row.coAuthors());
+        for (String email : emails) {
+            Standing standing = standing(email);
+            credited.putIfAbsent(standing.contributor(), standing);
+            PersonTally person = people.computeIfAbsent(standing.contributor(), c -> new PersonTally());
+            person.emails.add(email);
+            person.standing = standing;
+        }
+        boolean cleared = credited.values().stream().allMatch(Standing::cleared);
+        if (cleared) {
+            file.cleared += row.lines();
+        }
+        credited.forEach((contributor, standing) -> {
+            PersonTally person = people.get(contributor);
+            person.lines += row.lines();
+            person.files.add(row.path());
+            if (!standing.cleared()) {
+                file.blocked.merge(contributor, row.lines(), Long::sum);
+            }
+        });
+        return this;
+    }
+
+    public Decided decide(long filesSkipped) {
+        List<FileVerdict> verdicts = new ArrayList<>(files.size());
+        long lines = 0;
+        long cleared = 0;
+        for (Map.Entry<String, FileTally> e : files.entrySet()) {
+            FileTally f = e.getValue();
+            lines += f.lines;
+            cleared += f.cleared;
+            List<Blocker> blockers = f.blocked.entrySet().stream()
+                    .map(b -> new Blocker(b.getKey(), people.get(b.getKey()).standing.status(), b.getValue()))
+                    .sorted(Comparator.comparingLong(Blocker::lines).reversed().thenComparing(Blocker::contributor))
+                    .toList();
+            verdicts.add(new FileVerdict(e.getKey(), f.lines, f.cleared, f.cleared == f.lines, blockers));
+        }
+        verdicts.sort(Comparator.comparingLong(FileVerdict::linesBlocked).reversed().thenComparing(FileVerdict::path));
+        List<ContributorLines> contributors = people.entrySet().stream()
+                .map(e -> new ContributorLines(e.getKey(), List.copyOf(e.getValue().emails),
+                        e.getValue().standing.status(), e.getValue().standing.cleared(), e.getValue().lines,
+                        e.getValue().files.size()))
+                .sorted(Comparator.comparingLong(ContributorLines::lines).reversed()
+                        .thenComparing(ContributorLines::contributor))
+                .toList();
+        long filesCleared = verdicts.stream().filter(FileVerdict::cleared).count();
+        return new Decided(Totals.of(verdicts.size(), filesCleared, filesSkipped, lines, cleared), contributors,
+                verdicts);
+    }
+
+    private Standing standing(String email) {
+        Standing known = byEmail.get(email);
+        return known != null ? known : new Standing(email, NOT_IN_HISTORY, false);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.covenant.relicensing;
+
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import dev.covenant.relicensing.VerdictModel.Verdicts;
+import dev.covenant.signing.WebSessions;
+
+/**
+ * Per file of a blamed revision: may it be relicensed under {@code ?to=}, and if not, whose lines block it — the
+ * list of code to rewrite or remove. For admin tokens and the repository's maintainers ({@link MaintainerAccess}).
+ */
+@Path("/api/repos/{owner}/{repo}/relicensing/files")
+@SecurityRequirement(name = "bearer")
+public class FileVerdictsResource {
+
+    private final FileVerdictService verdicts;
+    private final MaintainerAccess access;
+
+    FileVerdictsResource(FileVerdictService verdicts, MaintainerAccess access) {
+        this.verdicts = verdicts;
+        this.access = access;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "Each file's surviving lines under ?to= (SPDX): cleared, or blocked by whom and by how many"
+            + " lines, most blocked first; ?revision= a blamed commit (default: the newest finished blame). JSON, or"
+            + " CSV with Accept: text/csv or ?format=csv")
+    public Response files(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @QueryParam("to") String to, @QueryParam("revision") String revision, @QueryParam("format") String format,
+            @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
+        access.read(owner, repo, authorization, session);
+        Verdicts result = verdicts.verdicts(owner, repo, to, revision == null || revision.isBlank() ? null
+                : revision.strip());
+        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
+        if (!csv) {
+            return Response.ok(result, MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(VerdictCsv.write(result), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + result.repository().replace('/', '-')
+                        + "-files.csv\"")
+                .build();
+    }
+}

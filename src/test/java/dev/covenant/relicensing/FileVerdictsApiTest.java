@@ -1,0 +1,191 @@
+package dev.covenant.relicensing;
+
+import static dev.covenant.Api.admin;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import dev.covenant.agreement.Agreement;
+import dev.covenant.agreement.AgreementVersion;
+import dev.covenant.github.GitHubAccount;
+import dev.covenant.signing.People;
+import dev.covenant.signing.SigningService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The per-file verdicts over {@link BlameFixture}'s repository, with its history imported, a project under MIT,
+ * Ada signed (GRANTED for Apache-2.0) and Grace known but unsigned: every file's lines and blockers checked against
+ * {@code git blame -w -M}; and the edges: CSV, revisions, bad input, and the routes beside the report's.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FileVerdictsApiTest {
+
+    @Inject
+    People people;
+
+    @Inject
+    SigningService signing;
+
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+    final String owner = "verdict-" + run;
+    final String domain = run + ".example";
+    final long adaId = 8_100_000_000L + Math.abs(run.hashCode() % 1_000_000);
+    final String repository = owner + "/widget";
+    BlameFixture fixture;
+    BlameExpectations git;
+
+    @BeforeEach
+    void blameTheRepository() throws IOException {
+        if (fixture != null) {
+            return;
+        }
+        fixture = new BlameFixture(domain);
+        git = new BlameExpectations(fixture.repo, fixture.head);
+        admin().body(Map.of("owner", owner, "agreement", "individual", "licenses",
+                List.of(Map.of("from", "2000-01-01", "spdx", "MIT")))).post("/api/projects").then().statusCode(201);
+        QuarkusTransaction.requiringNew().run(() -> {
+            var ada = people.remember(new GitHubAccount(adaId, "ada-" + run, "Ada",
+                    List.of(new GitHubAccount.Email("ada@" + domain, true, true))));
+            people.remember(new GitHubAccount(adaId + 1, "grace-" + run, "Grace",
+                    List.of(new GitHubAccount.Email("grace@" + domain, true, true))));
+            AgreementVersion version = AgreementVersion.findLatest(Agreement.findBySlug("individual").orElseThrow())
+                    .orElseThrow();
+            signing.sign(ada, version, Map.of("name", "Ada", "email", "ada@" + domain),
+                    new SigningService.Origin("127.0.0.1", "FileVerdictsApiTest"));
+        });
+        admin().queryParam("wait", true).body(Map.of("cloneUrl", fixture.repo.dir.toUri().toString()))
+                .post("/api/repos/" + repository + "/history").then().statusCode(200).body("state", equalTo("DONE"));
+        fixture.blame(repository, null, true).then().statusCode(200).body("state", equalTo("DONE"));
+    }
+
+    private String files() {
+        return "/api/repos/" + repository + "/relicensing/files";
+    }
+
+    @Test
+    void eachFileIsClearedOrBlockedByWhomGitBlameNames() {
+        JsonPath verdicts = admin().queryParam("to", "Apache-2.0").get(files()).then().statusCode(200)
+                .body("revision", equalTo(fixture.head)).body("target", equalTo("Apache-2.0")).extract().jsonPath();
+        String ada = "ada@" + domain;
+        String grace = "grace-" + run;
+        Map<String, String> contributorOf = Map.of(ada, "ada-" + run, "grace@" + domain, grace,
+                "583231+octocat@users.noreply.github.com", "octocat");
+        long expectedCleared = 0;
+        for (var file : git.byPath.entrySet()) {
+            String path = file.getKey();
+            if (path.equals(BlameFixture.MOVED)) {
+                continue;
+            }
+            long lines = file.getValue().values().stream().mapToLong(Long::longValue).sum();
+            long cleared = file.getValue().getOrDefault(ada + "|", 0L);
+            expectedCleared += cleared;
+            Map<String, Long> blockers = new HashMap<>();
+            file.getValue().forEach((key, n) -> {
+                for (String email : key.replace("|", ",").split(",")) {
+                    if (!email.isEmpty() && !email.equals(ada)) {
+                        blockers.merge(contributorOf.getOrDefault(email, email), n, Long::sum);
+                    }
+                }
+            });
+            Map<String, Object> verdict = verdicts.getMap("files.find { it.path == '" + path + "' }");
+            assertEquals(lines, ((Number) verdict.get("lines")).longValue(), path);
+            assertEquals(cleared, ((Number) verdict.get("linesCleared")).longValue(), path);
+            assertEquals(blockers.isEmpty(), verdict.get("cleared"), path);
+            Map<String, Long> actual = new HashMap<>();
+            verdicts.getList("files.find { it.path == '" + path + "' }.blockedBy", Map.class)
+                    .forEach(b -> actual.put((String) b.get("contributor"), ((Number) b.get("lines")).longValue()));
+            assertEquals(blockers, actual, path);
+        }
+        // JGit credits the block Grace moved to her (git blame -M: still Ada's).
+        assertEquals(List.of(Map.of("contributor", grace, "status", "NO_AGREEMENT", "lines", 3)),
+                verdicts.getList("files.find { it.path == 'src/Moved.java' }.blockedBy"));
+        assertEquals(List.of("lib/Helpers.java", "src/Core.java", "src/Moved.java", "docs/guide.md", "@notes.txt",
+                ".mailmap", "README.md"), verdicts.getList("files.path"));
+        assertEquals("UNKNOWN_IDENTITY", verdicts.getString("files.find { it.path == 'docs/guide.md' }.blockedBy"
+                + ".find { it.contributor == 'alan@" + domain + "' }.status"));
+
+        assertEquals(git.total(), verdicts.getLong("totals.lines"));
+        assertEquals(expectedCleared + 3, verdicts.getLong("totals.linesCleared"));
+        assertEquals(7, verdicts.getInt("totals.files"));
+        assertEquals(2, verdicts.getInt("totals.filesCleared"));
+        assertEquals(1, verdicts.getInt("totals.filesSkipped"));
+        assertEquals(List.of(Map.of("path", "logo.png", "reason", "BINARY", "bytes", 8)), verdicts.getList("skipped"));
+        assertEquals("GRANTED", verdicts.getString("contributors.find { it.contributor == 'ada-" + run + "' }.status"));
+        assertEquals(expectedCleared + 3, verdicts.getLong("contributors.find { it.contributor == 'ada-" + run
+                + "' }.lines"));
+        // Every blamed address is in the imported history, so none stands as NOT_IN_HISTORY.
+        List<Object> statuses = verdicts.getList("files.blockedBy.flatten().status");
+        assertEquals(List.of("NO_AGREEMENT", "UNKNOWN_IDENTITY"), statuses.stream().distinct().sorted().toList());
+    }
+
+    @Test
+    void theVerdictsComeAsCsvWithFormulasDefused() {
+        String csv = admin().header("Accept", "text/csv").queryParam("to", "Apache-2.0").get(files()).then()
+                .statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertTrue(csv.startsWith(VerdictCsv.HEADER), csv);
+        assertTrue(csv.contains("\"'@notes.txt\",\"1\",\"0\",\"false\""), csv);
+        assertTrue(csv.contains("\"README.md\",\"2\",\"2\",\"true\",\"\",\"\",\"\""), csv);
+        assertEquals(csv, admin().queryParam("format", "csv").queryParam("to", "Apache-2.0").get(files()).then()
+                .statusCode(200).extract().asString());
+        // Core.java, Helpers, Moved: one blocker each; the guide and the notes: two each; two cleared files.
+        assertEquals(1 + 3 + 4 + 2, csv.split("\r\n").length);
+    }
+
+    @Test
+    void aRevisionPicksItsBlame() {
+        admin().queryParam("to", "MIT").queryParam("revision", fixture.head.substring(0, 8)).get(files()).then()
+                .statusCode(200).body("revision", equalTo(fixture.head));
+        admin().queryParam("to", "MIT").queryParam("revision", fixture.rewritten).get(files()).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("relicensing/blame"));
+        admin().queryParam("to", "MIT").queryParam("revision", "HEAD~1").get(files()).then().statusCode(400)
+                .body("field", equalTo("revision"));
+    }
+
+    @Test
+    void badInputNamesTheField() {
+        admin().queryParam("to", "Apache-2").get(files()).then().statusCode(400).body("field", equalTo("to"))
+                .body("errors[0].suggestions", hasItem("Apache-2.0"));
+        admin().get(files()).then().statusCode(400).body("field", equalTo("to"));
+        admin().queryParam("to", "MIT").get("/api/repos/" + owner + "/never-blamed/relicensing/files").then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("run POST /api/repos/" + owner + "/never-blamed/relicensing/blame"));
+        String blame = BlameFixture.blamePath(repository);
+        for (String url : List.of("ssh://github.com/a/b", "git@github.com:a/b.git", "file:/etc",
+                "https://user:secret@github.com/a/b", "ext::sh -c touch% /tmp/pwned", "")) {
+            admin().body(Map.of("cloneUrl", url)).post(blame).then().statusCode(400).body("field", equalTo("cloneUrl"));
+        }
+        admin().body("{}").post(blame).then().statusCode(400).body("field", equalTo("cloneUrl"));
+        for (String revision : List.of("--upload-pack=touch /tmp/x", "main; rm -rf /", "a b")) {
+            admin().body(Map.of("cloneUrl", fixture.repo.dir.toUri().toString(), "revision", revision)).post(blame)
+                    .then().statusCode(400).body("field", equalTo("revision"));
+        }
+        admin().get(blame + "/999999999").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void theRoutesLiveBesideTheReport() {
+        String relicensing = "/api/repos/" + repository + "/relicensing";
+        admin().queryParam("to", "Apache-2.0").get(relicensing).then().statusCode(200)
+                .body("repository", equalTo(repository)).body("contributors.status", hasItem("GRANTED"));
+        admin().get(relicensing + "/blame").then().statusCode(200).body("[0].commit", equalTo(fixture.head));
+        admin().queryParam("to", "Apache-2.0").get(relicensing + "/files").then().statusCode(200)
+                .body("totals.files", equalTo(7));
+    }
+}

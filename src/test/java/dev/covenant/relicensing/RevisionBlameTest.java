@@ -1,0 +1,57 @@
+package dev.covenant.relicensing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which files a blame looks into, on a repository built with the git CLI: text files are blamed (blank lines not
+ * counted), binary and too-large ones skipped with their reason, symbolic links passed over; progress after each.
+ */
+class RevisionBlameTest {
+
+    @Test
+    void textFilesAreBlamedTheRestSkippedOrPassedOver() throws Exception {
+        GitRepo git = new GitRepo();
+        git.write("small.txt", "one\n\n  \ntwo\n");
+        git.write("big.txt", "x".repeat(100) + "\n");
+        git.writeBytes("image.bin", new byte[] {1, 2, 0, 3});
+        Files.createSymbolicLink(git.dir.resolve("link.txt"), Path.of("small.txt"));
+        git.commit("Ada", "Ada@Example.org", "Start\n\nCo-authored-by: Alan <alan@example.org>");
+
+        Map<String, Map<LineCredit, Long>> blamed = new TreeMap<>();
+        List<String> skipped = new ArrayList<>();
+        List<Long> progress = new ArrayList<>();
+        try (Repository repository = new FileRepositoryBuilder().setGitDir(git.dir.resolve(".git").toFile()).build()) {
+            RevCommit head = BlameRevision.resolve(repository, "HEAD");
+            assertEquals(3, RevisionBlame.countFiles(repository, head));
+            RevisionBlame.Totals totals = RevisionBlame.blame(repository, head, Mailmap.parse(""), 50,
+                    new RevisionBlame.Sink() {
+                        @Override
+                        public void lines(String path, Map<LineCredit, Long> lines) {
+                            blamed.put(path, lines);
+                        }
+
+                        @Override
+                        public void skipped(String path, String reason, long bytes) {
+                            skipped.add(path + " " + reason + " " + bytes);
+                        }
+                    }, (done, skippedSoFar, lines) -> progress.add(done));
+            assertEquals(new RevisionBlame.Totals(3, 2, 2), totals);
+        }
+        assertEquals(Map.of("small.txt", Map.of(new LineCredit("ada@example.org", List.of("alan@example.org")), 2L)),
+                blamed);
+        assertEquals(List.of("big.txt TOO_LARGE 101", "image.bin BINARY 4"), skipped);
+        assertEquals(List.of(1L, 2L, 3L), progress);
+    }
+}
