@@ -18,7 +18,7 @@ public record ProgressChart(CampaignViews.Summary campaign, int width, int heigh
     public record Part(String kind, String label, long value, int x, int width) {
     }
 
-    /** A measure's bar at height {@code y}: its total, how much of it is cleared, and its parts. */
+    /** A measure's bar at height {@code y}: the report's total and cleared amount, and the bar's parts. */
     public record Row(String measure, long total, long cleared, int y, List<Part> parts) {
 
         public int barY() {
@@ -34,8 +34,14 @@ public record ProgressChart(CampaignViews.Summary campaign, int width, int heigh
     public static ProgressChart of(CampaignViews.Summary campaign, CampaignProgress progress, String largestOpen) {
         List<Row> rows = new ArrayList<>();
         int y = 30;
-        for (CampaignProgress.Bar bar : progress.bars()) {
-            rows.add(new Row(bar.measure(), bar.total(), bar.agreement() + bar.consented(), y, parts(bar)));
+        var t = progress.totals();
+        // The labels give the report's totals (a commit counts once, cleared when all its people are); the bars
+        // split what is credited to each person, so a co-authored commit weighs for each of its authors there.
+        long[][] labels = {{t.peopleCleared(), t.people()}, {t.commitsCleared(), t.commits()},
+                {t.linesCleared(), t.linesAdded()}};
+        for (int i = 0; i < progress.bars().size(); i++) {
+            CampaignProgress.Bar bar = progress.bars().get(i);
+            rows.add(new Row(bar.measure(), labels[i][1], labels[i][0], y, parts(bar)));
             y += ROW;
         }
         return new ProgressChart(campaign, LABEL + BAR + TOTALS, y + 40, rows, largestOpen);

@@ -50,7 +50,8 @@ class ProgressChartTest {
         }
         ProgressChart.Row commits = chart.rows().get(1);
         assertEquals(List.of(158, 78, 79, 105), commits.parts().stream().map(ProgressChart.Part::width).toList());
-        assertEquals(9, commits.cleared());
+        assertEquals(9, commits.cleared(), "the report's count, where a commit counts once");
+        assertEquals(16, commits.total());
     }
 
     @Test
