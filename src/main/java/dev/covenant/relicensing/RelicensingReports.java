@@ -20,14 +20,14 @@ import dev.covenant.api.NotFoundProblem;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
-import dev.covenant.relicensing.campaign.CampaignAnswers;
-import dev.covenant.relicensing.campaign.ConsentOverlay;
 import dev.covenant.relicensing.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.ReportModel.ContributorReport;
 import dev.covenant.relicensing.ReportModel.Decided;
 import dev.covenant.relicensing.ReportModel.Report;
 import dev.covenant.relicensing.ReportModel.Segment;
 import dev.covenant.relicensing.ReportModel.Totals;
+import dev.covenant.relicensing.campaign.CampaignAnswers;
+import dev.covenant.relicensing.campaign.ConsentOverlay;
 import io.agroal.api.AgroalDataSource;
 
 /**
