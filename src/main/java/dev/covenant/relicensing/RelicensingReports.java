@@ -27,6 +27,8 @@ import dev.covenant.relicensing.ReportModel.Decided;
 import dev.covenant.relicensing.ReportModel.Report;
 import dev.covenant.relicensing.ReportModel.Segment;
 import dev.covenant.relicensing.ReportModel.Totals;
+import dev.covenant.relicensing.campaign.CampaignAnswers;
+import dev.covenant.relicensing.campaign.ConsentOverlay;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -47,6 +49,15 @@ public class RelicensingReports {
 
     @Transactional
     public Report report(String owner, String repo, String to, String at) {
+        return report(owner, repo, to, at, null);
+    }
+
+    /**
+     * The report with the answers of one consent campaign laid over it; {@code campaign} null takes the newest
+     * campaign of the repository for the target ({@link CampaignAnswers#forReport}).
+     */
+    @Transactional
+    public Report report(String owner, String repo, String to, String at, Long campaign) {
         String repository = RepositoryName.of(owner, repo);
         SpdxExpression target = target(to);
         Project project = Project.findGoverning(owner, repo)
@@ -71,7 +82,8 @@ public class RelicensingReports {
             }
             List<ContributorFacts> facts = people.stream().filter(credited::containsKey)
                     .map(p -> new ContributorFacts(p.identity(), p.emails(), p.grants(), credited.get(p))).toList();
-            Decided decided = RelicensingDecision.decide(target, licenses, facts);
+            Decided decided = ConsentOverlay.apply(RelicensingDecision.decide(target, licenses, facts),
+                    CampaignAnswers.forReport(repository, target, campaign));
             long[] cleared = segments.cleared(c, decided.blocked(), all.size());
             List<ContributorReport> contributors = decided.contributors().stream()
                     .sorted(Comparator.comparingLong(ContributorReport::commits).reversed()

@@ -12,8 +12,8 @@ public enum RelicensingStatus {
     /** An address no GitHub account verified and no company approves: nobody to ask yet. */
     UNKNOWN_IDENTITY,
 
-    // The answers of consent campaigns, which are not built yet; reserved so that the report's vocabulary does not
-    // change when they come. The decision never produces them today.
+    // The answers of consent campaigns: RelicensingDecision never produces them, campaign.ConsentOverlay lays them
+    // over its result for contributors who are not GRANTED.
 
     /** Said yes in a consent campaign. */
     CONSENTED,

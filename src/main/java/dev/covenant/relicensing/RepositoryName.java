@@ -9,7 +9,7 @@ import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 
 /** {@code owner/repo} as GitHub allows it, lower-cased: GitHub names are case-insensitive, and so are our keys. */
-final class RepositoryName {
+public final class RepositoryName {
 
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,38}");
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9._-]{1,100}");
@@ -17,7 +17,7 @@ final class RepositoryName {
     private RepositoryName() {
     }
 
-    static String of(String owner, String repo) {
+    public static String of(String owner, String repo) {
         List<FieldError> errors = new ArrayList<>();
         if (owner == null || !OWNER.matcher(owner).matches()) {
             errors.add(new FieldError("owner", "is not a GitHub account name"));

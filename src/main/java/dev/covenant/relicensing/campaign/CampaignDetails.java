@@ -1,0 +1,59 @@
+package dev.covenant.relicensing.campaign;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.covenant.relicensing.RelicensingReports;
+import dev.covenant.relicensing.RelicensingStatus;
+import dev.covenant.relicensing.ReportModel.ContributorReport;
+import dev.covenant.relicensing.ReportModel.Report;
+
+/** A campaign as its maintainers see it: the report for its target with its own answers, weighed. */
+@ApplicationScoped
+@Transactional
+public class CampaignDetails {
+
+    /** Heaviest first: commits, then lines added, then name, so the order is stable. */
+    static final Comparator<CampaignViews.Weighted> BY_WEIGHT = Comparator
+            .comparingLong(CampaignViews.Weighted::commits).reversed()
+            .thenComparing(Comparator.comparingLong(CampaignViews.Weighted::linesAdded).reversed())
+            .thenComparing(CampaignViews.Weighted::contributor);
+
+    private final RelicensingReports reports;
+
+    CampaignDetails(RelicensingReports reports) {
+        this.reports = reports;
+    }
+
+    /** The report for the campaign's target, with the campaign's answers over it. */
+    public Report report(ConsentCampaign campaign) {
+        return reports.report(campaign.owner(), campaign.repo(), campaign.toLicense, null, campaign.id);
+    }
+
+    public CampaignViews.Detail detail(ConsentCampaign campaign) {
+        Report report = report(campaign);
+        Map<String, ConsentAnswer> answers = CampaignAnswers.latest(campaign.id);
+        List<ContributorReport> asked = report.contributors().stream()
+                .filter(c -> c.status() != RelicensingStatus.GRANTED).toList();
+        Map<String, String> contacts = ContactEmails.of(asked);
+        List<CampaignViews.Weighted> weighted = asked.stream().map(c -> {
+            String key = ConsentAnswer.keyOf(c);
+            return new CampaignViews.Weighted(c.contributor(), c.githubId(), c.login(), c.status(), c.commits(),
+                    c.linesAdded(), c.commitsCleared(), c.linesCleared(), contacts.get(key), c.reason(), c.grant(),
+                    CampaignViews.AnswerView.of(answers.get(key)));
+        }).sorted(BY_WEIGHT).toList();
+        return new CampaignViews.Detail(CampaignViews.Summary.of(campaign),
+                CampaignProgress.of(report.totals(), report.contributors()), weighted);
+    }
+
+    /** The chart of a campaign's progress, naming who weighs most among those not answered yet. */
+    public ProgressChart chart(CampaignViews.Detail detail) {
+        String largestOpen = detail.contributors().stream().filter(w -> w.answer() == null)
+                .map(CampaignViews.Weighted::contributor).findFirst().orElse(null);
+        return ProgressChart.of(detail.campaign(), detail.progress(), largestOpen);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.covenant.relicensing.campaign;
+
+import java.util.List;
+
+import dev.covenant.api.FieldError;
+import dev.covenant.signing.SigningPages.Visitor;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The campaign pages and the progress chart; Qute escapes every value (the SVG too, see application.properties). */
+@CheckedTemplate(basePath = "consent")
+public class CampaignPages {
+
+    /** A contributor's own page: the change, their commits, their answer and the form. */
+    static native TemplateInstance consent(Visitor visitor, CampaignViews.Summary campaign, PersonCommits.Summary commits,
+            Consent answer, List<FieldError> errors);
+
+    /** The maintainers' dashboard. */
+    static native TemplateInstance dashboard(Visitor visitor, CampaignViews.Detail detail, ProgressChart chart,
+            List<FieldError> errors);
+
+    /** The chart alone, as an SVG document. */
+    public static native TemplateInstance progress(ProgressChart chart);
+
+    /** A page only signed-in people may see, with the link to sign in and come back. */
+    static native TemplateInstance signIn(Visitor visitor, String next);
+}

@@ -1,0 +1,150 @@
+package dev.covenant.relicensing.campaign;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import dev.covenant.api.NotFoundProblem;
+import dev.covenant.relicensing.MaintainerAccess;
+import dev.covenant.relicensing.RepositoryName;
+import dev.covenant.signing.WebSessions;
+
+/**
+ * A repository's consent campaigns, for admin tokens and the repository's maintainers (their session, and its CSRF
+ * token for changes). Every method asks {@link MaintainerAccess} first: answers and contact e-mails are personal data.
+ */
+@Path("/api/repos/{owner}/{repo}/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class CampaignResource {
+
+    private final MaintainerAccess access;
+    private final CampaignService campaigns;
+    private final CampaignDetails details;
+    private final ConsentRecorder recorder;
+
+    CampaignResource(MaintainerAccess access, CampaignService campaigns, CampaignDetails details,
+            ConsentRecorder recorder) {
+        this.access = access;
+        this.campaigns = campaigns;
+        this.details = details;
+        this.recorder = recorder;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a consent campaign: {\"to\": SPDX, \"from\": SPDX (default: the current license)}")
+    public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            CampaignRequests.Open request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session, @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
+        MaintainerAccess.Caller caller = access.write(owner, repo, authorization, session, csrf);
+        ConsentCampaign campaign = campaigns.open(RepositoryName.of(owner, repo), request, caller.describe());
+        return Response.created(URI.create("/api/repos/" + campaign.repository + "/campaigns/" + campaign.id))
+                .entity(CampaignViews.Summary.of(campaign)).build();
+    }
+
+    @GET
+    @Transactional
+    @Operation(summary = "The repository's campaigns, newest first")
+    public List<CampaignViews.Summary> list(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+        access.read(owner, repo, authorization, session);
+        return ConsentCampaign.listFor(RepositoryName.of(owner, repo)).stream().map(CampaignViews.Summary::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "A campaign: progress, and everyone not cleared by an agreement, heaviest first, with their"
+            + " status, answer and contact e-mail")
+    public CampaignViews.Detail get(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
+        access.read(owner, repo, authorization, session);
+        return details.detail(campaign(owner, repo, id));
+    }
+
+    @POST
+    @Path("{id}/answers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record an answer obtained elsewhere: {\"contributor\": login or e-mail, \"answer\": YES|NO|"
+            + "CONDITIONAL|UNREACHABLE, \"note\", \"evidenceUrl\"}")
+    public Response answer(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
+            CampaignRequests.RecordAnswer request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session, @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
+        MaintainerAccess.Caller caller = access.write(owner, repo, authorization, session, csrf);
+        Consent consent = recorder.byMaintainer(RepositoryName.of(owner, repo), id, request, recorderOf(caller));
+        return Response.status(Response.Status.CREATED).entity(new CampaignViews.AnswerView(consent.answer,
+                consent.note, consent.evidenceUrl, consent.recordedAs, consent.recordedBy, consent.recordedAt,
+                consent.ledgerSeq, null)).build();
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Operation(summary = "Close the campaign; answers the evidence bundle, whose SHA-256 the ledger records")
+    public Response close(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session,
+            @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
+        MaintainerAccess.Caller caller = access.write(owner, repo, authorization, session, csrf);
+        ConsentCampaign campaign = campaigns.close(RepositoryName.of(owner, repo), id, caller.describe());
+        return evidenceResponse(campaign);
+    }
+
+    @GET
+    @Path("{id}/evidence")
+    @Transactional
+    @Operation(summary = "The evidence bundle of a closed campaign (404 while it is open)")
+    public Response evidence(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+        access.read(owner, repo, authorization, session);
+        ConsentCampaign campaign = campaign(owner, repo, id);
+        if (campaign.open()) {
+            throw new NotFoundProblem("Campaign " + id + " is open: its evidence bundle is made when it is closed");
+        }
+        return evidenceResponse(campaign);
+    }
+
+    @GET
+    @Path("{id}/progress.svg")
+    @Produces("image/svg+xml")
+    @Transactional
+    @Operation(summary = "The campaign's progress as a bar chart (SVG)")
+    public Response chart(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+        access.read(owner, repo, authorization, session);
+        ProgressChart chart = details.chart(details.detail(campaign(owner, repo, id)));
+        return Response.ok(CampaignPages.progress(chart).render(), "image/svg+xml; charset=UTF-8").build();
+    }
+
+    static ConsentRecorder.Recorder recorderOf(MaintainerAccess.Caller caller) {
+        return new ConsentRecorder.Recorder(caller.describe(), caller.person().map(p -> p.githubId).orElse(null));
+    }
+
+    private static ConsentCampaign campaign(String owner, String repo, long id) {
+        String repository = RepositoryName.of(owner, repo);
+        return ConsentCampaign.findIn(repository, id)
+                .orElseThrow(() -> new NotFoundProblem("No campaign " + id + " for " + repository));
+    }
+
+    private static Response evidenceResponse(ConsentCampaign campaign) {
+        return Response.ok(campaign.evidence, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + campaign.repository.replace('/', '-')
+                        + "-campaign-" + campaign.id + "-evidence.json\"")
+                .header("X-Evidence-SHA256", campaign.evidenceSha256).build();
+    }
+}

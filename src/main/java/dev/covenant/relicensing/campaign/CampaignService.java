@@ -1,0 +1,92 @@
+package dev.covenant.relicensing.campaign;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.covenant.agreement.SpdxExpression;
+import dev.covenant.api.ConflictException;
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.NotFoundProblem;
+import dev.covenant.ledger.CanonicalJson;
+import dev.covenant.ledger.Ledger;
+import dev.covenant.ledger.LedgerChain;
+import dev.covenant.ledger.LedgerEntry;
+import dev.covenant.project.Project;
+import dev.covenant.project.ProjectLicense;
+
+/** Opens and closes campaigns; each step is recorded in the ledger within the same commit. */
+@ApplicationScoped
+@Transactional
+public class CampaignService {
+
+    private final Ledger ledger;
+    private final Clock clock;
+    private final EntityManager em;
+    private final CampaignDetails details;
+
+    CampaignService(Ledger ledger, Clock clock, EntityManager em, CampaignDetails details) {
+        this.ledger = ledger;
+        this.clock = clock;
+        this.em = em;
+        this.details = details;
+    }
+
+    /** Opens a campaign; 409 when one for the same repository and an equivalent target is open already. */
+    public ConsentCampaign open(String repository, CampaignRequests.Open request, String openedBy) {
+        String owner = repository.substring(0, repository.indexOf('/'));
+        Project project = Project.findGoverning(owner, repository.substring(owner.length() + 1))
+                .orElseThrow(() -> new NotFoundProblem("No project governs " + repository));
+        SpdxExpression to = SpdxField.parse("to", request == null ? null : request.to());
+        SpdxExpression from = request.from() != null ? SpdxField.parse("from", request.from())
+                : SpdxField.parse("from", ProjectLicense.historyOf(project).licenseOn(LocalDate.now(clock))
+                        .orElseThrow(() -> InvalidInputException.of("from", "is required: the project has no license"
+                                + " history to take the current license from")));
+        // Two requests for the same target would both find none open without this lock on the repository.
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "campaign:" + repository)
+                .getSingleResult();
+        List<ConsentCampaign> open = CampaignAnswers.openFor(repository, to);
+        if (!open.isEmpty()) {
+            throw new ConflictException("Campaign " + open.get(0).id + " for " + repository + " to " + to
+                    + " is open already");
+        }
+        ConsentCampaign campaign = new ConsentCampaign();
+        campaign.id = ((Number) em.createNativeQuery("SELECT nextval('consent_campaign_id_seq')").getSingleResult())
+                .longValue();
+        campaign.repository = repository;
+        campaign.fromLicense = from.toString();
+        campaign.toLicense = to.toString();
+        campaign.state = ConsentCampaign.State.OPEN;
+        campaign.openedBy = openedBy;
+        campaign.openedAt = Instant.now(clock);
+        campaign.openLedgerSeq = ledger.append("campaign.opened", CampaignEvents.opened(campaign)).seq;
+        campaign.persist();
+        return campaign;
+    }
+
+    /** Closes an open campaign: builds its evidence bundle, keeps it, and records its SHA-256 in the ledger. */
+    public ConsentCampaign close(String repository, long id, String closedBy) {
+        ConsentCampaign campaign = ConsentCampaign.lockIn(repository, id)
+                .orElseThrow(() -> new NotFoundProblem("No campaign " + id + " for " + repository));
+        if (!campaign.open()) {
+            throw new ConflictException("Campaign " + id + " was closed on " + campaign.closedAt);
+        }
+        campaign.closedBy = closedBy;
+        campaign.closedAt = Instant.now(clock);
+        LedgerEntry head = LedgerEntry.findLatest().orElseThrow(() -> new IllegalStateException(
+                "the ledger is empty, yet campaign " + id + " was opened with an entry"));
+        String bundle = CanonicalJson.write(EvidenceBundle.build(campaign, details.report(campaign),
+                CampaignAnswers.latest(id), head.seq, head.hash));
+        String sha256 = LedgerChain.sha256Hex(bundle);
+        campaign.closeLedgerSeq = ledger.append("campaign.closed", CampaignEvents.closed(campaign, sha256, head.hash)).seq;
+        campaign.evidence = bundle;
+        campaign.evidenceSha256 = sha256;
+        campaign.state = ConsentCampaign.State.CLOSED;
+        return campaign;
+    }
+}

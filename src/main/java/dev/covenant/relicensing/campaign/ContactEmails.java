@@ -1,0 +1,40 @@
+package dev.covenant.relicensing.campaign;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.covenant.checks.NoReplyEmail;
+import dev.covenant.relicensing.ReportModel.ContributorReport;
+import dev.covenant.signing.PersonEmail;
+
+/**
+ * Where to reach a contributor: the primary address GitHub verified for them when they signed in, else a commit
+ * address of theirs that is not a GitHub no-reply address (which reaches nobody); none otherwise.
+ */
+final class ContactEmails {
+
+    private ContactEmails() {
+    }
+
+    static Map<String, String> of(List<ContributorReport> contributors) {
+        List<Long> ids = contributors.stream().map(ContributorReport::githubId).filter(java.util.Objects::nonNull)
+                .toList();
+        Map<Long, String> primary = new HashMap<>();
+        if (!ids.isEmpty()) {
+            PersonEmail.<PersonEmail>list("githubId in ?1 and verified = true and primary = true", ids)
+                    .forEach(e -> primary.put(e.githubId, e.email));
+        }
+        Map<String, String> contact = new HashMap<>();
+        for (ContributorReport c : contributors) {
+            String email = c.githubId() == null ? null : primary.get(c.githubId());
+            if (email == null) {
+                email = c.emails().stream().filter(e -> NoReplyEmail.parse(e).isEmpty()).findFirst().orElse(null);
+            }
+            if (email != null) {
+                contact.put(ConsentAnswer.keyOf(c), email);
+            }
+        }
+        return contact;
+    }
+}
