@@ -1,13 +1,10 @@
 package dev.covenant.relicensing;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -27,79 +24,69 @@ public class BlameJobs {
             + " files_total, files_skipped, lines, rate, created_at, started_at, updated_at, finished_at, error,"
             + " error_field";
 
-    private final AgroalDataSource dataSource;
+    private final JobTable<BlameJob> table;
     private final Clock clock;
 
     BlameJobs(AgroalDataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.table = new JobTable<>(dataSource, "blame_job", BlameJobs::job);
         this.clock = clock;
     }
 
     long create(String repository, String cloneUrl, String revision) {
         Timestamp now = now();
-        return update("INSERT INTO blame_job (repository, clone_url, revision, state, created_at, updated_at)"
+        return table.update("INSERT INTO blame_job (repository, clone_url, revision, state, created_at, updated_at)"
                 + " VALUES (?, ?, ?, 'QUEUED', ?, ?) RETURNING id", repository, cloneUrl, revision, now, now);
     }
 
     void phase(long id, String phase) {
         Timestamp now = now();
-        update("UPDATE blame_job SET state = 'RUNNING', phase = ?, started_at = coalesce(started_at, ?), updated_at = ?"
+        table.update("UPDATE blame_job SET state = 'RUNNING', phase = ?, started_at = coalesce(started_at, ?), updated_at = ?"
                 + " WHERE id = ?", phase, now, now, id);
     }
 
     void resolved(long id, String commit, long filesTotal) {
-        update("UPDATE blame_job SET commit_sha = ?, files_total = ?, updated_at = ? WHERE id = ?", commit, filesTotal,
+        table.update("UPDATE blame_job SET commit_sha = ?, files_total = ?, updated_at = ? WHERE id = ?", commit, filesTotal,
                 now(), id);
     }
 
     /** {@code rate} in files per second since the blaming started. */
     void progress(long id, long filesDone, long filesSkipped, long lines, double rate) {
-        update("UPDATE blame_job SET files_done = ?, files_skipped = ?, lines = ?, rate = ?, updated_at = ? WHERE id = ?",
+        table.update("UPDATE blame_job SET files_done = ?, files_skipped = ?, lines = ?, rate = ?, updated_at = ? WHERE id = ?",
                 filesDone, filesSkipped, lines, rate, now(), id);
     }
 
     void done(long id, long files, long skipped, long lines) {
         Timestamp now = now();
-        update("UPDATE blame_job SET state = 'DONE', phase = NULL, files_done = ?, files_total = ?, files_skipped = ?,"
+        table.update("UPDATE blame_job SET state = 'DONE', phase = NULL, files_done = ?, files_total = ?, files_skipped = ?,"
                 + " lines = ?, updated_at = ?, finished_at = ? WHERE id = ?", files, files, skipped, lines, now, now, id);
     }
 
     void failed(long id, String error, String field) {
         Timestamp now = now();
-        update("UPDATE blame_job SET state = 'FAILED', phase = NULL, error = ?, error_field = ?, updated_at = ?,"
+        table.update("UPDATE blame_job SET state = 'FAILED', phase = NULL, error = ?, error_field = ?, updated_at = ?,"
                 + " finished_at = ? WHERE id = ?", error, field, now, now, id);
     }
 
     /** Marks the jobs this instance holds (queued or running) as alive. */
     void heartbeat(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE blame_job SET updated_at = ? WHERE id = ANY(?) AND state IN ('QUEUED', 'RUNNING')")) {
-            ps.setTimestamp(1, now());
-            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("blame_job: " + e.getMessage(), e);
-        }
+        table.heartbeat(ids, clock.instant());
     }
 
     /** Fails the jobs no instance has marked alive for {@code silence}: their instance stopped, and their clone with it. */
     long failAbandoned(Duration silence) {
         Timestamp now = now();
-        return update("UPDATE blame_job SET state = 'FAILED', phase = NULL, error = 'interrupted: the service stopped"
+        return table.update("UPDATE blame_job SET state = 'FAILED', phase = NULL, error = 'interrupted: the service stopped"
                 + " during this job; run it again', updated_at = ?, finished_at = ? WHERE state IN ('QUEUED', 'RUNNING')"
                 + " AND updated_at < ?", now, now, Timestamp.from(clock.instant().minus(silence)));
     }
 
     Optional<BlameJob> find(String repository, long id) {
-        return query("SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? AND id = ?", repository, id).stream()
+        return table.query("SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? AND id = ?", repository, id).stream()
                 .findFirst();
     }
 
     List<BlameJob> recent(String repository, int limit) {
-        return query("SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? ORDER BY id DESC LIMIT ?", repository,
+        return table.query("SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? ORDER BY id DESC LIMIT ?", repository,
                 limit);
     }
 
@@ -107,8 +94,8 @@ public class BlameJobs {
     Optional<BlameJob> newestDone(String repository, String commitPrefix) {
         String done = "SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? AND state = 'DONE'";
         String newest = " ORDER BY finished_at DESC, id DESC LIMIT 1";
-        List<BlameJob> jobs = commitPrefix == null ? query(done + newest, repository)
-                : query(done + " AND starts_with(commit_sha, ?)" + newest, repository, commitPrefix);
+        List<BlameJob> jobs = commitPrefix == null ? table.query(done + newest, repository)
+                : table.query(done + " AND starts_with(commit_sha, ?)" + newest, repository, commitPrefix);
         return jobs.stream().findFirst();
     }
 
@@ -116,40 +103,8 @@ public class BlameJobs {
         return Timestamp.from(clock.instant());
     }
 
-    private long update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
-            if (sql.contains("RETURNING")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("blame_job: " + e.getMessage(), e);
-        }
-    }
 
-    private List<BlameJob> query(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
-                ResultSet rs = ps.executeQuery()) {
-            List<BlameJob> jobs = new ArrayList<>();
-            while (rs.next()) {
-                jobs.add(job(rs));
-            }
-            return jobs;
-        } catch (SQLException e) {
-            throw new IllegalStateException("blame_job: " + e.getMessage(), e);
-        }
-    }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps;
-    }
 
     private static BlameJob job(ResultSet rs) throws SQLException {
         String state = rs.getString("state");

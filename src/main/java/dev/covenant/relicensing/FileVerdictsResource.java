@@ -45,13 +45,7 @@ public class FileVerdictsResource {
         access.read(owner, repo, authorization, session);
         Verdicts result = verdicts.verdicts(owner, repo, to, revision == null || revision.isBlank() ? null
                 : revision.strip());
-        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
-        if (!csv) {
-            return Response.ok(result, MediaType.APPLICATION_JSON).build();
-        }
-        return Response.ok(VerdictCsv.write(result), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + result.repository().replace('/', '-')
-                        + "-files.csv\"")
-                .build();
+        return TabularAnswer.of(result, format, accept, () -> VerdictCsv.write(result),
+                result.repository().replace('/', '-') + "-files.csv");
     }
 }

@@ -1,13 +1,11 @@
 package dev.covenant.relicensing;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,60 +24,50 @@ public class HistoryImports {
             + " bytes_read, bytes_total, commits_added, rate, created_at, started_at, updated_at, finished_at, error,"
             + " error_line, error_text";
 
-    private final AgroalDataSource dataSource;
+    private final JobTable<ImportJob> table;
     private final Clock clock;
 
     HistoryImports(AgroalDataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.table = new JobTable<>(dataSource, "history_import", HistoryImports::job);
         this.clock = clock;
     }
 
     long create(String repository, String source, String cloneUrl, Long bytesTotal, Long commitsTotal) {
         Timestamp now = Timestamp.from(clock.instant());
-        return update("INSERT INTO history_import (repository, source, clone_url, state, commits_total, bytes_total,"
+        return table.update("INSERT INTO history_import (repository, source, clone_url, state, commits_total, bytes_total,"
                 + " created_at, updated_at) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?) RETURNING id",
                 repository, source, cloneUrl, commitsTotal, bytesTotal, now, now);
     }
 
     void phase(long id, String phase, Long commitsTotal) {
         Timestamp now = Timestamp.from(clock.instant());
-        update("UPDATE history_import SET state = 'RUNNING', phase = ?, started_at = coalesce(started_at, ?),"
+        table.update("UPDATE history_import SET state = 'RUNNING', phase = ?, started_at = coalesce(started_at, ?),"
                 + " commits_total = coalesce(?, commits_total), updated_at = ? WHERE id = ?",
                 phase, now, commitsTotal, now, id);
     }
 
     /** {@code rate} in commits per second since the import started. */
     void progress(long id, long commitsDone, long bytesRead, double rate) {
-        update("UPDATE history_import SET commits_done = ?, bytes_read = ?, rate = ?, updated_at = ? WHERE id = ?",
+        table.update("UPDATE history_import SET commits_done = ?, bytes_read = ?, rate = ?, updated_at = ? WHERE id = ?",
                 commitsDone, bytesRead, rate, Timestamp.from(clock.instant()), id);
     }
 
     void done(long id, long commitsRead, long commitsAdded) {
         Timestamp now = Timestamp.from(clock.instant());
-        update("UPDATE history_import SET state = 'DONE', phase = NULL, commits_done = ?, commits_total = ?,"
+        table.update("UPDATE history_import SET state = 'DONE', phase = NULL, commits_done = ?, commits_total = ?,"
                 + " bytes_read = coalesce(bytes_total, bytes_read), commits_added = ?, updated_at = ?, finished_at = ?"
                 + " WHERE id = ?", commitsRead, commitsRead, commitsAdded, now, now, id);
     }
 
     void failed(long id, String error, Long line, String text) {
         Timestamp now = Timestamp.from(clock.instant());
-        update("UPDATE history_import SET state = 'FAILED', phase = NULL, error = ?, error_line = ?, error_text = ?,"
+        table.update("UPDATE history_import SET state = 'FAILED', phase = NULL, error = ?, error_line = ?, error_text = ?,"
                 + " updated_at = ?, finished_at = ? WHERE id = ?", error, line, text, now, now, id);
     }
 
     /** Marks the imports this instance holds (queued or running) as alive. */
-    void heartbeat(java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "UPDATE history_import SET updated_at = ? WHERE id = ANY(?) AND state IN ('QUEUED', 'RUNNING')")) {
-            ps.setTimestamp(1, Timestamp.from(clock.instant()));
-            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("history_import: " + e.getMessage(), e);
-        }
+    void heartbeat(Collection<Long> ids) {
+        table.heartbeat(ids, clock.instant());
     }
 
     /**
@@ -88,57 +76,25 @@ public class HistoryImports {
      */
     long failAbandoned(java.time.Duration silence) {
         Timestamp now = Timestamp.from(clock.instant());
-        return update("UPDATE history_import SET state = 'FAILED', phase = NULL, error = 'interrupted: the service"
+        return table.update("UPDATE history_import SET state = 'FAILED', phase = NULL, error = 'interrupted: the service"
                 + " stopped during this import; import again (commits already imported are skipped)', updated_at = ?,"
                 + " finished_at = ? WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < ?",
                 now, now, Timestamp.from(clock.instant().minus(silence)));
     }
 
     Optional<ImportJob> find(String repository, long id) {
-        List<ImportJob> jobs = query("SELECT " + COLUMNS + " FROM history_import WHERE repository = ? AND id = ?",
+        List<ImportJob> jobs = table.query("SELECT " + COLUMNS + " FROM history_import WHERE repository = ? AND id = ?",
                 repository, id);
         return jobs.stream().findFirst();
     }
 
     List<ImportJob> recent(String repository, int limit) {
-        return query("SELECT " + COLUMNS + " FROM history_import WHERE repository = ? ORDER BY id DESC LIMIT ?",
+        return table.query("SELECT " + COLUMNS + " FROM history_import WHERE repository = ? ORDER BY id DESC LIMIT ?",
                 repository, limit);
     }
 
-    private long update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
-            if (sql.contains("RETURNING")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("history_import: " + e.getMessage(), e);
-        }
-    }
 
-    private List<ImportJob> query(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
-                ResultSet rs = ps.executeQuery()) {
-            List<ImportJob> jobs = new ArrayList<>();
-            while (rs.next()) {
-                jobs.add(job(rs));
-            }
-            return jobs;
-        } catch (SQLException e) {
-            throw new IllegalStateException("history_import: " + e.getMessage(), e);
-        }
-    }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps;
-    }
 
     private static ImportJob job(ResultSet rs) throws SQLException {
         String state = rs.getString("state");

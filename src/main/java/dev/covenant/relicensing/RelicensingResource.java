@@ -45,13 +45,7 @@ public class RelicensingResource {
             @CookieParam(WebSessions.COOKIE) String session) {
         ReportReader reader = readers.of(owner, repo, authorization, session);
         Report report = reader.visible(reports.report(owner, repo, to, at));
-        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
-        if (!csv) {
-            return Response.ok(report, MediaType.APPLICATION_JSON).build();
-        }
-        return Response.ok(ReportCsv.write(report), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + report.repository().replace('/', '-')
-                        + "-relicensing.csv\"")
-                .build();
+        return TabularAnswer.of(report, format, accept, () -> ReportCsv.write(report),
+                report.repository().replace('/', '-') + "-relicensing.csv");
     }
 }

@@ -1,0 +1,26 @@
+package dev.covenant.relicensing;
+
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A relicensing answer as JSON, or as a CSV download when {@code ?format=csv} or the {@code Accept} header asks for
+ * {@code text/csv} (an explicit {@code format} wins over the header).
+ */
+final class TabularAnswer {
+
+    private TabularAnswer() {
+    }
+
+    static Response of(Object json, String format, String accept, Supplier<String> csv, String fileName) {
+        boolean wantsCsv = "csv".equalsIgnoreCase(format)
+                || (format == null && accept != null && accept.contains("text/csv"));
+        if (!wantsCsv) {
+            return Response.ok(json, MediaType.APPLICATION_JSON).build();
+        }
+        return Response.ok(csv.get(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+}
