@@ -1,13 +1,11 @@
 package dev.covenant.relicensing.campaign;
 
-import static dev.covenant.Api.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,18 +18,34 @@ import dev.covenant.signing.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * In a real headless Chromium: a contributor signs in from their consent page, sees their commits and answers yes
- * on conditions; the maintainer's dashboard then shows the answer and draws the chart.
+ * In a real headless Chromium: a maintainer opens a campaign from the relicensing page; a contributor signs in from
+ * their consent page, sees their commits and answers yes on conditions; the maintainer's dashboard then shows the
+ * answer and draws the chart.
  */
 @QuarkusTest
 class CampaignBrowserTest {
 
     @Test
-    void aContributorAnswersOnTheirPageAndTheDashboardShowsIt() throws Exception {
+    void aMaintainerOpensACampaignAContributorAnswersAndTheDashboardShowsIt() throws Exception {
         CampaignFixture f = new CampaignFixture();
-        long id = admin().body(Map.of("to", "Apache-2.0")).post(f.path()).then().statusCode(201).extract().jsonPath()
-                .getLong("id");
         String maintainer = f.person("maint", "maintain");
+        long id;
+
+        try (Browser browser = start()) {
+            browser.open(FakeGitHubResource.fake().signInUrl(maintainer));
+            browser.waitForText(By.tagName("body"), "Signed in to the fake GitHub as " + maintainer);
+            browser.open(FakeGitHubResource.serviceUrl() + "/repos/" + f.repository + "/relicensing?to=Apache-2.0");
+            browser.waitFor(By.linkText("Sign in with GitHub to see the report")).click();
+            browser.waitFor(By.id("open-campaign-form")).findElement(By.tagName("button")).click();
+            String dashboards = "/repos/" + f.repository + "/campaigns/";
+            browser.wait.until(d -> browser.path().matches(java.util.regex.Pattern.quote(dashboards) + "\\d+"));
+            id = Long.parseLong(browser.path().substring(dashboards.length()));
+            WebElement chart = browser.waitFor(By.cssSelector("svg.progress-chart"));
+            assertTrue(chart.findElements(By.cssSelector("g.bar rect.refused")).isEmpty()
+                    && chart.findElements(By.cssSelector("g.bar rect.consented")).isEmpty(), "no answers yet");
+        }
+        assertEquals("OPEN Apache-2.0 @" + maintainer, Sql.text("SELECT state || ' ' || to_license || ' ' || opened_by"
+                + " FROM consent_campaign WHERE id = ?", id));
 
         try (Browser browser = start()) {
             browser.open(FakeGitHubResource.fake().signInUrl(f.conditional));

@@ -1,0 +1,73 @@
+package dev.covenant.relicensing.campaign;
+
+import java.net.URI;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.covenant.agreement.SpdxExpression;
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.NotFoundProblem;
+import dev.covenant.relicensing.MaintainerAccess;
+import dev.covenant.relicensing.RepositoryName;
+import dev.covenant.signing.Csrf;
+import dev.covenant.signing.PageException;
+import dev.covenant.signing.WebSessions;
+
+/**
+ * The relicensing page's "open a consent campaign" form: a maintainer opens one for the target the page shows, or is
+ * taken to the campaign already open for it; either way the answer is the campaign's dashboard.
+ */
+@Path("/repos/{owner}/{repo}/campaigns")
+@Produces(MediaType.TEXT_HTML)
+public class CampaignOpenPageResource {
+
+    private final MaintainerAccess access;
+    private final CampaignService campaigns;
+
+    CampaignOpenPageResource(MaintainerAccess access, CampaignService campaigns) {
+        this.access = access;
+        this.campaigns = campaigns;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    @Operation(hidden = true)
+    public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @FormParam(Csrf.FIELD) String csrf, @FormParam("to") String to, @CookieParam(WebSessions.COOKIE) String session) {
+        WebSessions.SignedIn signedIn = Csrf.require(access.signedIn(session), csrf);
+        String repository;
+        try {
+            repository = RepositoryName.of(owner, repo);
+        } catch (InvalidInputException e) {
+            throw PageException.notFound("That is not a GitHub repository name.");
+        }
+        if (!access.maintains(owner, repo, signedIn.person())) {
+            throw PageException.forbidden("Only the maintainers of " + repository
+                    + " (GitHub admin or maintain role) may open consent campaigns.");
+        }
+        try {
+            SpdxExpression target = SpdxField.parse("to", to);
+            ConsentCampaign campaign = CampaignAnswers.openFor(repository, target).stream().findFirst()
+                    .orElseGet(() -> campaigns.open(repository, new CampaignRequests.Open(to, null),
+                            "@" + signedIn.person().login));
+            return Response.seeOther(URI.create("/repos/" + repository + "/campaigns/" + campaign.id)).build();
+        } catch (InvalidInputException e) {
+            throw new PageException(400, "The campaign could not be opened", e.errors().get(0).field() + " "
+                    + e.errors().get(0).message());
+        } catch (NotFoundProblem e) {
+            throw PageException.notFound(e.getMessage());
+        }
+    }
+}
