@@ -12,6 +12,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
 import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.agreement.SpdxParseException;
 import dev.covenant.api.FieldError;
@@ -39,6 +41,10 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class RelicensingReports {
 
+    private static final Logger LOG = Logger.getLogger(RelicensingReports.class);
+    /** Reports slower than this are logged with where their time went. */
+    private static final long SLOW_NANOS = 1_000_000_000L;
+
     private final AgroalDataSource dataSource;
     private final GitHubDirectory directory;
 
@@ -63,6 +69,7 @@ public class RelicensingReports {
         Project project = Project.findGoverning(owner, repo)
                 .orElseThrow(() -> new NotFoundProblem("No project governs " + owner + "/" + repo));
         LicenseHistory licenses = ProjectLicense.historyOf(project);
+        long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
             List<ContributorLookup.Contributor> people = ContributorLookup.find(c, repository, cutoff.instant(),
@@ -74,16 +81,19 @@ public class RelicensingReports {
                 grantsByEmail.put(e, p.grants());
                 byEmail.put(e, p);
             }));
+            long looked = System.nanoTime();
             Segments segments = new Segments(repository, cutoff.instant(), licenses, grantsByEmail);
             Map<ContributorLookup.Contributor, List<Segment>> credited = new IdentityHashMap<>();
             List<Segment> all = segments.credited(c);
             for (Segment segment : all) {
                 credited.computeIfAbsent(byEmail.get(segment.email()), k -> new ArrayList<>()).add(segment);
             }
+            long summed = System.nanoTime();
             List<ContributorFacts> facts = people.stream().filter(credited::containsKey)
                     .map(p -> new ContributorFacts(p.identity(), p.emails(), p.grants(), credited.get(p))).toList();
             Decided decided = ConsentOverlay.apply(RelicensingDecision.decide(target, licenses, facts),
                     CampaignAnswers.forReport(repository, target, campaign));
+            long decidedAt = System.nanoTime();
             long[] cleared = segments.cleared(c, decided.blocked(), all.size());
             List<ContributorReport> contributors = decided.contributors().stream()
                     .sorted(Comparator.comparingLong(ContributorReport::commits).reversed()
@@ -91,11 +101,22 @@ public class RelicensingReports {
                     .toList();
             long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
             Totals totals = Totals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1], cleared[3]);
+            long done = System.nanoTime();
+            if (done - started > SLOW_NANOS) {
+                LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"
+                        + " decision %d ms, totals %d ms", repository, target, contributors.size(), millis(done - started),
+                        millis(looked - started), millis(summed - looked), millis(decidedAt - summed),
+                        millis(done - decidedAt));
+            }
             return new Report(repository, target.toString(), cutoff.commit() == null && at == null ? null
                     : cutoff.instant(), cutoff.commit(), totals, contributors);
         } catch (SQLException e) {
             throw new IllegalStateException("the relicensing report of " + repository + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
     }
 
     private static SpdxExpression target(String to) {

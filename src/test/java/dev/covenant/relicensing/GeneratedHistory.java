@@ -11,7 +11,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class GeneratedHistory extends InputStream {
 
+    /** The first commit's date; each next one is five minutes later, so a million commits span about ten years. */
+    private static final java.time.ZonedDateTime FIRST = java.time.ZonedDateTime.parse("2005-04-07T15:13:13-07:00");
+    private static final java.time.format.DateTimeFormatter GIT_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("EEE MMM d HH:mm:ss yyyy Z", java.util.Locale.ROOT);
+
     private final int commits;
+    private final int people;
     private int started;
     private byte[] current = new byte[0];
     private int pos;
@@ -19,7 +25,13 @@ public final class GeneratedHistory extends InputStream {
     private long bytes;
 
     public GeneratedHistory(int commits) {
+        this(commits, 97);
+    }
+
+    /** {@code people} authors take turns, so each has about {@code commits / people} commits. */
+    public GeneratedHistory(int commits, int people) {
         this.commits = commits;
+        this.people = people;
     }
 
     /** How many commits' text has begun to be handed out. */
@@ -74,11 +86,12 @@ public final class GeneratedHistory extends InputStream {
             text.append("Merge: ").append(hex(n - 1, 7)).append(' ')
                     .append(hex(n - 2, 7)).append('\n');
         }
-        int person = n % 97;
+        int person = n % people;
+        String date = GIT_DATE.format(FIRST.plusMinutes(5L * n));
         text.append("Author:     Person ").append(person).append(" <p").append(person).append("@example.org>\n")
-                .append("AuthorDate: Thu Apr 7 15:13:13 2005 -0700\n")
+                .append("AuthorDate: ").append(date).append('\n')
                 .append("Commit:     Committer <committer@example.org>\n")
-                .append("CommitDate: Fri Apr 8 06:14:13 2005 +0530\n\n")
+                .append("CommitDate: ").append(date).append("\n\n")
                 .append("    Change number ").append(n).append("\n    \n")
                 .append("    A body line that makes the message a little longer than a title alone.\n")
                 .append("    Co-authored-by: Helper ").append(n % 13).append(" <h").append(n % 13)
