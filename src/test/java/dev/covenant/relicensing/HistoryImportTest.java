@@ -22,12 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.covenant.Sql;
-import dev.covenant.agreement.Agreement;
-import dev.covenant.agreement.AgreementVersion;
-import dev.covenant.github.GitHubAccount;
 import dev.covenant.signing.People;
 import dev.covenant.signing.SigningService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -83,18 +79,7 @@ class HistoryImportTest {
         log = repo.git(LOG_COMMAND.split(" "));
         git = new HistoryExpectations(repo);
 
-        admin().body(Map.of("owner", owner, "agreement", "individual", "licenses",
-                List.of(Map.of("from", "2000-01-01", "spdx", "MIT")))).post("/api/projects").then().statusCode(201);
-        QuarkusTransaction.requiringNew().run(() -> {
-            var ada = people.remember(new GitHubAccount(adaId, "ada-" + run, "Ada",
-                    List.of(new GitHubAccount.Email("ada@" + domain, true, true))));
-            people.remember(new GitHubAccount(adaId + 1, "grace-" + run, "Grace",
-                    List.of(new GitHubAccount.Email("grace@" + domain, true, true))));
-            AgreementVersion version = AgreementVersion.findLatest(Agreement.findBySlug("individual").orElseThrow())
-                    .orElseThrow();
-            signing.sign(ada, version, Map.of("name", "Ada", "email", "ada@" + domain),
-                    new SigningService.Origin("127.0.0.1", "HistoryImportTest"));
-        });
+        SignedProject.create(owner, domain, adaId, run, people, signing, "HistoryImportTest");
     }
 
     private Response upload(String name, String text, boolean wait) {

@@ -1,0 +1,40 @@
+package dev.covenant.relicensing;
+
+import static dev.covenant.Api.admin;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.covenant.agreement.Agreement;
+import dev.covenant.agreement.AgreementVersion;
+import dev.covenant.github.GitHubAccount;
+import dev.covenant.signing.People;
+import dev.covenant.signing.SigningService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The setting the relicensing tests share: a project for an owner (the shipped individual agreement, MIT since 2000),
+ * Ada ({@code ada@domain}, GitHub id {@code adaId}) who signed it, and Grace ({@code grace@domain}, the next id) who
+ * did not.
+ */
+final class SignedProject {
+
+    private SignedProject() {
+    }
+
+    static void create(String owner, String domain, long adaId, String run, People people, SigningService signing,
+            String userAgent) {
+        admin().body(Map.of("owner", owner, "agreement", "individual", "licenses",
+                List.of(Map.of("from", "2000-01-01", "spdx", "MIT")))).post("/api/projects").then().statusCode(201);
+        QuarkusTransaction.requiringNew().run(() -> {
+            var ada = people.remember(new GitHubAccount(adaId, "ada-" + run, "Ada",
+                    List.of(new GitHubAccount.Email("ada@" + domain, true, true))));
+            people.remember(new GitHubAccount(adaId + 1, "grace-" + run, "Grace",
+                    List.of(new GitHubAccount.Email("grace@" + domain, true, true))));
+            AgreementVersion version = AgreementVersion.findLatest(Agreement.findBySlug("individual").orElseThrow())
+                    .orElseThrow();
+            signing.sign(ada, version, Map.of("name", "Ada", "email", "ada@" + domain),
+                    new SigningService.Origin("127.0.0.1", userAgent));
+        });
+    }
+}
