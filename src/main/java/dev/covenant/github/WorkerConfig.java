@@ -36,4 +36,11 @@ public interface WorkerConfig {
     /** How often the worker looks for due deliveries when no notification wakes it. */
     @WithDefault("PT5S")
     Duration pollInterval();
+
+    /**
+     * How long finished (DONE) and ignored deliveries are kept before they are deleted; failed and dead ones stay until
+     * re-driven or deleted by hand. At least three days, the span in which GitHub redelivers.
+     */
+    @WithDefault("P30D")
+    Duration retention();
 }
