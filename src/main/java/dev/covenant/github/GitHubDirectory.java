@@ -27,7 +27,8 @@ public class GitHubDirectory {
 
     GitHubDirectory(GitHubConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(config.timeoutSeconds()))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 

@@ -43,9 +43,9 @@ class EvaluationCostTest {
         long callsBefore = repoCalls(repo);
         String id = deliver("pull_request", FakeWebhooks.pullRequest(repo, "opened", 1));
         await("the delivery", DeliveryWorkerTest.stateIs(id, "DONE"));
-        // The claim's two statements (expired leases, then due deliveries; left out of the count, like the worker's
-        // idle polling) plus what the evaluation ran.
-        long statements = SqlCounter.count(WORKER) - before + 2;
+        // The claim's four statements (planning per call, expired leases, due deliveries, the update of the one found;
+        // left out of the count, like the worker's idle polling) plus what the evaluation ran.
+        long statements = SqlCounter.count(WORKER) - before + 4;
         return new Cost(what + " (" + commits + " commits, head " + pr.headSha().substring(0, 7) + ")", statements,
                 repoCalls(repo) - callsBefore);
     }

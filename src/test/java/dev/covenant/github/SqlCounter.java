@@ -19,10 +19,13 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 public class SqlCounter implements StatementInspector {
 
     private static final Map<String, AtomicLong> BY_THREAD = new ConcurrentHashMap<>();
+    /** The statements of a claim (DeliveryQueue.claim), which idle polling runs too. */
+    private static final java.util.regex.Pattern CLAIM = java.util.regex.Pattern.compile(
+            "SET LOCAL plan_cache_mode|SELECT delivery_id FROM delivery WHERE event IN|UPDATE delivery SET state = 'PROCESSING'");
 
     @Override
     public String inspect(String sql) {
-        if (!sql.startsWith("UPDATE delivery SET state = 'PROCESSING'")) {
+        if (!CLAIM.matcher(sql).lookingAt()) {
             BY_THREAD.computeIfAbsent(Thread.currentThread().getName(), t -> new AtomicLong()).incrementAndGet();
         }
         return sql;

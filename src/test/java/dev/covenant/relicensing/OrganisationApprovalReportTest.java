@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.covenant.Sql;
 import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
@@ -38,7 +39,7 @@ class OrganisationApprovalReportTest {
     }
 
     @Test
-    void membersOfAnApprovedOrganisationAreGrantedOthersAreNot() {
+    void membersOfAnApprovedOrganisationAreGrantedOthersAreNot() throws Exception {
         FakeGitHub github = FakeGitHubResource.fake();
         String run = UUID.randomUUID().toString().substring(0, 8);
         long base = 9_100_000_000L + Math.abs(run.hashCode() % 1_000_000) * 10;
@@ -51,7 +52,15 @@ class OrganisationApprovalReportTest {
                 List.of(Map.of("from", "2000-01-01", "spdx", "MIT")))).post("/api/projects").then().statusCode(201);
         WebClient signatory = WebClient.signIn(user(github, base + 3, "cso"));
         signatory.approve(signatory.signCorporate("Acme " + run), "GITHUB_ORG", org).then().statusCode(303);
+        try {
+            checkReport(owner, base, member, outsider, run);
+        } finally {
+            // The shipped corporate agreement is shared by every test's projects: their reports need not ask about it.
+            Sql.update("UPDATE approval SET removed_at = now() WHERE kind = 'GITHUB_ORG' AND value = ?", org);
+        }
+    }
 
+    private static void checkReport(String owner, long base, String member, String outsider, String run) {
         String memberEmail = (base + 1) + "+" + member + "@users.noreply.github.com";
         String outsiderEmail = (base + 2) + "+" + outsider + "@users.noreply.github.com";
         String history = commit("a".repeat(40), memberEmail) + "\n" + commit("b".repeat(40), outsiderEmail);
