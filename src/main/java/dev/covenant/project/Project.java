@@ -70,8 +70,15 @@ public class Project extends PanacheEntityBase {
         return new Allowlist(allowlist.isEmpty() ? List.of() : Arrays.asList(allowlist.split("\n")));
     }
 
+    /**
+     * At most one: (lower(owner), lower(repo)) is unique. Found by its id in plain SQL, then loaded: as a query on
+     * the entity, Hibernate translated it anew on every call (a fifth of a webhook evaluation's CPU, profiled).
+     */
     public static Optional<Project> findExact(String owner, String repo) {
-        return find("lower(owner) = lower(?1) and lower(repo) = lower(?2)", owner, repo == null ? "" : repo).firstResultOptional();
+        List<?> ids = getEntityManager().createNativeQuery("SELECT id FROM project WHERE lower(owner) = lower(?1)"
+                + " AND lower(repo) = lower(?2)").setParameter(1, owner).setParameter(2, repo == null ? "" : repo)
+                .getResultList();
+        return ids.stream().findFirst().map(id -> findById(((Number) id).longValue()));
     }
 
     /** The project that governs a repository: its own, else its owner's. */
