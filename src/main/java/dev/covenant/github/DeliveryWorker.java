@@ -3,6 +3,7 @@ package dev.covenant.github;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ public class DeliveryWorker {
     private final DeliveryQueue queue;
     private final WorkerConfig config;
     private final AgroalDataSource dataSource;
+    private final InboxPressure pressure;
+    private final Clock clock;
     private final Map<String, DeliveryHandler> handlers = new HashMap<>();
     private final Counter processed;
     private final Counter failed;
@@ -44,8 +47,10 @@ public class DeliveryWorker {
     private final List<Thread> threads = new ArrayList<>();
 
     DeliveryWorker(DeliveryQueue queue, WorkerConfig config, AgroalDataSource dataSource, Instance<DeliveryHandler> all,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, InboxPressure pressure, Clock clock) {
         this.queue = queue;
+        this.pressure = pressure;
+        this.clock = clock;
         this.config = config;
         this.dataSource = dataSource;
         for (DeliveryHandler handler : all) {
@@ -93,6 +98,11 @@ public class DeliveryWorker {
         int done = 0;
         Optional<DeliveryQueue.Claimed> claimed;
         while (running || threads.isEmpty()) {
+            if (!threads.isEmpty() && config.yieldAbove() > 0
+                    && pressure.perSecond(clock.millis()) > config.yieldAbove()) {
+                // Webhooks pour in: answering GitHub comes first, the backlog is worked off when they ease.
+                sleep(config.yieldPause().toMillis());
+            }
             claimed = queue.claim(handlers.keySet());
             if (claimed.isEmpty()) {
                 break;

@@ -39,11 +39,13 @@ public class WebhookInbox {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final DeliveryWakeUp wakeUp;
+    private final InboxPressure pressure;
 
-    WebhookInbox(AgroalDataSource dataSource, Clock clock, DeliveryWakeUp wakeUp) {
+    WebhookInbox(AgroalDataSource dataSource, Clock clock, DeliveryWakeUp wakeUp, InboxPressure pressure) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.wakeUp = wakeUp;
+        this.pressure = pressure;
     }
 
     public enum Outcome {
@@ -100,6 +102,7 @@ public class WebhookInbox {
             return new Received(Outcome.DUPLICATE, "delivery " + deliveryId + " was already received");
         }
         if (state == Delivery.State.PENDING) {
+            pressure.stored(clock.millis());
             wakeUp.now();
         }
         return new Received(outcome, parseError);

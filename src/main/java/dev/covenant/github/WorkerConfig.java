@@ -43,4 +43,15 @@ public interface WorkerConfig {
      */
     @WithDefault("P30D")
     Duration retention();
+
+    /**
+     * While this instance stores more webhook deliveries per second than this, each worker thread pauses
+     * {@link #yieldPause()} before its next delivery, so that answering GitHub comes first; 0 never pauses.
+     */
+    @WithDefault("200")
+    int yieldAbove();
+
+    /** How long a worker thread pauses between deliveries while webhooks pour in (see {@link #yieldAbove()}). */
+    @WithDefault("PT0.5S")
+    Duration yieldPause();
 }

@@ -32,6 +32,9 @@ class DeliveryWorkerTest {
     @Inject
     DeliveryWorker worker;
 
+    @Inject
+    InboxPressure pressure;
+
     static String insert(String payload) throws SQLException {
         String id = UUID.randomUUID().toString();
         Sql.update("INSERT INTO delivery (delivery_id, event, action, payload, received_at, state, attempts, next_attempt_at) "
@@ -61,6 +64,19 @@ class DeliveryWorkerTest {
 
     static BooleanSupplier stateIs(String id, String expected) {
         return () -> expected.equals(Sql.textUnchecked("SELECT state FROM delivery WHERE delivery_id = ?", id));
+    }
+
+    @Test
+    void whileWebhooksPourInTheWorkerGivesWayThenCatchesUp() throws SQLException {
+        // A burst far above the 200 per second at which the worker starts pausing (PT0.5S before each delivery).
+        for (int i = 0; i < 1_000; i++) {
+            pressure.stored(System.currentTimeMillis());
+        }
+        long started = System.nanoTime();
+        String id = insert("{\"failTimes\": 0}");
+        await("the delivery, once the burst is over", stateIs(id, "DONE"));
+        long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertTrue(waited >= 500, "the worker took the delivery " + waited + " ms into the burst, without pausing");
     }
 
     @Test
