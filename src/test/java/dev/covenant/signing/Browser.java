@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -38,6 +39,8 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
         this.profile = profile;
         this.wait = new WebDriverWait(driver, WAIT);
+        // A page that reloads itself (the import progress does) replaces elements between a find and its use.
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Starts a fresh headless Chromium with its own empty profile. */
