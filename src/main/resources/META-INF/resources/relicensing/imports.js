@@ -42,12 +42,19 @@
     function poll() {
       fetch(row.dataset.url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
         .then(function (response) {
+          if (response.status === 401 || response.status === 403 || response.status === 404) {
+            // Signed out, no longer a maintainer, or the import is gone: asking again would not change that.
+            return null;
+          }
           if (!response.ok) {
             throw new Error('HTTP ' + response.status);
           }
           return response.json();
         })
         .then(function (job) {
+          if (job === null) {
+            return;
+          }
           if (job.state === 'DONE' || job.state === 'FAILED') {
             window.location.reload();
             return;
