@@ -27,7 +27,7 @@ final class BareClone implements AutoCloseable {
 
     /** Clones {@code url}; a refusal or an unreachable host is a {@link HistoryImporter.CloneFailedException}. */
     static BareClone of(CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials) throws IOException {
-        Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "blame-");
+        Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "clone-");
         try {
             String from = url.localPath() != null ? url.localPath().toString() : url.url();
             var clone = Git.cloneRepository().setURI(from).setDirectory(dir.toFile()).setBare(true).setTimeout(300);

@@ -21,8 +21,6 @@ import java.util.function.LongSupplier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
@@ -135,28 +133,17 @@ public class HistoryImporter {
     }
 
     private void readClone(long id, String repository, CloneUrl url) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory(Files.createDirectories(workDir()), "clone-");
-            imports.phase(id, "CLONING", null);
-            String from = url.localPath() != null ? url.localPath().toString() : url.url();
-            var clone = Git.cloneRepository().setURI(from).setDirectory(dir.toFile()).setBare(true).setTimeout(300);
-            credentials.forClone(url, repository).ifPresent(clone::setCredentialsProvider);
-            try (Git git = clone.call()) {
-                imports.phase(id, "COUNTING", null);
-                long total = ClonedHistory.count(git.getRepository());
-                imports.phase(id, "READING", total);
-                ClonedHistory history = ClonedHistory.ofHead(git.getRepository());
-                try (history) {
-                    load(id, repository, history == null ? Collections.emptyIterator() : history, () -> 0);
-                }
+        imports.phase(id, "CLONING", null);
+        try (BareClone clone = BareClone.of(url, workDir(), credentials.forClone(url, repository))) {
+            imports.phase(id, "COUNTING", null);
+            long total = ClonedHistory.count(clone.repository());
+            imports.phase(id, "READING", total);
+            ClonedHistory history = ClonedHistory.ofHead(clone.repository());
+            try (history) {
+                load(id, repository, history == null ? Collections.emptyIterator() : history, () -> 0);
             }
-        } catch (GitAPIException e) {
-            throw new CloneFailedException("the repository could not be cloned: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the cloned history failed: " + e.getMessage(), e);
-        } finally {
-            deleteTree(dir);
         }
     }
 
@@ -187,17 +174,6 @@ public class HistoryImporter {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warnf("Could not delete the clone in %s: %s", dir, e.getMessage());
-        }
-    }
-
     /** An import the caller waited for failed; {@code jobId} names it, the cause says why. */
     static final class ImportFailedException extends RuntimeException {
         final long jobId;
@@ -214,5 +190,4 @@ public class HistoryImporter {
             super(message, cause);
         }
     }
-
 }
