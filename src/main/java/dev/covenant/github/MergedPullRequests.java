@@ -1,8 +1,6 @@
 package dev.covenant.github;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,15 +37,7 @@ public class MergedPullRequests {
             LOG.debugf("%s - merged, but never evaluated here; the history import will bring its commits", pr.label());
             return;
         }
-        Instant mergedAt = mergedAt(pr, pullRequest.path("merged_at").asText(null));
+        Instant mergedAt = Payloads.instant(pullRequest, "merged_at", "merged " + pr.label());
         merged.fire(new PullRequestMerged(pr.repository(), pr.number(), mergedAt, reader.mergedCommits(pr, pullRequest)));
-    }
-
-    private static Instant mergedAt(PullRequestHead pr, String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalArgumentException(pr.label() + " is merged but its merged_at is not a date: " + text, e);
-        }
     }
 }

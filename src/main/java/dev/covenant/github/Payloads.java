@@ -1,5 +1,9 @@
 package dev.covenant.github;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads the fields every handled webhook payload must carry, failing with a message that names the field. */
@@ -30,5 +34,15 @@ final class Payloads {
             throw new IllegalArgumentException("The payload has no valid " + field + ": " + sha);
         }
         return sha;
+    }
+
+    /** An ISO-8601 date with its offset, as GitHub writes them; {@code what} names it in the error. */
+    static Instant instant(JsonNode node, String field, String what) {
+        String text = node.path(field).asText(null);
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new IllegalArgumentException(what + " has no valid " + field + ": " + text, e);
+        }
     }
 }

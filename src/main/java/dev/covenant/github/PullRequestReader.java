@@ -1,8 +1,6 @@
 package dev.covenant.github;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,10 +80,12 @@ public class PullRequestReader {
     }
 
     private static PullRequestMerged.MergedCommit merged(JsonNode json, long added, long deleted, int files) {
+        String sha = json.path("sha").asText();
         JsonNode commit = json.path("commit");
-        return new PullRequestMerged.MergedCommit(json.path("sha").asText(), commit.path("author").path("name").asText(""),
-                commit.path("author").path("email").asText(""), date(json.path("sha").asText(), commit.path("author").path("date").asText(null)),
-                commit.path("committer").path("email").asText(""), commit.path("message").asText(""), added, deleted, files);
+        JsonNode author = commit.path("author");
+        return new PullRequestMerged.MergedCommit(sha, author.path("name").asText(""), author.path("email").asText(""),
+                Payloads.instant(author, "date", "commit " + sha), commit.path("committer").path("email").asText(""),
+                commit.path("message").asText(""), added, deleted, files);
     }
 
     /** The commits reachable from {@code head} and not from {@code base}, oldest first. */
@@ -117,14 +117,6 @@ public class PullRequestReader {
         boolean linked = account.isObject() && account.path("id").canConvertToLong();
         return new GitActor(git.path("name").asText(null), git.path("email").asText(null),
                 linked ? account.path("login").asText(null) : null, linked ? account.path("id").asLong() : null);
-    }
-
-    private static Instant date(String sha, String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException | NullPointerException e) {
-            throw new IllegalStateException("GitHub sent commit " + sha + " without a valid author date: " + text, e);
-        }
     }
 
     private static String sha(String sha) {
