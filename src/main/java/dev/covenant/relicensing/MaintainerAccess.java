@@ -1,7 +1,5 @@
 package dev.covenant.relicensing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.covenant.api.Problem;
 import dev.covenant.github.RepositoryPermissions;
+import dev.covenant.signing.Csrf;
 import dev.covenant.signing.Person;
 import dev.covenant.signing.WebSessions;
 
@@ -66,8 +65,7 @@ public class MaintainerAccess {
         }
         WebSessions.SignedIn signedIn = sessions.find(session).orElseThrow(() -> refuse(Response.Status.UNAUTHORIZED,
                 "Sign in with GitHub, or send a bearer token"));
-        if (write && (csrf == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8),
-                signedIn.csrfToken().getBytes(StandardCharsets.UTF_8)))) {
+        if (write && !Csrf.matches(signedIn, csrf)) {
             throw refuse(Response.Status.FORBIDDEN, "A change from a browser session needs the session's token in "
                     + CSRF_HEADER);
         }

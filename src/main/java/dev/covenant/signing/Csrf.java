@@ -21,10 +21,15 @@ public final class Csrf {
         if (session.isEmpty()) {
             throw PageException.forbidden("You are not signed in, or your session has ended. Sign in and try again.");
         }
-        if (submitted == null || !MessageDigest.isEqual(submitted.getBytes(StandardCharsets.UTF_8),
-                session.get().csrfToken().getBytes(StandardCharsets.UTF_8))) {
+        if (!matches(session.get(), submitted)) {
             throw PageException.forbidden("This form has expired or did not come from this site. Reload the page and try again.");
         }
         return session.get();
+    }
+
+    /** Whether {@code submitted} is the session's token, compared in constant time. */
+    public static boolean matches(WebSessions.SignedIn session, String submitted) {
+        return submitted != null && MessageDigest.isEqual(submitted.getBytes(StandardCharsets.UTF_8),
+                session.csrfToken().getBytes(StandardCharsets.UTF_8));
     }
 }
