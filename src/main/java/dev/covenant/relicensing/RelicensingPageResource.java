@@ -93,12 +93,7 @@ public class RelicensingPageResource {
 
     /** The repository's name, if a project governs it; a 404 page otherwise. */
     private static String governed(String owner, String repo) {
-        String repository;
-        try {
-            repository = RepositoryName.of(owner, repo);
-        } catch (InvalidInputException e) {
-            throw PageException.notFound("That is not a GitHub repository name.");
-        }
+        String repository = RepositoryName.ofPage(owner, repo);
         boolean governed = QuarkusTransaction.joiningExisting().call(() -> Project.findGoverning(owner, repo).isPresent());
         if (!governed) {
             throw PageException.notFound("No project on this Covenant governs " + repository + ".");

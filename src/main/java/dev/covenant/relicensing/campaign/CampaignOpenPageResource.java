@@ -47,12 +47,7 @@ public class CampaignOpenPageResource {
     public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @FormParam(Csrf.FIELD) String csrf, @FormParam("to") String to, @CookieParam(WebSessions.COOKIE) String session) {
         WebSessions.SignedIn signedIn = Csrf.require(access.signedIn(session), csrf);
-        String repository;
-        try {
-            repository = RepositoryName.of(owner, repo);
-        } catch (InvalidInputException e) {
-            throw PageException.notFound("That is not a GitHub repository name.");
-        }
+        String repository = RepositoryName.ofPage(owner, repo);
         if (!access.maintains(owner, repo, signedIn.person())) {
             throw PageException.forbidden("Only the maintainers of " + repository
                     + " (GitHub admin or maintain role) may open consent campaigns.");
