@@ -30,11 +30,9 @@ public class InboxPressure {
     private void roll(long now) {
         long seen = second.get();
         if (now != seen && second.compareAndSet(seen, now)) {
-            // A second with nothing stored between leaves nothing behind.
-            previous = now == seen + 1 ? current.getAndSet(0) : 0;
-            if (now != seen + 1) {
-                current.set(0);
-            }
+            long last = current.getAndSet(0);
+            // After a second with nothing stored, nothing is left behind.
+            previous = now == seen + 1 ? last : 0;
         }
     }
 }

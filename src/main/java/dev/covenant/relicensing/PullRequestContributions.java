@@ -38,20 +38,22 @@ public class PullRequestContributions {
         String repository = merged.repository().toLowerCase(Locale.ROOT);
         int added = 0;
         for (MergedCommit commit : merged.commits()) {
+            String sha = commit.sha().toLowerCase(Locale.ROOT);
+            String author = lower(commit.authorEmail());
             added += em.createNativeQuery("INSERT INTO contribution (repository, sha, author_name, author_email,"
                     + " authored_at, committer_email, merge, lines_added, lines_deleted, files, pull_request, merged_at)"
                     + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, false, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING")
-                    .setParameter(1, repository).setParameter(2, commit.sha().toLowerCase(Locale.ROOT))
-                    .setParameter(3, commit.authorName()).setParameter(4, lower(commit.authorEmail()))
+                    .setParameter(1, repository).setParameter(2, sha)
+                    .setParameter(3, commit.authorName()).setParameter(4, author)
                     .setParameter(5, Timestamp.from(commit.authoredAt())).setParameter(6, lower(commit.committerEmail()))
                     .setParameter(7, commit.linesAdded()).setParameter(8, commit.linesDeleted())
                     .setParameter(9, commit.files()).setParameter(10, merged.number())
                     .setParameter(11, Timestamp.from(merged.mergedAt())).executeUpdate();
             for (CoAuthor coAuthor : CoAuthors.parse(commit.message())) {
-                if (!coAuthor.email().equals(lower(commit.authorEmail()))) {
+                if (!coAuthor.email().equals(author)) {
                     em.createNativeQuery("INSERT INTO contribution_coauthor (repository, sha, name, email, authored_at,"
                             + " lines_added, pull_request) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING")
-                            .setParameter(1, repository).setParameter(2, commit.sha().toLowerCase(Locale.ROOT))
+                            .setParameter(1, repository).setParameter(2, sha)
                             .setParameter(3, coAuthor.name()).setParameter(4, coAuthor.email())
                             .setParameter(5, Timestamp.from(commit.authoredAt())).setParameter(6, commit.linesAdded())
                             .setParameter(7, merged.number()).executeUpdate();
