@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -114,15 +115,31 @@ class HistoryImportBenchmark {
             }
             assertEquals(commits, answer.path("totals").path("commits").asLong());
             assertEquals(lines, answer.path("totals").path("linesAdded").asLong());
+            int contributors = answer.path("page").path("contributors").asInt();
+            // Every row at once, as the CSV download gives them.
+            long csvStarted = System.nanoTime();
+            long csvRows = csvRows(service, repo + "/relicensing?to=Apache-2.0");
+            long csvNanos = System.nanoTime() - csvStarted;
+            assertEquals(contributors, csvRows);
+            // Half-way through the history every address's contributions straddle the cutoff: all summed again.
+            long atStarted = System.nanoTime();
+            JsonNode halfway = send(service, "GET", repo + "/relicensing?to=Apache-2.0&at=" + GeneratedHistory.dateOf(
+                    commits / 2), HttpRequest.BodyPublishers.noBody(), null, 200);
+            long atNanos = System.nanoTime() - atStarted;
+            assertEquals(commits / 2, halfway.path("totals").path("commits").asLong());
             double seconds = (done - started) / 1e9;
             report.put(commits + " commits: history size", String.format(Locale.ROOT, "%.1f MiB", Files.size(file) / 1048576.0))
                     .put(commits + " commits: upload (spooled, 202)", seconds(uploaded - started))
                     .put(commits + " commits: upload to DONE", String.format(Locale.ROOT, "%.2f s (%.0f commits/s)",
                             seconds, commits / seconds))
                     .put(commits + " commits: service heap used, peak sampled", heap.peakMiB() + " MiB of " + HEAP)
-                    .put(commits + " commits: report (" + answer.path("contributors").size() + " contributors), 3 runs",
+                    .put(commits + " commits: report (" + contributors + " contributors, JSON, first page of "
+                            + answer.path("contributors").size() + "), 3 runs",
                             seconds(reportNanos[0]) + ", " + seconds(reportNanos[1]) + ", " + seconds(reportNanos[2])
-                            + (commits >= 1_000_000 ? " (target < 1 s: " + (reportNanos[2] < 1e9 ? "met" : "MISSED") + ")" : ""));
+                            + (commits >= 1_000_000 ? " (target < 1 s: " + (reportNanos[2] < 1e9 ? "met" : "MISSED") + ")" : ""))
+                    .put(commits + " commits: report, every contributor as CSV", seconds(csvNanos))
+                    .put(commits + " commits: report at the middle commit's date (every address summed again)",
+                            seconds(atNanos));
             double target = commits <= 35_000 ? 5 : 60;
             if (seconds > target) {
                 problems.add(commits + " commits took " + seconds + " s, over the target of " + target + " s");
@@ -159,6 +176,17 @@ class HistoryImportBenchmark {
             throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** The data rows of the report's CSV. */
+    private long csvRows(ServiceProcess service, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url(path))).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + TOKEN).header("Accept", "text/csv").GET().build();
+        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        try (Stream<String> rows = response.body()) {
+            return rows.count() - 1;
+        }
     }
 
     private static String seconds(long nanos) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,10 +66,11 @@ public final class RelicensingDecision {
     }
 
     private ContributorReport contributor(ContributorFacts facts, List<Segment> blocked) {
-        List<Segment> segments = facts.segments().stream().sorted(Comparator.comparing(Segment::first)).toList();
-        List<Period> periods = new ArrayList<>();
-        Map<RelicensingStatus, Long> blockedCommits = new HashMap<>();
-        Map<RelicensingStatus, Judged> firstBlocked = new HashMap<>();
+        List<Segment> segments = facts.segments().size() == 1 ? facts.segments()
+                : facts.segments().stream().sorted(Comparator.comparing(Segment::first)).toList();
+        List<Period> periods = new ArrayList<>(segments.size());
+        Map<RelicensingStatus, Long> blockedCommits = new EnumMap<>(RelicensingStatus.class);
+        Map<RelicensingStatus, Judged> firstBlocked = new EnumMap<>(RelicensingStatus.class);
         Set<String> keep = new LinkedHashSet<>();
         Judged lastGranted = null;
         long commits = 0, authored = 0, lines = 0, commitsCleared = 0, linesCleared = 0;
@@ -92,6 +94,7 @@ public final class RelicensingDecision {
             addPeriod(periods, segment, judged);
         }
         Judged decisive = blockedCommits.isEmpty() ? lastGranted
+                : blockedCommits.size() == 1 ? firstBlocked.values().iterator().next()
                 : firstBlocked.get(blockedCommits.entrySet().stream()
                         .max(Map.Entry.<RelicensingStatus, Long>comparingByValue()
                                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
@@ -123,7 +126,12 @@ public final class RelicensingDecision {
 
     private Judged judge(ContributorFacts facts, Instant at) {
         String license = licenses.licenseOn(at.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
-        List<Grant> covering = facts.grants().stream().filter(g -> g.covers(at)).toList();
+        List<Grant> covering = new ArrayList<>(facts.grants().size());
+        for (Grant grant : facts.grants()) {
+            if (grant.covers(at)) {
+                covering.add(grant);
+            }
+        }
         if (covering.isEmpty()) {
             RelicensingStatus status = facts.identity().known() ? RelicensingStatus.NO_AGREEMENT
                     : RelicensingStatus.UNKNOWN_IDENTITY;

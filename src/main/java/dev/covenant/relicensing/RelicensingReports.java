@@ -45,6 +45,9 @@ public class RelicensingReports {
     /** Reports slower than this are logged with where their time went. */
     private static final long SLOW_NANOS = 1_000_000_000L;
 
+    private static final Comparator<ContributorReport> MOST_COMMITS_FIRST = (a, b) -> a.commits() != b.commits()
+            ? Long.compare(b.commits(), a.commits()) : a.contributor().compareTo(b.contributor());
+
     private final AgroalDataSource dataSource;
     private final GitHubDirectory directory;
 
@@ -72,19 +75,20 @@ public class RelicensingReports {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
+            List<AddressSums> addresses = AddressSums.of(c, repository, cutoff.instant());
             List<ContributorLookup.Contributor> people = ContributorLookup.find(c, repository, cutoff.instant(),
-                    project.agreement.id, project.corporateAgreement == null ? null : project.corporateAgreement.id,
-                    directory::isMember);
-            Map<String, List<Grant>> grantsByEmail = new HashMap<>();
-            Map<String, ContributorLookup.Contributor> byEmail = new HashMap<>();
+                    addresses.stream().map(AddressSums::email).toList(), project.agreement.id,
+                    project.corporateAgreement == null ? null : project.corporateAgreement.id, directory::isMember);
+            Map<String, List<Grant>> grantsByEmail = new HashMap<>(addresses.size() * 4 / 3 + 1);
+            Map<String, ContributorLookup.Contributor> byEmail = new HashMap<>(addresses.size() * 4 / 3 + 1);
             people.forEach(p -> p.emails().forEach(e -> {
                 grantsByEmail.put(e, p.grants());
                 byEmail.put(e, p);
             }));
             long looked = System.nanoTime();
             Segments segments = new Segments(repository, cutoff.instant(), licenses, grantsByEmail);
-            Map<ContributorLookup.Contributor, List<Segment>> credited = new IdentityHashMap<>();
-            List<Segment> all = segments.credited(c);
+            Map<ContributorLookup.Contributor, List<Segment>> credited = new IdentityHashMap<>(people.size());
+            List<Segment> all = segments.credited(c, addresses);
             for (Segment segment : all) {
                 credited.computeIfAbsent(byEmail.get(segment.email()), k -> new ArrayList<>()).add(segment);
             }
@@ -94,11 +98,9 @@ public class RelicensingReports {
             Decided decided = ConsentOverlay.apply(RelicensingDecision.decide(target, licenses, facts),
                     CampaignAnswers.forReport(repository, target, campaign));
             long decidedAt = System.nanoTime();
-            long[] cleared = segments.cleared(c, decided.blocked(), all.size());
-            List<ContributorReport> contributors = decided.contributors().stream()
-                    .sorted(Comparator.comparingLong(ContributorReport::commits).reversed()
-                            .thenComparing(ContributorReport::contributor))
-                    .toList();
+            long[] cleared = segments.cleared(c, all, decided.blocked());
+            List<ContributorReport> contributors = new ArrayList<>(decided.contributors());
+            contributors.sort(MOST_COMMITS_FIRST);
             long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
             Totals totals = Totals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1], cleared[3]);
             long done = System.nanoTime();

@@ -7,9 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,15 +39,21 @@ public class RelicensingResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "Who granted the right to relicense under ?to= (SPDX), with commits and lines; ?at= a commit"
-            + " or date. JSON, or CSV with Accept: text/csv or ?format=csv. A signed-in person who does not maintain the"
-            + " repository gets only their own contributor row, without totals")
+            + " or date. JSON, or CSV with Accept: text/csv or ?format=csv. JSON lists the contributors a page at a"
+            + " time, most commits first: ?offset= and ?limit= (1 to 10000, default 1000), the next page in `page.next`"
+            + " and a Link header; the totals count everyone, and the CSV has every row. A signed-in person who does"
+            + " not maintain the repository gets only their own contributor row, without totals")
     public Response report(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @QueryParam("to") String to, @QueryParam("at") String at, @QueryParam("format") String format,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
+            @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
         ReportReader reader = readers.of(owner, repo, authorization, session);
+        ReportPaging paging = ReportPaging.of(offset, limit);
         Report report = reader.visible(reports.report(owner, repo, to, at));
-        return TabularAnswer.of(report, format, accept, () -> ReportCsv.write(report),
+        Report page = paging.apply(report,
+                next -> uri.getRequestUriBuilder().replaceQueryParam("offset", next).build().toString());
+        return TabularAnswer.of(page, page.page().next(), format, accept, () -> ReportCsv.write(report),
                 report.repository().replace('/', '-') + "-relicensing.csv");
     }
 }

@@ -14,10 +14,11 @@ public final class ReportModel {
     /**
      * Contributions of one address within one stretch of time in which no fact changes (no license change, no
      * signing, revocation or approval date falls inside it): they all get the same answer. {@code commits} counts
-     * the commits credited to the address (authored or co-authored), {@code authored} those it authored.
+     * the commits credited to the address (authored or co-authored) and {@code linesAdded} their lines;
+     * {@code authored} and {@code authoredLines} those it authored.
      */
-    public record Segment(String email, int bucket, long commits, long authored, long linesAdded, Instant first,
-            Instant last) {
+    public record Segment(String email, int bucket, long commits, long authored, long linesAdded, long authoredLines,
+            Instant first, Instant last) {
     }
 
     /** One contributor: who they are, every address of theirs in the history, and every grant that may cover them. */
@@ -67,9 +68,25 @@ public final class ReportModel {
         }
     }
 
-    /** The whole report. */
+    /**
+     * The whole report; through the API {@code contributors} may be one page of them ({@code page} then says which),
+     * while the totals always count everyone.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Report(String repository, String target, Instant at, String atCommit, Totals totals,
-            List<ContributorReport> contributors) {
+            List<ContributorReport> contributors, Page page) {
+
+        public Report(String repository, String target, Instant at, String atCommit, Totals totals,
+                List<ContributorReport> contributors) {
+            this(repository, target, at, atCommit, totals, contributors, null);
+        }
+    }
+
+    /**
+     * Which contributors a page holds: {@code offset} and {@code limit} as asked, of {@code contributors} in all;
+     * {@code next} is the address of the next page, null on the last.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Page(int offset, int limit, int contributors, String next) {
     }
 }

@@ -15,10 +15,16 @@ final class TabularAnswer {
     }
 
     static Response of(Object json, String format, String accept, Supplier<String> csv, String fileName) {
+        return of(json, null, format, accept, csv, fileName);
+    }
+
+    /** {@code next}, unless null, is where the JSON answer's next page is, sent in a {@code Link} header. */
+    static Response of(Object json, String next, String format, String accept, Supplier<String> csv, String fileName) {
         boolean wantsCsv = "csv".equalsIgnoreCase(format)
                 || (format == null && accept != null && accept.contains("text/csv"));
         if (!wantsCsv) {
-            return Response.ok(json, MediaType.APPLICATION_JSON).build();
+            Response.ResponseBuilder answer = Response.ok(json, MediaType.APPLICATION_JSON);
+            return next == null ? answer.build() : answer.header("Link", "<" + next + ">; rel=\"next\"").build();
         }
         return Response.ok(csv.get(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();

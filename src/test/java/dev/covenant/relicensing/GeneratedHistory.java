@@ -112,6 +112,11 @@ public final class GeneratedHistory extends InputStream {
         return text.toString();
     }
 
+    /** The author date of commit {@code n} (from 1), as an instant: for asking a report up to it. */
+    public static String dateOf(int n) {
+        return FIRST.plusMinutes(5L * n).toInstant().toString();
+    }
+
     /** {@code n} in lower-case hex, zero-padded to {@code width}: the sha of commit {@code n}. */
     static String hex(int n, int width) {
         String digits = Integer.toHexString(n);

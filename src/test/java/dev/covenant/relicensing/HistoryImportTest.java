@@ -191,6 +191,42 @@ class HistoryImportTest {
                 .contentType(containsString("text/csv")).extract().asString();
         assertTrue(csv.startsWith(ReportCsv.HEADER), csv);
         assertTrue(csv.contains("\"ada-" + run + "\",\"" + adaId + "\""), csv);
+        admin().queryParam("to", "MIT").queryParam("limit", "0").get(path).then().statusCode(400)
+                .body("field", equalTo("limit"));
+        admin().queryParam("to", "MIT").queryParam("offset", "-1").get(path).then().statusCode(400)
+                .body("field", equalTo("offset"));
+        admin().queryParam("to", "MIT").queryParam("limit", "many").get(path).then().statusCode(400)
+                .body("field", equalTo("limit"));
+    }
+
+    @Test
+    void theContributorsComeAPageAtATimeWithTheTotalsOfEveryone() {
+        upload("pages", log, true).then().statusCode(200);
+        String path = "/api/repos/" + owner + "/pages/relicensing";
+        JsonPath whole = report("pages", "Apache-2.0");
+        List<String> everyone = whole.getList("contributors.contributor");
+        assertEquals(Map.of("offset", 0, "limit", 1000, "contributors", everyone.size()), whole.getMap("page"),
+                "one page holds them all: no next");
+
+        List<String> paged = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            Response answer = next == null ? admin().queryParam("to", "Apache-2.0").queryParam("limit", 2).get(path)
+                    : admin().get(next);
+            answer.then().statusCode(200);
+            JsonPath page = answer.jsonPath();
+            assertEquals(whole.getMap("totals"), page.getMap("totals"), "every page counts everyone");
+            paged.addAll(page.getList("contributors.contributor"));
+            next = page.getString("page.next");
+            String link = answer.header("Link");
+            assertEquals(next == null ? null : "<" + next + ">; rel=\"next\"", link);
+            pages++;
+        } while (next != null);
+        assertEquals(everyone, paged, "the pages, one after the other, are the report in its order");
+        assertEquals((everyone.size() + 1) / 2, pages);
+        admin().queryParam("to", "Apache-2.0").queryParam("offset", 1000).get(path).then().statusCode(200)
+                .body("contributors.size()", equalTo(0)).body("page.contributors", equalTo(everyone.size()));
     }
 
     private void assertMatchesGit(JsonPath report) {

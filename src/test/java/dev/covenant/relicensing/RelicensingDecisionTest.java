@@ -49,7 +49,7 @@ class RelicensingDecisionTest {
     }
 
     static ContributorReport judge(Identity who, List<Grant> grants, String target, String... contributedOn) {
-        List<Segment> segments = Stream.of(contributedOn).map(d -> new Segment(who.email(), d.hashCode(), 2, 1, 10,
+        List<Segment> segments = Stream.of(contributedOn).map(d -> new Segment(who.email(), d.hashCode(), 2, 1, 10, 5,
                 at(d), at(d))).toList();
         return RelicensingDecision.decide(SpdxExpression.parse(target), LICENSES,
                 List.of(new ContributorFacts(who, List.of(who.email()), grants, segments))).contributors().get(0);

@@ -35,7 +35,7 @@ class ConsentOverlayTest {
     }
 
     private static Segment segment(String email, long commits) {
-        return new Segment(email, 1, commits, commits, commits * 10, AT, AT);
+        return new Segment(email, 1, commits, commits, commits * 10, commits * 10, AT, AT);
     }
 
     private static ConsentAnswer answer(String key, Answer answer, String note) {

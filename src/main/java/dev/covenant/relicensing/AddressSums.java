@@ -1,0 +1,27 @@
+package dev.covenant.relicensing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one address contributed to a repository, summed by the database as commits arrive ({@code
+ * contribution_address}, kept by triggers): the commits credited to it as author or co-author and their lines, those
+ * it authored and theirs, its first and last contribution. Sums over the whole history, whatever the report's cutoff.
+ */
+record AddressSums(String email, long commits, long linesAdded, long authored, long authoredLines, Instant first,
+        Instant last) {
+
+    /** Every address of the repository with a contribution up to {@code cutoff}. */
+    static List<AddressSums> of(Connection c, String repository, Instant cutoff) throws SQLException {
+        List<AddressSums> addresses = new ArrayList<>();
+        Rows.query(c, "SELECT email, commits, lines_added, authored, authored_lines, first_at, last_at"
+                + " FROM contribution_address WHERE repository = ? AND first_at <= ?",
+                rs -> addresses.add(new AddressSums(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), Rows.instant(rs, "first_at"), Rows.instant(rs, "last_at"))),
+                repository, cutoff);
+        return addresses;
+    }
+}
