@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,30 +27,50 @@ final class ContributorLookup {
     record Contributor(Identity identity, List<String> emails, List<Grant> grants) {
     }
 
+    /** The contributors, and for each address asked about (in the order asked) the index of its contributor. */
+    record Found(List<Contributor> contributors, int[] contributorOf) {
+    }
+
     private ContributorLookup() {
     }
 
-    /** The contributors behind {@code emails}: the addresses credited in the repository's history up to the cutoff. */
-    static List<Contributor> find(Connection c, String repository, Instant cutoff, List<String> emails,
-            Long agreementId, Long corporateAgreementId, Approvals.Membership membership) throws SQLException {
+    /**
+     * The contributors behind {@code emails}: the addresses credited in the repository's history up to the cutoff.
+     * Allocation is kept low on purpose: a report may ask about a hundred thousand addresses, nearly all of them one
+     * raw address each with no grant.
+     */
+    static Found find(Connection c, String repository, Instant cutoff, List<String> emails, Long agreementId,
+            Long corporateAgreementId, Approvals.Membership membership) throws SQLException {
         IdentityResolution.Directory directory = directory(c, repository, cutoff, emails);
-        Map<String, List<Identity>> byKey = new LinkedHashMap<>();
-        for (String email : emails) {
-            Identity identity = IdentityResolution.resolve(email, directory);
-            byKey.computeIfAbsent(identity.key(), k -> new ArrayList<>()).add(identity);
+        Map<String, Integer> byKey = new HashMap<>(emails.size() * 4 / 3 + 1);
+        List<List<Identity>> people = new ArrayList<>();
+        int[] contributorOf = new int[emails.size()];
+        for (int i = 0; i < emails.size(); i++) {
+            Identity identity = IdentityResolution.resolve(emails.get(i), directory);
+            Integer known = byKey.putIfAbsent(identity.key(), people.size());
+            if (known == null) {
+                contributorOf[i] = people.size();
+                people.add(List.of(identity));
+            } else {
+                contributorOf[i] = known;
+                List<Identity> more = new ArrayList<>(people.get(known));
+                more.add(identity);
+                people.set(known, more);
+            }
         }
-        Map<Long, List<Grant>> signatures = signatures(c, agreementId, byKey.values().stream()
+        Map<Long, List<Grant>> signatures = signatures(c, agreementId, people.stream()
                 .map(ids -> ids.get(0).githubId()).filter(java.util.Objects::nonNull).toList());
         Approvals approvals = Approvals.load(c, corporateAgreementId, membership);
-        List<Contributor> contributors = new ArrayList<>(byKey.size());
-        for (List<Identity> identities : byKey.values()) {
+        List<Contributor> contributors = new ArrayList<>(people.size());
+        for (List<Identity> identities : people) {
             Identity first = identities.get(0);
             List<Grant> grants = new ArrayList<>(signatures.getOrDefault(first.githubId(), List.of()));
             identities.forEach(identity -> approvals.matching(identity).stream().filter(g -> !grants.contains(g))
                     .forEach(grants::add));
-            contributors.add(new Contributor(first, identities.stream().map(Identity::email).toList(), grants));
+            contributors.add(new Contributor(first, identities.size() == 1 ? List.of(first.email())
+                    : identities.stream().map(Identity::email).toList(), grants.isEmpty() ? List.of() : grants));
         }
-        return contributors;
+        return new Found(contributors, contributorOf);
     }
 
     /**

@@ -66,8 +66,10 @@ public final class RelicensingDecision {
     }
 
     private ContributorReport contributor(ContributorFacts facts, List<Segment> blocked) {
-        List<Segment> segments = facts.segments().size() == 1 ? facts.segments()
-                : facts.segments().stream().sorted(Comparator.comparing(Segment::first)).toList();
+        if (facts.segments().size() == 1) {
+            return single(facts, facts.segments().get(0), blocked);
+        }
+        List<Segment> segments = facts.segments().stream().sorted(Comparator.comparing(Segment::first)).toList();
         List<Period> periods = new ArrayList<>(segments.size());
         Map<RelicensingStatus, Long> blockedCommits = new EnumMap<>(RelicensingStatus.class);
         Map<RelicensingStatus, Judged> firstBlocked = new EnumMap<>(RelicensingStatus.class);
@@ -108,6 +110,27 @@ public final class RelicensingDecision {
                 periods);
     }
 
+    /**
+     * What {@link #contributor} gives for one segment, without its bookkeeping: most contributors of a large history
+     * have one, and a report decides a hundred thousand of them.
+     */
+    private ContributorReport single(ContributorFacts facts, Segment segment, List<Segment> blocked) {
+        Judged judged = judge(facts, segment.first());
+        boolean cleared = judged.status().cleared();
+        if (!cleared) {
+            blocked.add(segment);
+        }
+        GrantView grant = GrantView.of(judged.grant());
+        Identity id = facts.identity();
+        return new ContributorReport(id.login() != null ? id.login() : id.email(), id.githubId(), id.login(),
+                facts.emails(), id.source(), judged.status(), cleared ? grant : null, judged.reason(),
+                segment.commits(), segment.authored(), segment.commits() - segment.authored(), segment.linesAdded(),
+                cleared ? segment.commits() : 0, cleared ? segment.linesAdded() : 0, segment.first(), segment.last(),
+                cleared && judged.keep() != null ? List.of(judged.keep()) : List.of(),
+                List.of(new Period(segment.first(), segment.last(), segment.commits(), segment.linesAdded(),
+                        judged.status(), grant, judged.reason(), judged.license())));
+    }
+
     private static void addPeriod(List<Period> periods, Segment segment, Judged judged) {
         GrantView grant = GrantView.of(judged.grant());
         if (!periods.isEmpty()) {
@@ -126,7 +149,7 @@ public final class RelicensingDecision {
 
     private Judged judge(ContributorFacts facts, Instant at) {
         String license = licenses.licenseOn(at.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
-        List<Grant> covering = new ArrayList<>(facts.grants().size());
+        List<Grant> covering = facts.grants().isEmpty() ? List.of() : new ArrayList<>(facts.grants().size());
         for (Grant grant : facts.grants()) {
             if (grant.covers(at)) {
                 covering.add(grant);

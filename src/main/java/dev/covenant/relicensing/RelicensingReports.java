@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -76,25 +77,31 @@ public class RelicensingReports {
         try (Connection c = dataSource.getConnection()) {
             ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
             List<AddressSums> addresses = AddressSums.of(c, repository, cutoff.instant());
-            List<ContributorLookup.Contributor> people = ContributorLookup.find(c, repository, cutoff.instant(),
+            ContributorLookup.Found found = ContributorLookup.find(c, repository, cutoff.instant(),
                     addresses.stream().map(AddressSums::email).toList(), project.agreement.id,
                     project.corporateAgreement == null ? null : project.corporateAgreement.id, directory::isMember);
-            Map<String, List<Grant>> grantsByEmail = new HashMap<>(addresses.size() * 4 / 3 + 1);
-            Map<String, ContributorLookup.Contributor> byEmail = new HashMap<>(addresses.size() * 4 / 3 + 1);
-            people.forEach(p -> p.emails().forEach(e -> {
-                grantsByEmail.put(e, p.grants());
-                byEmail.put(e, p);
-            }));
+            List<ContributorLookup.Contributor> people = found.contributors();
+            Map<String, List<Grant>> granted = new HashMap<>();
+            people.stream().filter(p -> !p.grants().isEmpty())
+                    .forEach(p -> p.emails().forEach(e -> granted.put(e, p.grants())));
             long looked = System.nanoTime();
-            Segments segments = new Segments(repository, cutoff.instant(), licenses, grantsByEmail);
-            Map<ContributorLookup.Contributor, List<Segment>> credited = new IdentityHashMap<>(people.size());
-            List<Segment> all = segments.credited(c, addresses);
-            for (Segment segment : all) {
-                credited.computeIfAbsent(byEmail.get(segment.email()), k -> new ArrayList<>()).add(segment);
+            Segments segments = new Segments(repository, cutoff.instant(), licenses, granted);
+            List<List<Segment>> byAddress = segments.credited(c, addresses);
+            List<List<Segment>> byContributor = new ArrayList<>(Collections.nCopies(people.size(), null));
+            List<Segment> all = new ArrayList<>(addresses.size());
+            for (int i = 0; i < byAddress.size(); i++) {
+                int k = found.contributorOf()[i];
+                List<Segment> own = byAddress.get(i);
+                List<Segment> earlier = byContributor.get(k);
+                byContributor.set(k, earlier == null ? own : Stream.concat(earlier.stream(), own.stream()).toList());
+                all.addAll(own);
             }
             long summed = System.nanoTime();
-            List<ContributorFacts> facts = people.stream().filter(credited::containsKey)
-                    .map(p -> new ContributorFacts(p.identity(), p.emails(), p.grants(), credited.get(p))).toList();
+            List<ContributorFacts> facts = new ArrayList<>(people.size());
+            for (int k = 0; k < people.size(); k++) {
+                ContributorLookup.Contributor p = people.get(k);
+                facts.add(new ContributorFacts(p.identity(), p.emails(), p.grants(), byContributor.get(k)));
+            }
             Decided decided = ConsentOverlay.apply(RelicensingDecision.decide(target, licenses, facts),
                     CampaignAnswers.forReport(repository, target, campaign));
             long decidedAt = System.nanoTime();

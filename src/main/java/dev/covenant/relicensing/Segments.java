@@ -54,33 +54,38 @@ final class Segments {
         });
     }
 
-    /** The segments of every address: from its sums when they fall in one stretch, otherwise from its commits. */
-    List<Segment> credited(Connection c, List<AddressSums> addresses) throws SQLException {
-        List<Segment> segments = new ArrayList<>(addresses.size());
-        List<String> recut = new ArrayList<>();
+    /**
+     * The segments of each address, in the order given: one from its sums when they fall in one stretch, otherwise
+     * those its commits give.
+     */
+    List<List<Segment>> credited(Connection c, List<AddressSums> addresses) throws SQLException {
+        List<List<Segment>> segments = new ArrayList<>(addresses.size());
+        Map<String, Integer> recut = new HashMap<>();
         for (AddressSums a : addresses) {
             Instant[] bounds = bounds(a.email());
             int bucket = bucket(bounds, a.first());
             if (!a.last().isAfter(cutoff) && bucket == bucket(bounds, a.last())) {
-                segments.add(new Segment(a.email(), bucket, a.commits(), a.authored(), a.linesAdded(),
-                        a.authoredLines(), a.first(), a.last()));
+                segments.add(List.of(new Segment(a.email(), bucket, a.commits(), a.authored(), a.linesAdded(),
+                        a.authoredLines(), a.first(), a.last())));
             } else {
-                recut.add(a.email());
+                recut.put(a.email(), segments.size());
+                segments.add(new ArrayList<>(2));
             }
         }
         if (!recut.isEmpty()) {
-            List<String> ownEmails = recut.stream().filter(own::containsKey).toList();
+            List<String> ownEmails = recut.keySet().stream().filter(own::containsKey).toList();
             Rows.query(c, "WITH " + BOUNDS + " SELECT cr.email, width_bucket(cr.authored_at, coalesce(b.b, g.b)),"
                     + " count(*), sum(cr.authored), sum(cr.lines_added),"
                     + " coalesce(sum(cr.lines_added) FILTER (WHERE cr.authored = 1), 0), min(cr.authored_at),"
                     + " max(cr.authored_at) FROM contribution_credit cr CROSS JOIN g LEFT JOIN bounds b"
                     + " ON b.email = cr.email WHERE cr.repository = ? AND cr.authored_at <= ? AND cr.email = ANY(?)"
                     + " GROUP BY 1, 2",
-                    rs -> segments.add(new Segment(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), Rows.instant(rs, "min"), Rows.instant(rs, "max"))),
+                    rs -> segments.get(recut.get(rs.getString(1))).add(new Segment(rs.getString(1), rs.getInt(2),
+                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), Rows.instant(rs, "min"),
+                            Rows.instant(rs, "max"))),
                     array(global), Rows.texts(ownEmails),
                     Rows.texts(ownEmails.stream().map(e -> array(own.get(e))).toList()), repository, cutoff,
-                    Rows.texts(recut));
+                    Rows.texts(recut.keySet()));
         }
         return segments;
     }
