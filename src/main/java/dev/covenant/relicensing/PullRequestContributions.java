@@ -37,6 +37,8 @@ public class PullRequestContributions {
         }
         String repository = merged.repository().toLowerCase(Locale.ROOT);
         int added = 0;
+        // Taken before writing, as a history import does (contribution_lock in V10), so the two never race.
+        em.createNativeQuery("SELECT contribution_lock(ARRAY[?1])").setParameter(1, repository).getSingleResult();
         for (MergedCommit commit : merged.commits()) {
             String sha = commit.sha().toLowerCase(Locale.ROOT);
             String author = lower(commit.authorEmail());
