@@ -25,6 +25,11 @@ record ReportCutoff(Instant instant, String commit) {
     static final Instant NONE = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
 
+    /** Whether {@code at} names a commit (a sha or a prefix of one) rather than a date. */
+    static boolean namesCommit(String at) {
+        return at != null && SHA.matcher(at.strip().toLowerCase(Locale.ROOT)).matches();
+    }
+
     static ReportCutoff of(Connection c, String repository, String at) throws SQLException {
         if (at == null || at.isBlank()) {
             return new ReportCutoff(NONE, null);

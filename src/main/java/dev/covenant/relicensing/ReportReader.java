@@ -3,6 +3,7 @@ package dev.covenant.relicensing;
 import java.util.List;
 import java.util.Objects;
 
+import dev.covenant.api.InvalidInputException;
 import dev.covenant.relicensing.ReportModel.ContributorReport;
 import dev.covenant.relicensing.ReportModel.Report;
 import dev.covenant.signing.Person;
@@ -26,6 +27,18 @@ record ReportReader(Long githubId, boolean whole) {
 
     static ReportReader of(Person person, boolean maintainer) {
         return new ReportReader(person.githubId, maintainer);
+    }
+
+    /**
+     * The {@code at} this reader may ask for: anyone a date, only the whole report's readers a commit, since whether a
+     * sha is in the history (a 400 or not) would tell someone else about commits that are not theirs.
+     */
+    String at(String at) {
+        if (!whole && ReportCutoff.namesCommit(at)) {
+            throw InvalidInputException.of("at", "can name a commit only for the repository's maintainers; give a date"
+                    + " (2024-05-31) or an instant");
+        }
+        return at;
     }
 
     /** The part of the report this reader may see. */

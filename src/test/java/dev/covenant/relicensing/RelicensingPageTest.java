@@ -204,6 +204,9 @@ class RelicensingPageTest {
                 .body("contributors[0].commits", equalTo(2));
         String csv = client.request().get(api("?to=Apache-2.0&format=csv")).then().statusCode(200).extract().asString();
         assertEquals(2, csv.lines().count(), csv);
+        client.request().get(api("?to=Apache-2.0&at=0000000")).then().statusCode(400).body("field", equalTo("at"));
+        client.request().get(api("?to=Apache-2.0&at=2999-01-01")).then().statusCode(200)
+                .body("contributors", hasSize(1));
 
         WebClient stranger = WebClient.signIn(InstalledRepositories.user("stranger"));
         stranger.request().get(pagePath("?to=Apache-2.0")).then().statusCode(200)

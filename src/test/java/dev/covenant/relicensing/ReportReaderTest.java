@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.covenant.api.InvalidInputException;
 import dev.covenant.relicensing.ReportModel.ContributorReport;
 import dev.covenant.relicensing.ReportModel.Report;
 import dev.covenant.relicensing.ReportModel.Totals;
@@ -42,6 +43,17 @@ class ReportReaderTest {
         assertEquals(List.of("bob"), own.contributors().stream().map(ContributorReport::contributor).toList());
         assertNull(own.totals());
         assertEquals(REPORT.target(), own.target());
+    }
+
+    @Test
+    void onlyWholeReportReadersMayNameACommit() {
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> new ReportReader(2L, false).at(" DEADBEEF "));
+        assertEquals("at", refused.errors().get(0).field());
+        assertEquals("2024-05-31", new ReportReader(2L, false).at("2024-05-31"));
+        assertNull(new ReportReader(2L, false).at(null));
+        assertEquals("deadbeef", new ReportReader(2L, true).at("deadbeef"));
+        assertEquals("deadbeef", ReportReader.admin().at("deadbeef"));
     }
 
     @Test
