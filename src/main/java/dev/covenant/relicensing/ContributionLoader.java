@@ -38,6 +38,12 @@ final class ContributionLoader {
     }
 
     static final int PROGRESS_EVERY = 5_000;
+    /**
+     * An import that adds this many commits has the tables analysed at once: autovacuum waits for a tenth of a table
+     * to change, and until then the planner would take a new repository's million rows for a few (a report at a
+     * cutoff then sorted on disk instead of hashing in memory, 3 s against 2 s).
+     */
+    static final long ANALYZE_AFTER = 10_000;
     private static final int FLUSH_BYTES = 1 << 18;
 
     private ContributionLoader() {
@@ -62,6 +68,9 @@ final class ContributionLoader {
             supersedePullRequests(connection, repository, staged.newest());
             long added = merge(connection, repository);
             connection.commit();
+            if (added >= ANALYZE_AFTER) {
+                analyze(connection);
+            }
             return new Result(staged.commits(), added, (mergeStarted - started) / 1_000_000,
                     (System.nanoTime() - mergeStarted) / 1_000_000);
         } catch (SQLException | RuntimeException | Error e) {
@@ -119,6 +128,12 @@ final class ContributionLoader {
                         .time(commit.authoredAt()).nulls(2).number(commit.linesAdded()).nulls(2);
                 rows.endRow();
             }
+        }
+    }
+
+    private static void analyze(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ANALYZE contribution, contribution_coauthor, contribution_address");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.covenant.relicensing;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -72,21 +73,36 @@ final class Segments {
                 segments.add(new ArrayList<>(2));
             }
         }
-        if (!recut.isEmpty()) {
-            List<String> ownEmails = recut.keySet().stream().filter(own::containsKey).toList();
-            Rows.query(c, "WITH " + BOUNDS + " SELECT cr.email, width_bucket(cr.authored_at, coalesce(b.b, g.b)),"
-                    + " count(*), sum(cr.authored), sum(cr.lines_added),"
-                    + " coalesce(sum(cr.lines_added) FILTER (WHERE cr.authored = 1), 0), min(cr.authored_at),"
-                    + " max(cr.authored_at) FROM contribution_credit cr CROSS JOIN g LEFT JOIN bounds b"
-                    + " ON b.email = cr.email WHERE cr.repository = ? AND cr.authored_at <= ? AND cr.email = ANY(?)"
-                    + " GROUP BY 1, 2",
-                    rs -> segments.get(recut.get(rs.getString(1))).add(new Segment(rs.getString(1), rs.getInt(2),
-                            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), Rows.instant(rs, "min"),
-                            Rows.instant(rs, "max"))),
-                    array(global), Rows.texts(ownEmails),
-                    Rows.texts(ownEmails.stream().map(e -> array(own.get(e))).toList()), repository, cutoff,
-                    Rows.texts(recut.keySet()));
+        if (recut.isEmpty()) {
+            return segments;
         }
+        // When most addresses are summed again, reading every credit beats looking a hundred thousand addresses up;
+        // the few sums of the others are dropped here.
+        boolean most = recut.size() * 2 > addresses.size();
+        List<String> ownEmails = recut.keySet().stream().filter(own::containsKey).toList();
+        List<Object> args = new ArrayList<>(List.of(array(global), Rows.texts(ownEmails),
+                Rows.texts(ownEmails.stream().map(e -> array(own.get(e))).toList()), repository, cutoff));
+        if (!most) {
+            args.add(Rows.texts(recut.keySet()));
+        }
+        // Enough for the hash of a hundred thousand sums not to spill to disk; for this transaction only.
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL work_mem = '64MB'");
+        }
+        Rows.query(c, "WITH " + BOUNDS + " SELECT cr.email, width_bucket(cr.authored_at, coalesce(b.b, g.b)),"
+                + " count(*), sum(cr.authored), sum(cr.lines_added),"
+                + " coalesce(sum(cr.lines_added) FILTER (WHERE cr.authored = 1), 0), min(cr.authored_at),"
+                + " max(cr.authored_at) FROM contribution_credit cr CROSS JOIN g LEFT JOIN bounds b"
+                + " ON b.email = cr.email WHERE cr.repository = ? AND cr.authored_at <= ?"
+                + (most ? "" : " AND cr.email = ANY(?)") + " GROUP BY 1, 2",
+                rs -> {
+                    Integer at = recut.get(rs.getString(1));
+                    if (at != null) {
+                        segments.get(at).add(new Segment(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4),
+                                rs.getLong(5), rs.getLong(6), Rows.instant(rs, "min"), Rows.instant(rs, "max")));
+                    }
+                },
+                args.toArray());
         return segments;
     }
 
