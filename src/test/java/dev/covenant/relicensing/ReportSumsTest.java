@@ -29,11 +29,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.covenant.Sql;
-import dev.covenant.agreement.Agreement;
-import dev.covenant.agreement.AgreementVersion;
-import dev.covenant.github.GitHubAccount;
 import dev.covenant.signing.People;
-import dev.covenant.signing.Signature;
+import dev.covenant.signing.Person;
 import dev.covenant.signing.SigningService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,19 +80,9 @@ class ReportSumsTest {
         long adaId = 8_100_000_000L + Math.abs(run.hashCode() % 1_000_000);
         List<Map<String, String>> licenses = licenseChanged ? List.of(Map.of("from", "2000-01-01", "spdx", "MIT"),
                 Map.of("from", "2020-01-01", "spdx", "Apache-2.0")) : List.of(Map.of("from", "2000-01-01", "spdx", "MIT"));
-        admin().body(Map.of("owner", owner, "agreement", "individual", "licenses", licenses)).post("/api/projects")
-                .then().statusCode(201);
-        QuarkusTransaction.requiringNew().run(() -> {
-            var ada = people.remember(new GitHubAccount(adaId, "ada-" + run, "Ada",
-                    List.of(new GitHubAccount.Email("ada@" + domain, true, true))));
-            people.remember(new GitHubAccount(adaId + 1, "grace-" + run, "Grace",
-                    List.of(new GitHubAccount.Email("grace@" + domain, true, true))));
-            AgreementVersion version = AgreementVersion.findLatest(Agreement.findBySlug("individual").orElseThrow())
-                    .orElseThrow();
-            Signature signature = signing.sign(ada, version, Map.of("name", "Ada", "email", "ada@" + domain),
-                    new SigningService.Origin("127.0.0.1", "ReportSumsTest"));
-            signing.revoke(ada, signature.id);
-        });
+        UUID signature = SignedProject.create(owner, domain, adaId, run, people, signing, "ReportSumsTest", licenses);
+        QuarkusTransaction.requiringNew().run(() -> signing.revoke(Person.findByGithubId(adaId).orElseThrow(),
+                signature));
         List<Commit> commits = history(new Random(run.hashCode()), domain, adaShare);
         admin().contentType("text/plain").queryParam("wait", true).body(log(commits).getBytes(StandardCharsets.UTF_8))
                 .post("/api/repos/" + owner + "/sums/history").then().statusCode(200);

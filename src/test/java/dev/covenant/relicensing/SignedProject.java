@@ -4,6 +4,7 @@ import static dev.covenant.Api.admin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementVersion;
@@ -13,7 +14,8 @@ import dev.covenant.signing.SigningService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The setting the relicensing tests share: a project for an owner (the shipped individual agreement, MIT since 2000),
+ * The setting the relicensing tests share: a project for an owner (the shipped individual agreement, MIT since 2000
+ * unless told otherwise),
  * Ada ({@code ada@domain}, GitHub id {@code adaId}) who signed it, and Grace ({@code grace@domain}, the next id) who
  * did not.
  */
@@ -24,17 +26,24 @@ final class SignedProject {
 
     static void create(String owner, String domain, long adaId, String run, People people, SigningService signing,
             String userAgent) {
-        admin().body(Map.of("owner", owner, "agreement", "individual", "licenses",
-                List.of(Map.of("from", "2000-01-01", "spdx", "MIT")))).post("/api/projects").then().statusCode(201);
-        QuarkusTransaction.requiringNew().run(() -> {
+        create(owner, domain, adaId, run, people, signing, userAgent,
+                List.of(Map.of("from", "2000-01-01", "spdx", "MIT")));
+    }
+
+    /** The same with the given license history; returns Ada's signature. */
+    static UUID create(String owner, String domain, long adaId, String run, People people, SigningService signing,
+            String userAgent, List<Map<String, String>> licenses) {
+        admin().body(Map.of("owner", owner, "agreement", "individual", "licenses", licenses)).post("/api/projects")
+                .then().statusCode(201);
+        return QuarkusTransaction.requiringNew().call(() -> {
             var ada = people.remember(new GitHubAccount(adaId, "ada-" + run, "Ada",
                     List.of(new GitHubAccount.Email("ada@" + domain, true, true))));
             people.remember(new GitHubAccount(adaId + 1, "grace-" + run, "Grace",
                     List.of(new GitHubAccount.Email("grace@" + domain, true, true))));
             AgreementVersion version = AgreementVersion.findLatest(Agreement.findBySlug("individual").orElseThrow())
                     .orElseThrow();
-            signing.sign(ada, version, Map.of("name", "Ada", "email", "ada@" + domain),
-                    new SigningService.Origin("127.0.0.1", userAgent));
+            return signing.sign(ada, version, Map.of("name", "Ada", "email", "ada@" + domain),
+                    new SigningService.Origin("127.0.0.1", userAgent)).id;
         });
     }
 }
