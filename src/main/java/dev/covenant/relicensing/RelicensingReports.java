@@ -63,11 +63,26 @@ public class RelicensingReports {
     }
 
     /**
+     * The part of the report {@code reader} may see. For someone who sees only their own row, only the addresses
+     * that may be theirs are looked at, not the whole history's: their part of a hundred thousand contributors
+     * costs what a small report does.
+     */
+    @Transactional
+    Report report(ReportReader reader, String owner, String repo, String to, String at) {
+        return reader.visible(report(owner, repo, to, reader.at(at), null, reader.whole() ? null : reader.githubId()));
+    }
+
+    /**
      * The report with the answers of one consent campaign laid over it; {@code campaign} null takes the newest
      * campaign of the repository for the target ({@link CampaignAnswers#forReport}).
      */
     @Transactional
     public Report report(String owner, String repo, String to, String at, Long campaign) {
+        return report(owner, repo, to, at, campaign, null);
+    }
+
+    /** {@code onlyFor}, unless null, limits the report to the addresses that may be that GitHub account's. */
+    private Report report(String owner, String repo, String to, String at, Long campaign, Long onlyFor) {
         String repository = RepositoryName.of(owner, repo);
         SpdxExpression target = target(to);
         Project project = Project.findGoverning(owner, repo)
@@ -76,7 +91,8 @@ public class RelicensingReports {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
-            List<AddressSums> addresses = AddressSums.of(c, repository, cutoff.instant());
+            List<AddressSums> addresses = onlyFor == null ? AddressSums.of(c, repository, cutoff.instant())
+                    : AddressSums.ofAccount(c, repository, cutoff.instant(), onlyFor);
             ContributorLookup.Found found = ContributorLookup.find(c, repository, cutoff.instant(),
                     addresses.stream().map(AddressSums::email).toList(), project.agreement.id,
                     project.corporateAgreement == null ? null : project.corporateAgreement.id, directory::isMember);

@@ -50,7 +50,7 @@ public class RelicensingResource {
             @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
         ReportReader reader = readers.of(owner, repo, authorization, session);
         ReportPaging paging = ReportPaging.of(offset, limit);
-        Report report = reader.visible(reports.report(owner, repo, to, reader.at(at)));
+        Report report = reports.report(reader, owner, repo, to, at);
         Report page = paging.apply(report,
                 next -> uri.getRequestUriBuilder().replaceQueryParam("offset", next).build().toString());
         return TabularAnswer.of(page, page.page().next(), format, accept, () -> ReportCsv.write(report),

@@ -36,7 +36,7 @@ public class ReportPageView {
         List<FieldError> errors = List.of();
         if (new RelicensingPages.ReportQuery(to, at, errors).asked()) {
             try {
-                report = reader.visible(reports.report(owner, repo, to, reader.at(at)));
+                report = reports.report(reader, owner, repo, to, at);
             } catch (InvalidInputException e) {
                 errors = e.errors();
             }

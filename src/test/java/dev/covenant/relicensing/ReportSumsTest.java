@@ -55,6 +55,9 @@ class ReportSumsTest {
     @Inject
     SigningService signing;
 
+    @Inject
+    RelicensingReports reports;
+
     record Commit(String sha, String author, List<String> coAuthors, Instant at, long lines) {
         List<String> credited() {
             List<String> all = new ArrayList<>(List.of(author));
@@ -133,6 +136,36 @@ class ReportSumsTest {
         }
         assertEquals(expected.toString(), report.getString("contributors.find { it.login == 'ada-" + run
                 + "' }.periods.status"), "covered under each license of the project, then not after her revocation");
+    }
+
+    @Test
+    void aContributorsOwnPartLooksOnlyAtTheirAddressesAndMatchesTheirRowInTheWholeReport() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String owner = "own-" + run;
+        String domain = run + ".example";
+        long adaId = 8_200_000_000L + Math.abs(run.hashCode() % 1_000_000);
+        SignedProject.create(owner, domain, adaId, run, people, signing, "ReportSumsTest",
+                List.of(Map.of("from", "2000-01-01", "spdx", "MIT")));
+        List<String> addresses = List.of("ada@" + domain, adaId + "+ada-" + run + "@users.noreply.github.com",
+                "ada-" + run + "@users.noreply.github.com", "grace@" + domain, "77+someone@users.noreply.github.com",
+                "someone@users.noreply.github.com");
+        List<Commit> commits = new ArrayList<>();
+        for (int n = 0; n < 30; n++) {
+            commits.add(new Commit(String.format("%040x", n + 1), addresses.get(n % addresses.size()), List.of(),
+                    Instant.parse("2015-01-01T00:00:00Z").plusSeconds(86_400L * n), 3));
+        }
+        admin().contentType("text/plain").queryParam("wait", true).body(log(commits).getBytes(StandardCharsets.UTF_8))
+                .post("/api/repos/" + owner + "/own/history").then().statusCode(200);
+
+        ReportModel.Report whole = reports.report(ReportReader.admin(), owner, "own", "MIT", null);
+        ReportModel.Report own = reports.report(new ReportReader(adaId, false), owner, "own", "MIT", null);
+        ReportModel.ContributorReport ada = whole.contributors().stream().filter(c -> Long.valueOf(adaId)
+                .equals(c.githubId())).findFirst().orElseThrow();
+        assertEquals(List.of(ada), own.contributors(), "the same row, whichever way it is reached");
+        assertEquals(15, ada.commits(), "her verified address and both forms of her no-reply address");
+        assertEquals(null, own.totals());
+        assertEquals(List.of(), reports.report(new ReportReader(adaId + 1, false), owner, "own", "MIT", null)
+                .contributors().stream().filter(c -> !c.emails().contains("grace@" + domain)).toList());
     }
 
     @Test
