@@ -44,7 +44,7 @@ public class CampaignDetails {
             String key = ConsentAnswer.keyOf(c);
             return new CampaignViews.Weighted(c.contributor(), c.githubId(), c.login(), c.status(), c.commits(),
                     c.linesAdded(), c.commitsCleared(), c.linesCleared(), contacts.get(key), c.reason(), c.grant(),
-                    CampaignViews.AnswerView.of(answers.get(key)));
+                    CampaignViews.AnswerView.of(ConsentAnswer.of(answers, c)));
         }).sorted(BY_WEIGHT).toList();
         return new CampaignViews.Detail(CampaignViews.Summary.of(campaign),
                 CampaignProgress.of(report.totals(), report.contributors()), weighted);

@@ -1,6 +1,7 @@
 package dev.covenant.relicensing.campaign;
 
 import java.time.Instant;
+import java.util.Map;
 
 import dev.covenant.relicensing.ReportModel.ContributorReport;
 
@@ -15,6 +16,18 @@ public record ConsentAnswer(String key, long campaignId, Answer answer, String n
     public static String keyOf(ContributorReport contributor) {
         return contributor.githubId() != null ? key(contributor.githubId(), null)
                 : key(null, contributor.emails().get(0));
+    }
+
+    /**
+     * The answer a contributor gave: by their account, else by any of their addresses. An answer recorded for a raw
+     * address stays theirs after they sign in and verify it, when the report starts naming them by account.
+     */
+    public static ConsentAnswer of(Map<String, ConsentAnswer> answers, ContributorReport contributor) {
+        ConsentAnswer answer = answers.get(keyOf(contributor));
+        for (int i = 0; answer == null && i < contributor.emails().size(); i++) {
+            answer = answers.get(key(null, contributor.emails().get(i)));
+        }
+        return answer;
     }
 
     public static String key(Long githubId, String email) {

@@ -30,7 +30,7 @@ public final class ConsentOverlay {
         List<ContributorReport> contributors = new ArrayList<>(decided.contributors().size());
         for (ContributorReport report : decided.contributors()) {
             ConsentAnswer answer = report.status() == RelicensingStatus.GRANTED ? null
-                    : answers.get(ConsentAnswer.keyOf(report));
+                    : ConsentAnswer.of(answers, report);
             if (answer == null) {
                 contributors.add(report);
                 continue;

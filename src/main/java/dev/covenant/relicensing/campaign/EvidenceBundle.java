@@ -45,7 +45,7 @@ final class EvidenceBundle {
                 .put("linesAdded", t.linesAdded()).put("linesCleared", t.linesCleared());
         ArrayNode contributors = root.putArray("contributors");
         for (ContributorReport r : report.contributors()) {
-            contributors.add(contributor(r, answers.get(ConsentAnswer.keyOf(r))));
+            contributors.add(contributor(r, ConsentAnswer.of(answers, r)));
         }
         return root;
     }

@@ -83,6 +83,15 @@ class ConsentOverlayTest {
     }
 
     @Test
+    void anAnswerGivenForARawAddressStaysWithItsOwnerOnceTheyAreKnown() {
+        ContributorReport known = person(5, "z@y.org", RelicensingStatus.NO_AGREEMENT, 2, 0);
+        Decided overlaid = ConsentOverlay.apply(new Decided(List.of(known), List.of(segment("z@y.org", 2))),
+                Map.of("email:z@y.org", answer("email:z@y.org", Answer.YES, null)));
+        assertEquals(RelicensingStatus.CONSENTED, overlaid.contributors().get(0).status());
+        assertEquals(List.of(), overlaid.blocked());
+    }
+
+    @Test
     void withoutAnswersTheReportIsUnchanged() {
         Decided decided = new Decided(List.of(person(1, "a@x.org", RelicensingStatus.NO_AGREEMENT, 1, 0)),
                 List.of(segment("a@x.org", 1)));
