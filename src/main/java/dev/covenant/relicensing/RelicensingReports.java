@@ -30,8 +30,6 @@ import dev.covenant.relicensing.ReportModel.Decided;
 import dev.covenant.relicensing.ReportModel.Report;
 import dev.covenant.relicensing.ReportModel.Segment;
 import dev.covenant.relicensing.ReportModel.Totals;
-import dev.covenant.relicensing.campaign.CampaignAnswers;
-import dev.covenant.relicensing.campaign.ConsentOverlay;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -51,10 +49,12 @@ public class RelicensingReports {
 
     private final AgroalDataSource dataSource;
     private final GitHubDirectory directory;
+    private final ReportAnswers answers;
 
-    RelicensingReports(AgroalDataSource dataSource, GitHubDirectory directory) {
+    RelicensingReports(AgroalDataSource dataSource, GitHubDirectory directory, ReportAnswers answers) {
         this.dataSource = dataSource;
         this.directory = directory;
+        this.answers = answers;
     }
 
     @Transactional
@@ -74,7 +74,7 @@ public class RelicensingReports {
 
     /**
      * The report with the answers of one consent campaign laid over it; {@code campaign} null takes the newest
-     * campaign of the repository for the target ({@link CampaignAnswers#forReport}).
+     * campaign of the repository for the target ({@link ReportAnswers}).
      */
     @Transactional
     public Report report(String owner, String repo, String to, String at, Long campaign) {
@@ -118,8 +118,8 @@ public class RelicensingReports {
                 ContributorLookup.Contributor p = people.get(k);
                 facts.add(new ContributorFacts(p.identity(), p.emails(), p.grants(), byContributor.get(k)));
             }
-            Decided decided = ConsentOverlay.apply(RelicensingDecision.decide(target, licenses, facts),
-                    CampaignAnswers.forReport(repository, target, campaign));
+            Decided decided = answers.apply(repository, target, campaign,
+                    RelicensingDecision.decide(target, licenses, facts));
             long decidedAt = System.nanoTime();
             long[] cleared = segments.cleared(c, all, decided.blocked());
             List<ContributorReport> contributors = new ArrayList<>(decided.contributors());
