@@ -3,7 +3,9 @@ package dev.covenant.github;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +73,17 @@ public class PullRequestTracker {
                 ((Number) r[2]).intValue(), "OPEN".equals(r[3]), (String) r[4], (String) r[5], ((Number) r[6]).intValue(),
                 (String) r[7], (String) r[8], SqlTimes.instant(r[9]), (String) r[10],
                 r[11] == null ? null : ((Number) r[11]).longValue()));
+    }
+
+    /** The head each of these pull requests was last evaluated at, for those evaluated at all: one query for many. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Map<Integer, String> evaluatedShas(String repository, Collection<Integer> numbers) {
+        Map<Integer, String> evaluated = new HashMap<>();
+        em.createNativeQuery("SELECT number, evaluated_sha FROM pull_request WHERE repository = ?1"
+                + " AND number = ANY(CAST(?2 AS int[])) AND evaluated_sha IS NOT NULL").setParameter(1, repository)
+                .setParameter(2, numbers.toArray(Integer[]::new)).getResultStream()
+                .forEach(r -> evaluated.put(((Number) ((Object[]) r)[0]).intValue(), (String) ((Object[]) r)[1]));
+        return evaluated;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.covenant.github;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,9 +91,10 @@ public class Reconciler {
                 if (open.size() < limit) {
                     runs.closeAllBut(target.repository(), open.stream().map(PullRequestHead::number).toList());
                 }
+                Map<Integer, String> evaluated = tracker.evaluatedShas(target.repository(),
+                        open.stream().map(PullRequestHead::number).toList());
                 for (PullRequestHead pr : open) {
-                    Optional<PullRequestTracker.Tracked> known = tracker.find(pr.repository(), pr.number());
-                    if (known.isPresent() && pr.headSha().equals(known.get().evaluatedSha())) {
+                    if (pr.headSha().equals(evaluated.get(pr.number()))) {
                         continue;
                     }
                     if (budget < EVALUATION_COST) {
