@@ -49,7 +49,7 @@ public class RelicensingResource {
             @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
         ReportReader reader = readers.of(owner, repo, authorization, session);
-        ReportPaging paging = ReportPaging.of(offset, limit);
+        Paging paging = Paging.of(offset, limit);
         Report report = reports.report(reader, owner, repo, to, at);
         Report page = paging.apply(report,
                 next -> uri.getRequestUriBuilder().replaceQueryParam("offset", next).build().toString());

@@ -24,7 +24,7 @@ final class TabularAnswer {
                 || (format == null && accept != null && accept.contains("text/csv"));
         if (!wantsCsv) {
             Response.ResponseBuilder answer = Response.ok(json, MediaType.APPLICATION_JSON);
-            return next == null ? answer.build() : answer.header("Link", "<" + next + ">; rel=\"next\"").build();
+            return next == null ? answer.build() : answer.header("Link", Paging.nextLink(next)).build();
         }
         return Response.ok(csv.get(), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();

@@ -12,15 +12,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.relicensing.MaintainerAccess;
+import dev.covenant.relicensing.Paging;
 import dev.covenant.relicensing.RepositoryName;
 import dev.covenant.signing.WebSessions;
 
@@ -71,12 +75,19 @@ public class CampaignResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "A campaign: progress, and everyone not cleared by an agreement, heaviest first, with their"
-            + " status, answer and contact e-mail")
-    public CampaignViews.Detail get(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @PathParam("id") long id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
+            + " status, answer and contact e-mail, a page at a time: ?offset= and ?limit= (1 to 10000, default 1000),"
+            + " the next page in `page.next` and a Link header")
+    public Response get(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @PathParam("id") long id, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
         access.read(owner, repo, authorization, session);
-        return details.detail(campaign(owner, repo, id));
+        Paging paging = Paging.of(offset, limit);
+        CampaignViews.Detail page = details.detail(campaign(owner, repo, id)).page(paging,
+                next -> uri.getRequestUriBuilder().replaceQueryParam("offset", next).build().toString());
+        Response.ResponseBuilder answer = Response.ok(page, MediaType.APPLICATION_JSON);
+        return page.page().next() == null ? answer.build()
+                : answer.header("Link", Paging.nextLink(page.page().next())).build();
     }
 
     @POST

@@ -2,11 +2,14 @@ package dev.covenant.relicensing.campaign;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.covenant.relicensing.Paging;
 import dev.covenant.relicensing.RelicensingStatus;
 import dev.covenant.relicensing.ReportModel.GrantView;
+import dev.covenant.relicensing.ReportModel.Page;
 
 /** What the campaign API and pages show. */
 public final class CampaignViews {
@@ -48,6 +51,21 @@ public final class CampaignViews {
     }
 
     /** A campaign with its progress and everyone not already cleared by an agreement, heaviest first. */
-    public record Detail(Summary campaign, CampaignProgress progress, List<Weighted> contributors) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Detail(Summary campaign, CampaignProgress progress, List<Weighted> contributors, Page page) {
+
+        public Detail(Summary campaign, CampaignProgress progress, List<Weighted> contributors) {
+            this(campaign, progress, contributors, null);
+        }
+
+        /** The page of the contributors {@code paging} asks for; {@code link} gives the address of another page. */
+        public Detail page(Paging paging, IntFunction<String> link) {
+            return new Detail(campaign, progress, paging.slice(contributors), paging.page(contributors.size(), link));
+        }
+
+        /** Whether this is a page that leaves some of the contributors out. */
+        public boolean truncated() {
+            return page != null && page.contributors() > contributors.size();
+        }
     }
 }

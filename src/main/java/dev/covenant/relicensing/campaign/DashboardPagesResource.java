@@ -20,6 +20,7 @@ import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.relicensing.MaintainerAccess;
+import dev.covenant.relicensing.Paging;
 import dev.covenant.relicensing.RepositoryName;
 import dev.covenant.signing.Csrf;
 import dev.covenant.signing.PageException;
@@ -30,6 +31,9 @@ import dev.covenant.signing.WebSessions;
 @Path("/repos/{owner}/{repo}/campaigns/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardPagesResource {
+
+    /** How many contributors the dashboard lists, heaviest first; the API lists them all, a page at a time. */
+    static final int ROWS = 1_000;
 
     private final MaintainerAccess access;
     private final CampaignDetails details;
@@ -95,8 +99,8 @@ public class DashboardPagesResource {
 
     private Response page(WebSessions.SignedIn signedIn, ConsentCampaign campaign, List<FieldError> errors, int status) {
         CampaignViews.Detail detail = details.detail(campaign);
-        String html = CampaignPages.dashboard(new Visitor(signedIn.person(), signedIn.csrfToken()), detail,
-                details.chart(detail), errors).render();
+        String html = CampaignPages.dashboard(new Visitor(signedIn.person(), signedIn.csrfToken()),
+                detail.page(new Paging(0, ROWS), next -> null), details.chart(detail), errors).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,6 +56,14 @@ class CampaignApiTest {
         assertEquals(f.no, contact(detail, f.no), "the commit address");
         assertNull(contact(detail, "far" + f.n), "a no-reply address reaches nobody");
         assertEquals(1, detail.getInt("progress.totals.peopleCleared"));
+        Response second = admin().queryParam("offset", 2).queryParam("limit", 2).get(campaign);
+        second.then().statusCode(200).body("contributors.contributor", equalTo(List.of(f.conditional, "far" + f.n)))
+                .body("page.contributors", equalTo(5)).body("progress.totals.peopleCleared", equalTo(1));
+        String next = second.jsonPath().getString("page.next");
+        assertEquals("<" + next + ">; rel=\"next\"", second.header("Link"));
+        admin().get(next).then().statusCode(200).body("contributors.contributor", equalTo(List.of(f.nobody)))
+                .body("page", not(hasKey("next")));
+        admin().queryParam("limit", 10_001).get(campaign).then().statusCode(400).body("field", equalTo("limit"));
 
         admin().body(Map.of("contributor", f.yes.toUpperCase(), "answer", "YES", "evidenceUrl",
                 "https://lists.example.org/yes")).post(campaign + "/answers").then().statusCode(201)
