@@ -23,7 +23,8 @@ import dev.covenant.checks.CoAuthors;
  * Blames the files of one commit with JGit, the way {@code git blame -w} does: whitespace ignored
  * ({@link RawTextComparator#WS_IGNORE_ALL}, so re-indenting a line does not take it over) and whole-file renames
  * followed. JGit does not detect lines moved within a file or copied from another ({@code git blame -M/-C}): such
- * lines are credited to whoever moved them. Lines that are empty or whitespace only are not counted.
+ * lines are credited to whoever moved them. Lines that are empty or whitespace only are not counted. Each line
+ * keeps the author date of the commit that wrote it, so lines of one person are counted per commit date.
  */
 final class FileBlame {
 
@@ -46,7 +47,7 @@ final class FileBlame {
         this.mailmap = mailmap;
     }
 
-    /** The file's non-blank lines at the commit, counted per credit. */
+    /** The file's non-blank lines at the commit, counted per credit (author, co-authors and author date). */
     Map<LineCredit, Long> blame(String path) throws GitAPIException, java.io.IOException {
         BlameResult result = new BlameCommand(repository).setFilePath(path).setStartCommit(commit)
                 .setTextComparator(RawTextComparator.WS_IGNORE_ALL).setFollowFileRenames(true).call();
@@ -72,8 +73,10 @@ final class FileBlame {
             return known;
         }
         String email = mailmap.resolve(author.getName(), author.getEmailAddress()).email().toLowerCase(Locale.ROOT);
+        // The author date, as the history import stores it (authored_at): the report judges each commit by it.
         LineCredit credit = new LineCredit(email, CoAuthors.parse(source.getFullMessage()).stream()
-                .map(CoAuthors.CoAuthor::email).filter(e -> !e.equals(email)).distinct().sorted().toList());
+                .map(CoAuthors.CoAuthor::email).filter(e -> !e.equals(email)).distinct().sorted().toList(),
+                author.getWhenAsInstant());
         credits.put(source.copy(), credit);
         return credit;
     }

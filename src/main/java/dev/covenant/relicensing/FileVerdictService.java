@@ -4,29 +4,26 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.relicensing.ReportModel.ContributorReport;
 import dev.covenant.relicensing.ReportModel.Report;
 import dev.covenant.relicensing.VerdictModel.Decided;
 import dev.covenant.relicensing.VerdictModel.Skipped;
-import dev.covenant.relicensing.VerdictModel.Standing;
 import dev.covenant.relicensing.VerdictModel.SurvivingRow;
 import dev.covenant.relicensing.VerdictModel.Verdicts;
 import io.agroal.api.AgroalDataSource;
 
 /**
  * Gathers what the per-file verdicts need: each address's standing from the relicensing report (which also checks
- * the target license and the project), the surviving lines of the finished blame asked for (the newest by
- * default), and the files it skipped; {@link FileVerdicts} decides.
+ * the target license and the project), by date ({@link LineStandings}), the surviving lines of the finished blame
+ * asked for (the newest by default) with their commits' dates, and the files it skipped; {@link FileVerdicts}
+ * decides.
  */
 @ApplicationScoped
 public class FileVerdictService {
@@ -53,12 +50,14 @@ public class FileVerdictService {
         BlameJob job = jobs.newestDone(repository, prefix).orElseThrow(() -> new NotFoundProblem(
                 "No finished blame of " + repository + (prefix == null ? "" : " at " + prefix) + ": run POST /api/repos/"
                         + repository + "/relicensing/blame first"));
-        FileVerdicts verdicts = new FileVerdicts(standings(report));
+        FileVerdicts verdicts = new FileVerdicts(LineStandings.of(report.contributors()));
         List<Skipped> skipped = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            Rows.query(c, "SELECT path, author_email, co_authors, lines FROM surviving_lines WHERE repository = ?"
-                    + " AND revision = ?", rs -> verdicts.add(new SurvivingRow(rs.getString(1), rs.getString(2),
-                            texts(rs.getArray(3)), rs.getLong(4))), repository, job.commit());
+            // '-infinity' marks rows blamed before dates were kept: an unknown date, null to FileVerdicts.
+            Rows.query(c, "SELECT path, author_email, co_authors, nullif(authored_at, '-infinity') AS authored_at,"
+                    + " lines FROM surviving_lines WHERE repository = ? AND revision = ?",
+                    rs -> verdicts.add(new SurvivingRow(rs.getString(1), rs.getString(2), texts(rs.getArray(3)),
+                            Rows.instant(rs, "authored_at"), rs.getLong(5))), repository, job.commit());
             Rows.query(c, "SELECT path, reason, bytes FROM surviving_skipped WHERE repository = ? AND revision = ?"
                     + " ORDER BY path", rs -> skipped.add(new Skipped(rs.getString(1), rs.getString(2), rs.getLong(3))),
                     repository, job.commit());
@@ -69,16 +68,6 @@ public class FileVerdictService {
         Decided decided = verdicts.decide(skipped.size());
         return new Verdicts(repository, report.target(), job.commit(), job.id(), decided.totals(),
                 decided.contributors(), decided.files(), skipped);
-    }
-
-    /** Every address of every contributor in the report, with the contributor's overall status. */
-    static Map<String, Standing> standings(Report report) {
-        Map<String, Standing> byEmail = new HashMap<>();
-        for (ContributorReport c : report.contributors()) {
-            Standing standing = new Standing(c.contributor(), c.status().name(), c.status().cleared());
-            c.emails().forEach(email -> byEmail.put(email, standing));
-        }
-        return byEmail;
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.covenant.relicensing;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,14 +16,16 @@ import dev.covenant.relicensing.VerdictModel.ContributorLines;
 import dev.covenant.relicensing.VerdictModel.Decided;
 import dev.covenant.relicensing.VerdictModel.FileVerdict;
 import dev.covenant.relicensing.VerdictModel.Standing;
+import dev.covenant.relicensing.VerdictModel.Standings;
 import dev.covenant.relicensing.VerdictModel.SurvivingRow;
 import dev.covenant.relicensing.VerdictModel.Totals;
 
 /**
- * Turns surviving lines and each address's standing into a verdict per file. A line is cleared when everyone
- * credited with it (author and co-authors) is cleared; a file is cleared when all its lines are. Everyone not
- * cleared who is credited with lines of a file blocks it by those lines. An address the report does not know (the
- * imported history lacks it) stands as {@value #NOT_IN_HISTORY}, which clears nothing. Rows may come in any order.
+ * Turns surviving lines and each address's standing into a verdict per file. Each line is judged by the date of
+ * the commit that wrote it ({@link Standings}): a line is cleared when everyone credited with it (author and
+ * co-authors) is cleared for that date; a file is cleared when all its lines are. Everyone not cleared who is
+ * credited with lines of a file blocks it by those lines. An address the report does not know (the imported
+ * history lacks it) stands as {@value #NOT_IN_HISTORY}, which clears nothing. Rows may come in any order.
  */
 public final class FileVerdicts {
 
@@ -31,22 +34,28 @@ public final class FileVerdicts {
     private static final class FileTally {
         long lines;
         long cleared;
-        final Map<String, Long> blocked = new HashMap<>();
+        /** Per blocker, their blocked lines per status: one person's lines may be blocked for different reasons. */
+        final Map<String, Map<String, Long>> blocked = new HashMap<>();
     }
 
     private static final class PersonTally {
         final Set<String> emails = new TreeSet<>();
         final Set<String> files = new HashSet<>();
-        Standing standing;
+        final Standing overall;
         long lines;
+        long cleared;
+
+        PersonTally(Standing overall) {
+            this.overall = overall;
+        }
     }
 
-    private final Map<String, Standing> byEmail;
+    private final Standings standings;
     private final Map<String, FileTally> files = new HashMap<>();
     private final Map<String, PersonTally> people = new HashMap<>();
 
-    public FileVerdicts(Map<String, Standing> byEmail) {
-        this.byEmail = Map.copyOf(byEmail);
+    public FileVerdicts(Standings standings) {
+        this.standings = standings;
     }
 
     public FileVerdicts add(SurvivingRow row) {
@@ -57,11 +66,11 @@ public final class FileVerdicts {
         emails.add(row.author());
         emails.addAll(row.coAuthors());
         for (String email : emails) {
-            Standing standing = standing(email);
+            Standing standing = standing(email, row.authoredAt());
             credited.putIfAbsent(standing.contributor(), standing);
-            PersonTally person = people.computeIfAbsent(standing.contributor(), c -> new PersonTally());
+            PersonTally person = people.computeIfAbsent(standing.contributor(),
+                    c -> new PersonTally(standing(email, null)));
             person.emails.add(email);
-            person.standing = standing;
         }
         boolean cleared = credited.values().stream().allMatch(Standing::cleared);
         if (cleared) {
@@ -71,8 +80,11 @@ public final class FileVerdicts {
             PersonTally person = people.get(contributor);
             person.lines += row.lines();
             person.files.add(row.path());
-            if (!standing.cleared()) {
-                file.blocked.merge(contributor, row.lines(), Long::sum);
+            if (standing.cleared()) {
+                person.cleared += row.lines();
+            } else {
+                file.blocked.computeIfAbsent(contributor, c -> new HashMap<>()).merge(standing.status(), row.lines(),
+                        Long::sum);
             }
         });
         return this;
@@ -87,7 +99,7 @@ public final class FileVerdicts {
             lines += f.lines;
             cleared += f.cleared;
             List<Blocker> blockers = f.blocked.entrySet().stream()
-                    .map(b -> new Blocker(b.getKey(), people.get(b.getKey()).standing.status(), b.getValue()))
+                    .map(b -> blocker(b.getKey(), b.getValue()))
                     .sorted(Comparator.comparingLong(Blocker::lines).reversed().thenComparing(Blocker::contributor))
                     .toList();
             verdicts.add(new FileVerdict(e.getKey(), f.lines, f.cleared, f.cleared == f.lines, blockers));
@@ -95,8 +107,8 @@ public final class FileVerdicts {
         verdicts.sort(Comparator.comparingLong(FileVerdict::linesBlocked).reversed().thenComparing(FileVerdict::path));
         List<ContributorLines> contributors = people.entrySet().stream()
                 .map(e -> new ContributorLines(e.getKey(), List.copyOf(e.getValue().emails),
-                        e.getValue().standing.status(), e.getValue().standing.cleared(), e.getValue().lines,
-                        e.getValue().files.size()))
+                        e.getValue().overall.status(), e.getValue().overall.cleared(), e.getValue().lines,
+                        e.getValue().cleared, e.getValue().files.size()))
                 .sorted(Comparator.comparingLong(ContributorLines::lines).reversed()
                         .thenComparing(ContributorLines::contributor))
                 .toList();
@@ -105,8 +117,21 @@ public final class FileVerdicts {
                 verdicts);
     }
 
-    private Standing standing(String email) {
-        Standing known = byEmail.get(email);
+    /**
+     * A blocker with all their blocked lines in the file, under the status most of them have (a tie goes to the
+     * first status by name): the one that matters most for that file, and the same whatever order rows came in.
+     */
+    private static Blocker blocker(String contributor, Map<String, Long> linesByStatus) {
+        String status = linesByStatus.entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+                        Comparator.reverseOrder())))
+                .orElseThrow().getKey();
+        long lines = linesByStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new Blocker(contributor, status, lines);
+    }
+
+    private Standing standing(String email, Instant authoredAt) {
+        Standing known = standings.of(email, authoredAt);
         return known != null ? known : new Standing(email, NOT_IN_HISTORY, false);
     }
 }

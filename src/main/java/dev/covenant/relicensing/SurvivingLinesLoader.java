@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ import org.postgresql.copy.CopyIn;
  * Streams a blame's counts with {@code COPY} into a staging table that lives only in this job's transaction, then
  * replaces the repository's result for that commit in one step. Until {@link #replace} commits nothing is visible,
  * so a job that fails half-way leaves the earlier result of that commit as it was. One staging table takes both
- * counted lines ({@code kind} L) and skipped files (S), since a connection runs one COPY at a time.
+ * counted lines ({@code kind} L, per file, credit and author date) and skipped files (S), since a connection runs
+ * one COPY at a time.
  */
 final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
 
@@ -30,7 +32,7 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TEMP TABLE staged_blame (kind char(1), path text, email text, co_authors text[],"
-                    + " amount bigint, reason text) ON COMMIT DROP");
+                    + " authored_at timestamptz, amount bigint, reason text) ON COMMIT DROP");
         }
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY staged_blame FROM STDIN");
     }
@@ -43,7 +45,8 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
     @Override
     public void lines(String path, Map<LineCredit, Long> lines) {
         lines.forEach((credit, count) -> {
-            rows.text("L").text(path).text(credit.author()).text(array(credit.coAuthors())).number(count).text(null);
+            rows.text("L").text(path).text(credit.author()).text(array(credit.coAuthors()))
+                    .time(credit.authoredAt().atOffset(ZoneOffset.UTC)).number(count).text(null);
             rows.endRow();
         });
         flushIfFull();
@@ -51,7 +54,7 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
 
     @Override
     public void skipped(String path, String reason, long bytes) {
-        rows.text("S").text(path).text(null).text(null).number(bytes).text(reason);
+        rows.text("S").text(path).nulls(3).number(bytes).text(reason);
         rows.endRow();
         flushIfFull();
     }
@@ -65,8 +68,8 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
         run("SELECT pg_advisory_xact_lock(hashtextextended('surviving_lines ' || ? || ' ' || ?, 0))", repository, commit);
         run("DELETE FROM surviving_lines WHERE repository = ? AND revision = ?", repository, commit);
         run("DELETE FROM surviving_skipped WHERE repository = ? AND revision = ?", repository, commit);
-        run("INSERT INTO surviving_lines (repository, revision, path, author_email, co_authors, lines)"
-                + " SELECT ?, ?, path, email, co_authors, amount FROM staged_blame WHERE kind = 'L'"
+        run("INSERT INTO surviving_lines (repository, revision, path, author_email, co_authors, authored_at, lines)"
+                + " SELECT ?, ?, path, email, co_authors, authored_at, amount FROM staged_blame WHERE kind = 'L'"
                 + " ORDER BY path, email", repository, commit);
         run("INSERT INTO surviving_skipped (repository, revision, path, reason, bytes)"
                 + " SELECT ?, ?, path, reason, amount FROM staged_blame WHERE kind = 'S'", repository, commit);

@@ -1,5 +1,6 @@
 package dev.covenant.relicensing;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,8 +11,12 @@ public final class VerdictModel {
     private VerdictModel() {
     }
 
-    /** One {@code surviving_lines} row: lines of a file credited to an author with these co-authors. */
-    public record SurvivingRow(String path, String author, List<String> coAuthors, long lines) {
+    /**
+     * One {@code surviving_lines} row: lines of a file credited to an author with these co-authors, written by a
+     * commit of this author date; {@code authoredAt} null when the date is unknown (a blame made before dates were
+     * kept), which judges the lines by each person's overall status.
+     */
+    public record SurvivingRow(String path, String author, List<String> coAuthors, Instant authoredAt, long lines) {
 
         public SurvivingRow {
             coAuthors = List.copyOf(coAuthors);
@@ -22,11 +27,24 @@ public final class VerdictModel {
     public record Standing(String contributor, String status, boolean cleared) {
     }
 
+    /**
+     * Where the person behind an address stands for lines they wrote at {@code authoredAt}: the relicensing report
+     * judges each contribution on its own date. A null {@code authoredAt} (a date unknown) asks for their overall
+     * standing. Null when the report does not know the address.
+     */
+    @FunctionalInterface
+    public interface Standings {
+        Standing of(String email, Instant authoredAt);
+    }
+
     /** A file the blame did not look into: {@code BINARY} or {@code TOO_LARGE}. */
     public record Skipped(String path, String reason, long bytes) {
     }
 
-    /** Someone whose lines in a file are not cleared, with their status and how many of the file's lines are theirs. */
+    /**
+     * Someone whose lines in a file are not cleared, with the status of those lines (the one most of them have, when
+     * they were written under several) and how many of the file's lines they are.
+     */
     public record Blocker(String contributor, String status, long lines) {
     }
 
@@ -38,9 +56,14 @@ public final class VerdictModel {
         }
     }
 
-    /** One person's surviving lines over the whole revision, and in how many files. */
+    /**
+     * One person's surviving lines over the whole revision, and in how many files. {@code status} and
+     * {@code cleared} are their overall standing; {@code linesCleared} counts the lines their own standing at each
+     * line's date clears (a co-author may still block some of them), so a person cleared for some dates and not
+     * others shows as partly cleared.
+     */
     public record ContributorLines(String contributor, List<String> emails, String status, boolean cleared, long lines,
-            long files) {
+            long linesCleared, long files) {
     }
 
     /** Files and surviving lines, all and cleared. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * What git itself says survives at a revision: {@code git blame -w -M --line-porcelain} of every text file (binary
  * ones as {@code git diff --numstat} against the empty tree marks them, {@code -\t-}), lines that are empty or
  * whitespace only left out, each line credited to its author (after .mailmap) and its commit's
- * {@code Co-authored-by:} trailers. Per path: {@code "author|co1,co2"} → lines.
+ * {@code Co-authored-by:} trailers. Per path: {@code "author|co1,co2"} → lines; and in {@link #datedByPath} the
+ * same split by the author date of the commit that wrote them, {@code "author|co1,co2@epochSeconds"} → lines.
  */
 final class BlameExpectations {
 
@@ -22,6 +23,7 @@ final class BlameExpectations {
     private static final Pattern TRAILER = Pattern.compile("<([^>]+)>");
 
     final Map<String, Map<String, Long>> byPath = new TreeMap<>();
+    final Map<String, Map<String, Long>> datedByPath = new TreeMap<>();
     final Set<String> binary = new HashSet<>();
     final Set<String> files = new HashSet<>();
     private final Map<String, List<String>> coAuthors = new HashMap<>();
@@ -41,7 +43,7 @@ final class BlameExpectations {
         }
         for (String path : files) {
             if (!binary.contains(path)) {
-                byPath.put(path, blame(revision, path));
+                blame(revision, path);
             }
         }
     }
@@ -54,22 +56,32 @@ final class BlameExpectations {
         return author + "|" + String.join(",", coAuthors);
     }
 
-    private Map<String, Long> blame(String revision, String path) {
+    static String datedKey(String author, List<String> coAuthors, long authorTime) {
+        return key(author, coAuthors) + "@" + authorTime;
+    }
+
+    private void blame(String revision, String path) {
         Map<String, Long> lines = new TreeMap<>();
+        Map<String, Long> dated = new TreeMap<>();
         String sha = null;
         String author = null;
+        long time = 0;
         for (String line : repo.git("blame", "-w", "-M", "--line-porcelain", revision, "--", path).split("\n", -1)) {
             if (line.matches("[0-9a-f]{40} \\d+ \\d+( \\d+)?")) {
                 sha = line.substring(0, 40);
             } else if (line.startsWith("author-mail <")) {
                 author = line.substring(13, line.length() - 1).toLowerCase(Locale.ROOT);
+            } else if (line.startsWith("author-time ")) {
+                time = Long.parseLong(line.substring(12));
             } else if (line.startsWith("\t")) {
                 if (!line.substring(1).isBlank()) {
                     lines.merge(key(author, coAuthorsOf(sha, author)), 1L, Long::sum);
+                    dated.merge(datedKey(author, coAuthorsOf(sha, author), time), 1L, Long::sum);
                 }
             }
         }
-        return lines;
+        byPath.put(path, lines);
+        datedByPath.put(path, dated);
     }
 
     private List<String> coAuthorsOf(String sha, String author) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.covenant.Sql;
 import dev.covenant.signing.People;
+import dev.covenant.signing.Person;
 import dev.covenant.signing.SigningService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -172,5 +176,76 @@ class FileVerdictsApiTest {
         admin().get(relicensing + "/blame").then().statusCode(200).body("[0].commit", equalTo(fixture.head));
         admin().queryParam("to", "Apache-2.0").get(relicensing + "/files").then().statusCode(200)
                 .body("totals.files", equalTo(7));
+    }
+
+    /**
+     * Lines judged by their commit's date: Ada signed the shipped agreement (it covers earlier contributions) and
+     * revoked it now, so what she wrote in 2020 is cleared and what she wrote "in 2030" (git takes any author date)
+     * is not; the report's overall status for her is the blocked one. A file with both kinds of lines is partly
+     * cleared; a row of a blame made before dates were kept ('-infinity') takes her overall status.
+     */
+    @Test
+    void eachLineIsJudgedByTheDateOfItsCommit() throws Exception {
+        String dated = UUID.randomUUID().toString().substring(0, 8);
+        String datedOwner = "verdict-dated-" + dated;
+        String datedRepository = datedOwner + "/widget";
+        String datedDomain = dated + ".example";
+        long datedAdaId = 8_200_000_000L + Math.abs(dated.hashCode() % 1_000_000);
+        String ada = "ada@" + datedDomain;
+        String adaLogin = "ada-" + dated;
+        UUID signature = SignedProject.create(datedOwner, datedDomain, datedAdaId, dated, people, signing,
+                "FileVerdictsApiTest", List.of(Map.of("from", "2000-01-01", "spdx", "MIT")));
+        QuarkusTransaction.requiringNew().run(() -> signing.revoke(Person.findByGithubId(datedAdaId).orElseThrow(),
+                signature));
+
+        GitRepo repo = new GitRepo();
+        repo.write("src/Mixed.java", "class Mixed {\n    int a = 1;\n\n    int b = 2;\n}\n");
+        repo.write("src/Old.java", "class Old {\n}\n");
+        repo.commit("Ada", ada, "Before the revocation");
+        repo.jumpTo(Instant.parse("2030-01-01T00:00:00Z"));
+        repo.write("src/Mixed.java", "class Mixed {\n    int a = 1;\n\n    int b = 2;\n    int c = 3;\n"
+                + "    int d = 4;\n}\n");
+        repo.write("src/New.java", "class New {\n}\n");
+        repo.commit("Ada", ada, "After the revocation");
+        String head = repo.git("rev-parse", "HEAD").strip();
+        String url = repo.dir.toUri().toString();
+        admin().queryParam("wait", true).body(Map.of("cloneUrl", url)).post("/api/repos/" + datedRepository
+                + "/history").then().statusCode(200).body("state", equalTo("DONE"));
+        admin().queryParam("wait", true).body(Map.of("cloneUrl", url)).post(BlameFixture.blamePath(datedRepository))
+                .then().statusCode(200).body("state", equalTo("DONE"));
+        assertEquals("2020:4,2030:2", Sql.text("SELECT string_agg(to_char(authored_at AT TIME ZONE 'UTC', 'YYYY')"
+                + " || ':' || lines, ',' ORDER BY authored_at) FROM surviving_lines WHERE repository = ?"
+                + " AND revision = ? AND path = 'src/Mixed.java'", datedRepository, head));
+
+        String files = "/api/repos/" + datedRepository + "/relicensing/files";
+        JsonPath verdicts = admin().queryParam("to", "Apache-2.0").get(files).then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals(List.of("src/Mixed.java", "src/New.java", "src/Old.java"), verdicts.getList("files.path"));
+        assertEquals(Map.of("path", "src/Mixed.java", "lines", 6, "linesCleared", 4, "cleared", false, "blockedBy",
+                List.of(Map.of("contributor", adaLogin, "status", "NO_AGREEMENT", "lines", 2))),
+                verdicts.getMap("files[0]"));
+        assertEquals(Map.of("path", "src/New.java", "lines", 2, "linesCleared", 0, "cleared", false, "blockedBy",
+                List.of(Map.of("contributor", adaLogin, "status", "NO_AGREEMENT", "lines", 2))),
+                verdicts.getMap("files[1]"));
+        assertEquals(Map.of("path", "src/Old.java", "lines", 2, "linesCleared", 2, "cleared", true, "blockedBy",
+                List.of()), verdicts.getMap("files[2]"));
+        // Her overall status is the blocked one; her lines say how much of her code is cleared all the same.
+        assertEquals(List.of(Map.of("contributor", adaLogin, "emails", List.of(ada), "status", "NO_AGREEMENT",
+                "cleared", false, "lines", 10, "linesCleared", 6, "files", 3)), verdicts.getList("contributors"));
+        assertEquals(6, verdicts.getLong("totals.linesCleared"));
+        assertEquals(1, verdicts.getInt("totals.filesCleared"));
+        String csv = admin().queryParam("format", "csv").queryParam("to", "Apache-2.0").get(files).then()
+                .statusCode(200).extract().asString();
+        assertTrue(csv.contains("\"src/Mixed.java\",\"6\",\"4\",\"false\",\"" + adaLogin + "\",\"NO_AGREEMENT\",\"2\""),
+                csv);
+
+        // A row from before dates were kept: its date unknown, it takes her overall status, not her 2020 one.
+        Sql.update("INSERT INTO surviving_lines (repository, revision, path, author_email, lines)"
+                + " VALUES (?, ?, 'src/Undated.java', ?, 3)", datedRepository, head, ada);
+        admin().queryParam("to", "Apache-2.0").get(files).then().statusCode(200)
+                .body("files.find { it.path == 'src/Undated.java' }.linesCleared", equalTo(0))
+                .body("files.find { it.path == 'src/Undated.java' }.blockedBy", equalTo(List.of(Map.of("contributor",
+                        adaLogin, "status", "NO_AGREEMENT", "lines", 3))))
+                .body("contributors[0].lines", equalTo(13)).body("contributors[0].linesCleared", equalTo(6));
     }
 }

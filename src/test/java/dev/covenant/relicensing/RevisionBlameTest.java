@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which files a blame looks into, on a repository built with the git CLI: text files are blamed (blank lines not
- * counted), binary and too-large ones skipped with their reason, symbolic links passed over; progress after each.
+ * counted, each with its commit's author date), binary and too-large ones skipped with their reason, symbolic
+ * links passed over; progress after each.
  */
 class RevisionBlameTest {
 
@@ -28,6 +30,11 @@ class RevisionBlameTest {
         git.writeBytes("image.bin", new byte[] {1, 2, 0, 3});
         Files.createSymbolicLink(git.dir.resolve("link.txt"), Path.of("small.txt"));
         git.commit("Ada", "Ada@Example.org", "Start\n\nCo-authored-by: Alan <alan@example.org>");
+        Instant started = authorDate(git);
+        // The same people an hour later: their new line is counted apart, under its own date.
+        git.write("small.txt", "one\n\n  \ntwo\nthree\n");
+        git.commit("Ada", "ada@example.org", "More\n\nCo-authored-by: Alan <alan@example.org>");
+        Instant later = authorDate(git);
 
         Map<String, Map<LineCredit, Long>> blamed = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
@@ -47,11 +54,16 @@ class RevisionBlameTest {
                             skipped.add(path + " " + reason + " " + bytes);
                         }
                     }, (done, skippedSoFar, lines) -> progress.add(done));
-            assertEquals(new RevisionBlame.Totals(3, 2, 2), totals);
+            assertEquals(new RevisionBlame.Totals(3, 2, 3), totals);
         }
-        assertEquals(Map.of("small.txt", Map.of(new LineCredit("ada@example.org", List.of("alan@example.org")), 2L)),
-                blamed);
+        List<String> alan = List.of("alan@example.org");
+        assertEquals(Map.of("small.txt", Map.of(new LineCredit("ada@example.org", alan, started), 2L,
+                new LineCredit("ada@example.org", alan, later), 1L)), blamed);
         assertEquals(List.of("big.txt TOO_LARGE 101", "image.bin BINARY 4"), skipped);
         assertEquals(List.of(1L, 2L, 3L), progress);
+    }
+
+    private static Instant authorDate(GitRepo git) {
+        return Instant.ofEpochSecond(Long.parseLong(git.git("log", "-1", "--format=%at").strip()));
     }
 }

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -70,18 +71,29 @@ class SurvivingLinesTest {
         return fixture.blame(owner + "/" + name, revision, wait);
     }
 
-    /** The stored counts of a repository at a commit, in {@link BlameExpectations}' shape. */
+    /** The stored counts of a repository at a commit, in {@link BlameExpectations}' shape, all dates summed. */
     private Map<String, Map<String, Long>> stored(String name, String commit) throws SQLException {
+        return stored(name, commit, false);
+    }
+
+    /** The same with each row's date: {@link BlameExpectations#datedByPath}' shape. */
+    private Map<String, Map<String, Long>> storedDated(String name, String commit) throws SQLException {
+        return stored(name, commit, true);
+    }
+
+    private Map<String, Map<String, Long>> stored(String name, String commit, boolean dated) throws SQLException {
         Map<String, Map<String, Long>> rows = new TreeMap<>();
         try (Connection c = Sql.connect(); PreparedStatement ps = c.prepareStatement("SELECT path, author_email,"
-                + " co_authors, lines FROM surviving_lines WHERE repository = ? AND revision = ?")) {
+                + " co_authors, lines, extract(epoch FROM authored_at)::bigint FROM surviving_lines"
+                + " WHERE repository = ? AND revision = ?")) {
             ps.setString(1, owner + "/" + name);
             ps.setString(2, commit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String key = BlameExpectations.key(rs.getString(2),
-                            Arrays.asList((String[]) rs.getArray(3).getArray()));
-                    rows.computeIfAbsent(rs.getString(1), p -> new TreeMap<>()).put(key, rs.getLong(4));
+                    List<String> coAuthors = Arrays.asList((String[]) rs.getArray(3).getArray());
+                    String key = dated ? BlameExpectations.datedKey(rs.getString(2), coAuthors, rs.getLong(5))
+                            : BlameExpectations.key(rs.getString(2), coAuthors);
+                    rows.computeIfAbsent(rs.getString(1), p -> new TreeMap<>()).merge(key, rs.getLong(4), Long::sum);
                 }
             }
         }
@@ -107,6 +119,12 @@ class SurvivingLinesTest {
         assertEquals(Map.of(ada, 3L, grace, 3L), stored.remove(MOVED));
         assertEquals(expected, stored);
         assertEquals(git.total(), job.getLong("lines"), "JGit and git agree on the total of lines");
+        // Each row carries the author date of the commit that wrote its lines, the date git blame gives them.
+        Map<String, Map<String, Long>> dated = storedDated("head", head);
+        Map<String, Map<String, Long>> expectedDated = new TreeMap<>(git.datedByPath);
+        expectedDated.remove(MOVED);
+        dated.remove(MOVED);
+        assertEquals(expectedDated, dated);
 
         // The story behind the numbers: rewritten lines moved to Grace, re-indenting took nothing from anyone.
         assertEquals(Map.of(ada, 4L, grace, 3L), stored.get("src/Core.java"));
@@ -163,15 +181,19 @@ class SurvivingLinesTest {
 
         // A job that fails half-way through its files: what it staged goes with its transaction.
         try (Connection c = dataSource.getConnection(); SurvivingLinesLoader loader = SurvivingLinesLoader.open(c)) {
-            loader.lines("half/way.c", Map.of(new LineCredit("x@y.example", List.of()), 7L));
+            loader.lines("half/way.c", Map.of(new LineCredit("x@y.example", List.of(), Instant.EPOCH), 7L));
         }
         assertEquals(before, stored("kept", head));
         // One that finishes replaces the whole result of that commit, files it no longer has included.
+        List<String> coAuthors = List.of("a\"b@y.example", "c,d@y.example");
+        Instant later = Instant.parse("2024-05-31T12:00:00Z");
         try (Connection c = dataSource.getConnection(); SurvivingLinesLoader loader = SurvivingLinesLoader.open(c)) {
-            loader.lines("only.c", Map.of(new LineCredit("x@y.example", List.of("a\"b@y.example", "c,d@y.example")), 7L));
+            loader.lines("only.c", Map.of(new LineCredit("x@y.example", coAuthors, Instant.EPOCH), 7L,
+                    new LineCredit("x@y.example", coAuthors, later), 2L));
             loader.replace(owner + "/kept", head);
         }
-        assertEquals(Map.of("only.c", Map.of("x@y.example|a\"b@y.example,c,d@y.example", 7L)), stored("kept", head));
+        assertEquals(Map.of("only.c", Map.of("x@y.example|a\"b@y.example,c,d@y.example@0", 7L,
+                "x@y.example|a\"b@y.example,c,d@y.example@" + later.getEpochSecond(), 2L)), storedDated("kept", head));
         assertEquals(List.of(""), skipped("kept", head));
     }
 
