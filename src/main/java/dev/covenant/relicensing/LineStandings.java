@@ -17,7 +17,8 @@ import dev.covenant.relicensing.VerdictModel.Standings;
  * <ul>
  * <li>a contributor whose overall status clears ({@code GRANTED}, {@code CONSENTED}) has every line cleared: a
  * consent covers everything they wrote, whatever their periods say;</li>
- * <li>otherwise a line takes the status of the period whose {@code [from, to]} holds its date;</li>
+ * <li>otherwise a line takes the status of the period whose {@code [from, to]} holds its date, or, for a blocked
+ * period of someone who answered a consent campaign, their answer;</li>
  * <li>a date no period holds takes the overall status: a commit the imported history does not have (a blame of a
  * newer revision than the import), or a date unknown (rows blamed before dates were kept).</li>
  * </ul>
@@ -46,8 +47,10 @@ final class LineStandings implements Standings {
             List<Stretch> stretches = new ArrayList<>();
             if (!overall.cleared()) {
                 for (Period p : c.periods()) {
-                    stretches.add(new Stretch(p.from(), p.to(),
-                            new Standing(c.contributor(), p.status().name(), p.status().cleared())));
+                    // A campaign's answer (declined, conditional, unreachable) is what blocks their blocked periods.
+                    Standing standing = !p.status().cleared() && c.status().answered() ? overall
+                            : new Standing(c.contributor(), p.status().name(), p.status().cleared());
+                    stretches.add(new Stretch(p.from(), p.to(), standing));
                 }
             }
             Person person = new Person(overall, List.copyOf(stretches));

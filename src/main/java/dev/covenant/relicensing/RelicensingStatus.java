@@ -27,4 +27,9 @@ public enum RelicensingStatus {
     public boolean cleared() {
         return this == GRANTED || this == CONSENTED;
     }
+
+    /** Whether this is a consent campaign's answer rather than what the agreements decided. */
+    public boolean answered() {
+        return ordinal() >= CONSENTED.ordinal();
+    }
 }

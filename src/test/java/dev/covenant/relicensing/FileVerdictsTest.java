@@ -150,7 +150,13 @@ class FileVerdictsTest {
     static final ContributorReport GRACE_UNSIGNED = person("grace", RelicensingStatus.NO_AGREEMENT,
             period("2019-01-01T00:00:00Z", "2022-12-31T00:00:00Z", RelicensingStatus.NO_AGREEMENT));
 
-    static final Standings BY_DATE = LineStandings.of(List.of(BEA, CY, LIN_CONSENTED, ADA_GRANTED, GRACE_UNSIGNED));
+    /** Dee signed late, like Bea, then declined in a campaign: her answer blocks what the agreement did not cover. */
+    static final ContributorReport DEE_DECLINED = person("dee", RelicensingStatus.DECLINED,
+            period("2019-01-01T00:00:00Z", "2020-06-30T00:00:00Z", RelicensingStatus.NO_AGREEMENT),
+            period("2021-03-01T00:00:00Z", "2022-12-31T00:00:00Z", RelicensingStatus.GRANTED));
+
+    static final Standings BY_DATE = LineStandings.of(List.of(BEA, CY, LIN_CONSENTED, ADA_GRANTED, GRACE_UNSIGNED,
+            DEE_DECLINED));
 
     private static ContributorReport person(String name, RelicensingStatus status, Period... periods) {
         return new ContributorReport(name, null, name, List.of(name + "@x.example"), Identity.Source.VERIFIED_EMAIL,
@@ -196,6 +202,8 @@ class FileVerdictsTest {
             "lin,  -,     2019-05-01,           true,  -",
             "lin,  -,     -,                    true,  -",
             "lin,  bea,   2021-05-01,           true,  -",
+            "dee,  -,     2019-05-01,           false, dee DECLINED",
+            "dee,  -,     2021-05-01,           true,  -",
             "zed,  -,     2021-05-01,           false, zed@x.example NOT_IN_HISTORY" })
     void eachLineIsJudgedByItsCommitsDate(String author, String coAuthor, String date, boolean cleared,
             String blockers) {
