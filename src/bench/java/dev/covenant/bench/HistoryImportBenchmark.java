@@ -115,7 +115,7 @@ class HistoryImportBenchmark {
             }
             assertEquals(commits, answer.path("totals").path("commits").asLong());
             assertEquals(lines, answer.path("totals").path("linesAdded").asLong());
-            int contributors = answer.path("page").path("contributors").asInt();
+            int contributors = answer.path("page").path("total").asInt();
             // Every row at once, as the CSV download gives them.
             long csvStarted = System.nanoTime();
             long csvRows = csvRows(service, repo + "/relicensing?to=Apache-2.0");

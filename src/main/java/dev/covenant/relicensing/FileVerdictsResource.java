@@ -7,9 +7,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,15 +39,20 @@ public class FileVerdictsResource {
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @Operation(summary = "Each file's surviving lines under ?to= (SPDX): cleared, or blocked by whom and by how many"
             + " lines, most blocked first; ?revision= a blamed commit (default: the newest finished blame). JSON, or"
-            + " CSV with Accept: text/csv or ?format=csv")
+            + " CSV with Accept: text/csv or ?format=csv. JSON lists the files a page at a time: ?offset= and ?limit="
+            + " (1 to 10000, default 1000), the next page in `page.next` and a Link header; the CSV has every file")
     public Response files(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @QueryParam("to") String to, @QueryParam("revision") String revision, @QueryParam("format") String format,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
+            @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
         access.read(owner, repo, authorization, session);
+        Paging paging = Paging.of(offset, limit);
         Verdicts result = verdicts.verdicts(owner, repo, to, revision == null || revision.isBlank() ? null
                 : revision.strip());
-        return TabularAnswer.of(result, format, accept, () -> VerdictCsv.write(result),
+        Verdicts page = result.page(paging,
+                next -> uri.getRequestUriBuilder().replaceQueryParam("offset", next).build().toString());
+        return TabularAnswer.of(page, page.page().next(), format, accept, () -> VerdictCsv.write(result),
                 result.repository().replace('/', '-') + "-files.csv");
     }
 }

@@ -2,8 +2,11 @@ package dev.covenant.relicensing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.covenant.relicensing.ReportModel.Page;
 
 /** The records of the per-file relicensing verdicts: surviving lines and standings in, a verdict per file out. */
 public final class VerdictModel {
@@ -83,6 +86,17 @@ public final class VerdictModel {
     /** The whole answer, with the revision and blame job it comes from and the files the blame skipped. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Verdicts(String repository, String target, String revision, long blameJob, Totals totals,
-            List<ContributorLines> contributors, List<FileVerdict> files, List<Skipped> skipped) {
+            List<ContributorLines> contributors, List<FileVerdict> files, List<Skipped> skipped, Page page) {
+
+        public Verdicts(String repository, String target, String revision, long blameJob, Totals totals,
+                List<ContributorLines> contributors, List<FileVerdict> files, List<Skipped> skipped) {
+            this(repository, target, revision, blameJob, totals, contributors, files, skipped, null);
+        }
+
+        /** The page of the files {@code paging} asks for; {@code link} gives the address of another page. */
+        Verdicts page(Paging paging, IntFunction<String> link) {
+            return new Verdicts(repository, target, revision, blameJob, totals, contributors, paging.slice(files),
+                    skipped, paging.page(files.size(), link));
+        }
     }
 }

@@ -148,6 +148,28 @@ class FileVerdictsApiTest {
     }
 
     @Test
+    void theFilesComeAPageAtATime() {
+        JsonPath whole = admin().queryParam("to", "Apache-2.0").get(files()).then().statusCode(200).extract()
+                .jsonPath();
+        List<String> everyFile = whole.getList("files.path");
+        assertTrue(everyFile.size() > 2, everyFile.toString());
+        List<String> paged = new java.util.ArrayList<>();
+        String next = null;
+        do {
+            io.restassured.response.Response page = next == null
+                    ? admin().queryParam("to", "Apache-2.0").queryParam("limit", 2).get(files()) : admin().get(next);
+            page.then().statusCode(200).body("totals", equalTo(whole.getMap("totals")))
+                    .body("page.total", equalTo(everyFile.size()));
+            paged.addAll(page.jsonPath().getList("files.path"));
+            next = page.jsonPath().getString("page.next");
+            assertEquals(next == null ? null : "<" + next + ">; rel=\"next\"", page.header("Link"));
+        } while (next != null);
+        assertEquals(everyFile, paged);
+        admin().queryParam("to", "Apache-2.0").queryParam("offset", "x").get(files()).then().statusCode(400)
+                .body("field", equalTo("offset"));
+    }
+
+    @Test
     void badInputNamesTheField() {
         admin().queryParam("to", "Apache-2").get(files()).then().statusCode(400).body("field", equalTo("to"))
                 .body("errors[0].suggestions", hasItem("Apache-2.0"));

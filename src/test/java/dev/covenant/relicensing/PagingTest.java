@@ -32,7 +32,7 @@ class PagingTest {
         assertEquals(names.isEmpty() ? List.of() : List.of(names.split(",")),
                 page.contributors().stream().map(ContributorReport::contributor).toList());
         assertEquals(next == null ? null : "next?offset=" + next, page.page().next());
-        assertEquals(5, page.page().contributors());
+        assertEquals(5, page.page().total());
     }
 
     @Test

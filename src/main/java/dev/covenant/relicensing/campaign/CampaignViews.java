@@ -65,7 +65,7 @@ public final class CampaignViews {
 
         /** Whether this is a page that leaves some of the contributors out. */
         public boolean truncated() {
-            return page != null && page.contributors() > contributors.size();
+            return page != null && page.total() > contributors.size();
         }
     }
 }
