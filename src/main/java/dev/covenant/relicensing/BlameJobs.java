@@ -20,6 +20,13 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class BlameJobs {
 
+    /**
+     * The commits of a repository's newest finished blames, as many as asked (parameters: repository, how many):
+     * those whose surviving lines are kept ({@link SurvivingLinesLoader#replace}).
+     */
+    static final String NEWEST_REVISIONS = "SELECT commit_sha FROM blame_job WHERE repository = ? AND state = 'DONE'"
+            + " GROUP BY commit_sha ORDER BY max(finished_at) DESC LIMIT ?";
+
     private static final String COLUMNS = "id, repository, clone_url, revision, commit_sha, state, phase, files_done,"
             + " files_total, files_skipped, lines, rate, created_at, started_at, updated_at, finished_at, error,"
             + " error_field";
@@ -91,11 +98,13 @@ public class BlameJobs {
     }
 
     /** The newest finished job whose commit starts with {@code commitPrefix} (any commit when it is null). */
-    Optional<BlameJob> newestDone(String repository, String commitPrefix) {
-        String done = "SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? AND state = 'DONE'";
+    Optional<BlameJob> newestDone(String repository, String commitPrefix, int kept) {
+        String done = "SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? AND state = 'DONE'"
+                + " AND commit_sha IN (" + NEWEST_REVISIONS + ")";
         String newest = " ORDER BY finished_at DESC, id DESC LIMIT 1";
-        List<BlameJob> jobs = commitPrefix == null ? table.query(done + newest, repository)
-                : table.query(done + " AND starts_with(commit_sha, ?)" + newest, repository, commitPrefix);
+        List<BlameJob> jobs = commitPrefix == null ? table.query(done + newest, repository, repository, kept)
+                : table.query(done + " AND starts_with(commit_sha, ?)" + newest, repository, repository, kept,
+                        commitPrefix);
         return jobs.stream().findFirst();
     }
 

@@ -33,8 +33,11 @@ public class FileVerdictService {
     private final RelicensingReports reports;
     private final BlameJobs jobs;
     private final AgroalDataSource dataSource;
+    private final RelicensingConfig config;
 
-    FileVerdictService(RelicensingReports reports, BlameJobs jobs, AgroalDataSource dataSource) {
+    FileVerdictService(RelicensingReports reports, BlameJobs jobs, AgroalDataSource dataSource,
+            RelicensingConfig config) {
+        this.config = config;
         this.reports = reports;
         this.jobs = jobs;
         this.dataSource = dataSource;
@@ -47,7 +50,7 @@ public class FileVerdictService {
         }
         Report report = reports.report(owner, repo, to, null);
         String prefix = revision == null ? null : revision.toLowerCase(Locale.ROOT);
-        BlameJob job = jobs.newestDone(repository, prefix).orElseThrow(() -> new NotFoundProblem(
+        BlameJob job = jobs.newestDone(repository, prefix, config.blameRevisionsKept()).orElseThrow(() -> new NotFoundProblem(
                 "No finished blame of " + repository + (prefix == null ? "" : " at " + prefix) + ": run POST /api/repos/"
                         + repository + "/relicensing/blame first"));
         FileVerdicts verdicts = new FileVerdicts(LineStandings.of(report.contributors()));

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
@@ -49,4 +51,13 @@ public interface RelicensingConfig {
     @WithDefault("4M")
     @WithConverter(MemorySizeConverter.class)
     MemorySize blameMaxFileSize();
+
+    /**
+     * How many blamed revisions of a repository keep their surviving lines: the newest ones. A blame that finishes
+     * deletes the lines of older revisions, which then no longer have verdicts (a blame holds a row per file and
+     * source commit, so re-blaming a large repository every week would otherwise grow without end).
+     */
+    @WithDefault("5")
+    @Min(1)
+    int blameRevisionsKept();
 }

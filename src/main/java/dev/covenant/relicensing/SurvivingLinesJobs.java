@@ -112,7 +112,7 @@ public class SurvivingLinesJobs {
                 RevisionBlame.Totals totals = RevisionBlame.blame(git, commit, ClonedHistory.mailmapAt(git, commit.getTree()),
                         config.blameMaxFileSize().asLongValue(), loader, new BlameProgress(jobs, id));
                 jobs.phase(id, "SAVING");
-                loader.replace(repository, commit.name());
+                loader.replace(repository, commit.name(), config.blameRevisionsKept());
                 jobs.done(id, totals.files(), totals.skipped(), totals.lines());
                 LOG.infof("%s - blame %d of %s (%s): %d files (%d skipped), %d surviving lines in %d ms", repository,
                         id, revision, commit.name(), totals.files(), totals.skipped(), totals.lines(),

@@ -59,8 +59,11 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
         flushIfFull();
     }
 
-    /** Makes the staged counts the result of {@code repository} at {@code commit}, in place of any earlier one. */
-    void replace(String repository, String commit) throws SQLException {
+    /**
+     * Makes the staged counts the result of {@code repository} at {@code commit}, in place of any earlier one, and
+     * keeps the results of the {@code kept} newest blamed revisions only (this one among them).
+     */
+    void replace(String repository, String commit, int kept) throws SQLException {
         copy.writeToCopy(rows.bytes(), 0, rows.length());
         rows.clear();
         copy.endCopy();
@@ -73,6 +76,10 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
                 + " ORDER BY path, email", repository, commit);
         run("INSERT INTO surviving_skipped (repository, revision, path, reason, bytes)"
                 + " SELECT ?, ?, path, reason, amount FROM staged_blame WHERE kind = 'S'", repository, commit);
+        for (String table : new String[] {"surviving_lines", "surviving_skipped"}) {
+            run("DELETE FROM " + table + " WHERE repository = ? AND revision <> ? AND revision NOT IN ("
+                    + BlameJobs.NEWEST_REVISIONS + ")", repository, commit, repository, kept - 1);
+        }
         connection.commit();
         committed = true;
     }

@@ -46,6 +46,9 @@ class SurvivingLinesTest {
     final String owner = "blame-" + run;
     final String domain = run + ".example";
     @Inject
+    BlameJobs jobs;
+
+    @Inject
     AgroalDataSource dataSource;
 
     BlameFixture fixture;
@@ -190,11 +193,35 @@ class SurvivingLinesTest {
         try (Connection c = dataSource.getConnection(); SurvivingLinesLoader loader = SurvivingLinesLoader.open(c)) {
             loader.lines("only.c", Map.of(new LineCredit("x@y.example", coAuthors, Instant.EPOCH), 7L,
                     new LineCredit("x@y.example", coAuthors, later), 2L));
-            loader.replace(owner + "/kept", head);
+            loader.replace(owner + "/kept", head, 5);
         }
         assertEquals(Map.of("only.c", Map.of("x@y.example|a\"b@y.example,c,d@y.example@0", 7L,
                 "x@y.example|a\"b@y.example,c,d@y.example@" + later.getEpochSecond(), 2L)), storedDated("kept", head));
         assertEquals(List.of(""), skipped("kept", head));
+    }
+
+    @Test
+    void onlyTheNewestBlamedRevisionsKeepTheirLines() throws Exception {
+        String repository = owner + "/pruned";
+        List<String> revisions = List.of("a".repeat(40), "b".repeat(40), "c".repeat(40));
+        for (int i = 0; i < revisions.size(); i++) {
+            // As a job does: the lines replaced first, then the job marked DONE.
+            try (Connection c = dataSource.getConnection(); SurvivingLinesLoader loader = SurvivingLinesLoader.open(c)) {
+                loader.lines("f.c", Map.of(new LineCredit("x@y.example", List.of(), Instant.EPOCH), 1L + i));
+                loader.skipped("big.bin", "BINARY", 10);
+                loader.replace(repository, revisions.get(i), 2);
+            }
+            Sql.update("INSERT INTO blame_job (repository, clone_url, revision, commit_sha, state, created_at, updated_at,"
+                    + " finished_at) VALUES (?, 'https://example.org/r.git', 'HEAD', ?, 'DONE', now(), now(),"
+                    + " now() + make_interval(secs => ?))", repository, revisions.get(i), i);
+        }
+        assertEquals("bbbbbbb,ccccccc", Sql.text("SELECT string_agg(DISTINCT left(revision, 7), ',') FROM"
+                + " surviving_lines WHERE repository = ?", repository), "the two newest, the oldest deleted");
+        assertEquals("bbbbbbb,ccccccc", Sql.text("SELECT string_agg(DISTINCT left(revision, 7), ',') FROM"
+                + " surviving_skipped WHERE repository = ?", repository));
+        assertTrue(jobs.newestDone(repository, "aaaa", 2).isEmpty(), "a revision whose lines are gone has no verdicts");
+        assertEquals(revisions.get(1), jobs.newestDone(repository, "bbbb", 2).orElseThrow().commit());
+        assertEquals(revisions.get(2), jobs.newestDone(repository, null, 2).orElseThrow().commit());
     }
 
     private List<String> skipped(String name, String commit) throws SQLException {
