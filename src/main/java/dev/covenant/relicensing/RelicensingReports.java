@@ -140,6 +140,30 @@ public class RelicensingReports {
         }
     }
 
+    /**
+     * {@code report} with its first {@code first} contributors named as git names them in their newest contribution
+     * (of any of their addresses); the others as they were.
+     */
+    public Report named(Report report, int first) {
+        int n = Math.min(first, report.contributors().size());
+        List<ContributorReport> shown = report.contributors().subList(0, n);
+        Map<String, GitNames.Named> names;
+        try (Connection c = dataSource.getConnection()) {
+            names = GitNames.of(c, report.repository(), shown.stream().flatMap(r -> r.emails().stream()).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the names in the report of " + report.repository() + " failed: "
+                    + e.getMessage(), e);
+        }
+        List<ContributorReport> contributors = new ArrayList<>(report.contributors().size());
+        for (ContributorReport r : shown) {
+            contributors.add(r.emails().stream().map(names::get).filter(java.util.Objects::nonNull)
+                    .max(Comparator.comparing(GitNames.Named::at)).map(named -> r.named(named.name())).orElse(r));
+        }
+        contributors.addAll(report.contributors().subList(n, report.contributors().size()));
+        return new Report(report.repository(), report.target(), report.at(), report.atCommit(), report.totals(),
+                contributors, report.page());
+    }
+
     private static long millis(long nanos) {
         return nanos / 1_000_000;
     }

@@ -53,7 +53,8 @@ public class RelicensingResource {
         Report report = reports.report(reader, owner, repo, to, at);
         Report page = paging.apply(report,
                 next -> uri.getRequestUriBuilder().replaceQueryParam("offset", next).build().toString());
-        return TabularAnswer.of(page, page.page().next(), format, accept, () -> ReportCsv.write(report),
+        return TabularAnswer.of(reports.named(page, paging.limit()), page.page().next(), format, accept,
+                () -> ReportCsv.write(reports.named(report, Integer.MAX_VALUE)),
                 report.repository().replace('/', '-') + "-relicensing.csv");
     }
 }

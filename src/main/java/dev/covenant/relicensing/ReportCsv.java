@@ -11,7 +11,7 @@ final class ReportCsv {
 
     static final String HEADER = "contributor,github_id,login,emails,identified_by,status,grant,agreement,version,"
             + "company,commits,authored_commits,co_authored_commits,lines_added,commits_cleared,lines_cleared,"
-            + "first_contribution,last_contribution,must_keep_offering,reason\r\n";
+            + "first_contribution,last_contribution,must_keep_offering,reason,name\r\n";
 
     private ReportCsv() {
     }
@@ -31,6 +31,6 @@ final class ReportCsv {
                 Csv.cell(c.commits()), Csv.cell(c.authoredCommits()), Csv.cell(c.coAuthoredCommits()),
                 Csv.cell(c.linesAdded()), Csv.cell(c.commitsCleared()), Csv.cell(c.linesCleared()),
                 Csv.cell(c.firstContribution()), Csv.cell(c.lastContribution()),
-                Csv.cell(String.join(" ", c.mustKeepOffering())), Csv.cell(c.reason()))) + "\r\n";
+                Csv.cell(String.join(" ", c.mustKeepOffering())), Csv.cell(c.reason()), Csv.cell(c.name()))) + "\r\n";
     }
 }

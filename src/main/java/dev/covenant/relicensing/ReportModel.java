@@ -42,12 +42,33 @@ public final class ReportModel {
             GrantView grant, String reason, String license) {
     }
 
-    /** The answer for one contributor over all their contributions. */
+    /**
+     * The answer for one contributor over all their contributions. {@code name} is the name git gives them in their
+     * newest contribution; it is looked up only for the rows that are shown ({@link RelicensingReports#named}), so it
+     * is null until then.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ContributorReport(String contributor, Long githubId, String login, List<String> emails,
             Identity.Source identifiedBy, RelicensingStatus status, GrantView grant, String reason, long commits,
             long authoredCommits, long coAuthoredCommits, long linesAdded, long commitsCleared, long linesCleared,
-            Instant firstContribution, Instant lastContribution, List<String> mustKeepOffering, List<Period> periods) {
+            Instant firstContribution, Instant lastContribution, List<String> mustKeepOffering, List<Period> periods,
+            String name) {
+
+        public ContributorReport(String contributor, Long githubId, String login, List<String> emails,
+                Identity.Source identifiedBy, RelicensingStatus status, GrantView grant, String reason, long commits,
+                long authoredCommits, long coAuthoredCommits, long linesAdded, long commitsCleared, long linesCleared,
+                Instant firstContribution, Instant lastContribution, List<String> mustKeepOffering,
+                List<Period> periods) {
+            this(contributor, githubId, login, emails, identifiedBy, status, grant, reason, commits, authoredCommits,
+                    coAuthoredCommits, linesAdded, commitsCleared, linesCleared, firstContribution, lastContribution,
+                    mustKeepOffering, periods, null);
+        }
+
+        ContributorReport named(String gitName) {
+            return new ContributorReport(contributor, githubId, login, emails, identifiedBy, status, grant, reason,
+                    commits, authoredCommits, coAuthoredCommits, linesAdded, commitsCleared, linesCleared,
+                    firstContribution, lastContribution, mustKeepOffering, periods, gitName);
+        }
     }
 
     /** The decision's output: every contributor, and the segments that block (for counting cleared commits). */

@@ -36,7 +36,7 @@ public class ReportPageView {
         List<FieldError> errors = List.of();
         if (new RelicensingPages.ReportQuery(to, at, errors).asked()) {
             try {
-                report = reports.report(reader, owner, repo, to, at);
+                report = reports.named(reports.report(reader, owner, repo, to, at), RelicensingPages.MAX_ROWS);
             } catch (InvalidInputException e) {
                 errors = e.errors();
             }

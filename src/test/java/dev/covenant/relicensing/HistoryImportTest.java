@@ -104,6 +104,12 @@ class HistoryImportTest {
         assertEquals("UNKNOWN_IDENTITY", statusOf(report, "zoe@" + domain));
         assertEquals("UNKNOWN_IDENTITY", statusOf(report, "alan@" + domain));
         assertEquals("FORBIDDEN_BY_AGREEMENT", statusOf(report("uploaded", "LicenseRef-Proprietary"), "ada@" + domain));
+        Map<String, String> names = new HashMap<>();
+        List<Map<String, Object>> contributors = report.getList("contributors");
+        contributors.forEach(c -> names.put(((List<?>) c.get("emails")).get(0).toString(), (String) c.get("name")));
+        assertEquals(Map.of("ada@" + domain, "Ada Lovelace", "grace@" + domain, "Grace Hopper", "alan@" + domain,
+                "Alan Turing", "zoe@" + domain, "Zoe Ng", "583231+octocat@users.noreply.github.com", "Octo Cat"),
+                names, "the name of each one's newest commit, after the .mailmap; a co-author's from the trailer");
     }
 
     @Test

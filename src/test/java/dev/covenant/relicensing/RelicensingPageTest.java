@@ -195,6 +195,7 @@ class RelicensingPageTest {
         List<String> rows = rows(body, "contributors");
         assertEquals(1, rows.size(), body);
         assertTrue(rows.get(0).contains(writer + "@example.org") || rows.get(0).contains(">" + writer + "<"));
+        assertTrue(rows.get(0).contains("<span class=\"name\">Person " + writer + "</span>"), rows.get(0));
         for (String other : List.of("dev@" + domain, ESCAPED_SCRIPT, "brien", "id=\"totals\"", "id=\"imports\"",
                 "id=\"import-form\"")) {
             assertFalse(body.contains(other), other + " is not for a contributor's eyes");
