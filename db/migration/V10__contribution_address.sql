@@ -17,6 +17,8 @@ CREATE TABLE contribution_address (
     authored_lines  bigint      NOT NULL CHECK (authored_lines >= 0),
     first_at        timestamptz NOT NULL,
     last_at         timestamptz NOT NULL,
+    -- The name git gives the address in its newest contribution (a co-author's from the trailer), for people to read.
+    name            text        NOT NULL,
     PRIMARY KEY (repository, email)
 );
 
@@ -27,9 +29,10 @@ CREATE INDEX contribution_coauthor_by_email ON contribution_coauthor (repository
 
 -- Every credit of a commit to an address: its author's, and each co-author's.
 CREATE VIEW contribution_credit AS
-    SELECT repository, sha, author_email AS email, authored_at, lines_added, 1 AS authored FROM contribution
+    SELECT repository, sha, author_email AS email, author_name AS name, authored_at, lines_added, 1 AS authored
+    FROM contribution
     UNION ALL
-    SELECT repository, sha, email, authored_at, lines_added, 0 FROM contribution_coauthor;
+    SELECT repository, sha, email, name, authored_at, lines_added, 0 FROM contribution_coauthor;
 
 -- The lock of a repository's contributions, held to the end of the transaction. The triggers take it, so a recount
 -- never misses an insert that commits beside it; writers take it before they write, so that a history import can
@@ -42,9 +45,11 @@ $$;
 -- Counts the given addresses of a repository again from the commits; an address left with none loses its row.
 CREATE FUNCTION contribution_address_recount(repo text, emails text[]) RETURNS void LANGUAGE sql AS $$
     DELETE FROM contribution_address WHERE repository = repo AND email = ANY(emails);
-    INSERT INTO contribution_address (repository, email, commits, lines_added, authored, authored_lines, first_at, last_at)
+    INSERT INTO contribution_address (repository, email, commits, lines_added, authored, authored_lines, first_at, last_at,
+                                      name)
     SELECT repository, email, count(*), sum(lines_added), sum(authored),
-           coalesce(sum(lines_added) FILTER (WHERE authored = 1), 0), min(authored_at), max(authored_at)
+           coalesce(sum(lines_added) FILTER (WHERE authored = 1), 0), min(authored_at), max(authored_at),
+           (array_agg(name ORDER BY authored_at DESC))[1]
     FROM contribution_credit WHERE repository = repo AND email = ANY(emails)
     GROUP BY repository, email;
 $$;
@@ -52,9 +57,11 @@ $$;
 -- Every address of every repository counted again (after a TRUNCATE, and for the histories already imported).
 CREATE FUNCTION contribution_address_recount_all() RETURNS void LANGUAGE sql AS $$
     DELETE FROM contribution_address;
-    INSERT INTO contribution_address (repository, email, commits, lines_added, authored, authored_lines, first_at, last_at)
+    INSERT INTO contribution_address (repository, email, commits, lines_added, authored, authored_lines, first_at, last_at,
+                                      name)
     SELECT repository, email, count(*), sum(lines_added), sum(authored),
-           coalesce(sum(lines_added) FILTER (WHERE authored = 1), 0), min(authored_at), max(authored_at)
+           coalesce(sum(lines_added) FILTER (WHERE authored = 1), 0), min(authored_at), max(authored_at),
+           (array_agg(name ORDER BY authored_at DESC))[1]
     FROM contribution_credit GROUP BY repository, email;
 $$;
 
@@ -63,15 +70,18 @@ CREATE FUNCTION contribution_address_add() RETURNS trigger LANGUAGE plpgsql AS $
 BEGIN
     PERFORM contribution_lock(ARRAY(SELECT DISTINCT repository FROM added));
     EXECUTE format('INSERT INTO contribution_address AS a (repository, email, commits, lines_added, authored,'
-        ' authored_lines, first_at, last_at) SELECT repository, %1$I, count(*), sum(lines_added), %2$s, %3$s,'
-        ' min(authored_at), max(authored_at) FROM added GROUP BY repository, %1$I'
+        ' authored_lines, first_at, last_at, name) SELECT repository, %1$I, count(*), sum(lines_added), %2$s, %3$s,'
+        ' min(authored_at), max(authored_at), (array_agg(%4$I ORDER BY authored_at DESC))[1]'
+        ' FROM added GROUP BY repository, %1$I'
         ' ON CONFLICT (repository, email) DO UPDATE SET commits = a.commits + EXCLUDED.commits,'
         ' lines_added = a.lines_added + EXCLUDED.lines_added, authored = a.authored + EXCLUDED.authored,'
         ' authored_lines = a.authored_lines + EXCLUDED.authored_lines,'
-        ' first_at = least(a.first_at, EXCLUDED.first_at), last_at = greatest(a.last_at, EXCLUDED.last_at)',
+        ' first_at = least(a.first_at, EXCLUDED.first_at), last_at = greatest(a.last_at, EXCLUDED.last_at),'
+        ' name = CASE WHEN EXCLUDED.last_at >= a.last_at THEN EXCLUDED.name ELSE a.name END',
         CASE TG_TABLE_NAME WHEN 'contribution' THEN 'author_email' ELSE 'email' END,
         CASE TG_TABLE_NAME WHEN 'contribution' THEN 'count(*)' ELSE '0' END,
-        CASE TG_TABLE_NAME WHEN 'contribution' THEN 'sum(lines_added)' ELSE '0' END);
+        CASE TG_TABLE_NAME WHEN 'contribution' THEN 'sum(lines_added)' ELSE '0' END,
+        CASE TG_TABLE_NAME WHEN 'contribution' THEN 'author_name' ELSE 'name' END);
     RETURN NULL;
 END
 $$;

@@ -8,13 +8,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The name git gives each address in its newest contribution to a repository, as author or co-author. Asked only for
- * the rows a page shows: the index by address makes that a few thousand rows read, where naming every contributor
- * of a large history would read them all.
+ * The name git gives each address in its newest contribution to a repository, as author or co-author, as the
+ * database keeps it with the address's sums ({@code contribution_address.name}). Asked for the rows a page shows.
  */
 final class GitNames {
 
-    /** A name, and when it was last used. */
+    /** A name, and the date of the contribution it comes from. */
     record Named(String name, Instant at) {
     }
 
@@ -26,12 +25,9 @@ final class GitNames {
         if (emails.isEmpty()) {
             return names;
         }
-        Rows.query(c, "SELECT DISTINCT ON (email) email, name, authored_at FROM (SELECT author_email AS email,"
-                + " author_name AS name, authored_at FROM contribution WHERE repository = ? AND author_email = ANY(?)"
-                + " UNION ALL SELECT email, name, authored_at FROM contribution_coauthor WHERE repository = ?"
-                + " AND email = ANY(?)) credit ORDER BY email, authored_at DESC",
-                rs -> names.put(rs.getString(1), new Named(rs.getString(2), Rows.instant(rs, "authored_at"))),
-                repository, Rows.texts(emails), repository, Rows.texts(emails));
+        Rows.query(c, "SELECT email, name, last_at FROM contribution_address WHERE repository = ? AND email = ANY(?)",
+                rs -> names.put(rs.getString(1), new Named(rs.getString(2), Rows.instant(rs, "last_at"))),
+                repository, Rows.texts(emails));
         return names;
     }
 }

@@ -44,8 +44,8 @@ public final class ReportModel {
 
     /**
      * The answer for one contributor over all their contributions. {@code name} is the name git gives them in their
-     * newest contribution; it is looked up only for the rows that are shown ({@link RelicensingReports#named}), so it
-     * is null until then.
+     * newest contribution (of the whole history, whatever the report's cutoff); it is looked up only for the rows
+     * that are shown ({@link RelicensingReports#named}), so it is null until then.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ContributorReport(String contributor, Long githubId, String login, List<String> emails,

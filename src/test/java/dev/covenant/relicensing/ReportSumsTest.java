@@ -177,12 +177,12 @@ class ReportSumsTest {
             for (Commit commit : commits) {
                 s.addBatch(String.format(Locale.ROOT, "INSERT INTO contribution (repository, sha, author_name,"
                         + " author_email, authored_at, committer_email, merge, lines_added, lines_deleted, files)"
-                        + " VALUES ('%s', '%s', 'n', '%s', '%s', 'c', false, %d, 0, 1)", repository, commit.sha(),
-                        commit.author(), commit.at(), commit.lines()));
+                        + " VALUES ('%s', '%s', 'author %s', '%s', '%s', 'c', false, %d, 0, 1)", repository,
+                        commit.sha(), commit.sha(), commit.author(), commit.at(), commit.lines()));
                 for (String co : commit.coAuthors()) {
                     s.addBatch(String.format(Locale.ROOT, "INSERT INTO contribution_coauthor (repository, sha, name,"
-                            + " email, authored_at, lines_added) VALUES ('%s', '%s', 'n', '%s', '%s', %d)", repository,
-                            commit.sha(), co, commit.at(), commit.lines()));
+                            + " email, authored_at, lines_added) VALUES ('%s', '%s', 'co %s', '%s', '%s', %d)",
+                            repository, commit.sha(), commit.sha(), co, commit.at(), commit.lines()));
                 }
             }
             s.executeBatch();
@@ -206,10 +206,11 @@ class ReportSumsTest {
     /** {@code contribution_address} holds exactly what summing the commits gives now. */
     private static void assertKeptSumsAreFresh(Connection c, String repository, long commits) throws SQLException {
         String differences = "WITH kept AS (SELECT email, commits, lines_added, authored, authored_lines, first_at,"
-                + " last_at FROM contribution_address WHERE repository = '" + repository + "'), fresh AS (SELECT email,"
-                + " count(*) AS commits, sum(lines_added) AS lines_added, sum(authored) AS authored,"
+                + " last_at, name FROM contribution_address WHERE repository = '" + repository + "'), fresh AS (SELECT"
+                + " email, count(*) AS commits, sum(lines_added) AS lines_added, sum(authored) AS authored,"
                 + " coalesce(sum(lines_added) FILTER (WHERE authored = 1), 0) AS authored_lines,"
-                + " min(authored_at) AS first_at, max(authored_at) AS last_at FROM contribution_credit"
+                + " min(authored_at) AS first_at, max(authored_at) AS last_at,"
+                + " (array_agg(name ORDER BY authored_at DESC))[1] AS name FROM contribution_credit"
                 + " WHERE repository = '" + repository + "' GROUP BY email)"
                 + " SELECT (SELECT count(*) FROM (TABLE kept EXCEPT TABLE fresh) a)"
                 + " + (SELECT count(*) FROM (TABLE fresh EXCEPT TABLE kept) b), (SELECT sum(authored) FROM kept)";
