@@ -3,11 +3,12 @@ package dev.covenant.relicensing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -96,28 +97,15 @@ public class RelicensingReports {
             ContributorLookup.Found found = ContributorLookup.find(c, repository, cutoff.instant(),
                     addresses.stream().map(AddressSums::email).toList(), project.agreement.id,
                     project.corporateAgreement == null ? null : project.corporateAgreement.id, directory::isMember);
-            List<ContributorLookup.Contributor> people = found.contributors();
             Map<String, List<Grant>> granted = new HashMap<>();
-            people.stream().filter(p -> !p.grants().isEmpty())
+            found.contributors().stream().filter(p -> !p.grants().isEmpty())
                     .forEach(p -> p.emails().forEach(e -> granted.put(e, p.grants())));
             long looked = System.nanoTime();
             Segments segments = new Segments(repository, cutoff.instant(), licenses, granted);
             List<List<Segment>> byAddress = segments.credited(c, addresses);
-            List<List<Segment>> byContributor = new ArrayList<>(Collections.nCopies(people.size(), null));
-            List<Segment> all = new ArrayList<>(addresses.size());
-            for (int i = 0; i < byAddress.size(); i++) {
-                int k = found.contributorOf()[i];
-                List<Segment> own = byAddress.get(i);
-                List<Segment> earlier = byContributor.get(k);
-                byContributor.set(k, earlier == null ? own : Stream.concat(earlier.stream(), own.stream()).toList());
-                all.addAll(own);
-            }
+            List<Segment> all = byAddress.stream().flatMap(List::stream).toList();
             long summed = System.nanoTime();
-            List<ContributorFacts> facts = new ArrayList<>(people.size());
-            for (int k = 0; k < people.size(); k++) {
-                ContributorLookup.Contributor p = people.get(k);
-                facts.add(new ContributorFacts(p.identity(), p.emails(), p.grants(), byContributor.get(k)));
-            }
+            List<ContributorFacts> facts = facts(found, byAddress);
             Decided decided = answers.apply(repository, target, campaign,
                     RelicensingDecision.decide(target, licenses, facts));
             long decidedAt = System.nanoTime();
@@ -140,6 +128,24 @@ public class RelicensingReports {
         }
     }
 
+    /** Each contributor with the segments of all their addresses ({@code byAddress} in the order looked up). */
+    private static List<ContributorFacts> facts(ContributorLookup.Found found, List<List<Segment>> byAddress) {
+        List<ContributorLookup.Contributor> people = found.contributors();
+        List<List<Segment>> segments = new ArrayList<>(Collections.nCopies(people.size(), null));
+        for (int i = 0; i < byAddress.size(); i++) {
+            int k = found.contributorOf()[i];
+            List<Segment> earlier = segments.get(k);
+            segments.set(k, earlier == null ? byAddress.get(i)
+                    : Stream.concat(earlier.stream(), byAddress.get(i).stream()).toList());
+        }
+        List<ContributorFacts> facts = new ArrayList<>(people.size());
+        for (int k = 0; k < people.size(); k++) {
+            ContributorLookup.Contributor p = people.get(k);
+            facts.add(new ContributorFacts(p.identity(), p.emails(), p.grants(), segments.get(k)));
+        }
+        return facts;
+    }
+
     /**
      * {@code report} with its first {@code first} contributors named as git names them in their newest contribution
      * (of any of their addresses); the others as they were.
@@ -156,7 +162,7 @@ public class RelicensingReports {
         }
         List<ContributorReport> contributors = new ArrayList<>(report.contributors().size());
         for (ContributorReport r : shown) {
-            contributors.add(r.emails().stream().map(names::get).filter(java.util.Objects::nonNull)
+            contributors.add(r.emails().stream().map(names::get).filter(Objects::nonNull)
                     .max(Comparator.comparing(GitNames.Named::at)).map(named -> r.named(named.name())).orElse(r));
         }
         contributors.addAll(report.contributors().subList(n, report.contributors().size()));
