@@ -18,7 +18,6 @@ import dev.covenant.checks.Contributor;
 import dev.covenant.checks.ContributorsOf;
 import dev.covenant.checks.EvaluatePullRequest;
 import dev.covenant.project.Project;
-import dev.covenant.signing.ContributorCoverage;
 
 /**
  * Reports on a merge group's head so a merge queue never waits for Covenant: it passes at once when the pull request
@@ -35,13 +34,13 @@ public class MergeGroupCheck {
     private final PullRequestTracker tracker;
     private final PullRequestReader reader;
     private final CheckPublisher publisher;
-    private final ContributorCoverage coverage;
+    private final CoverageSource coverage;
     private final PullRequestCheck pullRequests;
     private final ChecksConfig config;
     private final Clock clock;
 
     MergeGroupCheck(PullRequestTracker tracker, PullRequestReader reader, CheckPublisher publisher,
-            ContributorCoverage coverage, PullRequestCheck pullRequests, ChecksConfig config, Clock clock) {
+            CoverageSource coverage, PullRequestCheck pullRequests, ChecksConfig config, Clock clock) {
         this.tracker = tracker;
         this.reader = reader;
         this.publisher = publisher;

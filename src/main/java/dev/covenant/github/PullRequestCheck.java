@@ -20,7 +20,6 @@ import dev.covenant.checks.Contributor;
 import dev.covenant.checks.ContributorsOf;
 import dev.covenant.checks.EvaluatePullRequest;
 import dev.covenant.project.Project;
-import dev.covenant.signing.ContributorCoverage;
 
 /**
  * Evaluates a pull request's current head and publishes the result: the check run goes {@code in_progress} at
@@ -41,13 +40,13 @@ public class PullRequestCheck {
     private final PullRequestReader reader;
     private final CheckPublisher publisher;
     private final StickyComment comments;
-    private final ContributorCoverage coverage;
+    private final CoverageSource coverage;
     private final ChecksConfig config;
     private final CovenantConfig covenant;
     private final Clock clock;
 
     PullRequestCheck(PullRequestTracker tracker, PullRequestReader reader, CheckPublisher publisher, StickyComment comments,
-            ContributorCoverage coverage, ChecksConfig config, CovenantConfig covenant, Clock clock) {
+            CoverageSource coverage, ChecksConfig config, CovenantConfig covenant, Clock clock) {
         this.tracker = tracker;
         this.reader = reader;
         this.publisher = publisher;

@@ -11,8 +11,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.covenant.signing.CoverageChanged;
-import dev.covenant.signing.PersonEmail;
 
 /**
  * Queues a re-evaluation of every open pull request a coverage change can affect, in the transaction that made the
@@ -28,8 +26,10 @@ public class Reevaluations {
     private final EntityManager em;
     private final DeliveryQueue queue;
     private final Clock clock;
+    private final CoverageSource coverage;
 
-    Reevaluations(EntityManager em, DeliveryQueue queue, Clock clock) {
+    Reevaluations(EntityManager em, DeliveryQueue queue, Clock clock, CoverageSource coverage) {
+        this.coverage = coverage;
         this.em = em;
         this.queue = queue;
         this.clock = clock;
@@ -41,7 +41,7 @@ public class Reevaluations {
         if (change.githubId() == 0) {
             queued = enqueue("state = 'OPEN'", List.of(), 0, change.cause());
         } else {
-            List<String> emails = PersonEmail.verifiedOf(change.githubId());
+            List<String> emails = coverage.verifiedEmails(change.githubId());
             queued = enqueue("state = 'OPEN' AND EXISTS (SELECT 1 FROM pull_request_contributor c "
                     + "WHERE c.repository = p.repository AND c.number = p.number "
                     + "AND (c.github_id = ?3 OR c.email = ANY (CAST(?4 AS text[]))))", emails, change.githubId(), change.cause());

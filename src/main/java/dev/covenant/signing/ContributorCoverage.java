@@ -2,6 +2,7 @@ package dev.covenant.signing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -10,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import dev.covenant.checks.Contributor;
 import dev.covenant.checks.Coverage;
+import dev.covenant.github.CoverageSource;
 import dev.covenant.project.Project;
 
 /**
@@ -17,7 +19,7 @@ import dev.covenant.project.Project;
  * GET /api/coverage}, translated into the check's own {@link Coverage}.
  */
 @ApplicationScoped
-public class ContributorCoverage {
+public class ContributorCoverage implements CoverageSource {
 
     private final CoverageService coverage;
     private final Clock clock;
@@ -28,6 +30,7 @@ public class ContributorCoverage {
     }
 
     /** A lookup for one evaluation: every answer is as of the moment it was made. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Function<Contributor, Coverage> forProject(Project project) {
         Instant now = Instant.now(clock);
@@ -38,6 +41,11 @@ public class ContributorCoverage {
                     .coverage();
             return answer.covered() ? Coverage.by(by(answer.by()), answer.reason()) : Coverage.none(answer.reason());
         };
+    }
+
+    @Override
+    public List<String> verifiedEmails(long githubId) {
+        return PersonEmail.verifiedOf(githubId);
     }
 
     private static Coverage.By by(CoverageRules.By by) {

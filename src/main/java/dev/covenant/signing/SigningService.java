@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.covenant.agreement.AgreementVersion;
+import dev.covenant.github.CoverageChanged;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.Ledger;
 import dev.covenant.ledger.LedgerEntry;
