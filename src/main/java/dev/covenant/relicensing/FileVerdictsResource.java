@@ -50,8 +50,7 @@ public class FileVerdictsResource {
         Paging paging = Paging.of(offset, limit);
         Verdicts result = verdicts.verdicts(owner, repo, to, revision == null || revision.isBlank() ? null
                 : revision.strip());
-        Verdicts page = result.page(paging,
-                next -> uri.getRequestUriBuilder().replaceQueryParam("offset", next).build().toString());
+        Verdicts page = result.page(paging, Paging.offsets(uri));
         return TabularAnswer.of(page, page.page().next(), format, accept, () -> VerdictCsv.write(result),
                 result.repository().replace('/', '-') + "-files.csv");
     }

@@ -3,6 +3,8 @@ package dev.covenant.relicensing;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import jakarta.ws.rs.core.UriInfo;
+
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.relicensing.ReportModel.Page;
 import dev.covenant.relicensing.ReportModel.Report;
@@ -33,6 +35,11 @@ public record Paging(int offset, int limit) {
     public Page page(int all, IntFunction<String> link) {
         long next = (long) Math.min(offset, all) + limit;
         return new Page(offset, limit, all, next < all ? link.apply((int) next) : null);
+    }
+
+    /** The address of the page at an offset: the request's own, with {@code offset} replaced. */
+    public static IntFunction<String> offsets(UriInfo request) {
+        return offset -> request.getRequestUriBuilder().replaceQueryParam("offset", offset).build().toString();
     }
 
     /** The {@code Link} header value that points at the next page, as GitHub's API does. */

@@ -83,8 +83,7 @@ public class CampaignResource {
             @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
         access.read(owner, repo, authorization, session);
         Paging paging = Paging.of(offset, limit);
-        CampaignViews.Detail page = details.detail(campaign(owner, repo, id)).page(paging,
-                next -> uri.getRequestUriBuilder().replaceQueryParam("offset", next).build().toString());
+        CampaignViews.Detail page = details.detail(campaign(owner, repo, id)).page(paging, Paging.offsets(uri));
         Response.ResponseBuilder answer = Response.ok(page, MediaType.APPLICATION_JSON);
         return page.page().next() == null ? answer.build()
                 : answer.header("Link", Paging.nextLink(page.page().next())).build();
