@@ -152,22 +152,24 @@ public class RelicensingReports {
      */
     public Report named(Report report, int first) {
         int n = Math.min(first, report.contributors().size());
-        List<ContributorReport> shown = report.contributors().subList(0, n);
-        Map<String, GitNames.Named> names;
-        try (Connection c = dataSource.getConnection()) {
-            names = GitNames.of(c, report.repository(), shown.stream().flatMap(r -> r.emails().stream()).toList());
-        } catch (SQLException e) {
-            throw new IllegalStateException("the names in the report of " + report.repository() + " failed: "
-                    + e.getMessage(), e);
-        }
         List<ContributorReport> contributors = new ArrayList<>(report.contributors().size());
-        for (ContributorReport r : shown) {
-            contributors.add(r.emails().stream().map(names::get).filter(Objects::nonNull)
-                    .max(Comparator.comparing(GitNames.Named::at)).map(named -> r.named(named.name())).orElse(r));
-        }
+        contributors.addAll(named(report.repository(), report.contributors().subList(0, n)));
         contributors.addAll(report.contributors().subList(n, report.contributors().size()));
         return new Report(report.repository(), report.target(), report.at(), report.atCommit(), report.totals(),
                 contributors, report.page());
+    }
+
+    /** {@code contributors} of {@code repository}, named as git names them in their newest contribution. */
+    public List<ContributorReport> named(String repository, List<ContributorReport> contributors) {
+        Map<String, GitNames.Named> names;
+        try (Connection c = dataSource.getConnection()) {
+            names = GitNames.of(c, repository, contributors.stream().flatMap(r -> r.emails().stream()).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the names in the report of " + repository + " failed: " + e.getMessage(),
+                    e);
+        }
+        return contributors.stream().map(r -> r.emails().stream().map(names::get).filter(Objects::nonNull)
+                .max(Comparator.comparing(GitNames.Named::at)).map(named -> r.named(named.name())).orElse(r)).toList();
     }
 
     private static long millis(long nanos) {

@@ -45,7 +45,7 @@ class PagingTest {
     @Test
     void theDashboardsFirstRowsSayWhetherTheyLeaveSomeoneOut() {
         List<CampaignViews.Weighted> three = IntStream.range(0, 3).mapToObj(i -> new CampaignViews.Weighted("c" + i,
-                null, null, RelicensingStatus.NO_AGREEMENT, 3 - i, 0, 0, 0, null, "why", null, null)).toList();
+                null, null, RelicensingStatus.NO_AGREEMENT, 3 - i, 0, 0, 0, null, "why", null, null, null)).toList();
         CampaignViews.Detail detail = new CampaignViews.Detail(null, null, three);
         assertFalse(detail.truncated(), "the whole list");
         assertTrue(detail.page(new Paging(0, 2), at -> null).truncated());

@@ -37,14 +37,14 @@ public class CampaignDetails {
     public CampaignViews.Detail detail(ConsentCampaign campaign) {
         Report report = report(campaign);
         Map<String, ConsentAnswer> answers = CampaignAnswers.latest(campaign.id);
-        List<ContributorReport> asked = report.contributors().stream()
-                .filter(c -> c.status() != RelicensingStatus.GRANTED).toList();
+        List<ContributorReport> asked = reports.named(report.repository(), report.contributors().stream()
+                .filter(c -> c.status() != RelicensingStatus.GRANTED).toList());
         Map<String, String> contacts = ContactEmails.of(asked);
         List<CampaignViews.Weighted> weighted = asked.stream().map(c -> {
             String key = ConsentAnswer.keyOf(c);
             return new CampaignViews.Weighted(c.contributor(), c.githubId(), c.login(), c.status(), c.commits(),
                     c.linesAdded(), c.commitsCleared(), c.linesCleared(), contacts.get(key), c.reason(), c.grant(),
-                    CampaignViews.AnswerView.of(ConsentAnswer.of(answers, c)));
+                    CampaignViews.AnswerView.of(ConsentAnswer.of(answers, c)), c.name());
         }).sorted(BY_WEIGHT).toList();
         return new CampaignViews.Detail(CampaignViews.Summary.of(campaign),
                 CampaignProgress.of(report.totals(), report.contributors()), weighted);

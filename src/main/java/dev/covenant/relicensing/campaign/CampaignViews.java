@@ -47,7 +47,7 @@ public final class CampaignViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Weighted(String contributor, Long githubId, String login, RelicensingStatus status, long commits,
             long linesAdded, long commitsCleared, long linesCleared, String contactEmail, String reason,
-            GrantView grant, AnswerView answer) {
+            GrantView grant, AnswerView answer, String name) {
     }
 
     /** A campaign with its progress and everyone not already cleared by an agreement, heaviest first. */

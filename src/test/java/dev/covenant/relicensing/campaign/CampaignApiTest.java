@@ -51,6 +51,8 @@ class CampaignApiTest {
         assertEquals(List.of(f.yes, f.no, f.conditional, "far" + f.n, f.nobody), detail.getList("contributors.contributor"),
                 "everyone not GRANTED, heaviest first");
         assertEquals(List.of(6, 5, 4, 3, 2), detail.getList("contributors.commits"));
+        assertEquals(List.of("Yes", "No", "Cond", "Far", "Nobody"), detail.getList("contributors.name"),
+                "as git names them");
         assertEquals(List.of(60, 50, 40, 30, 20), detail.getList("contributors.linesAdded"));
         assertEquals(CampaignFixture.email(f.yes), contact(detail, f.yes), "the verified primary address");
         assertEquals(f.no, contact(detail, f.no), "the commit address");
