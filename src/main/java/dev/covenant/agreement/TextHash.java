@@ -1,6 +1,6 @@
 package dev.covenant.agreement;
 
-import dev.covenant.ledger.LedgerChain;
+import dev.covenant.api.Sha256;
 
 /** The SHA-256 of an agreement text, over its exact UTF-8 bytes: no trimming, no line-ending changes. */
 public final class TextHash {
@@ -9,6 +9,6 @@ public final class TextHash {
     }
 
     public static String of(String text) {
-        return LedgerChain.sha256Hex(text);
+        return Sha256.hex(text);
     }
 }

@@ -11,8 +11,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.covenant.ledger.LedgerChain;
-
 /** Issues and checks API bearer tokens, and makes sure an operator can always reach the API on first start. */
 @ApplicationScoped
 public class ApiTokens {
@@ -28,7 +26,7 @@ public class ApiTokens {
 
     @Transactional
     public boolean isValid(String token) {
-        return token != null && !token.isBlank() && ApiToken.findActiveByHash(LedgerChain.sha256Hex(token)).isPresent();
+        return token != null && !token.isBlank() && ApiToken.findActiveByHash(Sha256.hex(token)).isPresent();
     }
 
     /**
@@ -38,7 +36,7 @@ public class ApiTokens {
     @Transactional
     public void bootstrap(Optional<String> configuredAdminToken) {
         if (configuredAdminToken.isPresent()) {
-            String hash = LedgerChain.sha256Hex(configuredAdminToken.get());
+            String hash = Sha256.hex(configuredAdminToken.get());
             if (ApiToken.findByHash(hash).isEmpty()) {
                 store("admin (COVENANT_ADMIN_TOKEN)", hash);
                 LOG.info("Registered the admin token from COVENANT_ADMIN_TOKEN");
@@ -49,7 +47,7 @@ public class ApiTokens {
             return;
         }
         String token = "cov_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
-        store("admin (generated at first start)", LedgerChain.sha256Hex(token));
+        store("admin (generated at first start)", Sha256.hex(token));
         LOG.warnf("%n%n    Generated the first admin API token; it is shown only this once:%n%n        %s%n%n"
                 + "    Keep it safe, or set COVENANT_ADMIN_TOKEN to choose your own.%n", token);
     }

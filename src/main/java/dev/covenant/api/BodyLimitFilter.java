@@ -1,14 +1,14 @@
 package dev.covenant.api;
 
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.OptionalLong;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import dev.covenant.relicensing.RelicensingConfig;
 
 /**
  * Request body caps by path, checked against {@code Content-Length} before the body is read. The HTTP layer's own
@@ -16,31 +16,31 @@ import dev.covenant.relicensing.RelicensingConfig;
  * its own:
  * <ul>
  * <li>{@code POST /github/webhook}: 25 MiB, GitHub's largest payload;</li>
- * <li>{@code POST /api/repos/{owner}/{repo}/history}: {@code covenant.relicensing.max-upload} (2 GiB by default), a
- * repository's whole {@code git log}. The resource streams it to disk; a chunked upload, without a length, is
- * allowed here alone and counted as it arrives;</li>
+ * <li>paths a capability declares ({@link LargeBodies}): their own cap, such as the history upload's
+ * {@code covenant.relicensing.max-upload} (2 GiB by default), a repository's whole {@code git log}, streamed to disk.
+ * A chunked upload, without a length, is allowed there alone and counted as it arrives;</li>
  * <li>everything else (the API, forms): 1 MiB.</li>
  * </ul>
- * Outside the history upload a body must declare its length, so no request is buffered past its cap.
+ * Elsewhere a body must declare its length, so no request is buffered past its cap.
  */
 public class BodyLimitFilter {
 
     static final long LIMIT = 1024 * 1024;
     static final long WEBHOOK_LIMIT = 25L * 1024 * 1024;
     private static final String WEBHOOK = "/github/webhook";
-    private static final Pattern HISTORY_UPLOAD = Pattern.compile("/api/repos/[^/]+/[^/]+/history/?");
+    private final List<LargeBodies> large;
 
-    private final RelicensingConfig relicensing;
-
-    BodyLimitFilter(RelicensingConfig relicensing) {
-        this.relicensing = relicensing;
+    BodyLimitFilter(Instance<LargeBodies> large) {
+        // Resolved once: this runs for every request, webhooks included.
+        this.large = large.stream().toList();
     }
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        boolean historyUpload = "POST".equals(request.getMethod()) && HISTORY_UPLOAD.matcher(path).matches();
-        long limit = historyUpload ? relicensing.maxUpload().asLongValue() : path.equals(WEBHOOK) ? WEBHOOK_LIMIT : LIMIT;
+        OptionalLong declared = large.stream().map(b -> b.limit(request.getMethod(), path))
+                .filter(OptionalLong::isPresent).findFirst().orElse(OptionalLong.empty());
+        long limit = declared.orElse(path.equals(WEBHOOK) ? WEBHOOK_LIMIT : LIMIT);
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
@@ -52,7 +52,7 @@ public class BodyLimitFilter {
             }
             return tooLarge(limit);
         }
-        if (request.getHeaderString("Transfer-Encoding") != null && !historyUpload) {
+        if (request.getHeaderString("Transfer-Encoding") != null && declared.isEmpty()) {
             return Problem.of(411, "Length Required", "Send a Content-Length with request bodies").toResponse();
         }
         return null;

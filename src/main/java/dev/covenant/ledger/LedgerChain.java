@@ -1,9 +1,6 @@
 package dev.covenant.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.covenant.api.Sha256;
 
 /**
  * The hash chain rule, in one place: an entry's hash is SHA-256 over the previous entry's hash, a newline, the
@@ -18,16 +15,7 @@ public final class LedgerChain {
     }
 
     public static String hash(String previousHash, long seq, String kind, String canonicalEvent) {
-        return sha256Hex(previousHash + "\n" + seq + "\n" + kind + "\n" + canonicalEvent);
-    }
-
-    public static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(previousHash + "\n" + seq + "\n" + kind + "\n" + canonicalEvent);
     }
 
     /** A stored entry as the verifier sees it. */

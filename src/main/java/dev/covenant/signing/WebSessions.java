@@ -10,7 +10,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.covenant.ledger.LedgerChain;
+import dev.covenant.api.Sha256;
 
 /** Opens, finds and closes browser sessions, kept in the database so any instance can serve any request. */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class WebSessions {
     public String open(Person person) {
         String raw = randomToken();
         WebSession session = new WebSession();
-        session.idHash = LedgerChain.sha256Hex(raw);
+        session.idHash = Sha256.hex(raw);
         session.githubId = person.githubId;
         session.csrfToken = randomToken();
         session.createdAt = Instant.now(clock);
@@ -48,7 +48,7 @@ public class WebSessions {
         if (rawId == null || rawId.isBlank() || rawId.length() > 100) {
             return Optional.empty();
         }
-        WebSession session = WebSession.findById(LedgerChain.sha256Hex(rawId));
+        WebSession session = WebSession.findById(Sha256.hex(rawId));
         if (session == null || session.expiresAt.isBefore(Instant.now(clock))) {
             return Optional.empty();
         }
@@ -57,7 +57,7 @@ public class WebSessions {
 
     public void close(String rawId) {
         if (rawId != null && !rawId.isBlank()) {
-            WebSession.deleteById(LedgerChain.sha256Hex(rawId));
+            WebSession.deleteById(Sha256.hex(rawId));
         }
     }
 

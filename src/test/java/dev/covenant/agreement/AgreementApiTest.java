@@ -15,8 +15,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.covenant.ledger.LedgerChain;
 import io.quarkus.test.junit.QuarkusTest;
+
+import dev.covenant.api.Sha256;
 
 @QuarkusTest
 class AgreementApiTest {
@@ -49,7 +50,7 @@ class AgreementApiTest {
         String text = ShippedAgreements.read("individual.md");
         String body = FrontMatter.parse(text, "individual.md").body();
         admin().get("/api/agreements/individual/versions/1.0.0").then().statusCode(200)
-                .body("sha256", equalTo(LedgerChain.sha256Hex(body)))
+                .body("sha256", equalTo(Sha256.hex(body)))
                 .body("terms.outboundPolicy", equalTo("SAME_OR_OSI"))
                 .body("plainWords", containsString("OSI"));
     }
@@ -60,7 +61,7 @@ class AgreementApiTest {
         String text = "Second text\r\nwith CRLF and trailing space ";
         admin().body(version("1.1.0", text)).post("/api/agreements/" + slug + "/versions").then().statusCode(201)
                 .header("Location", "/api/agreements/" + slug + "/versions/1.1.0")
-                .body("sha256", equalTo(LedgerChain.sha256Hex(text)))
+                .body("sha256", equalTo(Sha256.hex(text)))
                 .body("text", equalTo(text))
                 .body("ledgerEntry.seq", notNullValue())
                 .body("ledgerEntry.hash", matchesPattern("[0-9a-f]{64}"));

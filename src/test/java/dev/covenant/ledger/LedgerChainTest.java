@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import dev.covenant.api.Sha256;
+
 class LedgerChainTest {
 
     @Test
@@ -23,8 +25,8 @@ class LedgerChainTest {
     @Test
     void theHashIsSha256OverTheLinkedFields() {
         // echo -n "$(printf '0%.0s' {1..64})\n1\nk\n{}" | sha256sum
-        assertEquals(LedgerChain.sha256Hex(LedgerChain.GENESIS + "\n1\nk\n{}"), LedgerChain.hash(LedgerChain.GENESIS, 1, "k", "{}"));
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", LedgerChain.sha256Hex("abc"));
+        assertEquals(Sha256.hex(LedgerChain.GENESIS + "\n1\nk\n{}"), LedgerChain.hash(LedgerChain.GENESIS, 1, "k", "{}"));
+        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex("abc"));
     }
 
     @Test

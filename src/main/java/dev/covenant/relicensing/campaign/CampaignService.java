@@ -13,9 +13,9 @@ import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.api.ConflictException;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
+import dev.covenant.api.Sha256;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.Ledger;
-import dev.covenant.ledger.LedgerChain;
 import dev.covenant.ledger.LedgerEntry;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
@@ -82,7 +82,7 @@ public class CampaignService {
                 "the ledger is empty, yet campaign " + id + " was opened with an entry"));
         String bundle = CanonicalJson.write(EvidenceBundle.build(campaign, details.report(campaign),
                 CampaignAnswers.latest(id), head.seq, head.hash));
-        String sha256 = LedgerChain.sha256Hex(bundle);
+        String sha256 = Sha256.hex(bundle);
         campaign.closeLedgerSeq = ledger.append("campaign.closed", CampaignEvents.closed(campaign, sha256, head.hash)).seq;
         campaign.evidence = bundle;
         campaign.evidenceSha256 = sha256;

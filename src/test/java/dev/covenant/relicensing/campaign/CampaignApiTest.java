@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
-import dev.covenant.ledger.LedgerChain;
+import dev.covenant.api.Sha256;
 import dev.covenant.signing.WebClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -118,7 +118,7 @@ class CampaignApiTest {
         closed.then().statusCode(200).contentType(containsString("application/json"));
         String bundle = closed.asString();
         assertEquals(bundle, admin().get(campaign + "/evidence").then().statusCode(200).extract().asString());
-        String sha = LedgerChain.sha256Hex(bundle);
+        String sha = Sha256.hex(bundle);
         assertEquals(sha, Sql.text("SELECT evidence_sha256 FROM consent_campaign WHERE id = ?", id));
         JsonPath closing = JsonPath.from(Sql.text("SELECT e.event FROM consent_campaign c JOIN ledger_entry e"
                 + " ON e.seq = c.close_ledger_seq WHERE c.id = ?", id));

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.covenant.Sql;
+import dev.covenant.api.Sha256;
 import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.github.FakeRepo;
-import dev.covenant.ledger.LedgerChain;
 import dev.covenant.signing.WebClient;
 import io.restassured.response.Response;
 
@@ -110,7 +110,7 @@ final class CampaignFixture {
         for (int i = 0; i < count; i++) {
             sha++;
             OffsetDateTime at = OffsetDateTime.of(2020, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC).plusDays(sha);
-            log.append("commit ").append(LedgerChain.sha256Hex(n + ":" + sha).substring(0, 40)).append('\n')
+            log.append("commit ").append(Sha256.hex(n + ":" + sha).substring(0, 40)).append('\n')
                     .append("Author:     ").append(name).append(" <").append(email).append(">\n")
                     .append("AuthorDate: ").append(GIT_DATE.format(at)).append('\n')
                     .append("Commit:     ").append(name).append(" <").append(email).append(">\n")
