@@ -51,7 +51,7 @@ public class FileVerdictsResource {
         Verdicts result = verdicts.verdicts(owner, repo, to, revision == null || revision.isBlank() ? null
                 : revision.strip());
         Verdicts page = result.page(paging, Paging.offsets(uri));
-        return TabularAnswer.of(page, page.page().next(), format, accept, () -> VerdictCsv.write(result),
+        return TabularAnswer.of(() -> page, page.page().next(), format, accept, () -> VerdictCsv.write(result),
                 result.repository().replace('/', '-') + "-files.csv");
     }
 }

@@ -14,16 +14,16 @@ final class TabularAnswer {
     private TabularAnswer() {
     }
 
-    static Response of(Object json, String format, String accept, Supplier<String> csv, String fileName) {
-        return of(json, null, format, accept, csv, fileName);
-    }
-
-    /** {@code next}, unless null, is where the JSON answer's next page is, sent in a {@code Link} header. */
-    static Response of(Object json, String next, String format, String accept, Supplier<String> csv, String fileName) {
+    /**
+     * {@code next}, unless null, is where the JSON answer's next page is, sent in a {@code Link} header. Only the
+     * answer asked for is made: either may cost queries.
+     */
+    static Response of(Supplier<Object> json, String next, String format, String accept, Supplier<String> csv,
+            String fileName) {
         boolean wantsCsv = "csv".equalsIgnoreCase(format)
                 || (format == null && accept != null && accept.contains("text/csv"));
         if (!wantsCsv) {
-            Response.ResponseBuilder answer = Response.ok(json, MediaType.APPLICATION_JSON);
+            Response.ResponseBuilder answer = Response.ok(json.get(), MediaType.APPLICATION_JSON);
             return next == null ? answer.build() : answer.header("Link", Paging.nextLink(next)).build();
         }
         return Response.ok(csv.get(), "text/csv; charset=UTF-8")
