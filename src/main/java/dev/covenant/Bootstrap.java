@@ -4,7 +4,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import dev.covenant.agreement.ShippedAgreements;
-import dev.covenant.api.ApiTokens;
+import dev.covenant.web.ApiTokens;
 import io.quarkus.runtime.StartupEvent;
 
 /** First-start work: an admin token to reach the API, and the shipped agreements in an empty database. */

@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.covenant.ServiceProcess;
-import dev.covenant.relicensing.GeneratedHistory;
+import dev.covenant.relicensing.history.GeneratedHistory;
 
 /**
  * A benchmark, not a test: synthetic {@code git log} histories of 35,000 and 1,000,000 commits uploaded to the

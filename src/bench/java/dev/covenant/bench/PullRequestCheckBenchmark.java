@@ -33,7 +33,7 @@ import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakePullRequest;
 import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeWebhooks;
-import dev.covenant.github.WebhookSignature;
+import dev.covenant.inbox.WebhookSignature;
 
 /**
  * A benchmark, not a test: how long from a {@code pull_request} delivery to the check run written on the fake

@@ -38,7 +38,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.ServiceProcess;
-import dev.covenant.github.WebhookSignature;
+import dev.covenant.inbox.WebhookSignature;
 
 /**
  * A benchmark, not a test: how many signed webhook deliveries the packaged service accepts per second, and how fast

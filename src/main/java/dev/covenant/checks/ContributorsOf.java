@@ -12,6 +12,10 @@ import java.util.Set;
 
 import dev.covenant.checks.Contributor.Kind;
 import dev.covenant.checks.Contributor.Role;
+import dev.covenant.github.CommitInfo;
+import dev.covenant.github.GitActor;
+import dev.covenant.identity.NoReplyEmail;
+import dev.covenant.identity.CoAuthors;
 
 /**
  * Who a pull request needs covered: every commit's author and co-authors, and its committer when the project asks

@@ -9,6 +9,7 @@ import dev.covenant.checks.CheckResult.Counts;
 import dev.covenant.checks.CheckResult.Row;
 import dev.covenant.checks.CheckResult.Status;
 import dev.covenant.checks.Contributor.Kind;
+import dev.covenant.coverage.Coverage;
 
 /**
  * Decides the check: it passes only when every contributor is covered; an empty pull request passes. The coverage

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.covenant.checks.Contributor;
-import dev.covenant.checks.Coverage;
+import dev.covenant.coverage.Coverage;
 import dev.covenant.project.Project;
 
 /**

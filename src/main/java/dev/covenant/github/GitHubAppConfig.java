@@ -3,6 +3,7 @@ package dev.covenant.github;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import dev.covenant.inbox.WebhookConfig;
 
 /**
  * The GitHub App's credentials, for the installation tokens the pull-request checks use. Its own mapping on the

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.covenant.inbox.DeliveryHandler;
 
 /**
  * Calls GitHub's REST API as an installation of the App, with the installation token GitHub API for Java mints and

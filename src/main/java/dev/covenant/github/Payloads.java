@@ -7,12 +7,12 @@ import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads the fields every handled webhook payload must carry, failing with a message that names the field. */
-final class Payloads {
+public final class Payloads {
 
     private Payloads() {
     }
 
-    static long installationId(JsonNode payload) {
+    public static long installationId(JsonNode payload) {
         JsonNode id = payload.path("installation").path("id");
         if (!id.canConvertToLong()) {
             throw new IllegalArgumentException("The payload has no installation.id");
@@ -20,7 +20,7 @@ final class Payloads {
         return id.asLong();
     }
 
-    static String repository(JsonNode payload) {
+    public static String repository(JsonNode payload) {
         String name = payload.path("repository").path("full_name").asText(null);
         if (!Repositories.isFullName(name)) {
             throw new IllegalArgumentException("The payload has no valid repository.full_name: " + name);
@@ -28,7 +28,7 @@ final class Payloads {
         return name;
     }
 
-    static String sha(JsonNode node, String field) {
+    public static String sha(JsonNode node, String field) {
         String sha = node.path(field).asText(null);
         if (sha == null || !sha.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
             throw new IllegalArgumentException("The payload has no valid " + field + ": " + sha);
@@ -37,7 +37,7 @@ final class Payloads {
     }
 
     /** An ISO-8601 date with its offset, as GitHub writes them; {@code what} names it in the error. */
-    static Instant instant(JsonNode node, String field, String what) {
+    public static Instant instant(JsonNode node, String field, String what) {
         String text = node.path(field).asText(null);
         try {
             return OffsetDateTime.parse(text).toInstant();

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.covenant.checks.CommitInfo;
-import dev.covenant.checks.GitActor;
+import dev.covenant.github.CommitInfo;
+import dev.covenant.github.GitActor;
 
 /**
  * Reads pull requests and their commits from GitHub, as the project's own records. GitHub's list of a pull

@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import dev.covenant.inbox.DeliveryHandler;
 
 /**
  * Whether a GitHub user maintains a repository, as GitHub answers through the App's installation on it: {@code GET

@@ -27,6 +27,10 @@ import dev.covenant.agreement.FormValues;
 import dev.covenant.agreement.PlainWords;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
+import dev.covenant.web.WebSessions;
+import dev.covenant.web.Csrf;
+import dev.covenant.web.PageException;
+import dev.covenant.web.Requests;
 
 /** The list of agreements, an agreement's page with its signing form, and the signing itself. */
 @Path("/")

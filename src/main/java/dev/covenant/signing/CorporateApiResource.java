@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.Problem;
+import dev.covenant.web.WebSessions;
+import dev.covenant.web.Csrf;
 
 /**
  * The approval list as JSON, for a company's CLA managers signed in with their browser session. Writes need the

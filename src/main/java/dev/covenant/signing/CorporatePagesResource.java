@@ -30,6 +30,10 @@ import dev.covenant.agreement.PlainWords;
 import dev.covenant.github.GitHubDirectory;
 import dev.covenant.github.GitHubUnavailableException;
 import io.vertx.core.http.HttpServerRequest;
+import dev.covenant.web.WebSessions;
+import dev.covenant.web.Csrf;
+import dev.covenant.web.PageException;
+import dev.covenant.web.Requests;
 
 /** Signing a corporate agreement for a company, and the managers' page for its approval list. */
 @Path("/corporate")

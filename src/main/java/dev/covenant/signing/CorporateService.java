@@ -16,10 +16,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.covenant.agreement.AgreementVersion;
-import dev.covenant.github.CoverageChanged;
+import dev.covenant.signing.CoverageChanged;
 import dev.covenant.github.GitHubDirectory;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.Ledger;
+import dev.covenant.identity.Person;
+import dev.covenant.web.PageException;
 
 /** Corporate agreements: signing for a company, and the managers' approval list; every change is a ledger event. */
 @ApplicationScoped

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.covenant.agreement.Agreement;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.ledger.CanonicalJson;
+import dev.covenant.identity.Person;
 
 /** Every signature of an agreement, for the people who run the service (admin token). */
 @Path("/api/agreements/{slug}/signatures")

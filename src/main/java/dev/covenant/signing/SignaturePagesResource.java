@@ -27,6 +27,14 @@ import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.LedgerEntry;
 import dev.covenant.project.Project;
 import io.quarkus.qute.TemplateInstance;
+import dev.covenant.coverage.CoverageRules;
+import dev.covenant.web.WebSessions;
+import dev.covenant.coverage.CoverageService;
+import dev.covenant.identity.PersonEmail;
+import dev.covenant.web.Csrf;
+import dev.covenant.identity.Person;
+import dev.covenant.web.PageException;
+import dev.covenant.web.Requests;
 
 /** Receipts, revocation, and a person's own page and data; nobody sees another person's. */
 @Path("/")

@@ -8,6 +8,8 @@ import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.agreement.FormField;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import dev.covenant.web.WebSessions;
+import dev.covenant.identity.Person;
 
 /** The pages people see; every value is escaped by Qute unless a template says otherwise. */
 @CheckedTemplate(basePath = "signing")
@@ -20,7 +22,7 @@ public class SigningPages {
             return person != null;
         }
 
-        static Visitor of(java.util.Optional<WebSessions.SignedIn> session) {
+        public static Visitor of(java.util.Optional<WebSessions.SignedIn> session) {
             return session.map(s -> new Visitor(s.person(), s.csrfToken())).orElse(new Visitor(null, null));
         }
     }
@@ -63,5 +65,5 @@ public class SigningPages {
     static native TemplateInstance manage(Visitor visitor, CorporateAgreement corporate, List<Approval> approvals,
             List<ClaManager> managers, Map<String, String> errors, Map<String, String> values);
 
-    static native TemplateInstance error(Visitor visitor, String title, String message);
+    public static native TemplateInstance error(Visitor visitor, String title, String message);
 }

@@ -1,5 +1,8 @@
 package dev.covenant.checks;
 
+import dev.covenant.github.CommitInfo;
+import dev.covenant.github.GitActor;
+
 /** Test fixtures: commits and the people in them. */
 final class Commits {
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.covenant.checks.Contributor.Kind;
 import dev.covenant.checks.Contributor.Role;
+import dev.covenant.github.CommitInfo;
+import dev.covenant.github.GitActor;
 
 class ContributorsOfTest {
 

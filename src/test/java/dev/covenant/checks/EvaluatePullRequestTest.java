@@ -22,8 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.covenant.checks.CheckResult.Conclusion;
 import dev.covenant.checks.CheckResult.Counts;
 import dev.covenant.checks.CheckResult.Status;
-import dev.covenant.checks.Coverage.By;
+import dev.covenant.coverage.Coverage.By;
 import dev.covenant.project.Allowlist;
+import dev.covenant.github.CommitInfo;
+import dev.covenant.coverage.Coverage;
+import dev.covenant.github.GitActor;
 
 class EvaluatePullRequestTest {
 

@@ -35,6 +35,7 @@ import org.kohsuke.github.GitHub;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import dev.covenant.inbox.WebhookConfig;
 
 class GitHubAppTest {
 

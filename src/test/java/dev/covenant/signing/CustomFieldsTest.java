@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.covenant.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import dev.covenant.web.WebClient;
 
 @QuarkusTest
 class CustomFieldsTest {

@@ -30,6 +30,7 @@ import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.covenant.web.Browser;
 
 /** The signing pages in a real headless Chromium, signed in through the fake GitHub's OAuth pages. */
 @QuarkusTest

@@ -20,13 +20,14 @@ import dev.covenant.Sql;
 import dev.covenant.github.FakeEmail;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import dev.covenant.web.WebClient;
 
 @QuarkusTest
-class SigningFlowTest {
+public class SigningFlowTest {
 
     private static final AtomicLong IDS = new AtomicLong(7_000_000 + (System.nanoTime() % 1_000_000));
 
-    static String newUser(String prefix, String... emails) {
+    public static String newUser(String prefix, String... emails) {
         long id = IDS.incrementAndGet();
         String login = prefix + id;
         List<FakeEmail> list = new java.util.ArrayList<>();

@@ -1,6 +1,6 @@
 package dev.covenant.relicensing.campaign;
 
-import dev.covenant.relicensing.RelicensingStatus;
+import dev.covenant.relicensing.report.RelicensingStatus;
 
 /** What a contributor answered when asked to consent to the license change. */
 public enum Answer {

@@ -7,10 +7,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.covenant.relicensing.RelicensingReports;
-import dev.covenant.relicensing.RelicensingStatus;
-import dev.covenant.relicensing.ReportModel.ContributorReport;
-import dev.covenant.relicensing.ReportModel.Report;
+import dev.covenant.relicensing.report.RelicensingReports;
+import dev.covenant.relicensing.report.RelicensingStatus;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Report;
 
 /** A campaign as its maintainers see it: the report for its target with its own answers, weighed. */
 @ApplicationScoped

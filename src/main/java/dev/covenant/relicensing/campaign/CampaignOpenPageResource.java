@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.relicensing.MaintainerAccess;
-import dev.covenant.relicensing.RepositoryName;
-import dev.covenant.signing.Csrf;
-import dev.covenant.signing.PageException;
-import dev.covenant.signing.WebSessions;
+import dev.covenant.web.MaintainerAccess;
+import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.web.Csrf;
+import dev.covenant.web.PageException;
+import dev.covenant.web.WebSessions;
 
 /**
  * The relicensing page's "open a consent campaign" form: a maintainer opens one for the target the page shows, or is

@@ -3,9 +3,9 @@ package dev.covenant.relicensing.campaign;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-import dev.covenant.relicensing.RelicensingStatus;
-import dev.covenant.relicensing.ReportModel.ContributorReport;
-import dev.covenant.relicensing.ReportModel.Totals;
+import dev.covenant.relicensing.report.RelicensingStatus;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Totals;
 
 /**
  * Where a campaign stands, from its report: the report's totals (a commit is cleared when everyone credited with

@@ -3,8 +3,8 @@ package dev.covenant.relicensing.campaign;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.covenant.agreement.SpdxExpression;
-import dev.covenant.relicensing.ReportAnswers;
-import dev.covenant.relicensing.ReportModel.Decided;
+import dev.covenant.relicensing.report.ReportAnswers;
+import dev.covenant.relicensing.report.ReportModel.Decided;
 
 /** The campaigns' answers for the relicensing report: {@link CampaignAnswers#forReport} through {@link ConsentOverlay}. */
 @ApplicationScoped

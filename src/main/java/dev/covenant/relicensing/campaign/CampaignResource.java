@@ -23,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.relicensing.MaintainerAccess;
-import dev.covenant.relicensing.Paging;
-import dev.covenant.relicensing.RepositoryName;
-import dev.covenant.signing.WebSessions;
+import dev.covenant.web.MaintainerAccess;
+import dev.covenant.api.Paging;
+import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.web.WebSessions;
 
 /**
  * A repository's consent campaigns, for admin tokens and the repository's maintainers (their session, and its CSRF

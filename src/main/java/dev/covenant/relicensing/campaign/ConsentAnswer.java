@@ -3,7 +3,7 @@ package dev.covenant.relicensing.campaign;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.covenant.relicensing.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 
 /**
  * A contributor's latest answer in a campaign, as the report and the evidence bundle use it. {@code key} names the

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.covenant.relicensing.RelicensingStatus;
-import dev.covenant.relicensing.ReportModel.ContributorReport;
-import dev.covenant.relicensing.ReportModel.Decided;
-import dev.covenant.relicensing.ReportModel.Segment;
+import dev.covenant.relicensing.report.RelicensingStatus;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Decided;
+import dev.covenant.relicensing.report.ReportModel.Segment;
 
 /**
  * Lays a campaign's answers over a decided report. Pure: a contributor whom an agreement already clears keeps

@@ -18,12 +18,12 @@ import jakarta.ws.rs.core.Response;
 
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
-import dev.covenant.relicensing.MaintainerAccess;
-import dev.covenant.signing.Csrf;
-import dev.covenant.signing.PageException;
-import dev.covenant.signing.Person;
+import dev.covenant.web.MaintainerAccess;
+import dev.covenant.web.Csrf;
+import dev.covenant.web.PageException;
+import dev.covenant.identity.Person;
 import dev.covenant.signing.SigningPages.Visitor;
-import dev.covenant.signing.WebSessions;
+import dev.covenant.web.WebSessions;
 
 /**
  * A contributor's own consent page: the planned change, their commits it concerns, and their answer. Whoever is

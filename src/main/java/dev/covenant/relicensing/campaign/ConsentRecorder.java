@@ -12,8 +12,8 @@ import dev.covenant.api.ConflictException;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.ledger.Ledger;
-import dev.covenant.relicensing.ReportModel.ContributorReport;
-import dev.covenant.signing.Person;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.identity.Person;
 
 /**
  * Records answers, each with its {@code consent.answered} ledger event in the same commit: a maintainer's, for any

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.covenant.checks.NoReplyEmail;
-import dev.covenant.relicensing.ReportModel.ContributorReport;
-import dev.covenant.signing.PersonEmail;
+import dev.covenant.identity.NoReplyEmail;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.identity.PersonEmail;
 
 /**
  * Where to reach a contributor: the primary address GitHub verified for them when they signed in, else a commit

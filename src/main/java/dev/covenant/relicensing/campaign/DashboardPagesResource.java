@@ -19,13 +19,13 @@ import dev.covenant.api.ConflictException;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.relicensing.MaintainerAccess;
-import dev.covenant.relicensing.Paging;
-import dev.covenant.relicensing.RepositoryName;
-import dev.covenant.signing.Csrf;
-import dev.covenant.signing.PageException;
+import dev.covenant.web.MaintainerAccess;
+import dev.covenant.api.Paging;
+import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.web.Csrf;
+import dev.covenant.web.PageException;
 import dev.covenant.signing.SigningPages.Visitor;
-import dev.covenant.signing.WebSessions;
+import dev.covenant.web.WebSessions;
 
 /** The maintainers' dashboard of a campaign: progress, who to ask, recording answers, closing. */
 @Path("/repos/{owner}/{repo}/campaigns/{id}")

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.covenant.relicensing.ReportModel.ContributorReport;
-import dev.covenant.relicensing.ReportModel.GrantView;
-import dev.covenant.relicensing.ReportModel.Report;
-import dev.covenant.relicensing.ReportModel.Totals;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.GrantView;
+import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.relicensing.report.ReportModel.Totals;
 
 /**
  * What a closed campaign leaves behind: the campaign, every contributor with their status and what stands behind

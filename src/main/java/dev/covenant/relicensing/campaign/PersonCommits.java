@@ -13,7 +13,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.covenant.signing.Person;
+import dev.covenant.identity.Person;
 import io.agroal.api.AgroalDataSource;
 
 /**

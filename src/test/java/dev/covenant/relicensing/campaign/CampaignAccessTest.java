@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.covenant.signing.WebClient;
+import dev.covenant.web.WebClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
 import dev.covenant.api.Sha256;
-import dev.covenant.signing.WebClient;
+import dev.covenant.web.WebClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;

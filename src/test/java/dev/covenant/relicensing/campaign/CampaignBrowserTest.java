@@ -14,7 +14,7 @@ import org.openqa.selenium.WebElement;
 
 import dev.covenant.Sql;
 import dev.covenant.github.FakeGitHubResource;
-import dev.covenant.signing.Browser;
+import dev.covenant.web.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

@@ -18,7 +18,7 @@ import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.github.FakeRepo;
-import dev.covenant.signing.WebClient;
+import dev.covenant.web.WebClient;
 import io.restassured.response.Response;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
-import dev.covenant.signing.WebClient;
+import dev.covenant.web.WebClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.covenant.relicensing.Identity;
-import dev.covenant.relicensing.RelicensingStatus;
-import dev.covenant.relicensing.ReportModel.ContributorReport;
-import dev.covenant.relicensing.ReportModel.Decided;
-import dev.covenant.relicensing.ReportModel.Segment;
+import dev.covenant.identity.Identity;
+import dev.covenant.relicensing.report.RelicensingStatus;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Decided;
+import dev.covenant.relicensing.report.ReportModel.Segment;
 
 /** Campaign answers laid over a decided report: plain JUnit, no database. */
 class ConsentOverlayTest {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
-import dev.covenant.signing.WebClient;
+import dev.covenant.web.WebClient;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The consent page for contributors, and what every page and the SVG chart do with hostile text. */

@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.covenant.relicensing.Identity;
-import dev.covenant.relicensing.RelicensingStatus;
-import dev.covenant.relicensing.ReportModel.ContributorReport;
-import dev.covenant.relicensing.ReportModel.Totals;
+import dev.covenant.identity.Identity;
+import dev.covenant.relicensing.report.RelicensingStatus;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Totals;
 
 /** The progress split four ways, and the chart's geometry. Plain JUnit. */
 class ProgressChartTest {

@@ -1,0 +1,83 @@
+package dev.covenant.checks;
+
+import java.util.List;
+
+import dev.covenant.checks.CheckResult;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The Markdown people read on GitHub: the check run's summary and the pull request's comment, from Qute templates
+ * in {@code templates/checks/}. Everything that came from a commit (names, addresses) passes through {@link #md}
+ * or {@link #code}, so no author can inject links, images, tables or mentions.
+ */
+@CheckedTemplate(basePath = "checks")
+public class CheckTexts {
+
+    /** The hidden line that finds Covenant's comment among a pull request's comments. */
+    public static final String COMMENT_MARKER = "<!-- covenant:cla-comment -->";
+
+    /** What a check run or comment says about one evaluation. */
+    public record Report(String subject, String agreementTitle, String signUrl, String recheckPhrase, String checkName,
+            CheckResult result, List<Line> lines) {
+
+        public boolean passed() {
+            return result.passed();
+        }
+
+        public List<Line> missing() {
+            return lines.stream().filter(l -> !l.covered()).toList();
+        }
+
+        public String marker() {
+            return COMMENT_MARKER;
+        }
+    }
+
+    /** One contributor: {@code login} only for accounts GitHub linked, safe to mention. */
+    public record Line(String name, String login, String email, String status, String detail, boolean covered,
+            boolean unknownEmail, List<String> shortShas) {
+
+        public boolean hasLogin() {
+            return login != null;
+        }
+    }
+
+    static native TemplateInstance title(Report report);
+
+    static native TemplateInstance summary(Report report);
+
+    static native TemplateInstance comment(Report report);
+
+    static native TemplateInstance noProject(String repository);
+
+    static native TemplateInstance mergeGroupPassed(int number);
+
+    /** Markdown-escapes free text: no emphasis, links, images, HTML, table breaks or mentions survive. */
+    @TemplateExtension
+    static String md(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '!', '|', '~', '>', '<', '&', '=' ->
+                    out.append('\\').append(c);
+                // A word joiner after '@' keeps GitHub from turning "@someone" in a commit's author name into a mention.
+                case '@' -> out.append("@\u2060");
+                case '\r', '\n', '\t' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Inline code, for addresses people copy: backticks and line breaks cannot break out of it. */
+    @TemplateExtension
+    static String code(String text) {
+        String clean = text == null ? "" : text.replaceAll("[`\\r\\n]", "");
+        return "`` " + clean + " ``";
+    }
+}

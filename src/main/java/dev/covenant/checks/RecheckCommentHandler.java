@@ -1,0 +1,71 @@
+package dev.covenant.checks;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.covenant.github.PullRequestReader;
+import dev.covenant.github.Payloads;
+import dev.covenant.inbox.DeliveryHandler;
+
+/**
+ * {@code issue_comment} created on a pull request with a line that is exactly the recheck phrase ({@code /cla
+ * recheck} by default): evaluate the pull request's head again now. Comments by bots, Covenant's own included
+ * (it quotes the phrase), are ignored.
+ */
+@ApplicationScoped
+public class RecheckCommentHandler implements DeliveryHandler {
+
+    private static final Logger LOG = Logger.getLogger(RecheckCommentHandler.class);
+
+    private final PullRequestReader reader;
+    private final PullRequestTracker tracker;
+    private final PullRequestCheck check;
+    private final ChecksConfig config;
+    private final Clock clock;
+
+    RecheckCommentHandler(PullRequestReader reader, PullRequestTracker tracker, PullRequestCheck check, ChecksConfig config,
+            Clock clock) {
+        this.reader = reader;
+        this.tracker = tracker;
+        this.check = check;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> events() {
+        return Set.of("issue_comment");
+    }
+
+    @Override
+    public void handle(String deliveryId, String event, String action, JsonNode payload) {
+        JsonNode issue = payload.path("issue");
+        JsonNode comment = payload.path("comment");
+        if (!issue.path("pull_request").isObject() || "Bot".equals(comment.path("user").path("type").asText())
+                || !asksForRecheck(comment.path("body").asText(""), config.recheckPhrase())) {
+            return;
+        }
+        long installation = Payloads.installationId(payload);
+        String repository = Payloads.repository(payload);
+        int number = issue.path("number").asInt();
+        var since = clock.instant();
+        var pr = reader.pullRequest(installation, repository, number);
+        if (pr.isEmpty()) {
+            LOG.warnf("%s#%d - a recheck was asked for, but GitHub does not know the pull request", repository, number);
+            return;
+        }
+        tracker.record(pr.get());
+        check.evaluate(repository, number, since);
+    }
+
+    static boolean asksForRecheck(String body, String phrase) {
+        String wanted = phrase.strip().toLowerCase(Locale.ROOT);
+        return body.lines().map(l -> l.strip().toLowerCase(Locale.ROOT)).anyMatch(wanted::equals);
+    }
+}

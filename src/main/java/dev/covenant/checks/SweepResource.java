@@ -1,0 +1,62 @@
+package dev.covenant.checks;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.jboss.logging.Logger;
+
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.github.GitHubApp;
+
+/** The sweep for missed pull requests as operators see it: its runs with their progress, and a run on demand. */
+@Path("/api/sweeps")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class SweepResource {
+
+    private static final Logger LOG = Logger.getLogger(SweepResource.class);
+
+    private final ReconcileRuns runs;
+    private final Reconciler reconciler;
+    private final GitHubApp app;
+
+    SweepResource(ReconcileRuns runs, Reconciler reconciler, GitHubApp app) {
+        this.runs = runs;
+        this.reconciler = reconciler;
+        this.app = app;
+    }
+
+    @GET
+    @Operation(summary = "Recent sweeps, newest first: repositories done of all, open pull requests seen, evaluations queued")
+    public List<ReconcileRuns.Run> list(@QueryParam("limit") @DefaultValue("20") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw InvalidInputException.of("limit", "must be between 1 and 500");
+        }
+        return runs.recent(0, limit);
+    }
+
+    @POST
+    @Operation(summary = "Start a sweep now; its progress shows in GET /api/sweeps")
+    public Response start() {
+        if (!app.configured()) {
+            throw InvalidInputException.of("githubApp", "the GitHub App is not configured (COVENANT_GITHUB_APP_ID and "
+                    + "COVENANT_GITHUB_APP_PRIVATE_KEY), so there is nothing to sweep");
+        }
+        CompletableFuture.runAsync(reconciler::sweep).exceptionally(e -> {
+            LOG.error("The sweep started through the API failed", e);
+            return null;
+        });
+        return Response.accepted().build();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.covenant.coverage;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import dev.covenant.CovenantConfig;
+import dev.covenant.api.FieldError;
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.NotFoundProblem;
+import dev.covenant.project.Project;
+import dev.covenant.identity.Person;
+import dev.covenant.signing.Approval;
+
+@Path("/api/coverage")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class CoverageResource {
+
+    private final CoverageService coverage;
+    private final CovenantConfig config;
+
+    CoverageResource(CoverageService coverage, CovenantConfig config) {
+        this.coverage = coverage;
+        this.config = config;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CoverageView(String repo, String project, boolean covered, CoverageRules.By by, String reason,
+            Long githubId, String login, SignatureRef signature, CorporateRef corporate, String allowlistPattern,
+            String signUrl) {
+    }
+
+    public record SignatureRef(String id, String agreement, String version, Instant signedAt, Instant revokedAt) {
+    }
+
+    public record CorporateRef(String id, String company, String agreement, String version, Approval.Kind criterion,
+            String value) {
+    }
+
+    @GET
+    @Operation(summary = "Is this person covered for this repository, and by what? user is a GitHub id or login")
+    public CoverageView coverage(@QueryParam("repo") String repo, @QueryParam("user") String user,
+            @QueryParam("email") String email, @QueryParam("at") String at) {
+        List<FieldError> errors = new ArrayList<>();
+        String[] parts = repo == null ? new String[0] : repo.split("/", -1);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            errors.add(new FieldError("repo", "is required as owner/name"));
+        }
+        if ((user == null || user.isBlank()) && (email == null || email.isBlank())) {
+            errors.add(new FieldError("user", "give a GitHub user (id or login), an email, or both"));
+        }
+        if (email != null && !email.isBlank() && !email.contains("@")) {
+            errors.add(new FieldError("email", "is not an e-mail address"));
+        }
+        Instant moment = null;
+        if (at != null && !at.isBlank()) {
+            try {
+                moment = Instant.parse(at);
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("at", "must be an instant such as 2026-01-31T12:00:00Z"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Project project = Project.findGoverning(parts[0], parts[1])
+                .orElseThrow(() -> new NotFoundProblem("No project governs " + repo));
+        Optional<Person> person = Optional.empty();
+        String login = null;
+        if (user != null && !user.isBlank()) {
+            if (user.matches("\\d{1,19}")) {
+                person = Person.findByGithubId(Long.parseLong(user));
+            } else {
+                login = user;
+                person = Person.findByLogin(user);
+            }
+        }
+        CoverageService.Answer answer = coverage.coverage(project, person, login, email, moment);
+        CoverageRules.Coverage c = answer.coverage();
+        SignatureRef signature = c.signature() == null ? null
+                : new SignatureRef(c.signature().id().toString(), c.signature().agreement(), c.signature().version(),
+                        c.signature().signedAt(), c.signature().revokedAt());
+        CorporateRef corporate = c.approval() == null ? null
+                : new CorporateRef(c.approval().corporateId().toString(), c.approval().company(), c.approval().agreement(),
+                        c.approval().version(), c.approval().kind(), c.approval().value());
+        return new CoverageView(repo, project.scope(), c.covered(), c.by(), c.reason(),
+                answer.asked().person().map(p -> p.githubId).orElse(null), answer.asked().login(), signature, corporate,
+                c.allowlistPattern(), c.covered() ? null : config.publicUrl() + "/agreements/" + project.agreement.slug);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.covenant.inbox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Drains the inbox: woken by PostgreSQL's NOTIFY when a delivery arrives, and by a timer for retries that come due
+ * and for deliveries whose worker died. Every instance runs one; SKIP LOCKED keeps them from taking the same row.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final DeliveryQueue queue;
+    private final WorkerConfig config;
+    private final AgroalDataSource dataSource;
+    private final InboxPressure pressure;
+    private final Clock clock;
+    private final Map<String, DeliveryHandler> handlers = new HashMap<>();
+    private final Counter processed;
+    private final Counter failed;
+    private volatile boolean running;
+    private final List<Thread> threads = new ArrayList<>();
+
+    DeliveryWorker(DeliveryQueue queue, WorkerConfig config, AgroalDataSource dataSource, Instance<DeliveryHandler> all,
+            MeterRegistry metrics, InboxPressure pressure, Clock clock) {
+        this.queue = queue;
+        this.pressure = pressure;
+        this.clock = clock;
+        this.config = config;
+        this.dataSource = dataSource;
+        for (DeliveryHandler handler : all) {
+            handler.events().forEach(event -> {
+                if (handlers.putIfAbsent(event, handler) != null) {
+                    throw new IllegalStateException("Two handlers for webhook event " + event);
+                }
+            });
+        }
+        this.processed = Counter.builder("covenant.deliveries.processed").description("Deliveries processed").register(metrics);
+        this.failed = Counter.builder("covenant.deliveries.failed").description("Delivery attempts that failed").register(metrics);
+        for (Delivery.State state : Delivery.State.values()) {
+            Gauge.builder("covenant.deliveries", () -> queue.count(state)).tag("state", state.name())
+                    .description("Deliveries in the inbox by state").register(metrics);
+        }
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("The delivery worker is disabled on this instance (covenant.worker.enabled=false)");
+            return;
+        }
+        running = true;
+        // Each thread listens on its own connection; evaluations mostly wait on GitHub, so a few run side by side.
+        for (int i = 1; i <= config.threads(); i++) {
+            Thread thread = new Thread(this::run, "covenant-delivery-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        threads.forEach(Thread::interrupt);
+    }
+
+    /** The events some handler takes; deliveries of others wait in the inbox until a handler for them exists. */
+    public Set<String> handledEvents() {
+        return Set.copyOf(handlers.keySet());
+    }
+
+    /** Processes every due delivery; returns how many it finished. Public so tests and operators can drive it. */
+    public int drain() {
+        int done = 0;
+        Optional<DeliveryQueue.Claimed> claimed;
+        while (running || threads.isEmpty()) {
+            if (!threads.isEmpty() && config.yieldAbove() > 0
+                    && pressure.perSecond(clock.millis()) > config.yieldAbove()) {
+                // Webhooks pour in: answering GitHub comes first, the backlog is worked off when they ease.
+                sleep(config.yieldPause().toMillis());
+            }
+            claimed = queue.claim(handlers.keySet());
+            if (claimed.isEmpty()) {
+                break;
+            }
+            if (process(claimed.get())) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private boolean process(DeliveryQueue.Claimed claimed) {
+        DeliveryHandler handler = handlers.get(claimed.event());
+        try {
+            queue.complete(claimed, handler);
+            processed.increment();
+            return true;
+        } catch (DeliveryQueue.LeaseLostException e) {
+            LOG.warn(e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            failed.increment();
+            Delivery.State next = queue.fail(claimed, rootRetryable(e), ThreadLocalRandom.current());
+            LOG.warnf("Delivery %s (%s) attempt %d failed, now %s: %s", claimed.deliveryId(), claimed.event(),
+                    claimed.attempts(), next, e.getMessage());
+            return false;
+        }
+    }
+
+    /** The transaction layer may wrap what the handler threw; the retry decision belongs to the original. */
+    private static Throwable rootRetryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DeliveryHandler.RetryableException) {
+                return t;
+            }
+        }
+        return e;
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + DeliveryQueue.CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    drain();
+                    // Returns at the first notification, or after the poll interval for retries and lost leases.
+                    pg.getNotifications((int) config.pollInterval().toMillis());
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    LOG.warnf("The delivery worker lost its database connection (%s); retrying in 5 s", e.getMessage());
+                    sleep(5000);
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.error("The delivery worker hit an unexpected error; it continues in 5 s", e);
+                    sleep(5000);
+                }
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.covenant.relicensing.blame;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.NotFoundProblem;
+import dev.covenant.web.WebSessions;
+import dev.covenant.relicensing.history.HistoryImporter;
+import dev.covenant.relicensing.history.RelicensingConfig;
+import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.web.MaintainerAccess;
+import dev.covenant.relicensing.history.CloneUrl;
+
+/**
+ * Blame jobs (who still owns the lines at a revision) of a repository, for admin tokens and its maintainers
+ * ({@link MaintainerAccess}). The answer is 202 with the job and its {@code Location}, where its progress shows;
+ * with {@code ?wait=true} the job runs before the answer: 200 with the finished job, or 400 naming
+ * {@code cloneUrl} or {@code revision} when the clone or the revision was at fault.
+ */
+@Path("/api/repos/{owner}/{repo}/relicensing/blame")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class BlameResource {
+
+    /** A blame request's body; {@code revision} is HEAD when absent. */
+    public record BlameRequest(String cloneUrl, String revision) {
+    }
+
+    private final SurvivingLinesJobs runner;
+    private final BlameJobs jobs;
+    private final RelicensingConfig config;
+    private final MaintainerAccess access;
+
+    BlameResource(SurvivingLinesJobs runner, BlameJobs jobs, RelicensingConfig config, MaintainerAccess access) {
+        this.runner = runner;
+        this.jobs = jobs;
+        this.config = config;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Clone a repository ({\"cloneUrl\": ..., \"revision\": ...}) and count the lines each person"
+            + " still owns at the revision (default HEAD)")
+    public Response start(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @QueryParam("wait") boolean wait, BlameRequest request,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session, @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
+        access.write(owner, repo, authorization, session, csrf);
+        String repository = RepositoryName.of(owner, repo);
+        CloneUrl url = CloneUrl.parse(request == null ? null : request.cloneUrl(),
+                config.localCloneRoots().orElse(List.of()));
+        String revision = BlameRevision.parse(request == null ? null : request.revision());
+        long id;
+        try {
+            id = runner.start(repository, url, revision, wait);
+        } catch (SurvivingLinesJobs.BlameFailedException e) {
+            if (e.getCause() instanceof HistoryImporter.CloneFailedException) {
+                throw InvalidInputException.of(CloneUrl.FIELD, e.getMessage() + " (blame " + e.jobId + ")");
+            }
+            if (e.getCause() instanceof BlameRevision.UnknownRevisionException) {
+                throw InvalidInputException.of(BlameRevision.FIELD, e.getMessage() + " (blame " + e.jobId + ")");
+            }
+            throw (RuntimeException) e.getCause();
+        }
+        BlameJob job = jobs.find(repository, id).orElseThrow();
+        return Response.status(wait ? 200 : 202).header("Location", job.location()).entity(job).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One blame job: state, phase, progress (files done/total, rate, ETA) and any error")
+    public BlameJob job(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
+        access.read(owner, repo, authorization, session);
+        String repository = RepositoryName.of(owner, repo);
+        return jobs.find(repository, id).orElseThrow(() -> new NotFoundProblem("No blame job " + id + " of "
+                + repository));
+    }
+
+    @GET
+    @Operation(summary = "The repository's latest blame jobs, newest first")
+    public List<BlameJob> list(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
+        access.read(owner, repo, authorization, session);
+        return jobs.recent(RepositoryName.of(owner, repo), 20);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.covenant.relicensing.history;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import dev.covenant.identity.GitIdent;
+
+/**
+ * The single lines of {@code git log --pretty=fuller --numstat} output, each read on its own; null when a line is
+ * not what its name says. {@link GitLogParser} decides which line may come where.
+ */
+final class GitLogLines {
+
+    private static final String COMMIT = "commit ";
+
+    private GitLogLines() {
+    }
+
+    /**
+     * {@code commit <sha>}, possibly followed by what {@code --decorate} (or {@code log.decorate}) adds:
+     * {@code " (HEAD -> main, tag: v1)"}.
+     */
+    static String sha(String line) {
+        if (!line.startsWith(COMMIT)) {
+            return null;
+        }
+        int end = line.indexOf(' ', COMMIT.length());
+        String sha = line.substring(COMMIT.length(), end < 0 ? line.length() : end);
+        if ((sha.length() != 40 && sha.length() != 64) || !isHex(sha)) {
+            return null;
+        }
+        String rest = end < 0 ? "" : line.substring(end);
+        return rest.isEmpty() || (rest.startsWith(" (") && rest.endsWith(")")) ? sha : null;
+    }
+
+    /** {@code Merge: 1a2b3c4 5d6e7f8}: two or more abbreviated parents. */
+    static List<String> mergeParents(String line) {
+        String[] parents = line.substring("Merge:".length()).strip().split(" +");
+        boolean valid = parents.length >= 2
+                && Arrays.stream(parents).allMatch(p -> p.length() >= 4 && p.length() <= 64 && isHex(p));
+        return valid ? List.of(parents) : null;
+    }
+
+    /** {@code Author:     Name <email>}; git pads the key, and either part may be empty. */
+    static GitIdent ident(String line, String key) {
+        if (line == null || !line.startsWith(key) || !line.endsWith(">")) {
+            return null;
+        }
+        String value = line.substring(key.length());
+        int open = value.lastIndexOf('<');
+        if (open < 0 || (open > 0 && value.charAt(0) != ' ')) {
+            return null;
+        }
+        return new GitIdent(value.substring(0, open).strip(), value.substring(open + 1, value.length() - 1));
+    }
+
+    /** {@code AuthorDate: Thu Apr 7 15:13:13 2005 -0700}. */
+    static OffsetDateTime date(String line, String key) {
+        if (line == null || !line.startsWith(key)) {
+            return null;
+        }
+        return GitDates.parse(line.substring(key.length()).strip());
+    }
+
+    /** {@code added<TAB>deleted<TAB>path}, or {@code -<TAB>-<TAB>path} for a binary file. */
+    static FileChange numstat(String line) {
+        int firstTab = line.indexOf('\t');
+        int secondTab = firstTab < 0 ? -1 : line.indexOf('\t', firstTab + 1);
+        if (secondTab < 0) {
+            return null;
+        }
+        String path = QuotedPath.unquote(line.substring(secondTab + 1));
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        String added = line.substring(0, firstTab);
+        String deleted = line.substring(firstTab + 1, secondTab);
+        if (added.equals("-") && deleted.equals("-")) {
+            return FileChange.binary(path);
+        }
+        int a = count(added);
+        int d = count(deleted);
+        return a < 0 || d < 0 ? null : FileChange.text(path, a, d);
+    }
+
+    /** A line count in digits, or -1. */
+    private static int count(String digits) {
+        if (digits.isEmpty() || digits.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+        }
+        return Integer.parseInt(digits);
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.covenant.relicensing.history;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import dev.covenant.api.BodyLimitFilter;
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.NotFoundProblem;
+import dev.covenant.api.Problem;
+import dev.covenant.web.WebSessions;
+import dev.covenant.web.MaintainerAccess;
+
+/**
+ * History imports of a repository, for admin tokens and the repository's maintainers ({@link MaintainerAccess}). An upload is spooled to disk as it arrives, then read by a worker:
+ * the answer is 202 with the import and its {@code Location}, where its progress shows. With {@code ?wait=true}
+ * the import runs before the answer: 200 with the finished import, or 400 naming the malformed line.
+ */
+@Path("/api/repos/{owner}/{repo}/history")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class HistoryResource {
+
+    /** A clone request's body. */
+    public record CloneRequest(String cloneUrl) {
+    }
+
+    private final HistoryImporter importer;
+    private final HistoryImports imports;
+    private final RelicensingConfig config;
+    private final MaintainerAccess access;
+
+    HistoryResource(HistoryImporter importer, HistoryImports imports, RelicensingConfig config, MaintainerAccess access) {
+        this.importer = importer;
+        this.imports = imports;
+        this.config = config;
+        this.access = access;
+    }
+
+    @POST
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Import the output of git log --numstat --pretty=fuller --no-renames --use-mailmap")
+    public Response upload(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @QueryParam("wait") boolean wait, InputStream body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session,
+            @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
+        access.write(owner, repo, authorization, session, csrf);
+        String repository = RepositoryName.of(owner, repo);
+        HistorySpool spool;
+        try {
+            spool = HistorySpool.write(body, importer.workDir(), config.maxUpload().asLongValue());
+        } catch (HistorySpool.TooLargeException e) {
+            return BodyLimitFilter.tooLarge(e.limit);
+        } catch (IOException e) {
+            return Problem.of(400, "Bad Request", "The upload broke off: " + e.getMessage()).toResponse();
+        }
+        try {
+            return answer(repository, importer.importText(repository, spool, wait), wait);
+        } catch (HistoryImporter.ImportFailedException e) {
+            if (e.getCause() instanceof GitLogFormatException format) {
+                return HistoryProblem.of(format, e.jobId);
+            }
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Clone a repository ({\"cloneUrl\": ...}) and import the history of its HEAD")
+    public Response fromClone(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @QueryParam("wait") boolean wait, CloneRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session,
+            @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
+        access.write(owner, repo, authorization, session, csrf);
+        String repository = RepositoryName.of(owner, repo);
+        CloneUrl url = CloneUrl.parse(request == null ? null : request.cloneUrl(),
+                config.localCloneRoots().orElse(List.of()));
+        try {
+            return answer(repository, importer.importClone(repository, url, wait), wait);
+        } catch (HistoryImporter.ImportFailedException e) {
+            if (e.getCause() instanceof HistoryImporter.CloneFailedException clone) {
+                throw InvalidInputException.of(CloneUrl.FIELD, clone.getMessage() + " (import " + e.jobId + ")");
+            }
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One import: state, progress (done/total, rate, ETA) and any error")
+    public ImportJob job(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+        access.read(owner, repo, authorization, session);
+        String repository = RepositoryName.of(owner, repo);
+        return imports.find(repository, id).orElseThrow(() -> new NotFoundProblem("No import " + id + " of " + repository));
+    }
+
+    @GET
+    @Operation(summary = "The repository's latest imports, newest first")
+    public List<ImportJob> list(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+        access.read(owner, repo, authorization, session);
+        return imports.recent(RepositoryName.of(owner, repo), 20);
+    }
+
+    private Response answer(String repository, long id, boolean wait) {
+        ImportJob job = imports.find(repository, id).orElseThrow();
+        return Response.status(wait ? 200 : 202).header("Location", job.location()).entity(job).build();
+    }
+}

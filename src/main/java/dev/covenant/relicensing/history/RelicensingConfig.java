@@ -1,0 +1,63 @@
+package dev.covenant.relicensing.history;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.validation.constraints.Min;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+/** History imports and relicensing reports. */
+@ConfigMapping(prefix = "covenant.relicensing")
+public interface RelicensingConfig {
+
+    /**
+     * The largest history upload ({@code POST /api/repos/{o}/{r}/history}, text/plain); the body is spooled to disk,
+     * never held in memory. Beyond 2G, raise {@code quarkus.http.limits.max-body-size} as well.
+     */
+    @WithDefault("2G")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize maxUpload();
+
+    /**
+     * Local directories a {@code file:} clone URL may point into; empty (the default) refuses every local path, so an
+     * API caller cannot make the service read its own files.
+     */
+    Optional<List<Path>> localCloneRoots();
+
+    /**
+     * Where uploads are spooled and clones are made while an import or a blame job runs; the system's temporary
+     * directory if unset.
+     */
+    Optional<Path> workDir();
+
+    /** How many imports run at once in this instance; more wait in line (QUEUED). */
+    @WithDefault("1")
+    int importWorkers();
+
+    /** How many blame jobs (surviving lines) run at once in this instance; more wait in line (QUEUED). */
+    @WithDefault("1")
+    int blameWorkers();
+
+    /**
+     * The largest file a blame job blames; larger ones (generated or vendored code, mostly) are skipped and listed as
+     * {@code TOO_LARGE}. Blaming a file holds each of its versions in memory in turn.
+     */
+    @WithDefault("4M")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize blameMaxFileSize();
+
+    /**
+     * How many blamed revisions of a repository keep their surviving lines: the newest ones. A blame that finishes
+     * deletes the lines of older revisions, which then no longer have verdicts (a blame holds a row per file and
+     * source commit, so re-blaming a large repository every week would otherwise grow without end).
+     */
+    @WithDefault("5")
+    @Min(1)
+    int blameRevisionsKept();
+}

@@ -1,0 +1,57 @@
+package dev.covenant.relicensing.report;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.covenant.identity.NoReplyEmail;
+import dev.covenant.identity.Identity;
+import dev.covenant.jdbc.Rows;
+
+/**
+ * What one address contributed to a repository, summed by the database as commits arrive ({@code
+ * contribution_address}, kept by triggers): the commits credited to it as author or co-author and their lines, those
+ * it authored and theirs, its first and last contribution. Sums over the whole history, whatever the report's cutoff.
+ */
+record AddressSums(String email, long commits, long linesAdded, long authored, long authoredLines, Instant first,
+        Instant last) {
+
+    private static final String COLUMNS = "SELECT email, commits, lines_added, authored, authored_lines, first_at,"
+            + " last_at FROM contribution_address WHERE repository = ? AND first_at <= ?";
+
+    /** Every address of the repository with a contribution up to {@code cutoff}. */
+    static List<AddressSums> of(Connection c, String repository, Instant cutoff) throws SQLException {
+        List<AddressSums> addresses = new ArrayList<>();
+        Rows.query(c, COLUMNS, rs -> addresses.add(read(rs)), repository, cutoff);
+        return addresses;
+    }
+
+    /**
+     * The addresses that may be one GitHub account's: those it verified, and the no-reply addresses that name it (by
+     * id, or by its login in the older form). Identity resolution still decides; this only leaves out the rest.
+     */
+    static List<AddressSums> ofAccount(Connection c, String repository, Instant cutoff, long githubId)
+            throws SQLException {
+        String[] login = new String[1];
+        Rows.query(c, "SELECT login FROM person WHERE github_id = ?", rs -> login[0] = rs.getString(1), githubId);
+        List<AddressSums> addresses = new ArrayList<>();
+        Rows.query(c, COLUMNS + " AND (email IN (SELECT email FROM person_email WHERE github_id = ? AND verified)"
+                + " OR email LIKE '%@users.noreply.github.com')", rs -> {
+                    AddressSums address = read(rs);
+                    boolean noReply = address.email().endsWith("@users.noreply.github.com");
+                    if (!noReply || NoReplyEmail.parse(address.email()).filter(n -> n.githubId() != null
+                            ? n.githubId() == githubId : n.login().equalsIgnoreCase(login[0])).isPresent()) {
+                        addresses.add(address);
+                    }
+                }, repository, cutoff, githubId);
+        return addresses;
+    }
+
+    private static AddressSums read(ResultSet rs) throws SQLException {
+        return new AddressSums(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                Rows.instant(rs, "first_at"), Rows.instant(rs, "last_at"));
+    }
+}

@@ -1,0 +1,198 @@
+package dev.covenant.relicensing.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.covenant.agreement.OutboundPolicy;
+import dev.covenant.agreement.OutboundTerms;
+import dev.covenant.agreement.SpdxExpression;
+import dev.covenant.agreement.SpdxParseException;
+import dev.covenant.agreement.Verdict;
+import dev.covenant.project.LicenseHistory;
+import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Decided;
+import dev.covenant.relicensing.report.ReportModel.GrantView;
+import dev.covenant.relicensing.report.ReportModel.Period;
+import dev.covenant.relicensing.report.ReportModel.Segment;
+import dev.covenant.identity.Identity;
+import dev.covenant.coverage.Grant;
+
+/**
+ * May the project relicense each contributor's contributions under the target? Pure: records in, records out.
+ *
+ * <p>Each segment of contributions is judged at its first contribution (nothing changes inside a segment): the
+ * grants that {@linkplain Grant#covers cover} that moment are asked, in order, whether their outbound policy allows
+ * the target given the license the project had on that day (UTC) by its license history. The first that allows it
+ * makes the segment {@code GRANTED}; if every covering grant refuses, {@code FORBIDDEN_BY_AGREEMENT}; with none,
+ * {@code NO_AGREEMENT} for a known account and {@code UNKNOWN_IDENTITY} for a raw address. Under
+ * {@code ANY_KEEPING_SAME} the license of that day must still be offered ({@code mustKeepOffering}): it is the only
+ * policy that promises so. A contributor is {@code GRANTED} when all their segments are; otherwise their status is
+ * that of the blocked contributions with the most commits.
+ */
+public final class RelicensingDecision {
+
+    private record Judged(RelicensingStatus status, Grant grant, String reason, String license, String keep) {
+    }
+
+    private record VerdictKey(OutboundTerms terms, String license) {
+    }
+
+    private final SpdxExpression target;
+    private final LicenseHistory licenses;
+    private final Map<VerdictKey, Verdict> verdicts = new HashMap<>();
+    private final Map<String, SpdxExpression> parsed = new HashMap<>();
+
+    private RelicensingDecision(SpdxExpression target, LicenseHistory licenses) {
+        this.target = target;
+        this.licenses = licenses;
+    }
+
+    public static Decided decide(SpdxExpression target, LicenseHistory licenses, List<ContributorFacts> contributors) {
+        RelicensingDecision decision = new RelicensingDecision(target, licenses);
+        List<ContributorReport> reports = new ArrayList<>(contributors.size());
+        List<Segment> blocked = new ArrayList<>();
+        for (ContributorFacts facts : contributors) {
+            reports.add(decision.contributor(facts, blocked));
+        }
+        return new Decided(reports, blocked);
+    }
+
+    private ContributorReport contributor(ContributorFacts facts, List<Segment> blocked) {
+        if (facts.segments().size() == 1) {
+            return single(facts, facts.segments().get(0), blocked);
+        }
+        List<Segment> segments = facts.segments().stream().sorted(Comparator.comparing(Segment::first)).toList();
+        List<Period> periods = new ArrayList<>(segments.size());
+        Map<RelicensingStatus, Long> blockedCommits = new EnumMap<>(RelicensingStatus.class);
+        Map<RelicensingStatus, Judged> firstBlocked = new EnumMap<>(RelicensingStatus.class);
+        Set<String> keep = new LinkedHashSet<>();
+        Judged lastGranted = null;
+        long commits = 0, authored = 0, lines = 0, commitsCleared = 0, linesCleared = 0;
+        for (Segment segment : segments) {
+            Judged judged = judge(facts, segment.first());
+            commits += segment.commits();
+            authored += segment.authored();
+            lines += segment.linesAdded();
+            if (judged.status().cleared()) {
+                commitsCleared += segment.commits();
+                linesCleared += segment.linesAdded();
+                lastGranted = judged;
+                if (judged.keep() != null) {
+                    keep.add(judged.keep());
+                }
+            } else {
+                blocked.add(segment);
+                blockedCommits.merge(judged.status(), segment.commits(), Long::sum);
+                firstBlocked.putIfAbsent(judged.status(), judged);
+            }
+            addPeriod(periods, segment, judged);
+        }
+        Judged decisive = blockedCommits.isEmpty() ? lastGranted
+                : blockedCommits.size() == 1 ? firstBlocked.values().iterator().next()
+                : firstBlocked.get(blockedCommits.entrySet().stream()
+                        .max(Map.Entry.<RelicensingStatus, Long>comparingByValue()
+                                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                        .orElseThrow().getKey());
+        Identity id = facts.identity();
+        return new ContributorReport(id.login() != null ? id.login() : id.email(), id.githubId(), id.login(),
+                facts.emails(), id.source(), decisive.status(), GrantView.of(lastGranted == null ? null : lastGranted.grant()),
+                decisive.reason(), commits, authored, commits - authored, lines, commitsCleared, linesCleared,
+                segments.isEmpty() ? null : segments.get(0).first(),
+                segments.stream().map(Segment::last).max(Comparator.naturalOrder()).orElse(null), List.copyOf(keep),
+                periods);
+    }
+
+    /**
+     * What {@link #contributor} gives for one segment, without its bookkeeping: most contributors of a large history
+     * have one, and a report decides a hundred thousand of them.
+     */
+    private ContributorReport single(ContributorFacts facts, Segment segment, List<Segment> blocked) {
+        Judged judged = judge(facts, segment.first());
+        boolean cleared = judged.status().cleared();
+        if (!cleared) {
+            blocked.add(segment);
+        }
+        GrantView grant = GrantView.of(judged.grant());
+        Identity id = facts.identity();
+        return new ContributorReport(id.login() != null ? id.login() : id.email(), id.githubId(), id.login(),
+                facts.emails(), id.source(), judged.status(), cleared ? grant : null, judged.reason(),
+                segment.commits(), segment.authored(), segment.commits() - segment.authored(), segment.linesAdded(),
+                cleared ? segment.commits() : 0, cleared ? segment.linesAdded() : 0, segment.first(), segment.last(),
+                cleared && judged.keep() != null ? List.of(judged.keep()) : List.of(),
+                List.of(new Period(segment.first(), segment.last(), segment.commits(), segment.linesAdded(),
+                        judged.status(), grant, judged.reason(), judged.license())));
+    }
+
+    private static void addPeriod(List<Period> periods, Segment segment, Judged judged) {
+        GrantView grant = GrantView.of(judged.grant());
+        if (!periods.isEmpty()) {
+            Period last = periods.get(periods.size() - 1);
+            if (last.status() == judged.status() && Objects.equals(last.grant(), grant)
+                    && last.reason().equals(judged.reason()) && Objects.equals(last.license(), judged.license())) {
+                Instant to = last.to().isAfter(segment.last()) ? last.to() : segment.last();
+                periods.set(periods.size() - 1, new Period(last.from(), to, last.commits() + segment.commits(),
+                        last.linesAdded() + segment.linesAdded(), last.status(), grant, last.reason(), last.license()));
+                return;
+            }
+        }
+        periods.add(new Period(segment.first(), segment.last(), segment.commits(), segment.linesAdded(),
+                judged.status(), grant, judged.reason(), judged.license()));
+    }
+
+    private Judged judge(ContributorFacts facts, Instant at) {
+        String license = licenses.licenseOn(at.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
+        List<Grant> covering = facts.grants().isEmpty() ? List.of() : new ArrayList<>(facts.grants().size());
+        for (Grant grant : facts.grants()) {
+            if (grant.covers(at)) {
+                covering.add(grant);
+            }
+        }
+        if (covering.isEmpty()) {
+            RelicensingStatus status = facts.identity().known() ? RelicensingStatus.NO_AGREEMENT
+                    : RelicensingStatus.UNKNOWN_IDENTITY;
+            return new Judged(status, null, NotCovered.reason(facts, at), license, null);
+        }
+        Judged refused = null;
+        for (Grant grant : covering) {
+            Verdict verdict = verdict(grant.outbound(), license);
+            if (verdict.allowed()) {
+                String keep = grant.outbound().policy() == OutboundPolicy.ANY_KEEPING_SAME ? license : null;
+                return new Judged(RelicensingStatus.GRANTED, grant, grant.describe() + ": " + verdict.reason(), license,
+                        keep);
+            }
+            if (refused == null) {
+                refused = new Judged(RelicensingStatus.FORBIDDEN_BY_AGREEMENT, grant,
+                        grant.describe() + ": " + verdict.reason(), license, null);
+            }
+        }
+        return refused;
+    }
+
+    private Verdict verdict(OutboundTerms terms, String license) {
+        return verdicts.computeIfAbsent(new VerdictKey(terms, license), k -> terms.allows(target, submission(license)));
+    }
+
+    /** The license of the day as an expression; null when unknown, or when the history holds an invalid one. */
+    private SpdxExpression submission(String license) {
+        if (license == null) {
+            return null;
+        }
+        return parsed.computeIfAbsent(license, text -> {
+            try {
+                return SpdxExpression.parse(text);
+            } catch (SpdxParseException invalid) {
+                return null;
+            }
+        });
+    }
+}

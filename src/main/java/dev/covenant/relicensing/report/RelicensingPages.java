@@ -1,0 +1,82 @@
+package dev.covenant.relicensing.report;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.covenant.api.FieldError;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.signing.SigningPages.Visitor;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import dev.covenant.relicensing.history.ImportJob;
+
+/** The relicensing page of a repository; in the signing pages' layout, every value escaped by Qute. */
+@CheckedTemplate(basePath = "relicensing", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
+public class RelicensingPages {
+
+    /** The most contributors the page lists; the CSV has them all. */
+    static final int MAX_ROWS = 1000;
+    private static final Set<String> QUERY_FIELDS = Set.of("to", "at");
+
+    /** What the report form was given, and what was wrong with it. */
+    public record ReportQuery(String to, String at, List<FieldError> errors) {
+
+        public FieldError error(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
+        }
+
+        /** Errors of anything but the two fields, which the page shows above the form. */
+        public List<FieldError> otherErrors() {
+            return errors.stream().filter(e -> !QUERY_FIELDS.contains(e.field())).toList();
+        }
+
+        public boolean asked() {
+            return to != null && !to.isBlank() || at != null && !at.isBlank();
+        }
+    }
+
+    /** The clone-import form: what was typed, and why it was refused. */
+    public record ImportForm(String cloneUrl, String error) {
+
+        static final ImportForm EMPTY = new ImportForm(null, null);
+    }
+
+    /** The page's links, encoded once in {@link ReportLinks}. */
+    public record Links(String page, String csv, String startImport) {
+    }
+
+    /**
+     * Everything the page shows. {@code report} is null until a target is asked for or when the form has errors;
+     * for someone who does not maintain the repository it holds only their own row and no totals.
+     */
+    public record ReportPage(String repository, boolean maintainer, ReportQuery query, Report report,
+            List<ImportJob> imports, ImportForm importForm, Links links, String githubWebUrl) {
+
+        public List<ContributorReport> rows() {
+            List<ContributorReport> all = report.contributors();
+            return all.size() <= MAX_ROWS ? all : all.subList(0, MAX_ROWS);
+        }
+
+        public boolean truncated() {
+            return report.contributors().size() > MAX_ROWS;
+        }
+
+        public int maxRows() {
+            return MAX_ROWS;
+        }
+
+        /** Whether an import is still under way, so that the page follows its progress. */
+        public boolean following() {
+            return imports.stream().anyMatch(j -> j.state().equals("QUEUED") || j.state().equals("RUNNING"));
+        }
+
+        public boolean failed() {
+            return !query.errors().isEmpty() || importForm.error() != null;
+        }
+    }
+
+    static native TemplateInstance report(Visitor visitor, ReportPage page);
+
+    static native TemplateInstance signIn(Visitor visitor, String repository, String signInUrl);
+}

@@ -1,0 +1,192 @@
+package dev.covenant.relicensing.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.covenant.agreement.SpdxExpression;
+import dev.covenant.agreement.SpdxParseException;
+import dev.covenant.api.FieldError;
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.NotFoundProblem;
+import dev.covenant.github.GitHubDirectory;
+import dev.covenant.project.LicenseHistory;
+import dev.covenant.project.Project;
+import dev.covenant.project.ProjectLicense;
+import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Decided;
+import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.relicensing.report.ReportModel.Segment;
+import dev.covenant.relicensing.report.ReportModel.Totals;
+import io.agroal.api.AgroalDataSource;
+import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.coverage.Grant;
+import dev.covenant.coverage.ContributorLookup;
+
+/**
+ * Gathers the facts of a relicensing report (the project, its license history, the contributors and their grants,
+ * the aggregated contributions) and lets {@link RelicensingDecision} decide. The contributions are only ever
+ * summed by PostgreSQL, never read row by row.
+ */
+@ApplicationScoped
+public class RelicensingReports {
+
+    private static final Logger LOG = Logger.getLogger(RelicensingReports.class);
+    /** Reports slower than this are logged with where their time went. */
+    private static final long SLOW_NANOS = 1_000_000_000L;
+
+    private static final Comparator<ContributorReport> MOST_COMMITS_FIRST = (a, b) -> a.commits() != b.commits()
+            ? Long.compare(b.commits(), a.commits()) : a.contributor().compareTo(b.contributor());
+
+    private final AgroalDataSource dataSource;
+    private final GitHubDirectory directory;
+    private final ReportAnswers answers;
+
+    RelicensingReports(AgroalDataSource dataSource, GitHubDirectory directory, ReportAnswers answers) {
+        this.dataSource = dataSource;
+        this.directory = directory;
+        this.answers = answers;
+    }
+
+    @Transactional
+    public Report report(String owner, String repo, String to, String at) {
+        return report(owner, repo, to, at, null);
+    }
+
+    /**
+     * The part of the report {@code reader} may see. For someone who sees only their own row, only the addresses
+     * that may be theirs are looked at, not the whole history's: their part of a hundred thousand contributors
+     * costs what a small report does.
+     */
+    @Transactional
+    Report report(ReportReader reader, String owner, String repo, String to, String at) {
+        return reader.visible(report(owner, repo, to, reader.at(at), null, reader.whole() ? null : reader.githubId()));
+    }
+
+    /**
+     * The report with the answers of one consent campaign laid over it; {@code campaign} null takes the newest
+     * campaign of the repository for the target ({@link ReportAnswers}).
+     */
+    @Transactional
+    public Report report(String owner, String repo, String to, String at, Long campaign) {
+        return report(owner, repo, to, at, campaign, null);
+    }
+
+    /** {@code onlyFor}, unless null, limits the report to the addresses that may be that GitHub account's. */
+    private Report report(String owner, String repo, String to, String at, Long campaign, Long onlyFor) {
+        String repository = RepositoryName.of(owner, repo);
+        SpdxExpression target = target(to);
+        Project project = Project.findGoverning(owner, repo)
+                .orElseThrow(() -> new NotFoundProblem("No project governs " + owner + "/" + repo));
+        LicenseHistory licenses = ProjectLicense.historyOf(project);
+        long started = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
+            List<AddressSums> addresses = onlyFor == null ? AddressSums.of(c, repository, cutoff.instant())
+                    : AddressSums.ofAccount(c, repository, cutoff.instant(), onlyFor);
+            ContributorLookup.Found found = ContributorLookup.find(c, repository, cutoff.instant(),
+                    addresses.stream().map(AddressSums::email).toList(), project.agreement.id,
+                    project.corporateAgreement == null ? null : project.corporateAgreement.id, directory::isMember);
+            Map<String, List<Grant>> granted = new HashMap<>();
+            found.contributors().stream().filter(p -> !p.grants().isEmpty())
+                    .forEach(p -> p.emails().forEach(e -> granted.put(e, p.grants())));
+            long looked = System.nanoTime();
+            Segments segments = new Segments(repository, cutoff.instant(), licenses, granted);
+            List<List<Segment>> byAddress = segments.credited(c, addresses);
+            List<Segment> all = byAddress.stream().flatMap(List::stream).toList();
+            long summed = System.nanoTime();
+            List<ContributorFacts> facts = facts(found, byAddress);
+            Decided decided = answers.apply(repository, target, campaign,
+                    RelicensingDecision.decide(target, licenses, facts));
+            long decidedAt = System.nanoTime();
+            long[] cleared = segments.cleared(c, all, decided.blocked());
+            List<ContributorReport> contributors = new ArrayList<>(decided.contributors());
+            contributors.sort(MOST_COMMITS_FIRST);
+            long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
+            Totals totals = Totals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1], cleared[3]);
+            long done = System.nanoTime();
+            if (done - started > SLOW_NANOS) {
+                LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"
+                        + " decision %d ms, totals %d ms", repository, target, contributors.size(), millis(done - started),
+                        millis(looked - started), millis(summed - looked), millis(decidedAt - summed),
+                        millis(done - decidedAt));
+            }
+            return new Report(repository, target.toString(), cutoff.commit() == null && at == null ? null
+                    : cutoff.instant(), cutoff.commit(), totals, contributors);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the relicensing report of " + repository + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each contributor with the segments of all their addresses ({@code byAddress} in the order looked up). */
+    private static List<ContributorFacts> facts(ContributorLookup.Found found, List<List<Segment>> byAddress) {
+        List<ContributorLookup.Contributor> people = found.contributors();
+        List<List<Segment>> segments = new ArrayList<>(Collections.nCopies(people.size(), null));
+        for (int i = 0; i < byAddress.size(); i++) {
+            int k = found.contributorOf()[i];
+            List<Segment> earlier = segments.get(k);
+            segments.set(k, earlier == null ? byAddress.get(i)
+                    : Stream.concat(earlier.stream(), byAddress.get(i).stream()).toList());
+        }
+        List<ContributorFacts> facts = new ArrayList<>(people.size());
+        for (int k = 0; k < people.size(); k++) {
+            ContributorLookup.Contributor p = people.get(k);
+            facts.add(new ContributorFacts(p.identity(), p.emails(), p.grants(), segments.get(k)));
+        }
+        return facts;
+    }
+
+    /**
+     * {@code report} with its first {@code first} contributors named as git names them in their newest contribution
+     * (of any of their addresses); the others as they were.
+     */
+    public Report named(Report report, int first) {
+        int n = Math.min(first, report.contributors().size());
+        List<ContributorReport> contributors = new ArrayList<>(report.contributors().size());
+        contributors.addAll(named(report.repository(), report.contributors().subList(0, n)));
+        contributors.addAll(report.contributors().subList(n, report.contributors().size()));
+        return new Report(report.repository(), report.target(), report.at(), report.atCommit(), report.totals(),
+                contributors, report.page());
+    }
+
+    /** {@code contributors} of {@code repository}, named as git names them in their newest contribution. */
+    public List<ContributorReport> named(String repository, List<ContributorReport> contributors) {
+        Map<String, GitNames.Named> names;
+        try (Connection c = dataSource.getConnection()) {
+            names = GitNames.of(c, repository, contributors.stream().flatMap(r -> r.emails().stream()).toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException("the names in the report of " + repository + " failed: " + e.getMessage(),
+                    e);
+        }
+        return contributors.stream().map(r -> r.emails().stream().map(names::get).filter(Objects::nonNull)
+                .max(Comparator.comparing(GitNames.Named::at)).map(named -> r.named(named.name())).orElse(r)).toList();
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static SpdxExpression target(String to) {
+        if (to == null || to.isBlank()) {
+            throw InvalidInputException.of("to", "is required: the SPDX expression to relicense under");
+        }
+        try {
+            return SpdxExpression.parse(to);
+        } catch (SpdxParseException e) {
+            throw new InvalidInputException(List.of(new FieldError("to", e.getMessage(), e.suggestions())));
+        }
+    }
+}

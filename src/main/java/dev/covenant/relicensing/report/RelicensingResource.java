@@ -1,0 +1,61 @@
+package dev.covenant.relicensing.report;
+
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.web.WebSessions;
+import dev.covenant.api.TabularAnswer;
+import dev.covenant.api.Paging;
+
+/**
+ * "Can we relicense this repository under X?" for the people who run the service (admin token) and for the
+ * repository's maintainers, signed in with GitHub, whose admin or maintain role GitHub confirms through the App.
+ * Anyone else signed in gets their own part only ({@link ReportReader}).
+ */
+@Path("/api/repos/{owner}/{repo}/relicensing")
+@SecurityRequirement(name = "bearer")
+public class RelicensingResource {
+
+    private final RelicensingReports reports;
+    private final ReportReaders readers;
+
+    RelicensingResource(RelicensingReports reports, ReportReaders readers) {
+        this.reports = reports;
+        this.readers = readers;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "Who granted the right to relicense under ?to= (SPDX), with commits and lines; ?at= a commit"
+            + " or date. JSON, or CSV with Accept: text/csv or ?format=csv. JSON lists the contributors a page at a"
+            + " time, most commits first: ?offset= and ?limit= (1 to 10000, default 1000), the next page in `page.next`"
+            + " and a Link header; the totals count everyone, and the CSV has every row. A signed-in person who does"
+            + " not maintain the repository gets only their own contributor row, without totals")
+    public Response report(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @QueryParam("to") String to, @QueryParam("at") String at, @QueryParam("format") String format,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
+        ReportReader reader = readers.of(owner, repo, authorization, session);
+        Paging paging = Paging.of(offset, limit);
+        Report report = reports.report(reader, owner, repo, to, at);
+        Report page = paging.apply(report, Paging.offsets(uri));
+        return TabularAnswer.of(() -> reports.named(page, paging.limit()), page.page().next(), format, accept,
+                () -> ReportCsv.write(reports.named(report, Integer.MAX_VALUE)),
+                report.repository().replace('/', '-') + "-relicensing.csv");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.covenant.relicensing.report;
+
+/** Where a contributor's contributions stand for a planned relicensing. */
+public enum RelicensingStatus {
+
+    /** An agreement they signed, or their employer's, lets the project relicense under the target. */
+    GRANTED,
+    /** They are covered by an agreement, but its outbound policy does not allow the target. */
+    FORBIDDEN_BY_AGREEMENT,
+    /** A known GitHub account, with no agreement covering these contributions. */
+    NO_AGREEMENT,
+    /** An address no GitHub account verified and no company approves: nobody to ask yet. */
+    UNKNOWN_IDENTITY,
+
+    // The answers of consent campaigns: RelicensingDecision never produces them, campaign.ConsentOverlay lays them
+    // over its result for contributors who are not GRANTED.
+
+    /** Said yes in a consent campaign. */
+    CONSENTED,
+    /** Said no in a consent campaign. */
+    DECLINED,
+    /** Said yes under conditions the maintainers must read. */
+    CONDITIONAL,
+    /** Could not be reached in a consent campaign. */
+    UNREACHABLE;
+
+    public boolean cleared() {
+        return this == GRANTED || this == CONSENTED;
+    }
+
+    /** Whether this is a consent campaign's answer rather than what the agreements decided. */
+    public boolean answered() {
+        return ordinal() >= CONSENTED.ordinal();
+    }
+}

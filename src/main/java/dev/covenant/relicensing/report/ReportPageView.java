@@ -1,0 +1,52 @@
+package dev.covenant.relicensing.report;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.covenant.api.FieldError;
+import dev.covenant.api.InvalidInputException;
+import dev.covenant.github.GitHubConfig;
+import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.relicensing.history.HistoryImports;
+import dev.covenant.relicensing.history.ImportJob;
+
+/**
+ * Gathers what a repository's relicensing page shows for one reader: the report for the asked target (or the
+ * fields' errors, with the closest SPDX ids), and for maintainers the latest history imports.
+ */
+@ApplicationScoped
+public class ReportPageView {
+
+    /** How many imports the page lists, newest first. */
+    static final int RECENT_IMPORTS = 5;
+
+    private final RelicensingReports reports;
+    private final HistoryImports imports;
+    private final GitHubConfig github;
+
+    ReportPageView(RelicensingReports reports, HistoryImports imports, GitHubConfig github) {
+        this.reports = reports;
+        this.imports = imports;
+        this.github = github;
+    }
+
+    /** {@code repository} is the {@link RepositoryName} of {@code owner/repo}, which a project governs. */
+    RelicensingPages.ReportPage build(String owner, String repo, String repository, ReportReader reader, String to,
+            String at, RelicensingPages.ImportForm importForm) {
+        Report report = null;
+        List<FieldError> errors = List.of();
+        if (new RelicensingPages.ReportQuery(to, at, errors).asked()) {
+            try {
+                report = reports.named(reports.report(reader, owner, repo, to, at), RelicensingPages.MAX_ROWS);
+            } catch (InvalidInputException e) {
+                errors = e.errors();
+            }
+        }
+        List<ImportJob> recent = reader.whole() ? imports.recent(repository, RECENT_IMPORTS) : List.of();
+        return new RelicensingPages.ReportPage(repository, reader.whole(), new RelicensingPages.ReportQuery(
+                to, at, errors), report, recent, importForm, ReportLinks.of(repository, to, at),
+                github.webUrl().replaceAll("/+$", ""));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.covenant.relicensing.report;
+
+import static dev.covenant.Api.admin;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.covenant.Sql;
+import dev.covenant.github.FakeEmail;
+import dev.covenant.github.FakeGitHub;
+import dev.covenant.github.FakeGitHubResource;
+import dev.covenant.web.WebClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A company that approves a GitHub organisation covers, in relicensing reports, the contributors GitHub names as its
+ * members: by their no-reply address, whether or not they ever signed in to Covenant.
+ */
+@QuarkusTest
+class OrganisationApprovalReportTest {
+
+    private static final String DATE = "Thu Mar 5 10:00:00 2026 +0000";
+
+    private static String user(FakeGitHub github, long id, String prefix) {
+        String login = prefix + id;
+        github.addUser(id, login, "Person " + login, List.of(FakeEmail.primaryVerified(login + "@example.org")));
+        return login;
+    }
+
+    private static String commit(String sha, String email) {
+        return "commit " + sha + "\nAuthor:     Someone <" + email + ">\nAuthorDate: " + DATE + "\nCommit:     Someone <"
+                + email + ">\nCommitDate: " + DATE + "\n\n    Change\n\n3\t0\tREADME.md\n";
+    }
+
+    @Test
+    void membersOfAnApprovedOrganisationAreGrantedOthersAreNot() throws Exception {
+        FakeGitHub github = FakeGitHubResource.fake();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long base = 9_100_000_000L + Math.abs(run.hashCode() % 1_000_000) * 10;
+        String owner = "orgrep-" + run;
+        String org = "acme-" + run;
+        String member = user(github, base + 1, "member");
+        String outsider = user(github, base + 2, "outsider");
+        github.addOrgMember(org, member);
+        admin().body(Map.of("owner", owner, "agreement", "individual", "corporateAgreement", "corporate", "licenses",
+                List.of(Map.of("from", "2000-01-01", "spdx", "MIT")))).post("/api/projects").then().statusCode(201);
+        WebClient signatory = WebClient.signIn(user(github, base + 3, "cso"));
+        signatory.approve(signatory.signCorporate("Acme " + run), "GITHUB_ORG", org).then().statusCode(303);
+        try {
+            checkReport(owner, base, member, outsider, run);
+        } finally {
+            // The shipped corporate agreement is shared by every test's projects: their reports need not ask about it.
+            Sql.update("UPDATE approval SET removed_at = now() WHERE kind = 'GITHUB_ORG' AND value = ?", org);
+        }
+    }
+
+    private static void checkReport(String owner, long base, String member, String outsider, String run) {
+        String memberEmail = (base + 1) + "+" + member + "@users.noreply.github.com";
+        String outsiderEmail = (base + 2) + "+" + outsider + "@users.noreply.github.com";
+        String history = commit("a".repeat(40), memberEmail) + "\n" + commit("b".repeat(40), outsiderEmail);
+        admin().contentType("text/plain").body(history).post("/api/repos/" + owner + "/lib/history?wait=true").then()
+                .statusCode(200).body("state", equalTo("DONE"));
+
+        JsonPath report = admin().queryParam("to", "Apache-2.0").get("/api/repos/" + owner + "/lib/relicensing").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals("GRANTED", report.getString("contributors.find { it.login == '" + member + "' }.status"));
+        assertEquals("Acme " + run, report.getString("contributors.find { it.login == '" + member + "' }.grant.company"));
+        assertEquals("NO_AGREEMENT", report.getString("contributors.find { it.login == '" + outsider + "' }.status"));
+    }
+}
