@@ -3,9 +3,10 @@ package dev.covenant;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
+import io.quarkus.runtime.StartupEvent;
+
 import dev.covenant.agreement.ShippedAgreements;
 import dev.covenant.web.ApiTokens;
-import io.quarkus.runtime.StartupEvent;
 
 /** First-start work: an admin token to reach the API, and the shipped agreements in an empty database. */
 @Singleton

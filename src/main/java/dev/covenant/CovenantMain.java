@@ -3,12 +3,12 @@ package dev.covenant;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.jboss.logging.Logger;
-
-import dev.covenant.embedded.EmbeddedDatabase;
 import io.quarkus.runtime.Application;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import org.jboss.logging.Logger;
+
+import dev.covenant.embedded.EmbeddedDatabase;
 
 /**
  * Starts the embedded PostgreSQL before Quarkus when no external database is configured, so that a fresh machine
@@ -36,7 +36,8 @@ public class CovenantMain {
         System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterQuarkus(database), "covenant-embedded-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> stopAfterQuarkus(database), "covenant-embedded-postgres-stop"));
         Quarkus.run(args);
     }
 

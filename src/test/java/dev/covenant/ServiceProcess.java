@@ -28,10 +28,12 @@ import java.util.stream.Stream;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Pattern DATABASE_PORT = Pattern.compile("Embedded PostgreSQL started in \\d+ ms on port (\\d+)");
+    private static final Pattern DATABASE_PORT = Pattern
+            .compile("Embedded PostgreSQL started in \\d+ ms on port (\\d+)");
 
     /** Extra options for the service's JVM ({@code -Dbench.serviceJvmArgs=...}), for diagnosis only. */
-    public static final List<String> JVM_ARGS = System.getProperty("bench.serviceJvmArgs", "").isBlank() ? List.of()
+    public static final List<String> JVM_ARGS = System.getProperty("bench.serviceJvmArgs", "").isBlank()
+            ? List.of()
             : List.of(System.getProperty("bench.serviceJvmArgs").trim().split("\\s+"));
 
     private final Process process;
@@ -61,7 +63,8 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts the jar with a clean environment (no QUARKUS_ or COVENANT_ variables of the caller) plus {@code env},
      * logging to {@code log}, and waits until it is ready.
      */
-    public static ServiceProcess start(Path jar, Path log, Map<String, String> env) throws IOException, InterruptedException {
+    public static ServiceProcess start(Path jar, Path log, Map<String, String> env)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path dataDir = Files.createTempDirectory("covenant-service-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -70,7 +73,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(log.toAbsolutePath().getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(log.toAbsolutePath().getParent().toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("COVENANT_"));
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));

@@ -1,8 +1,9 @@
 package dev.covenant;
 
+import io.quarkus.test.common.QuarkusTestResource;
+
 import dev.covenant.embedded.EmbeddedDatabaseTestResource;
 import dev.covenant.github.FakeGitHubResource;
-import io.quarkus.test.common.QuarkusTestResource;
 
 /** Declares the embedded PostgreSQL and the fake GitHub for every @QuarkusTest in this module. */
 @QuarkusTestResource(EmbeddedDatabaseTestResource.class)

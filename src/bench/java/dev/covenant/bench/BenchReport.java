@@ -38,7 +38,8 @@ final class BenchReport {
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + " (the benchmark client and the service share the machine)");
-        return put("load average before / after", loadBefore + " / " + loadAverage() + " (other builds may share the machine)");
+        return put("load average before / after",
+                loadBefore + " / " + loadAverage() + " (other builds may share the machine)");
     }
 
     @Override
@@ -58,7 +59,8 @@ final class BenchReport {
         Arrays.sort(sorted);
         String s = String.format(Locale.ROOT, "p50 %s  p95 %s", ms(percentile(sorted, 50)), ms(percentile(sorted, 95)));
         if (tail) {
-            s += String.format(Locale.ROOT, "  p99 %s  max %s", ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]));
+            s += String.format(Locale.ROOT, "  p99 %s  max %s", ms(percentile(sorted, 99)),
+                    ms(sorted[sorted.length - 1]));
         }
         return s + "  (n=" + sorted.length + ")";
     }

@@ -22,10 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 import dev.covenant.ServiceProcess;
 import dev.covenant.relicensing.history.GeneratedHistory;
@@ -62,10 +61,11 @@ class HistoryImportBenchmark {
         }
         BenchReport report = new BenchReport("Covenant history-import benchmark (./mvnw -B -Pbench verify)");
         List<String> problems = new ArrayList<>();
-        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar(), out.resolve("history-service.log"), Map.of(
-                "COVENANT_ADMIN_TOKEN", TOKEN, "JAVA_TOOL_OPTIONS", "-Xmx" + HEAP,
-                "COVENANT_GITHUB_API_URL", "http://127.0.0.1:" + ServiceProcess.freePort(),
-                "COVENANT_GITHUB_WEB_URL", "http://127.0.0.1:" + ServiceProcess.freePort()))) {
+        try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar(), out.resolve("history-service.log"),
+                Map.of(
+                        "COVENANT_ADMIN_TOKEN", TOKEN, "JAVA_TOOL_OPTIONS", "-Xmx" + HEAP,
+                        "COVENANT_GITHUB_API_URL", "http://127.0.0.1:" + ServiceProcess.freePort(),
+                        "COVENANT_GITHUB_WEB_URL", "http://127.0.0.1:" + ServiceProcess.freePort()))) {
             report.machine(loadBefore).put("service", service.describe() + ", -Xmx" + HEAP);
             send(service, "POST", "/api/projects", HttpRequest.BodyPublishers.ofString("{\"owner\":\"bench\","
                     + "\"agreement\":\"individual\",\"licenses\":[{\"from\":\"2000-01-01\",\"spdx\":\"MIT\"}]}"),
@@ -97,7 +97,8 @@ class HistoryImportBenchmark {
             String location = job.path("id").asText();
             while (!job.path("state").asText().equals("DONE") && !job.path("state").asText().equals("FAILED")) {
                 Thread.sleep(100);
-                job = send(service, "GET", repo + "/history/" + location, HttpRequest.BodyPublishers.noBody(), null, 200);
+                job = send(service, "GET", repo + "/history/" + location, HttpRequest.BodyPublishers.noBody(), null,
+                        200);
             }
             long done = System.nanoTime();
             heap.interrupt();
@@ -128,7 +129,8 @@ class HistoryImportBenchmark {
             long atNanos = System.nanoTime() - atStarted;
             assertEquals(commits / 2, halfway.path("totals").path("commits").asLong());
             double seconds = (done - started) / 1e9;
-            report.put(commits + " commits: history size", String.format(Locale.ROOT, "%.1f MiB", Files.size(file) / 1048576.0))
+            report.put(commits + " commits: history size",
+                    String.format(Locale.ROOT, "%.1f MiB", Files.size(file) / 1048576.0))
                     .put(commits + " commits: upload (spooled, 202)", seconds(uploaded - started))
                     .put(commits + " commits: upload to DONE", String.format(Locale.ROOT, "%.2f s (%.0f commits/s)",
                             seconds, commits / seconds))
@@ -136,7 +138,9 @@ class HistoryImportBenchmark {
                     .put(commits + " commits: report (" + contributors + " contributors, JSON, first page of "
                             + answer.path("contributors").size() + "), 3 runs",
                             seconds(reportNanos[0]) + ", " + seconds(reportNanos[1]) + ", " + seconds(reportNanos[2])
-                            + (commits >= 1_000_000 ? " (target < 1 s: " + (reportNanos[2] < 1e9 ? "met" : "MISSED") + ")" : ""))
+                                    + (commits >= 1_000_000
+                                            ? " (target < 1 s: " + (reportNanos[2] < 1e9 ? "met" : "MISSED") + ")"
+                                            : ""))
                     .put(commits + " commits: report, every contributor as CSV", seconds(csvNanos))
                     .put(commits + " commits: report at the middle commit's date (every address summed again)",
                             seconds(atNanos));
@@ -173,7 +177,8 @@ class HistoryImportBenchmark {
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

@@ -65,7 +65,8 @@ class PullRequestCheckBenchmark {
             github.registerApp(APP_ID, keys.getPublic());
             github.addInstallation(1, "bench");
             FakeRepo repo = github.addRepository(1, "bench/widget", 1);
-            github.addUser(900_001, "contributor", "A Contributor", List.of(FakeEmail.primaryVerified("contributor@example.org")));
+            github.addUser(900_001, "contributor", "A Contributor",
+                    List.of(FakeEmail.primaryVerified("contributor@example.org")));
             Map<String, String> env = Map.of(
                     "COVENANT_ADMIN_TOKEN", ADMIN,
                     "COVENANT_GITHUB_API_URL", github.apiUrl(),
@@ -73,10 +74,12 @@ class PullRequestCheckBenchmark {
                     "COVENANT_GITHUB_APP_ID", Long.toString(APP_ID),
                     "COVENANT_GITHUB_APP_PRIVATE_KEY", FakeAppFixture.pkcs8Pem(keys),
                     "COVENANT_GITHUB_WEBHOOK_SECRET", SECRET);
-            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar(), out.resolve("pull-requests-service.log"), env)) {
+            try (ServiceProcess service = ServiceProcess.start(ServiceProcess.jar(),
+                    out.resolve("pull-requests-service.log"), env)) {
                 HttpResponse<String> linked = HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/projects")))
                         .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"owner\":\"bench\",\"agreement\":\"individual\"}")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"owner\":\"bench\",\"agreement\":\"individual\"}"))
+                        .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(201, linked.statusCode(), linked.body());
                 Thread watcher = watch(repo);
@@ -87,7 +90,8 @@ class PullRequestCheckBenchmark {
                 long started = System.nanoTime();
                 List<Long> many = run(service, repo, 11 + sequential, burst, commits, 32);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                long calls = github.requests().stream().skip(before).filter(r -> r.path().contains("/repos/bench/widget/")).count();
+                long calls = github.requests().stream().skip(before)
+                        .filter(r -> r.path().contains("/repos/bench/widget/")).count();
                 watcher.interrupt();
                 String report = String.format(Locale.ROOT, """
                         Pull-request checks, delivery to check run written (%s)
@@ -100,7 +104,8 @@ class PullRequestCheckBenchmark {
                           all written in %.1f s (%.1f evaluations/s)
                           latency ms  p50 %d  p95 %d  p99 %d  max %d  (mostly queueing: 32 in flight / the rate)
                           GitHub API calls per pull-request event: %.2f
-                        """, service.describe(), commits, sequential, warm.size(), pct(one, 50), pct(one, 95), pct(one, 100),
+                        """, service.describe(), commits, sequential, warm.size(), pct(one, 50), pct(one, 95),
+                        pct(one, 100),
                         burst, seconds, burst / seconds, pct(many, 50), pct(many, 95), pct(many, 99), pct(many, 100),
                         (double) calls / burst);
                 Files.writeString(out.resolve("pull-requests.txt"), report);

@@ -33,10 +33,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 import dev.covenant.ServiceProcess;
 import dev.covenant.github.FakeEmail;
@@ -133,7 +132,8 @@ class SigningBenchmark {
                     if (!ok) {
                         raceMismatches++;
                         if (s.failure == null && problems.size() < 20) {
-                            problems.add(s.login + ": the two submissions answered " + s.postStatus[0] + " " + s.postLocation[0]
+                            problems.add(s.login + ": the two submissions answered " + s.postStatus[0] + " "
+                                    + s.postLocation[0]
                                     + " and " + s.postStatus[1] + " " + s.postLocation[1]);
                         }
                     } else {
@@ -164,7 +164,8 @@ class SigningBenchmark {
                 long wrongReceipt = receiptOf.entrySet().stream()
                         .filter(e -> !List.of(e.getValue()).equals(byPerson.get(e.getKey()))).count();
                 if (recorded != SIGNERS) {
-                    problems.add("expected " + SIGNERS + " signatures for the signers, the service recorded " + recorded);
+                    problems.add(
+                            "expected " + SIGNERS + " signatures for the signers, the service recorded " + recorded);
                 }
                 if (duplicates > 0) {
                     problems.add(duplicates + " duplicate signatures");
@@ -173,7 +174,8 @@ class SigningBenchmark {
                     problems.add(missing + " signers have no signature");
                 }
                 if (wrongReceipt > 0) {
-                    problems.add(wrongReceipt + " receipts do not name the signature the service holds for that person");
+                    problems.add(
+                            wrongReceipt + " receipts do not name the signature the service holds for that person");
                 }
 
                 JsonNode verify = getJson(admin, service.url("/api/ledger/verify"));
@@ -189,7 +191,8 @@ class SigningBenchmark {
 
                 String ledgerRate = ledgerRate(admin, service, ledgerBefore);
                 long serviceErrors = service.logErrors();
-                String report = report(signers, run, loadBefore, recorded, duplicates, intact, ledgerAdded, raceMismatches,
+                String report = report(signers, run, loadBefore, recorded, duplicates, intact, ledgerAdded,
+                        raceMismatches,
                         failedSigners, serviceErrors, ledgerRate, service);
                 System.out.println(report);
                 Files.writeString(out.resolve("signing.txt"), report);
@@ -210,7 +213,8 @@ class SigningBenchmark {
     record Run(long wallNanos, boolean finished, Map<Integer, Integer> statuses) {
     }
 
-    private static Run runSigners(List<Signer> signers, ServiceProcess service, FakeGitHub github, ExecutorService httpExecutor)
+    private static Run runSigners(List<Signer> signers, ServiceProcess service, FakeGitHub github,
+            ExecutorService httpExecutor)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(signers.size(), BenchReport.daemon("bench-signer-"));
         CountDownLatch ready = new CountDownLatch(signers.size());
@@ -247,13 +251,15 @@ class SigningBenchmark {
     }
 
     /** One person: sign in with GitHub, open the signing page, submit the form twice at once. */
-    private static void sign(Signer s, HttpClient browser, ServiceProcess service, FakeGitHub github, Map<Integer, Integer> statuses,
+    private static void sign(Signer s, HttpClient browser, ServiceProcess service, FakeGitHub github,
+            Map<Integer, Integer> statuses,
             long deadline) throws Exception {
         // Signed in at GitHub already, as a person who clicks "Sign in with GitHub" usually is.
         expect(200, get(browser, github.signInUrl(s.login), deadline, statuses), "fake GitHub sign-in");
 
         long t0 = System.nanoTime();
-        HttpResponse<String> login = get(browser, service.url("/login?next=/agreements/" + AGREEMENT), deadline, statuses);
+        HttpResponse<String> login = get(browser, service.url("/login?next=/agreements/" + AGREEMENT), deadline,
+                statuses);
         expect(303, login, "GET /login");
         HttpResponse<String> authorize = get(browser, location(login), deadline, statuses);
         expect(302, authorize, "GitHub authorize");
@@ -320,7 +326,8 @@ class SigningBenchmark {
     private static void warmUp(HttpClient client, ServiceProcess service) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (int i = 0; i < WARMUP; i++) {
-            expect(200, get(client, service.url("/agreements/" + AGREEMENT), deadline, new HashMap<>()), "warm-up page");
+            expect(200, get(client, service.url("/agreements/" + AGREEMENT), deadline, new HashMap<>()),
+                    "warm-up page");
         }
     }
 
@@ -332,7 +339,8 @@ class SigningBenchmark {
                 .connectTimeout(Duration.ofSeconds(20)).executor(executor).build();
     }
 
-    private static HttpResponse<String> get(HttpClient client, String url, long deadline, Map<Integer, Integer> statuses)
+    private static HttpResponse<String> get(HttpClient client, String url, long deadline,
+            Map<Integer, Integer> statuses)
             throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(remaining(deadline))
                 .header("User-Agent", "covenant-signing-benchmark").GET().build();
@@ -388,13 +396,16 @@ class SigningBenchmark {
     // ---------------------------------------------------------------- report
 
     private static String report(List<Signer> signers, Run run, String loadBefore, int recorded, long duplicates,
-            boolean intact, long ledgerAdded, long raceMismatches, long failedSigners, long serviceErrors, String ledgerRate,
+            boolean intact, long ledgerAdded, long raceMismatches, long failedSigners, long serviceErrors,
+            String ledgerRate,
             ServiceProcess service) {
         long[] signIn = signers.stream().mapToLong(s -> s.signIn).filter(v -> v >= 0).toArray();
         long[] page = signers.stream().mapToLong(s -> s.page).filter(v -> v >= 0).toArray();
         long[] post = signers.stream().flatMapToLong(s -> Arrays.stream(s.post)).filter(v -> v >= 0).toArray();
         return new BenchReport("Covenant signing benchmark (./mvnw -B -Pbench verify)").machine(loadBefore)
-                .put("service", service.describe() + "; warm-up " + WARMUP + " anonymous signing-page views; fake GitHub in the benchmark JVM")
+                .put("service",
+                        service.describe() + "; warm-up " + WARMUP
+                                + " anonymous signing-page views; fake GitHub in the benchmark JVM")
                 .put("signers", signers.size() + " concurrent (one thread and cookie jar each, released together)")
                 .put("wall time", String.format(Locale.ROOT, "%.2f s%s", run.wallNanos() / 1e9,
                         run.finished() ? "" : " (budget of " + BUDGET.toSeconds() + " s exhausted)"))
@@ -414,10 +425,13 @@ class SigningBenchmark {
     }
 
     private static void writeLatencies(Path file, List<Signer> signers) throws IOException {
-        StringBuilder csv = new StringBuilder("signer,sign_in_ms,page_ms,post1_ms,post2_ms,post1_status,post2_status\n");
-        signers.stream().sorted(Comparator.comparingInt(s -> s.index)).forEach(s -> csv.append(String.format(Locale.ROOT,
-                "%s,%.3f,%.3f,%.3f,%.3f,%d,%d%n", s.login, s.signIn / 1e6, s.page / 1e6, s.post[0] / 1e6, s.post[1] / 1e6,
-                s.postStatus[0], s.postStatus[1])));
+        StringBuilder csv = new StringBuilder(
+                "signer,sign_in_ms,page_ms,post1_ms,post2_ms,post1_status,post2_status\n");
+        signers.stream().sorted(Comparator.comparingInt(s -> s.index))
+                .forEach(s -> csv.append(String.format(Locale.ROOT,
+                        "%s,%.3f,%.3f,%.3f,%.3f,%d,%d%n", s.login, s.signIn / 1e6, s.page / 1e6, s.post[0] / 1e6,
+                        s.post[1] / 1e6,
+                        s.postStatus[0], s.postStatus[1])));
         Files.writeString(file, csv);
     }
 

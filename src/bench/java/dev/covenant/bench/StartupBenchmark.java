@@ -41,10 +41,12 @@ class StartupBenchmark {
                 "COVENANT_ADMIN_TOKEN", "bench-startup-token",
                 "COVENANT_GITHUB_API_URL", "http://127.0.0.1:" + ServiceProcess.freePort(),
                 "COVENANT_GITHUB_WEB_URL", "http://127.0.0.1:" + ServiceProcess.freePort());
-        BenchReport report = new BenchReport("Covenant start-up benchmark (./mvnw -B -Pbench verify -Dit.test=StartupBenchmark)");
+        BenchReport report = new BenchReport(
+                "Covenant start-up benchmark (./mvnw -B -Pbench verify -Dit.test=StartupBenchmark)");
         report.machine(loadBefore);
         try {
-            try (ServiceProcess first = ServiceProcess.start(ServiceProcess.jar(), out.resolve("startup-first.log"), env)) {
+            try (ServiceProcess first = ServiceProcess.start(ServiceProcess.jar(), out.resolve("startup-first.log"),
+                    env)) {
                 report.put("first start (initdb, migrations, shipped agreements)", first.startupMillis() + " ms");
             }
             long[] millis = new long[STARTUPS];
@@ -60,7 +62,8 @@ class StartupBenchmark {
             Arrays.sort(sorted);
             long median = sorted[sorted.length / 2];
             report.put("restarts on the initialised directory", String.join(", ", runs))
-                    .put("median / slowest", median + " ms / " + sorted[sorted.length - 1] + " ms (target < " + TARGET_MILLIS + " ms)")
+                    .put("median / slowest",
+                            median + " ms / " + sorted[sorted.length - 1] + " ms (target < " + TARGET_MILLIS + " ms)")
                     .put("load average after", BenchReport.loadAverage());
             System.out.println(report);
             Files.writeString(out.resolve("startup.txt"), report.toString());

@@ -68,14 +68,17 @@ class WebhookBenchmark {
     private static final Duration WARMUP_DURATION = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 20));
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
     private static final int PACED_SECONDS = Integer.getInteger("bench.pacedSeconds", 15);
-    private static final Path PAYLOAD = Path.of(System.getProperty("bench.payload", "webhooks/payloads/pull_request.opened.json"));
+    private static final Path PAYLOAD = Path
+            .of(System.getProperty("bench.payload", "webhooks/payloads/pull_request.opened.json"));
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** The targets on the 2-core build machine. */
     private static final double TARGET_PER_SECOND = 1_000;
     private static final long TARGET_P99_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private static final String SECRET = "bench-webhook-secret-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-    private static final String ADMIN_TOKEN = "bench-admin-token-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private static final String SECRET = "bench-webhook-secret-"
+            + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    private static final String ADMIN_TOKEN = "bench-admin-token-"
+            + Long.toHexString(ThreadLocalRandom.current().nextLong());
     /** The sample's head sha, replaced per delivery so that no two payloads are alike. */
     private static final String SAMPLE_HEAD_SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
 
@@ -154,7 +157,8 @@ class WebhookBenchmark {
         Path out = BenchReport.out();
         String template = Files.readString(PAYLOAD, StandardCharsets.UTF_8);
         if (!template.contains(SAMPLE_HEAD_SHA)) {
-            throw new AssertionError(PAYLOAD + " no longer holds head sha " + SAMPLE_HEAD_SHA + "; update the benchmark");
+            throw new AssertionError(
+                    PAYLOAD + " no longer holds head sha " + SAMPLE_HEAD_SHA + "; update the benchmark");
         }
         String loadBefore = BenchReport.loadAverage();
         try (ServiceProcess service = startService(out)) {
@@ -188,12 +192,14 @@ class WebhookBenchmark {
                                 missing++;
                             }
                             if (!phase.accepted[i]) {
-                                problems.add(phase.name + " delivery " + phase.id(i) + " was answered 202 but not ACCEPTED");
+                                problems.add(
+                                        phase.name + " delivery " + phase.id(i) + " was answered 202 but not ACCEPTED");
                             }
                         }
                     }
                     if (!phase.otherStatuses().isEmpty()) {
-                        problems.add(phase.name + ": answers other than 202: " + phase.otherStatuses() + " " + phase.errors);
+                        problems.add(
+                                phase.name + ": answers other than 202: " + phase.otherStatuses() + " " + phase.errors);
                     }
                 }
                 long sent = warmUp.sent() + measured.sent() + paced.sent();
@@ -205,7 +211,8 @@ class WebhookBenchmark {
                 }
                 Map<String, Long> states = stored.values().stream()
                         .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
-                String report = report(warmUp, paced, measured, loadBefore, service, stored.size(), acceptedCount, missing, states,
+                String report = report(warmUp, paced, measured, loadBefore, service, stored.size(), acceptedCount,
+                        missing, states,
                         databaseActivity);
                 System.out.println(report);
                 Files.writeString(out.resolve("webhooks.txt"), report);
@@ -234,8 +241,8 @@ class WebhookBenchmark {
                 try {
                     go.await();
                     long deadline = phase.startedAt + phase.duration.toNanos();
-                    for (int seq = phase.next.getAndIncrement(); seq < phase.limit && System.nanoTime() < deadline;
-                            seq = phase.next.getAndIncrement()) {
+                    for (int seq = phase.next.getAndIncrement(); seq < phase.limit
+                            && System.nanoTime() < deadline; seq = phase.next.getAndIncrement()) {
                         deliver(phase, seq, http, endpoint, template);
                     }
                 } catch (InterruptedException e) {
@@ -279,7 +286,9 @@ class WebhookBenchmark {
             phase.status[seq] = response.statusCode();
             phase.accepted[seq] = response.body().contains("\"ACCEPTED\"");
             if (response.statusCode() != 202) {
-                phase.errors.merge(response.statusCode() + ": " + response.body().substring(0, Math.min(200, response.body().length())),
+                phase.errors.merge(
+                        response.statusCode() + ": "
+                                + response.body().substring(0, Math.min(200, response.body().length())),
                         1, Integer::sum);
             }
         } catch (IOException e) {
@@ -298,7 +307,8 @@ class WebhookBenchmark {
         Map<String, String> stored = new HashMap<>();
         try (Connection db = DriverManager.getConnection(service.databaseUrl(), "postgres", "");
                 Statement statement = db.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT delivery_id, state FROM delivery WHERE event = 'pull_request'")) {
+                ResultSet rows = statement
+                        .executeQuery("SELECT delivery_id, state FROM delivery WHERE event = 'pull_request'")) {
             while (rows.next()) {
                 if (stored.put(rows.getString(1), rows.getString(2)) != null) {
                     throw new AssertionError("delivery " + rows.getString(1) + " is stored twice");
@@ -312,10 +322,11 @@ class WebhookBenchmark {
     private static String databaseActivity(ServiceProcess service) {
         try (Connection db = DriverManager.getConnection(service.databaseUrl(), "postgres", "");
                 Statement statement = db.createStatement();
-                ResultSet row = statement.executeQuery("SELECT (SELECT autovacuum_count || ' autovacuums, ' || autoanalyze_count"
-                        + " || ' autoanalyzes of delivery' FROM pg_stat_user_tables WHERE relname = 'delivery'),"
-                        + " (SELECT num_timed || ' timed and ' || num_requested || ' requested checkpoints' FROM pg_stat_checkpointer),"
-                        + " (SELECT pg_size_pretty(wal_bytes) || ' of WAL' FROM pg_stat_wal)")) {
+                ResultSet row = statement
+                        .executeQuery("SELECT (SELECT autovacuum_count || ' autovacuums, ' || autoanalyze_count"
+                                + " || ' autoanalyzes of delivery' FROM pg_stat_user_tables WHERE relname = 'delivery'),"
+                                + " (SELECT num_timed || ' timed and ' || num_requested || ' requested checkpoints' FROM pg_stat_checkpointer),"
+                                + " (SELECT pg_size_pretty(wal_bytes) || ' of WAL' FROM pg_stat_wal)")) {
             row.next();
             return row.getString(1) + "; " + row.getString(2) + "; " + row.getString(3);
         } catch (SQLException e) {
@@ -337,36 +348,45 @@ class WebhookBenchmark {
     private static String report(Phase warmUp, Phase paced, Phase saturation, String loadBefore, ServiceProcess service,
             int stored, long accepted, long missing, Map<String, Long> states, String databaseActivity) {
         double rate = saturation.perSecond();
-        BenchReport report = new BenchReport("Covenant webhook benchmark (./mvnw -B -Pbench verify -Dit.test=WebhookBenchmark)")
+        BenchReport report = new BenchReport(
+                "Covenant webhook benchmark (./mvnw -B -Pbench verify -Dit.test=WebhookBenchmark)")
                 .machine(loadBefore)
-                .put("service", service.describe() + "; its worker runs (unless bench.serviceJvmArgs turns it off) with no"
+                .put("service", service.describe()
+                        + "; its worker runs (unless bench.serviceJvmArgs turns it off) with no"
                         + " GitHub App configured (GitHub URLs point at a closed local port), so what it takes fails or waits")
-                .put("clients", CLIENTS + " concurrent, java.net.http, HTTP/1.1 keep-alive, one delivery in flight each")
-                .put("payload", PAYLOAD + " (" + bodySize() + " bytes), signed, distinct X-GitHub-Delivery and head sha each")
+                .put("clients",
+                        CLIENTS + " concurrent, java.net.http, HTTP/1.1 keep-alive, one delivery in flight each")
+                .put("payload",
+                        PAYLOAD + " (" + bodySize() + " bytes), signed, distinct X-GitHub-Delivery and head sha each")
                 .put("warm-up", warmUp.sent() + " deliveries in " + seconds(warmUp.wallNanos)
                         + String.format(Locale.ROOT, " (%.0f accepted/s)", warmUp.perSecond()))
-                .put("saturation run", saturation.sent() + " deliveries in " + seconds(saturation.wallNanos) + " (limits: "
-                        + saturation.limit + " deliveries or " + saturation.duration.toSeconds() + " s)")
+                .put("saturation run",
+                        saturation.sent() + " deliveries in " + seconds(saturation.wallNanos) + " (limits: "
+                                + saturation.limit + " deliveries or " + saturation.duration.toSeconds() + " s)")
                 .put("saturation: accepted per second", String.format(Locale.ROOT, "%.0f", rate))
                 .put("saturation: each second", perSecondSeries(saturation))
                 .put("saturation: 202 latency", BenchReport.summary(saturation.latenciesOf202(), true)
-                        + String.format(Locale.ROOT, " (mostly queueing: %d clients / %.0f per s = %.1f ms)", CLIENTS, rate,
+                        + String.format(Locale.ROOT, " (mostly queueing: %d clients / %.0f per s = %.1f ms)", CLIENTS,
+                                rate,
                                 CLIENTS * 1000 / rate))
                 .put("saturation: answers other than 202", otherAnswers(saturation))
                 .put("target >= 1000 accepted/s", rate >= TARGET_PER_SECOND ? "met" : "MISSED");
         if (paced.limit > 0) {
             long[] latencies = paced.latenciesOf202();
             long p99 = latencies.length == 0 ? Long.MAX_VALUE : BenchReport.percentile(sorted(latencies), 99);
-            report.put("paced run", String.format(Locale.ROOT, "%d/s offered for %d s: %d deliveries in %s (%.0f accepted/s)",
-                    paced.rate, paced.limit / paced.rate, paced.sent(), seconds(paced.wallNanos), paced.perSecond()))
+            report.put("paced run",
+                    String.format(Locale.ROOT, "%d/s offered for %d s: %d deliveries in %s (%.0f accepted/s)",
+                            paced.rate, paced.limit / paced.rate, paced.sent(), seconds(paced.wallNanos),
+                            paced.perSecond()))
                     .put("paced: 202 latency from when due", BenchReport.summary(latencies, true))
                     .put("paced: p99 of each second (ms)", p99PerSecond(paced))
                     .put("paced: answers other than 202", otherAnswers(paced))
                     .put("target p99 < 20 ms at " + paced.rate + "/s", p99 < TARGET_P99_NANOS ? "met" : "MISSED");
         }
         return report
-                .put("stored (all runs)", stored + " rows for " + accepted + " deliveries answered 202; missing " + missing
-                        + "; none twice (the delivery id is the primary key)")
+                .put("stored (all runs)",
+                        stored + " rows for " + accepted + " deliveries answered 202; missing " + missing
+                                + "; none twice (the delivery id is the primary key)")
                 .put("states after the runs", states.toString())
                 .put("database during the runs", databaseActivity)
                 .put("service log ERROR lines", String.valueOf(service.logErrors()))
@@ -386,7 +406,9 @@ class WebhookBenchmark {
             }
         }
         return seconds.stream().map(l -> l.stream().mapToLong(Long::longValue).toArray())
-                .map(a -> a.length == 0 ? "-" : String.format(Locale.ROOT, "%.0f", BenchReport.percentile(sorted(a), 99) / 1e6))
+                .map(a -> a.length == 0
+                        ? "-"
+                        : String.format(Locale.ROOT, "%.0f", BenchReport.percentile(sorted(a), 99) / 1e6))
                 .collect(Collectors.joining(" "));
     }
 

@@ -80,7 +80,8 @@ public class AgreementCatalog {
         version.patentGrant = terms.patentGrant();
         version.outboundPolicy = terms.outboundPolicy();
         version.outboundLicenses = String.join(",", canonicalIds(terms.outboundLicenses()));
-        version.formFields = FormFieldsJson.write(request.fields() == null ? FormField.defaultsFor(agreement.kind) : request.fields());
+        version.formFields = FormFieldsJson
+                .write(request.fields() == null ? FormField.defaultsFor(agreement.kind) : request.fields());
         version.persist();
         LedgerEntry entry = ledger.append("agreement.version.published", publishedEvent(version,
                 latest.map(l -> semver.requiresResigningAfter(l.semanticVersion())).orElse(false)));
@@ -112,7 +113,8 @@ public class AgreementCatalog {
     }
 
     public List<AgreementViews.AgreementView> list() {
-        return Agreement.listInOrder().stream().map(a -> AgreementViews.AgreementView.of(a, AgreementVersion.findFor(a))).toList();
+        return Agreement.listInOrder().stream()
+                .map(a -> AgreementViews.AgreementView.of(a, AgreementVersion.findFor(a))).toList();
     }
 
     public AgreementViews.AgreementView get(String slug) {
@@ -126,7 +128,8 @@ public class AgreementCatalog {
 
     public VersionView version(String slug, String version) {
         Agreement agreement = agreement(slug);
-        AgreementVersion found = "latest".equals(version) ? AgreementVersion.findLatest(agreement).orElse(null)
+        AgreementVersion found = "latest".equals(version)
+                ? AgreementVersion.findLatest(agreement).orElse(null)
                 : AgreementVersion.find(agreement, version).orElse(null);
         if (found == null) {
             throw new NotFoundProblem("Agreement '" + slug + "' has no version " + version);

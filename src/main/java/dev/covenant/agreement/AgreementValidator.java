@@ -22,7 +22,8 @@ public final class AgreementValidator {
             return List.of(new FieldError("body", "is required"));
         }
         if (request.slug() == null || !SLUG.matcher(request.slug()).matches()) {
-            errors.add(new FieldError("slug", "must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit"));
+            errors.add(new FieldError("slug",
+                    "must be 1-63 lower-case letters, digits or dashes, starting with a letter or digit"));
         }
         if (request.title() == null || request.title().isBlank()) {
             errors.add(new FieldError("title", "is required"));
@@ -39,7 +40,8 @@ public final class AgreementValidator {
     }
 
     /** Checks a new version against the agreement's latest one, if there is one. */
-    public static List<FieldError> checkVersion(AgreementRequests.NewVersion request, Optional<AgreementVersion> latest) {
+    public static List<FieldError> checkVersion(AgreementRequests.NewVersion request,
+            Optional<AgreementVersion> latest) {
         List<FieldError> errors = new ArrayList<>();
         if (request == null) {
             return List.of(new FieldError("body", "is required"));
@@ -48,20 +50,24 @@ public final class AgreementValidator {
         return errors;
     }
 
-    private static void checkVersion(String prefix, AgreementRequests.NewVersion request, Optional<AgreementVersion> latest,
+    private static void checkVersion(String prefix, AgreementRequests.NewVersion request,
+            Optional<AgreementVersion> latest,
             List<FieldError> errors) {
         Optional<SemanticVersion> version = SemanticVersion.parse(request.version());
         if (version.isEmpty()) {
-            errors.add(new FieldError(prefix + "version", "must be a semantic version MAJOR.MINOR.PATCH, such as 1.0.0"));
+            errors.add(
+                    new FieldError(prefix + "version", "must be a semantic version MAJOR.MINOR.PATCH, such as 1.0.0"));
         } else if (latest.isPresent() && version.get().compareTo(latest.get().semanticVersion()) <= 0) {
-            errors.add(new FieldError(prefix + "version", "must be greater than the latest published version " + latest.get().version));
+            errors.add(new FieldError(prefix + "version",
+                    "must be greater than the latest published version " + latest.get().version));
         }
         if (request.text() == null || request.text().isBlank()) {
             errors.add(new FieldError(prefix + "text", "is required and may not be empty"));
         } else if (request.text().length() > MAX_TEXT) {
             errors.add(new FieldError(prefix + "text", "must be at most " + MAX_TEXT + " characters"));
         } else if (latest.isPresent() && latest.get().sha256.equals(TextHash.of(request.text()))) {
-            errors.add(new FieldError(prefix + "text", "is identical to version " + latest.get().version + "; a new version needs a new text"));
+            errors.add(new FieldError(prefix + "text",
+                    "is identical to version " + latest.get().version + "; a new version needs a new text"));
         }
         checkTerms(prefix + "terms.", request.terms(), errors);
         checkFields(prefix + "fields", request.fields(), errors);
@@ -83,7 +89,8 @@ public final class AgreementValidator {
                 continue;
             }
             if (field.name() == null || !FormField.NAME.matcher(field.name()).matches()) {
-                errors.add(new FieldError(at + ".name", "must be 1-40 lower-case letters, digits or underscores, starting with a letter"));
+                errors.add(new FieldError(at + ".name",
+                        "must be 1-40 lower-case letters, digits or underscores, starting with a letter"));
             } else if (!names.add(field.name())) {
                 errors.add(new FieldError(at + ".name", "'" + field.name() + "' is used twice"));
             }
@@ -91,7 +98,8 @@ public final class AgreementValidator {
                 errors.add(new FieldError(at + ".label", "is required, at most 200 characters"));
             }
             if (field.type() == null) {
-                errors.add(new FieldError(at + ".type", "is required: one of " + java.util.Arrays.toString(FormField.Type.values())));
+                errors.add(new FieldError(at + ".type",
+                        "is required: one of " + java.util.Arrays.toString(FormField.Type.values())));
             }
         }
     }

@@ -16,9 +16,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Immutable;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.Immutable;
 
 /** One published text of an agreement with its terms; never changed once written (the database enforces it). */
 @Entity
@@ -84,7 +83,8 @@ public class AgreementVersion extends PanacheEntityBase {
 
     public RelicensingTerms terms() {
         List<String> listed = outboundLicenses.isEmpty() ? List.of() : Arrays.asList(outboundLicenses.split(","));
-        return new RelicensingTerms(grantType, sublicensable, coversPriorContributions, patentGrant, outboundPolicy, listed);
+        return new RelicensingTerms(grantType, sublicensable, coversPriorContributions, patentGrant, outboundPolicy,
+                listed);
     }
 
     public static List<AgreementVersion> findFor(Agreement agreement) {

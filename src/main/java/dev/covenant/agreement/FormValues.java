@@ -44,14 +44,18 @@ public final class FormValues {
 
     private static String problem(FormField field, String value, List<String> verifiedEmails) {
         if (value.isEmpty()) {
-            return field.required() ? (field.type() == FormField.Type.CHECKBOX ? "Please tick this box" : "Please fill this in") : null;
+            return field.required()
+                    ? (field.type() == FormField.Type.CHECKBOX ? "Please tick this box" : "Please fill this in")
+                    : null;
         }
         if (value.length() > MAX_LENGTH) {
             return "Please keep this to " + MAX_LENGTH + " characters or fewer";
         }
         return switch (field.type()) {
-            case EMAIL -> EMAIL.matcher(value).matches() ? null : "Please enter an e-mail address like name@example.org";
-            case VERIFIED_EMAIL -> verifiedEmails.contains(value.toLowerCase()) ? null
+            case EMAIL ->
+                EMAIL.matcher(value).matches() ? null : "Please enter an e-mail address like name@example.org";
+            case VERIFIED_EMAIL -> verifiedEmails.contains(value.toLowerCase())
+                    ? null
                     : "Please choose one of the addresses GitHub has verified for you";
             case NUMBER -> value.matches("-?\\d{1,18}(\\.\\d{1,10})?") ? null : "Please enter a number";
             case DATE -> isDate(value) ? null : "Please enter a date as YYYY-MM-DD";

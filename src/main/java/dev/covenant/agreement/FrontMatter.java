@@ -28,7 +28,8 @@ public record FrontMatter(Map<String, String> values, String body) {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalStateException(fileName + ": front matter line " + (i + 2) + " is not 'key: value': " + line);
+                throw new IllegalStateException(
+                        fileName + ": front matter line " + (i + 2) + " is not 'key: value': " + line);
             }
             values.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }

@@ -23,7 +23,8 @@ final class KeepingSame {
     Verdict judge() {
         if (submission == null) {
             return Verdict.refused("ANY_KEEPING_SAME requires the license on the submission date to stay available"
-                    + " as an alternative, but that license is unknown, so " + target + " cannot be shown to offer it.");
+                    + " as an alternative, but that license is unknown, so " + target
+                    + " cannot be shown to offer it.");
         }
         List<SpdxExpression> missing = submission.alternatives().stream().filter(this::notOffered).toList();
         if (missing.isEmpty()) {
@@ -36,7 +37,8 @@ final class KeepingSame {
         String how = appearsOnlyUnderAnd(missing)
                 ? " as an alternative: it is only combined with other licenses by AND, which adds their conditions"
                 : " as an alternative";
-        return Verdict.refused(target + " does not offer " + what + how + "; ANY_KEEPING_SAME requires it to stay available.");
+        return Verdict.refused(
+                target + " does not offer " + what + how + "; ANY_KEEPING_SAME requires it to stay available.");
     }
 
     private boolean notOffered(SpdxExpression alternative) {

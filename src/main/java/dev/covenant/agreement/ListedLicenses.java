@@ -1,8 +1,9 @@
 package dev.covenant.agreement;
 
-import dev.covenant.agreement.SpdxExpression.LicenseTerm;
 import java.util.LinkedHashSet;
 import java.util.List;
+
+import dev.covenant.agreement.SpdxExpression.LicenseTerm;
 
 /** Reads the SPDX ids a policy lists, such as those of {@link OutboundPolicy#SAME_PLUS_LISTED}. */
 final class ListedLicenses {

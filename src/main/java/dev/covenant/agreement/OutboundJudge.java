@@ -1,10 +1,11 @@
 package dev.covenant.agreement;
 
-import dev.covenant.agreement.SpdxExpression.LicenseTerm;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+
+import dev.covenant.agreement.SpdxExpression.LicenseTerm;
 
 /** Applies one {@link OutboundPolicy} to one relicensing; the rules are on the enum. */
 final class OutboundJudge {
@@ -44,8 +45,10 @@ final class OutboundJudge {
             String why = allowedBecause(term);
             if (why == null) {
                 String refusal = refusal(term);
-                return Verdict.refused(target instanceof LicenseTerm ? refusal
-                        : "In " + target + ", " + refusal + " Every license the project would apply or offer must be allowed.");
+                return Verdict.refused(target instanceof LicenseTerm
+                        ? refusal
+                        : "In " + target + ", " + refusal
+                                + " Every license the project would apply or offer must be allowed.");
             }
             reasons.add(why);
         }
@@ -64,11 +67,14 @@ final class OutboundJudge {
         }
         return switch (policy) {
             case SAME_PLUS_LISTED, LISTED_ONLY -> isListed(term) ? term + " is one of the listed licenses" : null;
-            case SAME_OR_OSI -> facts.osiApproved(term) ? facts.base(term) + " is OSI-approved" + facts.exceptionNote(term) : null;
+            case SAME_OR_OSI ->
+                facts.osiApproved(term) ? facts.base(term) + " is OSI-approved" + facts.exceptionNote(term) : null;
             case SAME_OR_FSF_COPYLEFT -> facts.fsfRecommendedCopyleft(term)
-                    ? facts.base(term) + " is on the FSF's recommended copyleft list" + facts.exceptionNote(term) : null;
+                    ? facts.base(term) + " is on the FSF's recommended copyleft list" + facts.exceptionNote(term)
+                    : null;
             case FSF_AND_OSI -> facts.osiApproved(term) && facts.fsfLibre(term)
-                    ? facts.base(term) + " is both FSF-libre and OSI-approved" + facts.exceptionNote(term) : null;
+                    ? facts.base(term) + " is both FSF-libre and OSI-approved" + facts.exceptionNote(term)
+                    : null;
             default -> null;
         };
     }
@@ -76,7 +82,8 @@ final class OutboundJudge {
     private String refusal(LicenseTerm term) {
         String listedNames = Reasons.alternatives(listed);
         return switch (policy) {
-            case NONE -> notSame(term.toString()) + "; under NONE contributions stay under the license they were made under.";
+            case NONE ->
+                notSame(term.toString()) + "; under NONE contributions stay under the license they were made under.";
             case SAME -> notSame(term.toString()) + ", so SAME does not allow it.";
             case SAME_PLUS_LISTED -> notSame(term.toString()) + ", and it is not one of the listed licenses ("
                     + listedNames + "), so SAME_PLUS_LISTED does not allow it.";

@@ -39,26 +39,32 @@ public enum OutboundPolicy {
     /** Only the license the project had on the submission date. */
     SAME("The project may distribute your contributions only under the license it had when you contributed."),
     /** Sameness, or any listed license for any term. */
-    SAME_PLUS_LISTED("The project may distribute your contributions under the license it had when you contributed, or relicense them under %s."),
+    SAME_PLUS_LISTED(
+            "The project may distribute your contributions under the license it had when you contributed, or relicense them under %s."),
     /**
      * Only listed licenses: every term of the target must be listed. Unlike
      * {@code SAME_PLUS_LISTED}, a term being the submission license does not count, so
      * {@code MIT OR X} with only X listed is refused; keeping the submission license unchanged is
      * still allowed, as under every policy.
      */
-    LISTED_ONLY("The project may relicense your contributions only under %s; otherwise they keep the license the project had when you contributed."),
+    LISTED_ONLY(
+            "The project may relicense your contributions only under %s; otherwise they keep the license the project had when you contributed."),
     /** Sameness, or any OSI-approved license. */
-    SAME_OR_OSI("The project may relicense your contributions under any OSI-approved license, or keep the license it had when you contributed."),
+    SAME_OR_OSI(
+            "The project may relicense your contributions under any OSI-approved license, or keep the license it had when you contributed."),
     /** Sameness, or a license on the FSF's recommended copyleft list ({@code spdx/fsf-recommended-copyleft.txt}). */
-    SAME_OR_FSF_COPYLEFT("The project may relicense your contributions under a copyleft license the Free Software Foundation recommends (the GNU GPL, AGPL or LGPL version 3, or GPL 2 / LGPL 2.1 \"or later\"), or keep the license it had when you contributed."),
+    SAME_OR_FSF_COPYLEFT(
+            "The project may relicense your contributions under a copyleft license the Free Software Foundation recommends (the GNU GPL, AGPL or LGPL version 3, or GPL 2 / LGPL 2.1 \"or later\"), or keep the license it had when you contributed."),
     /** Sameness, or a license both FSF-libre and OSI-approved, as the FSFE Fiduciary License Agreement asks. */
-    FSF_AND_OSI("The project may relicense your contributions under any license that is both approved by the Open Source Initiative and free according to the Free Software Foundation, or keep the license it had when you contributed."),
+    FSF_AND_OSI(
+            "The project may relicense your contributions under any license that is both approved by the Open Source Initiative and free according to the Free Software Foundation, or keep the license it had when you contributed."),
     /**
      * Anything, as long as the submission license stays on offer: every top-level {@code OR}
      * alternative of the submission license must be an alternative of the target.
      * {@code X AND MIT} does not offer {@code MIT} (it adds X's conditions) and is refused.
      */
-    ANY_KEEPING_SAME("The project may license your contributions under any terms, including proprietary ones, as long as it also keeps offering them under the license it had when you contributed."),
+    ANY_KEEPING_SAME(
+            "The project may license your contributions under any terms, including proprietary ones, as long as it also keeps offering them under the license it had when you contributed."),
     /** Anything, as with the Apache ICLA or the Google CLA. */
     ANY("The project may license your contributions under any terms it chooses, including proprietary ones.");
 

@@ -37,7 +37,8 @@ public record OutboundTerms(OutboundPolicy policy, List<String> listed) {
      */
     public Verdict allows(String targetSpdxExpression, String licenseOnSubmissionDate) {
         SpdxExpression submission = licenseOnSubmissionDate == null || licenseOnSubmissionDate.isBlank()
-                ? null : SpdxExpression.parse(licenseOnSubmissionDate);
+                ? null
+                : SpdxExpression.parse(licenseOnSubmissionDate);
         return allows(SpdxExpression.parse(targetSpdxExpression), submission);
     }
 

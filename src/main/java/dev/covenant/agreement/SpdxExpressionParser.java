@@ -1,10 +1,11 @@
 package dev.covenant.agreement;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.covenant.agreement.SpdxExpression.LicenseTerm;
 import dev.covenant.agreement.SpdxTokenizer.Kind;
 import dev.covenant.agreement.SpdxTokenizer.Token;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Recursive descent over the SPDX expression grammar: {@code OR} binds loosest, then {@code AND},
@@ -62,13 +63,13 @@ final class SpdxExpressionParser {
     private SpdxExpression primary() {
         Token token = tokens.get(next++);
         switch (token.kind()) {
-            case WORD:
+            case WORD :
                 return term(token);
-            case OPEN:
+            case OPEN :
                 return parenthesized(token);
-            case PLUS:
+            case PLUS :
                 throw error("'+' must directly follow a license id", token);
-            default:
+            default :
                 Token previous = next >= 2 ? tokens.get(next - 2) : null;
                 String after = previous == null ? "" : " after " + previous.describe();
                 throw error("Expected a license id or '('" + after + " but found " + token.describe(), token);
@@ -87,7 +88,8 @@ final class SpdxExpressionParser {
         next++;
         Token after = peek();
         if (after.kind() == Kind.WITH || after.kind() == Kind.PLUS) {
-            throw error("'" + after.text() + "' must follow a single license id, not a parenthesized expression", after);
+            throw error("'" + after.text() + "' must follow a single license id, not a parenthesized expression",
+                    after);
         }
         return inner;
     }

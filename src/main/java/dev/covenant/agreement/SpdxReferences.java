@@ -1,11 +1,12 @@
 package dev.covenant.agreement;
 
-import dev.covenant.agreement.SpdxTokenizer.Token;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.covenant.agreement.SpdxTokenizer.Token;
 
 /**
  * Turns the words of an expression into canonical license and exception ids, or explains why not.
@@ -40,7 +41,8 @@ final class SpdxReferences {
             return fact.get().id();
         }
         if (licenses.findException(word.text()).isPresent()) {
-            throw error("'" + word.text() + "' is a license exception, not a license; write it after WITH", word, List.of());
+            throw error("'" + word.text() + "' is a license exception, not a license; write it after WITH", word,
+                    List.of());
         }
         throw error("Unknown license id '" + word.text() + "'", word, licenses.closest(word.text(), suggestions));
     }
@@ -58,7 +60,8 @@ final class SpdxReferences {
 
     private Optional<String> userDefined(Token word, Pattern pattern, String prefix) {
         String lower = word.text().toLowerCase(Locale.ROOT);
-        boolean looksLikeReference = lower.startsWith("documentref-") || lower.startsWith(prefix.toLowerCase(Locale.ROOT));
+        boolean looksLikeReference = lower.startsWith("documentref-")
+                || lower.startsWith(prefix.toLowerCase(Locale.ROOT));
         if (!looksLikeReference && !word.text().contains(":")) {
             return Optional.empty();
         }
@@ -72,7 +75,8 @@ final class SpdxReferences {
     }
 
     private static Pattern reference(String prefix) {
-        return Pattern.compile("(?i:DocumentRef-(" + IDSTRING + "):)?(?i:" + Pattern.quote(prefix) + ")(" + IDSTRING + ")");
+        return Pattern
+                .compile("(?i:DocumentRef-(" + IDSTRING + "):)?(?i:" + Pattern.quote(prefix) + ")(" + IDSTRING + ")");
     }
 
     private SpdxParseException error(String problem, Token word, List<String> suggested) {

@@ -6,7 +6,9 @@ import java.util.List;
 /** Splits an SPDX license expression into tokens that remember where they start. */
 final class SpdxTokenizer {
 
-    enum Kind { WORD, OPEN, CLOSE, PLUS, AND, OR, WITH, END }
+    enum Kind {
+        WORD, OPEN, CLOSE, PLUS, AND, OR, WITH, END
+    }
 
     record Token(Kind kind, String text, int position) {
 

@@ -1,7 +1,8 @@
 package dev.covenant.agreement;
 
-import dev.covenant.agreement.SpdxExpression.LicenseTerm;
 import java.util.Optional;
+
+import dev.covenant.agreement.SpdxExpression.LicenseTerm;
 
 /**
  * The facts a policy needs about one license term, and how to say them.
@@ -37,7 +38,8 @@ final class TermFacts {
 
     /** Says, after a positive fact, that the exception did not count against the term. */
     String exceptionNote(LicenseTerm term) {
-        return term.exception() == null ? ""
+        return term.exception() == null
+                ? ""
                 : " (" + term + " is judged as " + base(term) + ": the exception only adds permissions)";
     }
 
@@ -53,7 +55,8 @@ final class TermFacts {
         return unknown(term).orElseGet(() -> {
             boolean osi = osiApproved(term);
             boolean libre = fsfLibre(term);
-            String lacks = !osi && !libre ? "neither FSF-libre nor OSI-approved"
+            String lacks = !osi && !libre
+                    ? "neither FSF-libre nor OSI-approved"
                     : osi ? "OSI-approved but not FSF-libre" : "FSF-libre but not OSI-approved";
             return base(term) + " is " + lacks;
         });

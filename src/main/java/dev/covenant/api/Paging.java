@@ -5,7 +5,6 @@ import java.util.function.IntFunction;
 
 import jakarta.ws.rs.core.UriInfo;
 
-import dev.covenant.api.InvalidInputException;
 import dev.covenant.relicensing.report.ReportModel.Page;
 import dev.covenant.relicensing.report.ReportModel.Report;
 

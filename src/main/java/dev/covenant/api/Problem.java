@@ -23,7 +23,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem invalid(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
         return new Problem("about:blank", "Invalid input", 400, detail, errors.get(0).field(), errors);
     }

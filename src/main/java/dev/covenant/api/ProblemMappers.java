@@ -9,13 +9,12 @@ import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error leaves the API as {@code application/problem+json}. Expected outcomes map to 4xx with the field named;
@@ -63,12 +62,18 @@ public class ProblemMappers {
     public Response malformedJson(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping.getPath());
-            return Problem.invalid(List.of(new FieldError(field, "has the wrong type or value: " + firstLine(e.getOriginalMessage()))))
+            return Problem
+                    .invalid(List.of(
+                            new FieldError(field, "has the wrong type or value: " + firstLine(e.getOriginalMessage()))))
                     .toResponse();
         }
         var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return Problem.invalid(List.of(new FieldError("body", "is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()))))
+        String where = location == null
+                ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return Problem
+                .invalid(List.of(
+                        new FieldError("body", "is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()))))
                 .toResponse();
     }
 
@@ -90,7 +95,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(NotAuthorizedException e) {
-        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required").toResponse())
+        return Response
+                .fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required").toResponse())
                 .header("WWW-Authenticate", "Bearer").build();
     }
 
@@ -125,12 +131,14 @@ public class ProblemMappers {
     public Response unexpected(Exception e, jakarta.ws.rs.core.UriInfo uri) {
         String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error while handling %s (reference %s)", uri.getPath(), reference);
-        if (!uri.getPath().startsWith("/api/") && !uri.getPath().startsWith("/q/") && !uri.getPath().startsWith("/github/")) {
+        if (!uri.getPath().startsWith("/api/") && !uri.getPath().startsWith("/q/")
+                && !uri.getPath().startsWith("/github/")) {
             // A person's browser gets a page, not a JSON document.
             return Response.status(500).type("text/html;charset=UTF-8")
                     .entity(serverError.data("reference", reference).render()).build();
         }
-        return Problem.of(500, "Server Error", "The request could not be completed (reference " + reference + ")").toResponse();
+        return Problem.of(500, "Server Error", "The request could not be completed (reference " + reference + ")")
+                .toResponse();
     }
 
     private final io.quarkus.qute.Template serverError;
@@ -148,7 +156,9 @@ public class ProblemMappers {
     private static String lastNode(String propertyPath) {
         // "create.request.title" -> "title": clients know fields, not Java method names.
         String[] parts = propertyPath.split("\\.");
-        return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        return parts.length <= 2
+                ? parts[parts.length - 1]
+                : String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
     }
 
     private static String firstLine(String message) {

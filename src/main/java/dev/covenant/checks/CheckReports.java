@@ -2,9 +2,6 @@ package dev.covenant.checks;
 
 import java.util.List;
 
-import dev.covenant.checks.CheckResult;
-import dev.covenant.checks.Contributor;
-
 /** Turns a check's verdict into what its texts show. */
 final class CheckReports {
 
@@ -28,7 +25,8 @@ final class CheckReports {
         // Addresses are shown only where they are all there is to go on.
         String email = c.kind() == Contributor.Kind.EMAIL_ONLY ? c.email() : null;
         List<String> shas = c.shas().stream().limit(5).map(s -> s.length() > 7 ? s.substring(0, 7) : s).toList();
-        return new CheckTexts.Line(c.displayName(), c.login(), email, status, row.detail(), row.status() == CheckResult.Status.COVERED,
+        return new CheckTexts.Line(c.displayName(), c.login(), email, status, row.detail(),
+                row.status() == CheckResult.Status.COVERED,
                 unknownEmail, shas);
     }
 }

@@ -1,6 +1,7 @@
 package dev.covenant.checks;
 
 import java.util.List;
+
 import dev.covenant.coverage.Coverage;
 
 /** The pull-request check's verdict: one row per contributor, in the order they first appear. */

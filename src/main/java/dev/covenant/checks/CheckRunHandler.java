@@ -7,14 +7,14 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.covenant.github.PullRequestReader;
-import dev.covenant.github.Payloads;
-import dev.covenant.inbox.DeliveryHandler;
 import dev.covenant.github.GitHubAppConfig;
+import dev.covenant.github.Payloads;
 import dev.covenant.github.PullRequestHead;
+import dev.covenant.github.PullRequestReader;
+import dev.covenant.inbox.DeliveryHandler;
 
 /**
  * {@code check_run} rerequested ("Re-run" on GitHub) for Covenant's check: evaluate again now. The pull request
@@ -69,12 +69,14 @@ public class CheckRunHandler implements DeliveryHandler {
         }
         Optional<Integer> number = number(externalId, run);
         if (number.isEmpty()) {
-            LOG.warnf("%s - check run %s names no pull request; nothing to re-run", repository, run.path("id").asText());
+            LOG.warnf("%s - check run %s names no pull request; nothing to re-run", repository,
+                    run.path("id").asText());
             return;
         }
         Optional<PullRequestHead> pr = reader.pullRequest(installation, repository, number.get());
         if (pr.isEmpty()) {
-            LOG.warnf("%s#%d - a re-run was asked for, but GitHub does not know the pull request", repository, number.get());
+            LOG.warnf("%s#%d - a re-run was asked for, but GitHub does not know the pull request", repository,
+                    number.get());
             return;
         }
         tracker.record(pr.get());

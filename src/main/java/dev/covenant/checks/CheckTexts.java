@@ -2,7 +2,6 @@ package dev.covenant.checks;
 
 import java.util.List;
 
-import dev.covenant.checks.CheckResult;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
@@ -63,7 +62,8 @@ public class CheckTexts {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (char c : text.toCharArray()) {
             switch (c) {
-                case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '!', '|', '~', '>', '<', '&', '=' ->
+                case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '!', '|', '~', '>', '<', '&',
+                        '=' ->
                     out.append('\\').append(c);
                 // A word joiner after '@' keeps GitHub from turning "@someone" in a commit's author name into a mention.
                 case '@' -> out.append("@\u2060");

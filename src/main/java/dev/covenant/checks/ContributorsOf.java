@@ -14,8 +14,8 @@ import dev.covenant.checks.Contributor.Kind;
 import dev.covenant.checks.Contributor.Role;
 import dev.covenant.github.CommitInfo;
 import dev.covenant.github.GitActor;
-import dev.covenant.identity.NoReplyEmail;
 import dev.covenant.identity.CoAuthors;
+import dev.covenant.identity.NoReplyEmail;
 
 /**
  * Who a pull request needs covered: every commit's author and co-authors, and its committer when the project asks
@@ -34,7 +34,8 @@ public final class ContributorsOf {
         for (CommitInfo commit : commits) {
             people.saw(Sighting.of(commit.author()), commit.sha(), Role.AUTHOR);
             for (CoAuthors.CoAuthor coAuthor : CoAuthors.parse(commit.message())) {
-                people.saw(Sighting.of(GitActor.unlinked(coAuthor.name(), coAuthor.email())), commit.sha(), Role.CO_AUTHOR);
+                people.saw(Sighting.of(GitActor.unlinked(coAuthor.name(), coAuthor.email())), commit.sha(),
+                        Role.CO_AUTHOR);
             }
             GitActor committer = commit.committer();
             if (includeCommitters && committer != null && !committer.isWebFlow()) {
@@ -48,7 +49,8 @@ public final class ContributorsOf {
     private record Sighting(Long id, String login, String email, String name) {
 
         static Sighting of(GitActor actor) {
-            String email = actor.email() == null || actor.email().isBlank() ? null
+            String email = actor.email() == null || actor.email().isBlank()
+                    ? null
                     : actor.email().strip().toLowerCase(Locale.ROOT);
             Long id = actor.githubId();
             String login = actor.login();

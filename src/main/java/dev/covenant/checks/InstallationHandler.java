@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.covenant.inbox.DeliveryHandler;
 
 /** Remembers where the App is installed and which repositories each installation covers. */
@@ -39,7 +40,8 @@ public class InstallationHandler implements DeliveryHandler {
         if ("installation".equals(event) && "deleted".equals(action)) {
             em.createNativeQuery("UPDATE installation SET removed_at = ?2 WHERE id = ?1").setParameter(1, id)
                     .setParameter(2, now).executeUpdate();
-            em.createNativeQuery("DELETE FROM installation_repository WHERE installation_id = ?1").setParameter(1, id).executeUpdate();
+            em.createNativeQuery("DELETE FROM installation_repository WHERE installation_id = ?1").setParameter(1, id)
+                    .executeUpdate();
             return;
         }
         em.createNativeQuery("INSERT INTO installation (id, account, suspended, created_at) VALUES (?1, ?2, ?3, ?4) "
@@ -61,8 +63,9 @@ public class InstallationHandler implements DeliveryHandler {
 
     private void add(long installationId, JsonNode repositories) {
         for (JsonNode repo : repositories) {
-            em.createNativeQuery("INSERT INTO installation_repository (installation_id, repo_id, full_name) VALUES (?1, ?2, ?3) "
-                    + "ON CONFLICT (installation_id, repo_id) DO UPDATE SET full_name = excluded.full_name")
+            em.createNativeQuery(
+                    "INSERT INTO installation_repository (installation_id, repo_id, full_name) VALUES (?1, ?2, ?3) "
+                            + "ON CONFLICT (installation_id, repo_id) DO UPDATE SET full_name = excluded.full_name")
                     .setParameter(1, installationId).setParameter(2, repo.path("id").asLong())
                     .setParameter(3, repo.path("full_name").asText()).executeUpdate();
         }

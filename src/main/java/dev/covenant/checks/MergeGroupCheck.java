@@ -12,15 +12,11 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.covenant.checks.CheckResult;
-import dev.covenant.github.CommitInfo;
-import dev.covenant.checks.Contributor;
-import dev.covenant.checks.ContributorsOf;
-import dev.covenant.checks.EvaluatePullRequest;
-import dev.covenant.project.Project;
-import dev.covenant.github.PullRequestReader;
 import dev.covenant.github.CheckPublisher;
+import dev.covenant.github.CommitInfo;
 import dev.covenant.github.CoverageSource;
+import dev.covenant.github.PullRequestReader;
+import dev.covenant.project.Project;
 
 /**
  * Reports on a merge group's head so a merge queue never waits for Covenant: it passes at once when the pull request
@@ -70,10 +66,12 @@ public class MergeGroupCheck {
         Optional<Integer> passed = passedPullRequest(group);
         if (passed.isPresent()) {
             write(group, new CheckPublisher.CheckRun(config.name(), group.headSha(), externalId, signUrl, "success",
-                    "Pull request #" + passed.get() + " passed", CheckTexts.mergeGroupPassed(passed.get()).render(), ""));
+                    "Pull request #" + passed.get() + " passed", CheckTexts.mergeGroupPassed(passed.get()).render(),
+                    ""));
             return true;
         }
-        List<CommitInfo> commits = reader.compare(group.installationId(), group.repository(), group.baseSha(), group.headSha());
+        List<CommitInfo> commits = reader.compare(group.installationId(), group.repository(), group.baseSha(),
+                group.headSha());
         List<Contributor> contributors = ContributorsOf.pullRequest(commits, project.get().checkCommitters);
         CheckResult result = EvaluatePullRequest.evaluate(contributors, coverage.forProject(project.get()));
         CheckTexts.Report report = CheckReports.report("this merge group", project.get().agreement.title, signUrl,
@@ -105,8 +103,11 @@ public class MergeGroupCheck {
         Instant now = Instant.now(clock);
         publisher.create(group.installationId(), group.repository(), run, now);
         if (config.commitStatus()) {
-            publisher.status(group.installationId(), group.repository(), group.headSha(), run.conclusion().equals("neutral")
-                    ? "success" : run.conclusion(), config.statusContext(), run.title(), run.detailsUrl());
+            publisher.status(group.installationId(), group.repository(), group.headSha(),
+                    run.conclusion().equals("neutral")
+                            ? "success"
+                            : run.conclusion(),
+                    config.statusContext(), run.title(), run.detailsUrl());
         }
     }
 }

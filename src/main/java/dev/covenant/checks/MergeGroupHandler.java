@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.covenant.github.Payloads;
 import dev.covenant.inbox.DeliveryHandler;
 

@@ -5,13 +5,13 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.covenant.github.PullRequestReader;
 import dev.covenant.github.Payloads;
-import dev.covenant.github.PullRequestMerged;
 import dev.covenant.github.PullRequestHead;
+import dev.covenant.github.PullRequestMerged;
+import dev.covenant.github.PullRequestReader;
 
 /**
  * A merged pull request that Covenant evaluated: its commits, with their lines, are announced as
@@ -42,6 +42,7 @@ public class MergedPullRequests {
             return;
         }
         Instant mergedAt = Payloads.instant(pullRequest, "merged_at", "merged " + pr.label());
-        merged.fire(new PullRequestMerged(pr.repository(), pr.number(), mergedAt, reader.mergedCommits(pr, pullRequest)));
+        merged.fire(
+                new PullRequestMerged(pr.repository(), pr.number(), mergedAt, reader.mergedCommits(pr, pullRequest)));
     }
 }

@@ -14,15 +14,11 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.covenant.CovenantConfig;
-import dev.covenant.checks.CheckResult;
-import dev.covenant.github.CommitInfo;
-import dev.covenant.checks.Contributor;
-import dev.covenant.checks.ContributorsOf;
-import dev.covenant.checks.EvaluatePullRequest;
-import dev.covenant.project.Project;
-import dev.covenant.github.PullRequestReader;
 import dev.covenant.github.CheckPublisher;
+import dev.covenant.github.CommitInfo;
 import dev.covenant.github.CoverageSource;
+import dev.covenant.github.PullRequestReader;
+import dev.covenant.project.Project;
 
 /**
  * Evaluates a pull request's current head and publishes the result: the check run goes {@code in_progress} at
@@ -48,7 +44,8 @@ public class PullRequestCheck {
     private final CovenantConfig covenant;
     private final Clock clock;
 
-    PullRequestCheck(PullRequestTracker tracker, PullRequestReader reader, CheckPublisher publisher, StickyComment comments,
+    PullRequestCheck(PullRequestTracker tracker, PullRequestReader reader, CheckPublisher publisher,
+            StickyComment comments,
             CoverageSource coverage, ChecksConfig config, CovenantConfig covenant, Clock clock) {
         this.tracker = tracker;
         this.reader = reader;
@@ -94,10 +91,12 @@ public class PullRequestCheck {
         CheckResult result = EvaluatePullRequest.evaluate(contributors, coverage.forProject(project.get()));
 
         if (!tracker.currentHead(repository, number).map(pr.headSha()::equals).orElse(false)) {
-            LOG.infof("%s#%d - head %s is no longer current; its result is not written", repository, number, pr.headSha());
+            LOG.infof("%s#%d - head %s is no longer current; its result is not written", repository, number,
+                    pr.headSha());
             return Outcome.STALE;
         }
-        CheckTexts.Report report = CheckReports.report(repository + "#" + number, project.get().agreement.title, signUrl,
+        CheckTexts.Report report = CheckReports.report(repository + "#" + number, project.get().agreement.title,
+                signUrl,
                 config.recheckPhrase(), config.name(), result);
         String conclusion = result.passed() ? "success" : "failure";
         CheckPublisher.CheckRun done = new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl,
@@ -126,7 +125,8 @@ public class PullRequestCheck {
         CheckPublisher.CheckRun running = new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl,
                 null, null, null, null);
         Optional<Long> existing = tracker.checkRunId(pr.repository(), pr.headSha());
-        if (existing.isPresent() && publisher.update(pr.installationId(), pr.repository(), existing.get(), running, now)) {
+        if (existing.isPresent()
+                && publisher.update(pr.installationId(), pr.repository(), existing.get(), running, now)) {
             return existing.get();
         }
         return publish(pr, running, now);

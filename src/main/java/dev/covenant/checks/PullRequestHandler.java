@@ -5,10 +5,11 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.covenant.github.Payloads;
-import dev.covenant.inbox.DeliveryQueue;
-import dev.covenant.inbox.DeliveryHandler;
 import dev.covenant.github.PullRequestHead;
+import dev.covenant.inbox.DeliveryHandler;
+import dev.covenant.inbox.DeliveryQueue;
 
 /**
  * {@code pull_request} opened, reopened and synchronize: remember the new head and evaluate it; closed: stop

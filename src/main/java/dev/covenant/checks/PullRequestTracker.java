@@ -12,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import dev.covenant.jdbc.SqlTimes;
+
 import dev.covenant.github.PullRequestHead;
+import dev.covenant.jdbc.SqlTimes;
 
 /**
  * What Covenant knows of the pull requests it checks. Each write is its own short transaction, committed at once,
@@ -53,14 +54,16 @@ public class PullRequestTracker {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public void record(PullRequestHead pr) {
-        em.createNativeQuery("INSERT INTO pull_request (repository, number, installation_id, state, head_sha, base_sha, "
-                + "commit_count, author_login, head_updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                + "ON CONFLICT (repository, number) DO UPDATE SET installation_id = excluded.installation_id, "
-                + "state = excluded.state, head_sha = excluded.head_sha, base_sha = excluded.base_sha, "
-                + "commit_count = excluded.commit_count, author_login = COALESCE(excluded.author_login, pull_request.author_login), "
-                + "head_updated_at = excluded.head_updated_at WHERE pull_request.head_updated_at <= excluded.head_updated_at")
+        em.createNativeQuery(
+                "INSERT INTO pull_request (repository, number, installation_id, state, head_sha, base_sha, "
+                        + "commit_count, author_login, head_updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                        + "ON CONFLICT (repository, number) DO UPDATE SET installation_id = excluded.installation_id, "
+                        + "state = excluded.state, head_sha = excluded.head_sha, base_sha = excluded.base_sha, "
+                        + "commit_count = excluded.commit_count, author_login = COALESCE(excluded.author_login, pull_request.author_login), "
+                        + "head_updated_at = excluded.head_updated_at WHERE pull_request.head_updated_at <= excluded.head_updated_at")
                 .setParameter(1, pr.repository()).setParameter(2, pr.number()).setParameter(3, pr.installationId())
-                .setParameter(4, pr.open() ? "OPEN" : "CLOSED").setParameter(5, pr.headSha()).setParameter(6, pr.baseSha())
+                .setParameter(4, pr.open() ? "OPEN" : "CLOSED").setParameter(5, pr.headSha())
+                .setParameter(6, pr.baseSha())
                 .setParameter(7, pr.commitCount()).setParameter(8, pr.authorLogin())
                 .setParameter(9, Timestamp.from(pr.updatedAt())).executeUpdate();
     }
@@ -68,11 +71,14 @@ public class PullRequestTracker {
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Tracked> find(String repository, int number) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT installation_id, repository, number, state, head_sha, base_sha, "
-                + "commit_count, author_login, evaluated_sha, evaluated_at, conclusion, comment_id FROM pull_request "
-                + "WHERE repository = ?1 AND number = ?2").setParameter(1, repository).setParameter(2, number).getResultList();
+        List<Object[]> rows = em
+                .createNativeQuery("SELECT installation_id, repository, number, state, head_sha, base_sha, "
+                        + "commit_count, author_login, evaluated_sha, evaluated_at, conclusion, comment_id FROM pull_request "
+                        + "WHERE repository = ?1 AND number = ?2")
+                .setParameter(1, repository).setParameter(2, number).getResultList();
         return rows.stream().findFirst().map(r -> new Tracked(((Number) r[0]).longValue(), (String) r[1],
-                ((Number) r[2]).intValue(), "OPEN".equals(r[3]), (String) r[4], (String) r[5], ((Number) r[6]).intValue(),
+                ((Number) r[2]).intValue(), "OPEN".equals(r[3]), (String) r[4], (String) r[5],
+                ((Number) r[6]).intValue(),
                 (String) r[7], (String) r[8], SqlTimes.instant(r[9]), (String) r[10],
                 r[11] == null ? null : ((Number) r[11]).longValue()));
     }
@@ -102,8 +108,9 @@ public class PullRequestTracker {
     @Transactional(TxType.REQUIRES_NEW)
     public boolean recordEvaluation(String repository, int number, String sha, Instant startedAt, String conclusion,
             Collection<Long> githubIds, Collection<String> emails) {
-        int updated = em.createNativeQuery("UPDATE pull_request SET evaluated_sha = ?3, evaluated_at = ?4, conclusion = ?5 "
-                + "WHERE repository = ?1 AND number = ?2 AND head_sha = ?3")
+        int updated = em
+                .createNativeQuery("UPDATE pull_request SET evaluated_sha = ?3, evaluated_at = ?4, conclusion = ?5 "
+                        + "WHERE repository = ?1 AND number = ?2 AND head_sha = ?3")
                 .setParameter(1, repository).setParameter(2, number).setParameter(3, sha)
                 .setParameter(4, Timestamp.from(startedAt)).setParameter(5, conclusion).executeUpdate();
         if (updated == 0) {
@@ -123,8 +130,11 @@ public class PullRequestTracker {
     /** The head GitHub last told us of, read afresh. */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<String> currentHead(String repository, int number) {
-        return em.createNativeQuery("SELECT head_sha FROM pull_request WHERE repository = ?1 AND number = ?2 AND state = 'OPEN'")
-                .setParameter(1, repository).setParameter(2, number).getResultStream().findFirst().map(String.class::cast);
+        return em
+                .createNativeQuery(
+                        "SELECT head_sha FROM pull_request WHERE repository = ?1 AND number = ?2 AND state = 'OPEN'")
+                .setParameter(1, repository).setParameter(2, number).getResultStream().findFirst()
+                .map(String.class::cast);
     }
 
     @Transactional(TxType.REQUIRES_NEW)
@@ -142,8 +152,9 @@ public class PullRequestTracker {
 
     @Transactional(TxType.REQUIRES_NEW)
     public void recordCheckRun(String repository, String headSha, long checkRunId, Instant now) {
-        em.createNativeQuery("INSERT INTO check_run (repository, head_sha, check_run_id, created_at) VALUES (?1, ?2, ?3, ?4) "
-                + "ON CONFLICT (repository, head_sha) DO UPDATE SET check_run_id = excluded.check_run_id")
+        em.createNativeQuery(
+                "INSERT INTO check_run (repository, head_sha, check_run_id, created_at) VALUES (?1, ?2, ?3, ?4) "
+                        + "ON CONFLICT (repository, head_sha) DO UPDATE SET check_run_id = excluded.check_run_id")
                 .setParameter(1, repository).setParameter(2, headSha).setParameter(3, checkRunId)
                 .setParameter(4, Timestamp.from(now)).executeUpdate();
     }

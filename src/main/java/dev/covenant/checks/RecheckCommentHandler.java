@@ -6,11 +6,11 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.covenant.github.PullRequestReader;
 import dev.covenant.github.Payloads;
+import dev.covenant.github.PullRequestReader;
 import dev.covenant.inbox.DeliveryHandler;
 
 /**
@@ -29,7 +29,8 @@ public class RecheckCommentHandler implements DeliveryHandler {
     private final ChecksConfig config;
     private final Clock clock;
 
-    RecheckCommentHandler(PullRequestReader reader, PullRequestTracker tracker, PullRequestCheck check, ChecksConfig config,
+    RecheckCommentHandler(PullRequestReader reader, PullRequestTracker tracker, PullRequestCheck check,
+            ChecksConfig config,
             Clock clock) {
         this.reader = reader;
         this.tracker = tracker;

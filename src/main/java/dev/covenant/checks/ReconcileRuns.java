@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
 import dev.covenant.github.Repositories;
 import dev.covenant.jdbc.SqlTimes;
 
@@ -39,22 +40,26 @@ public class ReconcileRuns {
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Long> start(Instant now) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(4200002)").getSingleResult();
-        long running = ((Number) em.createNativeQuery("SELECT count(*) FROM reconcile_run WHERE finished_at IS NULL AND started_at > ?1")
+        long running = ((Number) em
+                .createNativeQuery("SELECT count(*) FROM reconcile_run WHERE finished_at IS NULL AND started_at > ?1")
                 .setParameter(1, Timestamp.from(now.minus(ABANDONED))).getSingleResult()).longValue();
         if (running > 0) {
             return Optional.empty();
         }
-        return Optional.of(((Number) em.createNativeQuery("INSERT INTO reconcile_run (started_at) VALUES (?1) RETURNING id")
-                .setParameter(1, Timestamp.from(now)).getSingleResult()).longValue());
+        return Optional
+                .of(((Number) em.createNativeQuery("INSERT INTO reconcile_run (started_at) VALUES (?1) RETURNING id")
+                        .setParameter(1, Timestamp.from(now)).getSingleResult()).longValue());
     }
 
     /** Installed repositories, by installation. */
     @Transactional(TxType.REQUIRES_NEW)
     public List<Target> targets() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.installation_id, r.full_name FROM installation_repository r "
-                + "JOIN installation i ON i.id = r.installation_id WHERE i.removed_at IS NULL AND NOT i.suspended "
-                + "ORDER BY r.installation_id, r.full_name").getResultList();
+        List<Object[]> rows = em
+                .createNativeQuery("SELECT r.installation_id, r.full_name FROM installation_repository r "
+                        + "JOIN installation i ON i.id = r.installation_id WHERE i.removed_at IS NULL AND NOT i.suspended "
+                        + "ORDER BY r.installation_id, r.full_name")
+                .getResultList();
         return rows.stream().map(r -> new Target(((Number) r[0]).longValue(), (String) r[1]))
                 .filter(t -> Repositories.isFullName(t.repository())).toList();
     }
@@ -70,7 +75,8 @@ public class ReconcileRuns {
     @Transactional(TxType.REQUIRES_NEW)
     public void finish(long id, Instant now, String stoppedReason) {
         em.createNativeQuery("UPDATE reconcile_run SET finished_at = ?2, stopped_reason = ?3 WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, Timestamp.from(now)).setParameter(3, stoppedReason).executeUpdate();
+                .setParameter(1, id).setParameter(2, Timestamp.from(now)).setParameter(3, stoppedReason)
+                .executeUpdate();
     }
 
     /** Pull requests GitHub no longer lists as open were closed while no webhook reached us. */
@@ -95,11 +101,14 @@ public class ReconcileRuns {
     @Transactional(TxType.REQUIRES_NEW)
     public List<Run> recent(long id, int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, started_at, finished_at, repositories, repositories_done, "
-                + "pull_requests, queued, api_calls, stopped_reason FROM reconcile_run WHERE ?1 = 0 OR id = ?1 "
-                + "ORDER BY id DESC LIMIT ?2").setParameter(1, id).setParameter(2, limit).getResultList();
+        List<Object[]> rows = em
+                .createNativeQuery("SELECT id, started_at, finished_at, repositories, repositories_done, "
+                        + "pull_requests, queued, api_calls, stopped_reason FROM reconcile_run WHERE ?1 = 0 OR id = ?1 "
+                        + "ORDER BY id DESC LIMIT ?2")
+                .setParameter(1, id).setParameter(2, limit).getResultList();
         return rows.stream().map(r -> new Run(((Number) r[0]).longValue(), SqlTimes.instant(r[1]),
                 SqlTimes.instant(r[2]), ((Number) r[3]).intValue(), ((Number) r[4]).intValue(),
-                ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8])).toList();
+                ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8]))
+                .toList();
     }
 }

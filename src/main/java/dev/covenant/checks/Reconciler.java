@@ -7,13 +7,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
-import io.quarkus.scheduler.Scheduled;
 import dev.covenant.github.GitHubApp;
-import dev.covenant.github.PullRequestReader;
 import dev.covenant.github.GitHubRest;
 import dev.covenant.github.PullRequestHead;
+import dev.covenant.github.PullRequestReader;
 
 /**
  * The periodic sweep for what webhooks missed (downtime, lost deliveries): every open pull request of every
@@ -49,8 +49,7 @@ public class Reconciler {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${covenant.checks.reconcile-interval:15m}", delayed = "${covenant.checks.reconcile-interval:15m}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${covenant.checks.reconcile-interval:15m}", delayed = "${covenant.checks.reconcile-interval:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (!config.reconcile() || !app.configured()) {
             return;
@@ -79,7 +78,8 @@ public class Reconciler {
             try {
                 if (!target.installationId().equals(installation)) {
                     installation = target.installationId();
-                    int remaining = rest.get(installation, "/rate_limit").path("resources").path("core").path("remaining").asInt(0);
+                    int remaining = rest.get(installation, "/rate_limit").path("resources").path("core")
+                            .path("remaining").asInt(0);
                     budget = (int) Math.floor(remaining * Math.min(1.0, Math.max(0.0, config.reconcileRateShare())));
                 }
                 if (budget < 1 + EVALUATION_COST) {
@@ -116,7 +116,8 @@ public class Reconciler {
             runs.progress(id, targets.size(), done, pullRequests, queued, calls);
         }
         runs.finish(id, clock.instant(), stopped);
-        LOG.infof("Sweep %d: %d repositories, %d open pull requests, %d queued%s", id, targets.size(), pullRequests, queued,
+        LOG.infof("Sweep %d: %d repositories, %d open pull requests, %d queued%s", id, targets.size(), pullRequests,
+                queued,
                 stopped == null ? "" : " (" + stopped + ")");
         return runs.find(id);
     }

@@ -6,8 +6,9 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.covenant.inbox.DeliveryHandler;
+
 import dev.covenant.github.Repositories;
+import dev.covenant.inbox.DeliveryHandler;
 
 /**
  * Covenant's own deliveries ({@value #EVENT}): someone's coverage changed, or the sweep found a head without a

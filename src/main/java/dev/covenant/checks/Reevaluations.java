@@ -10,10 +10,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-import dev.covenant.signing.CoverageChanged;
-import dev.covenant.inbox.DeliveryQueue;
-import dev.covenant.github.CoverageSource;
 
+import dev.covenant.github.CoverageSource;
+import dev.covenant.inbox.DeliveryQueue;
+import dev.covenant.signing.CoverageChanged;
 
 /**
  * Queues a re-evaluation of every open pull request a coverage change can affect, in the transaction that made the
@@ -47,10 +47,12 @@ public class Reevaluations {
             List<String> emails = coverage.verifiedEmails(change.githubId());
             queued = enqueue("state = 'OPEN' AND EXISTS (SELECT 1 FROM pull_request_contributor c "
                     + "WHERE c.repository = p.repository AND c.number = p.number "
-                    + "AND (c.github_id = ?3 OR c.email = ANY (CAST(?4 AS text[]))))", emails, change.githubId(), change.cause());
+                    + "AND (c.github_id = ?3 OR c.email = ANY (CAST(?4 AS text[]))))", emails, change.githubId(),
+                    change.cause());
         }
         if (queued > 0) {
-            LOG.infof("%s of GitHub user %d: %d open pull request(s) to evaluate again", change.cause(), change.githubId(), queued);
+            LOG.infof("%s of GitHub user %d: %d open pull request(s) to evaluate again", change.cause(),
+                    change.githubId(), queued);
             queue.wake("reevaluate");
         }
     }
@@ -68,7 +70,8 @@ public class Reevaluations {
     }
 
     private int enqueue(String where, List<String> emails, long githubId, String cause) {
-        var query = em.createNativeQuery(insert(where)).setParameter(1, cause).setParameter(2, Timestamp.from(clock.instant()));
+        var query = em.createNativeQuery(insert(where)).setParameter(1, cause).setParameter(2,
+                Timestamp.from(clock.instant()));
         if (githubId != 0) {
             query.setParameter(3, githubId).setParameter(4, emails.toArray(String[]::new));
         }

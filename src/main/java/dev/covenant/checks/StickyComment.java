@@ -3,6 +3,7 @@ package dev.covenant.checks;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
 import dev.covenant.github.CheckPublisher;
 
 /**
@@ -23,7 +24,8 @@ public class StickyComment {
 
     void show(PullRequestTracker.Tracked pr, CheckTexts.Report report) {
         String body = CheckTexts.comment(report).render();
-        if (pr.commentId() != null && publisher.editComment(pr.installationId(), pr.repository(), pr.commentId(), body)) {
+        if (pr.commentId() != null
+                && publisher.editComment(pr.installationId(), pr.repository(), pr.commentId(), body)) {
             return;
         }
         Optional<Long> marked = pr.commentId() == null && !report.passed()

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import dev.covenant.identity.IdentityResolution;
+
 import dev.covenant.identity.Identity;
+import dev.covenant.identity.IdentityResolution;
 import dev.covenant.jdbc.Rows;
 
 /**

@@ -10,11 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.covenant.checks.Contributor;
-import dev.covenant.coverage.Coverage;
 import dev.covenant.github.CoverageSource;
-import dev.covenant.project.Project;
-import dev.covenant.identity.PersonEmail;
 import dev.covenant.identity.Person;
+import dev.covenant.identity.PersonEmail;
+import dev.covenant.project.Project;
 
 /**
  * Answers the pull-request check's question "is this contributor covered?" with the same facts and rules as {@code
@@ -37,9 +36,11 @@ public class ContributorCoverage implements CoverageSource {
     public Function<Contributor, Coverage> forProject(Project project) {
         Instant now = Instant.now(clock);
         return contributor -> {
-            Optional<Person> person = contributor.githubId() != null ? Person.findByGithubId(contributor.githubId())
+            Optional<Person> person = contributor.githubId() != null
+                    ? Person.findByGithubId(contributor.githubId())
                     : contributor.login() != null ? Person.findByLogin(contributor.login()) : Optional.empty();
-            CoverageRules.Coverage answer = coverage.coverage(project, person, contributor.login(), contributor.email(), now)
+            CoverageRules.Coverage answer = coverage
+                    .coverage(project, person, contributor.login(), contributor.email(), now)
                     .coverage();
             return answer.covered() ? Coverage.by(by(answer.by()), answer.reason()) : Coverage.none(answer.reason());
         };

@@ -13,9 +13,9 @@ import java.util.Set;
 
 import dev.covenant.agreement.OutboundPolicy;
 import dev.covenant.agreement.OutboundTerms;
-import dev.covenant.identity.NoReplyEmail;
-import dev.covenant.identity.IdentityResolution;
 import dev.covenant.identity.Identity;
+import dev.covenant.identity.IdentityResolution;
+import dev.covenant.identity.NoReplyEmail;
 import dev.covenant.jdbc.Rows;
 
 /**
@@ -70,7 +70,8 @@ public final class ContributorLookup {
             List<Grant> grants = new ArrayList<>(signatures.getOrDefault(first.githubId(), List.of()));
             identities.forEach(identity -> approvals.matching(identity).stream().filter(g -> !grants.contains(g))
                     .forEach(grants::add));
-            contributors.add(new Contributor(first, identities.size() == 1 ? List.of(first.email())
+            contributors.add(new Contributor(first, identities.size() == 1
+                    ? List.of(first.email())
                     : identities.stream().map(Identity::email).toList(), grants.isEmpty() ? List.of() : grants));
         }
         return new Found(contributors, contributorOf);
@@ -127,7 +128,8 @@ public final class ContributorLookup {
                 + " WHERE a.id = ? AND s.github_id = ANY(?) ORDER BY s.signed_at DESC",
                 rs -> grants.computeIfAbsent(rs.getLong("github_id"), k -> new ArrayList<>()).add(Grant.individual(
                         rs.getString("id"), rs.getString("slug"), rs.getString("version"), terms(rs.getString(5),
-                                rs.getString(6)), rs.getBoolean(7), Rows.instant(rs, "signed_at"),
+                                rs.getString(6)),
+                        rs.getBoolean(7), Rows.instant(rs, "signed_at"),
                         Rows.instant(rs, "revoked_at"))),
                 agreementId, Rows.longs(people));
         return grants;

@@ -12,17 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import dev.covenant.CovenantConfig;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.project.Project;
 import dev.covenant.identity.Person;
+import dev.covenant.project.Project;
 import dev.covenant.signing.Approval;
 
 @Path("/api/coverage")
@@ -91,14 +90,18 @@ public class CoverageResource {
         }
         CoverageService.Answer answer = coverage.coverage(project, person, login, email, moment);
         CoverageRules.Coverage c = answer.coverage();
-        SignatureRef signature = c.signature() == null ? null
+        SignatureRef signature = c.signature() == null
+                ? null
                 : new SignatureRef(c.signature().id().toString(), c.signature().agreement(), c.signature().version(),
                         c.signature().signedAt(), c.signature().revokedAt());
-        CorporateRef corporate = c.approval() == null ? null
-                : new CorporateRef(c.approval().corporateId().toString(), c.approval().company(), c.approval().agreement(),
+        CorporateRef corporate = c.approval() == null
+                ? null
+                : new CorporateRef(c.approval().corporateId().toString(), c.approval().company(),
+                        c.approval().agreement(),
                         c.approval().version(), c.approval().kind(), c.approval().value());
         return new CoverageView(repo, project.scope(), c.covered(), c.by(), c.reason(),
                 answer.asked().person().map(p -> p.githubId).orElse(null), answer.asked().login(), signature, corporate,
-                c.allowlistPattern(), c.covered() ? null : config.publicUrl() + "/agreements/" + project.agreement.slug);
+                c.allowlistPattern(),
+                c.covered() ? null : config.publicUrl() + "/agreements/" + project.agreement.slug);
     }
 }

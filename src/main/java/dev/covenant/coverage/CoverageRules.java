@@ -42,7 +42,8 @@ public final class CoverageRules {
             Approval.Kind kind, String value, LocalDate validFrom, LocalDate validUntil, Instant corporateRevokedAt) {
     }
 
-    public record Facts(Allowlist allowlist, Set<Long> acceptedVersionIds, Subject subject, List<SignatureFact> signatures,
+    public record Facts(Allowlist allowlist, Set<Long> acceptedVersionIds, Subject subject,
+            List<SignatureFact> signatures,
             List<ApprovalFact> approvals, Set<String> memberOfOrgs, Instant at) {
     }
 
@@ -70,7 +71,8 @@ public final class CoverageRules {
                 .max(Comparator.comparing(SignatureFact::signedAt));
         if (signature.isPresent()) {
             SignatureFact s = signature.get();
-            return new Coverage(true, By.INDIVIDUAL, "signed " + s.agreement() + " " + s.version() + " on " + s.signedAt(),
+            return new Coverage(true, By.INDIVIDUAL,
+                    "signed " + s.agreement() + " " + s.version() + " on " + s.signedAt(),
                     s, null, null);
         }
         LocalDate day = facts.at().atZone(ZoneOffset.UTC).toLocalDate();
@@ -100,7 +102,8 @@ public final class CoverageRules {
     private static String reasonNotCovered(Facts facts) {
         boolean revoked = facts.signatures().stream()
                 .anyMatch(s -> facts.acceptedVersionIds().contains(s.versionId()) && s.revokedAt() != null);
-        boolean oldVersion = facts.signatures().stream().anyMatch(s -> !facts.acceptedVersionIds().contains(s.versionId()));
+        boolean oldVersion = facts.signatures().stream()
+                .anyMatch(s -> !facts.acceptedVersionIds().contains(s.versionId()));
         if (revoked) {
             return "their signature was revoked";
         }

@@ -14,14 +14,14 @@ import jakarta.transaction.Transactional;
 
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.github.GitHubDirectory;
+import dev.covenant.identity.Person;
+import dev.covenant.identity.PersonEmail;
 import dev.covenant.project.AcceptancePolicy;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectService;
-import dev.covenant.identity.PersonEmail;
-import dev.covenant.signing.CorporateAgreement;
-import dev.covenant.identity.Person;
-import dev.covenant.signing.Signature;
 import dev.covenant.signing.Approval;
+import dev.covenant.signing.CorporateAgreement;
+import dev.covenant.signing.Signature;
 
 /**
  * The single source of truth for "is this person covered for this repository": gathers the facts from the
@@ -57,7 +57,8 @@ public class CoverageService {
         }
         person.ifPresent(p -> emails.addAll(p.verifiedEmails()));
         String effectiveLogin = person.map(p -> p.login).orElse(login);
-        CoverageRules.Subject subject = new CoverageRules.Subject(person.map(p -> p.githubId).orElse(null), effectiveLogin, emails);
+        CoverageRules.Subject subject = new CoverageRules.Subject(person.map(p -> p.githubId).orElse(null),
+                effectiveLogin, emails);
 
         List<AgreementVersion> accepted = new ArrayList<>(ProjectService.acceptedVersions(project, project.agreement));
         if (project.corporateAgreement != null) {
@@ -65,7 +66,8 @@ public class CoverageService {
         }
         Set<Long> acceptedIds = accepted.stream().map(v -> v.id).collect(Collectors.toSet());
 
-        List<CoverageRules.SignatureFact> signatures = person.map(p -> Signature.findByPerson(p.githubId)).orElse(List.of())
+        List<CoverageRules.SignatureFact> signatures = person.map(p -> Signature.findByPerson(p.githubId))
+                .orElse(List.of())
                 .stream().map(s -> new CoverageRules.SignatureFact(s.id, s.version.id, s.version.agreement.slug,
                         s.version.version, s.version.coversPriorContributions, s.signedAt, s.revokedAt))
                 .toList();
@@ -77,7 +79,8 @@ public class CoverageService {
             approvals.stream().filter(a -> a.kind() == Approval.Kind.GITHUB_ORG).map(CoverageRules.ApprovalFact::value)
                     .distinct().filter(org -> github.isMember(org, effectiveLogin)).forEach(orgs::add);
         }
-        CoverageRules.Facts facts = new CoverageRules.Facts(project.allowlistPatterns(), acceptedIds, subject, signatures,
+        CoverageRules.Facts facts = new CoverageRules.Facts(project.allowlistPatterns(), acceptedIds, subject,
+                signatures,
                 approvals, orgs, at == null ? Instant.now(clock) : at);
         return new Answer(project, new Asked(person, effectiveLogin, emails), CoverageRules.evaluate(facts));
     }
@@ -95,6 +98,7 @@ public class CoverageService {
             return List.of();
         }
         var latest = versions.get(versions.size() - 1).semanticVersion();
-        return versions.stream().filter(v -> AcceptancePolicy.LATEST_MAJOR.accepts(v.semanticVersion(), latest, null)).toList();
+        return versions.stream().filter(v -> AcceptancePolicy.LATEST_MAJOR.accepts(v.semanticVersion(), latest, null))
+                .toList();
     }
 }

@@ -49,7 +49,8 @@ public record Grant(Kind kind, String id, String agreement, String version, Stri
             return coversPrior || !signedAt.isAfter(at);
         }
         LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();
-        return !day.isBefore(approval.validFrom()) && (approval.validUntil() == null || !day.isAfter(approval.validUntil()));
+        return !day.isBefore(approval.validFrom())
+                && (approval.validUntil() == null || !day.isAfter(approval.validUntil()));
     }
 
     /** The instants at which {@link #covers} may change its answer. */

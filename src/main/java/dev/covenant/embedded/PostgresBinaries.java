@@ -44,7 +44,8 @@ final class PostgresBinaries {
         if (Files.exists(marker)) {
             return;
         }
-        Path partial = Files.createDirectories(workingDirectory).resolve("PG-" + digest + ".partial-" + ProcessHandle.current().pid());
+        Path partial = Files.createDirectories(workingDirectory)
+                .resolve("PG-" + digest + ".partial-" + ProcessHandle.current().pid());
         unpack(partial);
         for (String program : WRAPPED) {
             wrap(partial.resolve("bin").resolve(program));

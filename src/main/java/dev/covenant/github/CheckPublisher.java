@@ -49,7 +49,8 @@ public class CheckPublisher {
     /** Updates a check run; false if GitHub no longer has it. */
     public boolean update(long installationId, String repository, long checkRunId, CheckRun run, Instant now) {
         try {
-            rest.patch(installationId, "/repos/" + Repositories.requireFullName(repository) + "/check-runs/" + checkRunId,
+            rest.patch(installationId,
+                    "/repos/" + Repositories.requireFullName(repository) + "/check-runs/" + checkRunId,
                     body(run, now));
             return true;
         } catch (GitHubRequestException e) {
@@ -111,7 +112,8 @@ public class CheckPublisher {
     /** Edits a comment in place; false if it is gone (someone deleted it). */
     public boolean editComment(long installationId, String repository, long commentId, String body) {
         try {
-            rest.patch(installationId, "/repos/" + Repositories.requireFullName(repository) + "/issues/comments/" + commentId,
+            rest.patch(installationId,
+                    "/repos/" + Repositories.requireFullName(repository) + "/issues/comments/" + commentId,
                     Map.of("body", body));
             return true;
         } catch (GitHubRequestException e) {

@@ -110,7 +110,8 @@ public class GitHubApp {
 
     private Installation installation(long installationId) {
         if (jwt == null) {
-            throw new IllegalStateException("The GitHub App is not configured: set " + ID_VARIABLE + " and " + KEY_VARIABLE);
+            throw new IllegalStateException(
+                    "The GitHub App is not configured: set " + ID_VARIABLE + " and " + KEY_VARIABLE);
         }
         return installations.computeIfAbsent(installationId, this::newInstallation);
     }
@@ -165,7 +166,8 @@ public class GitHubApp {
         // One-line environment values often carry the line breaks as a literal backslash-n.
         Matcher pem = PEM.matcher(text.replace("\\n", "\n"));
         if (!pem.find()) {
-            throw new IllegalStateException(KEY_VARIABLE + " holds no PEM block (-----BEGIN ...----- ... -----END ...-----)");
+            throw new IllegalStateException(
+                    KEY_VARIABLE + " holds no PEM block (-----BEGIN ...----- ... -----END ...-----)");
         }
         String label = pem.group(1);
         byte[] der;

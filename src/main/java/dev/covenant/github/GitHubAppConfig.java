@@ -3,6 +3,7 @@ package dev.covenant.github;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+
 import dev.covenant.inbox.WebhookConfig;
 
 /**

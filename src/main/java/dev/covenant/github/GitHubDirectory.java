@@ -51,7 +51,8 @@ public class GitHubDirectory {
     public boolean isMember(String org, String login) {
         // GET /orgs/{org}/members/{username}: 204 member, 404 not; an outside asker is redirected to the public
         // member list, which the client follows. The App's installation token (pull-request checks) sees private members.
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.apiUrl() + "/orgs/" + encode(org) + "/members/" + encode(login)))
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create(config.apiUrl() + "/orgs/" + encode(org) + "/members/" + encode(login)))
                 .timeout(Duration.ofSeconds(config.timeoutSeconds()))
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28")
@@ -64,7 +65,8 @@ public class GitHubDirectory {
             if (status == 404) {
                 return false;
             }
-            throw new GitHubUnavailableException("GitHub answered " + status + " to a membership check of " + login + " in " + org);
+            throw new GitHubUnavailableException(
+                    "GitHub answered " + status + " to a membership check of " + login + " in " + org);
         } catch (IOException e) {
             throw new GitHubUnavailableException("GitHub could not check whether " + login + " is in " + org, e);
         } catch (InterruptedException e) {

@@ -14,13 +14,12 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kohsuke.github.GHEmail;
 import org.kohsuke.github.GHMyself;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubBuilder;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The GitHub side of sign-in: the authorization URL, the code-for-token exchange, and who the token belongs to
@@ -58,12 +57,14 @@ public class GitHubOAuth {
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("client_id", clientId(),
-                        "client_secret", config.clientSecret().orElseThrow(), "code", code, "redirect_uri", redirectUri))))
+                        "client_secret", config.clientSecret().orElseThrow(), "code", code, "redirect_uri",
+                        redirectUri))))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new GitHubUnavailableException("GitHub answered " + response.statusCode() + " to the token exchange");
+                throw new GitHubUnavailableException(
+                        "GitHub answered " + response.statusCode() + " to the token exchange");
             }
             JsonNode body = json.readTree(response.body());
             if (body.hasNonNull("error")) {
@@ -102,7 +103,8 @@ public class GitHubOAuth {
 
     private static String form(Map<String, String> values) {
         return values.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

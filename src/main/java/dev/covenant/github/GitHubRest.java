@@ -19,8 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.micrometer.core.instrument.MeterRegistry;
+
 import dev.covenant.inbox.DeliveryHandler;
 
 /**
@@ -112,14 +112,16 @@ public class GitHubRest {
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(json(body)));
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofByteArray(json(body)));
         }
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             count(method, "none");
-            throw new DeliveryHandler.RetryableException("GitHub could not be reached for " + method + " " + url + ": " + e, e);
+            throw new DeliveryHandler.RetryableException(
+                    "GitHub could not be reached for " + method + " " + url + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryHandler.RetryableException("Interrupted while calling GitHub", e);

@@ -1,15 +1,11 @@
 package dev.covenant.github;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-import dev.covenant.github.CommitInfo;
-import dev.covenant.github.GitActor;
 
 /**
  * Reads pull requests and their commits from GitHub, as the project's own records. GitHub's list of a pull
@@ -33,7 +29,8 @@ public class PullRequestReader {
     /** Empty when GitHub does not know the pull request (deleted repository, wrong number). */
     public Optional<PullRequestHead> pullRequest(long installationId, String repository, int number) {
         try {
-            JsonNode pr = rest.get(installationId, "/repos/" + Repositories.requireFullName(repository) + "/pulls/" + number);
+            JsonNode pr = rest.get(installationId,
+                    "/repos/" + Repositories.requireFullName(repository) + "/pulls/" + number);
             return Optional.of(PullRequestHead.of(installationId, repository, pr));
         } catch (GitHubRequestException e) {
             if (e.notFound()) {

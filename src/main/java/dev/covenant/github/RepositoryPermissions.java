@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
 import dev.covenant.inbox.DeliveryHandler;
 
 /**
@@ -38,7 +39,8 @@ public class RepositoryPermissions {
             return false;
         }
         try {
-            String role = rest.get(installation.get(), "/repos/" + repository + "/collaborators/" + login + "/permission")
+            String role = rest
+                    .get(installation.get(), "/repos/" + repository + "/collaborators/" + login + "/permission")
                     .path("role_name").asText("");
             return MAINTAINERS.contains(role.toLowerCase(Locale.ROOT));
         } catch (GitHubRequestException e) {
@@ -47,7 +49,8 @@ public class RepositoryPermissions {
             }
             throw e;
         } catch (DeliveryHandler.RetryableException e) {
-            throw new GitHubUnavailableException("GitHub could not say whether " + login + " maintains " + repository, e);
+            throw new GitHubUnavailableException("GitHub could not say whether " + login + " maintains " + repository,
+                    e);
         }
     }
 

@@ -6,9 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.covenant.identity.NoReplyEmail;
-import dev.covenant.relicensing.report.RelicensingDecision;
 import dev.covenant.coverage.Grant;
+import dev.covenant.relicensing.report.RelicensingDecision;
 
 /**
  * Commit addresses to people, without I/O: first an address a signed-in person verified with GitHub, then a GitHub
@@ -34,12 +33,14 @@ public final class IdentityResolution {
         Long owner = directory.verifiedOwners().get(email);
         if (owner != null) {
             Person person = directory.byId().get(owner);
-            return identity(email, owner, person == null ? null : person.login(), Identity.Source.VERIFIED_EMAIL, person);
+            return identity(email, owner, person == null ? null : person.login(), Identity.Source.VERIFIED_EMAIL,
+                    person);
         }
         Optional<NoReplyEmail> noReply = NoReplyEmail.parse(email);
         if (noReply.isPresent()) {
             NoReplyEmail address = noReply.get();
-            Person person = address.githubId() != null ? directory.byId().get(address.githubId())
+            Person person = address.githubId() != null
+                    ? directory.byId().get(address.githubId())
                     : directory.byLogin().get(address.login().toLowerCase(Locale.ROOT));
             Long id = address.githubId() != null ? address.githubId() : person == null ? null : person.githubId();
             return identity(email, id, person != null ? person.login() : address.login(), Identity.Source.NO_REPLY,

@@ -21,8 +21,7 @@ public class Delivery extends PanacheEntityBase {
         /** Waiting for the worker (or for its next attempt). */
         PENDING,
         /** Taken by a worker. */
-        PROCESSING,
-        DONE,
+        PROCESSING, DONE,
         /** Could never be processed (unreadable payload); kept as evidence. */
         FAILED,
         /** Gave up after the last retry; an admin can send it round again. */
@@ -67,7 +66,8 @@ public class Delivery extends PanacheEntityBase {
     public String lastError;
 
     public static List<Delivery> recent(State state, int limit) {
-        return state == null ? find("order by receivedAt desc").page(0, limit).list()
+        return state == null
+                ? find("order by receivedAt desc").page(0, limit).list()
                 : find("state = ?1 order by receivedAt desc", state).page(0, limit).list();
     }
 }

@@ -46,13 +46,16 @@ record DeliveryFields(String action, Long installationId, String repository, Str
     }
 
     /** The named scalar of the object the parser is at (a whole number, or a string), reading to its end. */
-    private static java.util.Optional<String> member(JsonParser parser, String wanted, boolean number) throws IOException {
+    private static java.util.Optional<String> member(JsonParser parser, String wanted, boolean number)
+            throws IOException {
         String found = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            boolean fits = number ? value == JsonToken.VALUE_NUMBER_INT
-                    && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER : value == JsonToken.VALUE_STRING;
+            boolean fits = number
+                    ? value == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                    : value == JsonToken.VALUE_STRING;
             if (wanted.equals(name) && fits) {
                 found = number ? Long.toString(parser.getLongValue()) : parser.getText();
             } else {

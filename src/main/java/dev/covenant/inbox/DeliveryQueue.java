@@ -12,10 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import dev.covenant.api.ConflictException;
 import dev.covenant.jdbc.SqlTimes;
@@ -60,7 +59,8 @@ public class DeliveryQueue {
         // A delivery whose worker died comes first (rare, and found through the lease index), then the next due one
         // (through the due index, in order): each half uses its own partial index, so a claim never reads the inbox.
         Optional<Claimed> claimed = claimWhere("state = 'PROCESSING' AND lease_until < ?2", "lease_until", events, now);
-        return claimed.isPresent() ? claimed
+        return claimed.isPresent()
+                ? claimed
                 : claimWhere("state = 'PENDING' AND next_attempt_at <= ?2", "next_attempt_at", events, now);
     }
 
@@ -132,8 +132,9 @@ public class DeliveryQueue {
         } else {
             next = Delivery.State.FAILED;
         }
-        em.createNativeQuery("UPDATE delivery SET state = ?1, next_attempt_at = ?2, lease_until = NULL, last_error = ?3 "
-                + "WHERE delivery_id = ?4 AND state = 'PROCESSING' AND attempts = ?5")
+        em.createNativeQuery(
+                "UPDATE delivery SET state = ?1, next_attempt_at = ?2, lease_until = NULL, last_error = ?3 "
+                        + "WHERE delivery_id = ?4 AND state = 'PROCESSING' AND attempts = ?5")
                 .setParameter(1, next.name()).setParameter(2, Timestamp.from(nextAttempt)).setParameter(3, message)
                 .setParameter(4, claimed.deliveryId()).setParameter(5, claimed.attempts()).executeUpdate();
         return next;
@@ -142,7 +143,8 @@ public class DeliveryQueue {
     /** When the delivery was stored. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Instant receivedAt(String deliveryId) {
-        Object at = em.createNativeQuery("SELECT received_at FROM delivery WHERE delivery_id = ?1").setParameter(1, deliveryId)
+        Object at = em.createNativeQuery("SELECT received_at FROM delivery WHERE delivery_id = ?1")
+                .setParameter(1, deliveryId)
                 .getResultStream().findFirst().orElse(null);
         if (at == null) {
             throw new IllegalStateException("No delivery " + deliveryId);

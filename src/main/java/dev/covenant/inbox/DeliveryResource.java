@@ -35,7 +35,8 @@ public class DeliveryResource {
             Instant receivedAt, Delivery.State state, int attempts, Instant nextAttemptAt, String lastError) {
 
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.deliveryId, d.event, d.action, d.installationId, d.repository, d.receivedAt, d.state,
+            return new DeliveryView(d.deliveryId, d.event, d.action, d.installationId, d.repository, d.receivedAt,
+                    d.state,
                     d.attempts, d.nextAttemptAt, d.lastError);
         }
     }
@@ -43,7 +44,8 @@ public class DeliveryResource {
     @GET
     @Operation(summary = "Recent deliveries, newest first, optionally of one state (e.g. DEAD)")
     @Transactional
-    public List<DeliveryView> list(@QueryParam("state") String state, @QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<DeliveryView> list(@QueryParam("state") String state,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw InvalidInputException.of("limit", "must be between 1 and 1000");
         }
@@ -52,7 +54,8 @@ public class DeliveryResource {
             try {
                 parsed = Delivery.State.valueOf(state.trim().toUpperCase());
             } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of("state", "must be one of " + java.util.Arrays.toString(Delivery.State.values()));
+                throw InvalidInputException.of("state",
+                        "must be one of " + java.util.Arrays.toString(Delivery.State.values()));
             }
         }
         return Delivery.recent(parsed, limit).stream().map(DeliveryView::of).toList();

@@ -8,10 +8,9 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the inbox from growing for ever: finished and ignored deliveries older than the retention are deleted, in
@@ -52,7 +51,8 @@ public class DeliveryRetention {
         do {
             deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("DELETE FROM delivery"
                     + " WHERE delivery_id IN (SELECT delivery_id FROM delivery WHERE received_at < ?1"
-                    + " AND state IN ('DONE', 'IGNORED') LIMIT " + BATCH + ")").setParameter(1, before).executeUpdate());
+                    + " AND state IN ('DONE', 'IGNORED') LIMIT " + BATCH + ")").setParameter(1, before)
+                    .executeUpdate());
             total += deleted;
         } while (deleted == BATCH);
         return total;

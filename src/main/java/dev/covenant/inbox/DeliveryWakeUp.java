@@ -15,9 +15,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.jboss.logging.Logger;
-
 import io.agroal.api.AgroalDataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Sends the NOTIFY that wakes every instance's delivery worker, after the work is committed and outside the
@@ -105,9 +104,11 @@ public class DeliveryWakeUp {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             // A NOTIFY lost to a crash is harmless (the workers poll), so its commit need not wait for the disk.
-            statement.execute("SELECT set_config('synchronous_commit', 'off', true), pg_notify('" + DeliveryQueue.CHANNEL + "', '')");
+            statement.execute("SELECT set_config('synchronous_commit', 'off', true), pg_notify('"
+                    + DeliveryQueue.CHANNEL + "', '')");
         } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Could not wake the delivery workers (%s); they find the work within their poll interval", e.getMessage());
+            LOG.warnf("Could not wake the delivery workers (%s); they find the work within their poll interval",
+                    e.getMessage());
         }
     }
 

@@ -16,15 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 
 /**
  * Drains the inbox: woken by PostgreSQL's NOTIFY when a delivery arrives, and by a timer for retries that come due
@@ -60,8 +59,10 @@ public class DeliveryWorker {
                 }
             });
         }
-        this.processed = Counter.builder("covenant.deliveries.processed").description("Deliveries processed").register(metrics);
-        this.failed = Counter.builder("covenant.deliveries.failed").description("Delivery attempts that failed").register(metrics);
+        this.processed = Counter.builder("covenant.deliveries.processed").description("Deliveries processed")
+                .register(metrics);
+        this.failed = Counter.builder("covenant.deliveries.failed").description("Delivery attempts that failed")
+                .register(metrics);
         for (Delivery.State state : Delivery.State.values()) {
             Gauge.builder("covenant.deliveries", () -> queue.count(state)).tag("state", state.name())
                     .description("Deliveries in the inbox by state").register(metrics);

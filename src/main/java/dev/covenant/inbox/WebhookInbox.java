@@ -78,7 +78,8 @@ public class WebhookInbox {
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
         boolean inserted;
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
             connection.setAutoCommit(true);
             insert.setString(1, deliveryId);
             insert.setString(2, event);
@@ -96,7 +97,8 @@ public class WebhookInbox {
             insert.setString(10, parseError);
             inserted = insert.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw new IllegalStateException("Delivery " + deliveryId + " (" + event + ") could not be stored: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Delivery " + deliveryId + " (" + event + ") could not be stored: " + e.getMessage(), e);
         }
         if (!inserted) {
             return new Received(Outcome.DUPLICATE, "delivery " + deliveryId + " was already received");

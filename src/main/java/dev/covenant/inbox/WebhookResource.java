@@ -45,7 +45,8 @@ public class WebhookResource {
             LOG.warn("A webhook delivery was refused: COVENANT_GITHUB_WEBHOOK_SECRET is not set");
         }
         if (!WebhookSignature.isValid(config.webhookSecret().orElse(""), body, signature)) {
-            return Problem.of(Response.Status.UNAUTHORIZED, "The X-Hub-Signature-256 signature is missing or does not match")
+            return Problem
+                    .of(Response.Status.UNAUTHORIZED, "The X-Hub-Signature-256 signature is missing or does not match")
                     .toResponse();
         }
         if (deliveryId == null || !DELIVERY_ID.matcher(deliveryId).matches()) {
@@ -56,7 +57,8 @@ public class WebhookResource {
         }
         WebhookInbox.Received received = inbox.receive(deliveryId, event, body);
         if (received.outcome() == WebhookInbox.Outcome.MALFORMED) {
-            return Problem.of(400, "Bad Request", "Delivery " + deliveryId + " was stored as failed: " + received.detail())
+            return Problem
+                    .of(400, "Bad Request", "Delivery " + deliveryId + " was stored as failed: " + received.detail())
                     .toResponse();
         }
         return Response.accepted(Map.of("delivery", deliveryId, "outcome", received.outcome().name())).build();

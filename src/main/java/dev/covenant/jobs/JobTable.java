@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 
 import io.agroal.api.AgroalDataSource;
-import dev.covenant.jdbc.Rows;
 
 /**
  * The statements of a background job's table ({@code history_import}, {@code blame_job}): each on its own pooled
@@ -51,7 +50,8 @@ public final class JobTable<T> {
     }
 
     public List<T> query(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = prepare(c, sql, args);
                 ResultSet rs = ps.executeQuery()) {
             List<T> jobs = new ArrayList<>();
             while (rs.next()) {
@@ -68,8 +68,9 @@ public final class JobTable<T> {
         if (ids.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                + " SET updated_at = ? WHERE id = ANY(?) AND state IN ('QUEUED', 'RUNNING')")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE " + table
+                        + " SET updated_at = ? WHERE id = ANY(?) AND state IN ('QUEUED', 'RUNNING')")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
             ps.executeUpdate();

@@ -31,7 +31,8 @@ public class Ledger {
     /** Appends one event within the caller's transaction; the event must not hold floating-point numbers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry append(String kind, ObjectNode event) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, APPEND_LOCK).getSingleResult();
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, APPEND_LOCK)
+                .getSingleResult();
         LedgerEntry previous = LedgerEntry.findLatest().orElse(null);
         LedgerEntry entry = new LedgerEntry();
         entry.seq = previous == null ? 1 : previous.seq + 1;

@@ -16,8 +16,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import dev.covenant.agreement.Agreement;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.covenant.agreement.Agreement;
 
 /** A GitHub organisation (empty repo) or one repository, linked to the agreement its contributors must sign. */
 @Entity

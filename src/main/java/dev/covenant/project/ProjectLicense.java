@@ -45,7 +45,8 @@ public class ProjectLicense extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(projectId, k.projectId) && Objects.equals(effectiveFrom, k.effectiveFrom);
+            return o instanceof Key k && Objects.equals(projectId, k.projectId)
+                    && Objects.equals(effectiveFrom, k.effectiveFrom);
         }
 
         @Override

@@ -41,7 +41,8 @@ public class ProjectResource {
     @Operation(summary = "Link a GitHub owner or repository to an agreement")
     public Response link(ProjectRequests.NewProject request) {
         ProjectView created = projects.link(request);
-        return Response.status(Response.Status.CREATED).entity(created).header("Location", "/api/projects/" + created.id()).build();
+        return Response.status(Response.Status.CREATED).entity(created)
+                .header("Location", "/api/projects/" + created.id()).build();
     }
 
     @GET

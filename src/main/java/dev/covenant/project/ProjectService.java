@@ -52,16 +52,19 @@ public class ProjectService {
                 .flatMap(Agreement::findBySlug);
         if (request.corporateAgreement() != null && !request.corporateAgreement().isBlank()
                 && (corporate.isEmpty() || corporate.get().kind != AgreementKind.CORPORATE)) {
-            errors.add(new FieldError("corporateAgreement", "no corporate agreement '" + request.corporateAgreement() + "'",
-                    Agreement.listInOrder().stream().filter(a -> a.kind == AgreementKind.CORPORATE).map(a -> a.slug).toList()));
+            errors.add(new FieldError("corporateAgreement",
+                    "no corporate agreement '" + request.corporateAgreement() + "'",
+                    Agreement.listInOrder().stream().filter(a -> a.kind == AgreementKind.CORPORATE).map(a -> a.slug)
+                            .toList()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         String repo = request.repo() == null ? "" : request.repo();
         if (Project.findExact(request.owner(), repo).isPresent()) {
-            throw new ConflictException("A project for " + (repo.isEmpty() ? request.owner() : request.owner() + "/" + repo)
-                    + " already exists");
+            throw new ConflictException(
+                    "A project for " + (repo.isEmpty() ? request.owner() : request.owner() + "/" + repo)
+                            + " already exists");
         }
         Project project = new Project();
         project.owner = request.owner();
@@ -109,7 +112,8 @@ public class ProjectService {
     private void storeLicense(Project project, ProjectRequests.NewLicense request) {
         LocalDate from = LocalDate.parse(request.from());
         if (ProjectLicense.count("projectId = ?1 and effectiveFrom = ?2", project.id, from) > 0) {
-            throw new ConflictException("The license history of " + project.scope() + " already has an entry from " + from);
+            throw new ConflictException(
+                    "The license history of " + project.scope() + " already has an entry from " + from);
         }
         ProjectLicense license = new ProjectLicense();
         license.projectId = project.id;
@@ -176,6 +180,7 @@ public class ProjectService {
         List<String> accepted = acceptedVersions(p, p.agreement).stream().map(v -> v.version).toList();
         return new ProjectView(p.id, p.owner, p.repo, p.scope(), p.agreement.slug,
                 p.corporateAgreement == null ? null : p.corporateAgreement.slug, p.accepts, p.acceptsSince, accepted,
-                p.allowlistPatterns().patterns(), p.checkCommitters, ProjectLicense.historyOf(p).entries(), p.createdAt);
+                p.allowlistPatterns().patterns(), p.checkCommitters, ProjectLicense.historyOf(p).entries(),
+                p.createdAt);
     }
 }

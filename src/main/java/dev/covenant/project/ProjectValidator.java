@@ -2,7 +2,6 @@ package dev.covenant.project;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,8 +25,10 @@ final class ProjectValidator {
             errors.add(new FieldError("owner", "must be a GitHub user or organisation name"));
         }
         if (request.repo() != null && !request.repo().isEmpty()
-                && (!REPO.matcher(request.repo()).matches() || request.repo().equals(".") || request.repo().equals(".."))) {
-            errors.add(new FieldError("repo", "must be a GitHub repository name, or empty for every repository of the owner"));
+                && (!REPO.matcher(request.repo()).matches() || request.repo().equals(".")
+                        || request.repo().equals(".."))) {
+            errors.add(new FieldError("repo",
+                    "must be a GitHub repository name, or empty for every repository of the owner"));
         }
         if (request.agreement() == null || request.agreement().isBlank()) {
             errors.add(new FieldError("agreement", "is required: the slug of the agreement contributors sign"));
@@ -63,7 +64,8 @@ final class ProjectValidator {
 
     static void checkLicense(String prefix, ProjectRequests.NewLicense license, List<FieldError> errors) {
         if (license == null) {
-            errors.add(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "is required"));
+            errors.add(new FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+                    "is required"));
             return;
         }
         try {

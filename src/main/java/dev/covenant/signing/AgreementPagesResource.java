@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.covenant.agreement.Agreement;
@@ -25,12 +27,10 @@ import dev.covenant.agreement.AgreementKind;
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.agreement.FormValues;
 import dev.covenant.agreement.PlainWords;
-import io.quarkus.qute.TemplateInstance;
-import io.vertx.core.http.HttpServerRequest;
-import dev.covenant.web.WebSessions;
 import dev.covenant.web.Csrf;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Requests;
+import dev.covenant.web.WebSessions;
 
 /** The list of agreements, an agreement's page with its signing form, and the signing itself. */
 @Path("/")
@@ -84,10 +84,12 @@ public class AgreementPagesResource {
         AgreementVersion version = AgreementVersion.find(agreement, String.valueOf(form.getFirst("version")))
                 .orElseThrow(() -> PageException.notFound("That version of the agreement does not exist."));
         if (!version.sha256.equals(form.getFirst("sha256"))) {
-            throw new PageException(409, "The text changed", "The text you read is not the text of this version. Please reload and read it again.");
+            throw new PageException(409, "The text changed",
+                    "The text you read is not the text of this version. Please reload and read it again.");
         }
         if (AgreementVersion.findLatest(agreement).map(l -> !l.id.equals(version.id)).orElse(true)) {
-            throw new PageException(409, "A newer version exists", "Please read and sign the latest version of this agreement.");
+            throw new PageException(409, "A newer version exists",
+                    "Please read and sign the latest version of this agreement.");
         }
         Map<String, String> submitted = new HashMap<>();
         form.forEach((k, v) -> submitted.put(k, v.isEmpty() ? "" : v.get(0)));
@@ -102,7 +104,8 @@ public class AgreementPagesResource {
         return Requests.seeOther("/signatures/" + signature.id);
     }
 
-    private static TemplateInstance page(Optional<WebSessions.SignedIn> signedIn, Agreement agreement, AgreementVersion version,
+    private static TemplateInstance page(Optional<WebSessions.SignedIn> signedIn, Agreement agreement,
+            AgreementVersion version,
             Signature existing, Map<String, String> values, Map<String, String> errors, String repo) {
         List<String> verified = signedIn.map(s -> s.person().verifiedEmails()).orElse(List.of());
         var terms = version.terms();

@@ -70,7 +70,8 @@ public class Approval extends PanacheEntityBase {
     public static List<Approval> candidates(String login, List<String> emails, List<String> domains) {
         return list("removedAt is null and ((kind = ?1 and value = ?2) or (kind = ?3 and value in ?4) "
                 + "or (kind = ?5 and value in ?6) or kind = ?7)",
-                Kind.GITHUB_USER, login == null ? "" : login.toLowerCase(), Kind.EMAIL, emails.isEmpty() ? List.of("") : emails,
+                Kind.GITHUB_USER, login == null ? "" : login.toLowerCase(), Kind.EMAIL,
+                emails.isEmpty() ? List.of("") : emails,
                 Kind.DOMAIN, domains.isEmpty() ? List.of("") : domains, Kind.GITHUB_ORG);
     }
 }

@@ -36,7 +36,6 @@ public class CorporateAgreement extends SignedRecord {
     @Column(name = "contact_email", nullable = false)
     public String contactEmail;
 
-
     /** The corporate agreements a person manages (the signatory is always a manager). */
     public static List<CorporateAgreement> managedBy(long githubId) {
         return list("id in (select m.corporateId from ClaManager m where m.githubId = ?1) order by company", githubId);

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.Problem;
-import dev.covenant.web.WebSessions;
 import dev.covenant.web.Csrf;
+import dev.covenant.web.WebSessions;
 
 /**
  * The approval list as JSON, for a company's CLA managers signed in with their browser session. Writes need the
@@ -63,7 +63,8 @@ public class CorporateApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a GitHub user, e-mail address, domain or organisation to the list")
     @Transactional
-    public Response add(@PathParam("id") String id, ApprovalInput input, @CookieParam(WebSessions.COOKIE) String session,
+    public Response add(@PathParam("id") String id, ApprovalInput input,
+            @CookieParam(WebSessions.COOKIE) String session,
             @HeaderParam(Csrf.HEADER) String csrf) {
         WebSessions.SignedIn signedIn = requireWrite(session, csrf);
         CorporateAgreement agreement = managed(signedIn, id);
@@ -72,7 +73,8 @@ public class CorporateApiResource {
         }
         Map<String, String> problems = input.problems(corporate.today());
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList());
+            throw new InvalidInputException(
+                    problems.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList());
         }
         Approval approval = corporate.addApproval(signedIn.person(), agreement.id, input);
         return Response.status(Response.Status.CREATED).entity(ApprovalView.of(approval)).build();

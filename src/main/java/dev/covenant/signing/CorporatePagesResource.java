@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.http.HttpServerRequest;
+
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementKind;
 import dev.covenant.agreement.AgreementVersion;
@@ -29,11 +31,10 @@ import dev.covenant.agreement.FormValues;
 import dev.covenant.agreement.PlainWords;
 import dev.covenant.github.GitHubDirectory;
 import dev.covenant.github.GitHubUnavailableException;
-import io.vertx.core.http.HttpServerRequest;
-import dev.covenant.web.WebSessions;
 import dev.covenant.web.Csrf;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Requests;
+import dev.covenant.web.WebSessions;
 
 /** Signing a corporate agreement for a company, and the managers' page for its approval list. */
 @Path("/corporate")
@@ -45,7 +46,8 @@ public class CorporatePagesResource {
             new FormField("company", "Company (legal name)", FormField.Type.TEXT, true),
             new FormField("title", "Your title at the company", FormField.Type.TEXT, true),
             new FormField("contact_email", "Contact e-mail for this agreement", FormField.Type.EMAIL, true),
-            new FormField("managers", "Other CLA managers: GitHub logins, separated by commas (you are one)", FormField.Type.TEXT, false));
+            new FormField("managers", "Other CLA managers: GitHub logins, separated by commas (you are one)",
+                    FormField.Type.TEXT, false));
     private static final int MAX_MANAGERS = 10;
 
     private final WebSessions sessions;
@@ -75,7 +77,8 @@ public class CorporatePagesResource {
         Agreement agreement = corporateAgreement(slug);
         AgreementVersion version = AgreementPagesResource.latest(agreement);
         if (!version.version.equals(form.getFirst("version")) || !version.sha256.equals(form.getFirst("sha256"))) {
-            throw new PageException(409, "The text changed", "Please reload the page, read the latest version and sign again.");
+            throw new PageException(409, "The text changed",
+                    "Please reload the page, read the latest version and sign again.");
         }
         Map<String, String> submitted = new HashMap<>();
         form.forEach((k, v) -> submitted.put(k, v.isEmpty() ? "" : v.get(0)));
@@ -101,7 +104,8 @@ public class CorporatePagesResource {
     @Transactional
     public Response manage(@PathParam("id") String id, @CookieParam(WebSessions.COOKIE) String session) {
         WebSessions.SignedIn signedIn = sessions.find(session)
-                .orElseThrow(() -> new PageException(401, "Please sign in", "Sign in with GitHub to manage your company's list."));
+                .orElseThrow(() -> new PageException(401, "Please sign in",
+                        "Sign in with GitHub to manage your company's list."));
         return manageResponse(200, signedIn, corporate.managed(signedIn.person(), uuid(id)), Map.of(), Map.of());
     }
 
@@ -109,8 +113,10 @@ public class CorporatePagesResource {
     @Path("agreements/{id}/approvals")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
-    public Response addApproval(@PathParam("id") String id, @FormParam(Csrf.FIELD) String csrf, @FormParam("kind") String kind,
-            @FormParam("value") String value, @FormParam("validFrom") String validFrom, @FormParam("validUntil") String validUntil,
+    public Response addApproval(@PathParam("id") String id, @FormParam(Csrf.FIELD) String csrf,
+            @FormParam("kind") String kind,
+            @FormParam("value") String value, @FormParam("validFrom") String validFrom,
+            @FormParam("validUntil") String validUntil,
             @CookieParam(WebSessions.COOKIE) String session) {
         WebSessions.SignedIn signedIn = Csrf.require(sessions.find(session), csrf);
         CorporateAgreement agreement = corporate.managed(signedIn.person(), uuid(id));
@@ -159,7 +165,8 @@ public class CorporatePagesResource {
             try {
                 github.user(login).ifPresentOrElse(managers::add, () -> unknown.add(login));
             } catch (GitHubUnavailableException e) {
-                errors.put("managers", "GitHub is not answering, so the managers could not be checked. Please try again shortly.");
+                errors.put("managers",
+                        "GitHub is not answering, so the managers could not be checked. Please try again shortly.");
                 return;
             }
         }
@@ -175,7 +182,8 @@ public class CorporatePagesResource {
         String html = SigningPages.corporate(SigningPages.Visitor.of(signedIn), agreement, version,
                 terms.outboundPolicy().plainWords(terms.outboundLicenses()), PlainWords.grants(terms),
                 new SigningPages.FormState(fields(version), values, errors,
-                        signedIn.map(s -> s.person().verifiedEmails()).orElse(List.of()))).render();
+                        signedIn.map(s -> s.person().verifiedEmails()).orElse(List.of())))
+                .render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 

@@ -16,11 +16,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.covenant.agreement.AgreementVersion;
-import dev.covenant.signing.CoverageChanged;
 import dev.covenant.github.GitHubDirectory;
+import dev.covenant.identity.Person;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.Ledger;
-import dev.covenant.identity.Person;
 import dev.covenant.web.PageException;
 
 /** Corporate agreements: signing for a company, and the managers' approval list; every change is a ledger event. */
@@ -43,7 +42,8 @@ public class CorporateService {
             Map<String, String> fields) {
     }
 
-    public CorporateAgreement sign(Person signatory, AgreementVersion version, Signing signing, SigningService.Origin origin) {
+    public CorporateAgreement sign(Person signatory, AgreementVersion version, Signing signing,
+            SigningService.Origin origin) {
         CorporateAgreement corporate = new CorporateAgreement();
         corporate.id = UUID.randomUUID();
         corporate.version = version;

@@ -1,9 +1,8 @@
 package dev.covenant.signing;
 
+import io.quarkus.qute.TemplateExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
-
-import io.quarkus.qute.TemplateExtension;
 
 /** Agreement texts are markdown; raw HTML in them is escaped and link targets sanitised, never passed through. */
 public final class Markdown {

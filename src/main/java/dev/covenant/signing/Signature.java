@@ -31,7 +31,6 @@ public class Signature extends SignedRecord {
     @Column(name = "text_sha256", nullable = false)
     public String textSha256;
 
-
     public static List<Signature> findByPerson(long githubId) {
         return list("githubId = ?1 order by signedAt desc", githubId);
     }

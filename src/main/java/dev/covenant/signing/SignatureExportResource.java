@@ -2,7 +2,6 @@ package dev.covenant.signing;
 
 import java.util.List;
 
-
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,16 +11,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
 import dev.covenant.agreement.Agreement;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.identity.Person;
+import dev.covenant.ledger.CanonicalJson;
 
 /** Every signature of an agreement, for the people who run the service (admin token). */
 @Path("/api/agreements/{slug}/signatures")
@@ -29,17 +27,20 @@ import dev.covenant.identity.Person;
 public class SignatureExportResource {
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Signatures of an agreement as JSON, or CSV with Accept: text/csv or ?format=csv")
     @Transactional
     public Response export(@PathParam("slug") String slug, @QueryParam("format") String format,
             @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        Agreement agreement = Agreement.findBySlug(slug).orElseThrow(() -> new NotFoundProblem("No agreement '" + slug + "'"));
+        Agreement agreement = Agreement.findBySlug(slug)
+                .orElseThrow(() -> new NotFoundProblem("No agreement '" + slug + "'"));
         List<Signature> signatures = Signature.findByAgreementSlug(agreement.slug);
-        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
+        boolean csv = "csv".equalsIgnoreCase(format)
+                || (format == null && accept != null && accept.contains("text/csv"));
         if (csv) {
             StringBuilder out = new StringBuilder(SignatureCsv.HEADER);
-            signatures.forEach(s -> out.append(SignatureCsv.row(s, Person.findByGithubId(s.githubId).map(p -> p.login).orElse(""))));
+            signatures.forEach(s -> out
+                    .append(SignatureCsv.row(s, Person.findByGithubId(s.githubId).map(p -> p.login).orElse(""))));
             return Response.ok(out.toString(), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + slug + "-signatures.csv\"").build();
         }
@@ -65,7 +66,8 @@ public class SignatureExportResource {
         static String row(Signature s, String login) {
             return String.join(",", List.of(q(s.id.toString()), q(Long.toString(s.githubId)), q(login),
                     q(s.version.agreement.slug), q(s.version.version), q(s.textSha256), q(s.signedAt.toString()),
-                    q(s.revokedAt == null ? "" : s.revokedAt.toString()), q(s.ip == null ? "" : s.ip), q(s.fields))) + "\r\n";
+                    q(s.revokedAt == null ? "" : s.revokedAt.toString()), q(s.ip == null ? "" : s.ip), q(s.fields)))
+                    + "\r\n";
         }
 
         static String q(String value) {

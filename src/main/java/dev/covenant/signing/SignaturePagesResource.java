@@ -17,24 +17,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.qute.TemplateInstance;
 
+import dev.covenant.coverage.CoverageRules;
+import dev.covenant.coverage.CoverageService;
+import dev.covenant.identity.Person;
+import dev.covenant.identity.PersonEmail;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.LedgerEntry;
 import dev.covenant.project.Project;
-import io.quarkus.qute.TemplateInstance;
-import dev.covenant.coverage.CoverageRules;
-import dev.covenant.web.WebSessions;
-import dev.covenant.coverage.CoverageService;
-import dev.covenant.identity.PersonEmail;
 import dev.covenant.web.Csrf;
-import dev.covenant.identity.Person;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Requests;
+import dev.covenant.web.WebSessions;
 
 /** Receipts, revocation, and a person's own page and data; nobody sees another person's. */
 @Path("/")
@@ -95,17 +93,21 @@ public class SignaturePagesResource {
         List<SigningPages.CoveredProject> covered = new ArrayList<>();
         for (Project project : Project.listInOrder()) {
             try {
-                var answer = coverage.coverage(project, java.util.Optional.of(person), person.login, null, null).coverage();
+                var answer = coverage.coverage(project, java.util.Optional.of(person), person.login, null, null)
+                        .coverage();
                 if (answer.covered() && answer.by() != CoverageRules.By.ALLOWLIST) {
                     covered.add(new SigningPages.CoveredProject(project.scope(), answer.reason()));
                 }
             } catch (dev.covenant.github.GitHubUnavailableException e) {
                 // One project's organisation check must not take the whole page down.
-                covered.add(new SigningPages.CoveredProject(project.scope(), "could not be checked now: GitHub is not answering"));
+                covered.add(new SigningPages.CoveredProject(project.scope(),
+                        "could not be checked now: GitHub is not answering"));
             }
         }
-        return Response.ok(SigningPages.me(SigningPages.Visitor.of(signedIn), Signature.findByPerson(person.githubId), covered,
-                CorporateAgreement.managedBy(person.githubId)).render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response
+                .ok(SigningPages.me(SigningPages.Visitor.of(signedIn), Signature.findByPerson(person.githubId), covered,
+                        CorporateAgreement.managedBy(person.githubId)).render())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET
@@ -125,9 +127,10 @@ public class SignaturePagesResource {
         var signatures = root.putArray("signatures");
         Signature.findByPerson(person.githubId).forEach(s -> signatures.add(receiptTree(s)));
         var corporate = root.putArray("corporateAgreementsSigned");
-        CorporateAgreement.<CorporateAgreement>list("signatoryGithubId", person.githubId).forEach(c -> corporate.addObject()
-                .put("id", c.id.toString()).put("company", c.company).put("title", c.signatoryTitle)
-                .put("contactEmail", c.contactEmail).put("signedAt", c.signedAt.toString()));
+        CorporateAgreement.<CorporateAgreement>list("signatoryGithubId", person.githubId)
+                .forEach(c -> corporate.addObject()
+                        .put("id", c.id.toString()).put("company", c.company).put("title", c.signatoryTitle)
+                        .put("contactEmail", c.contactEmail).put("signedAt", c.signedAt.toString()));
         return Response.ok(CanonicalJson.write(root))
                 .header("Content-Disposition", "attachment; filename=\"covenant-" + person.login + ".json\"").build();
     }

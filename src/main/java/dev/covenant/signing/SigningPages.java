@@ -3,13 +3,14 @@ package dev.covenant.signing;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.agreement.FormField;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import dev.covenant.web.WebSessions;
 import dev.covenant.identity.Person;
+import dev.covenant.web.WebSessions;
 
 /** The pages people see; every value is escaped by Qute unless a template says otherwise. */
 @CheckedTemplate(basePath = "signing")
@@ -51,15 +52,18 @@ public class SigningPages {
 
     static native TemplateInstance index(Visitor visitor, List<AgreementRow> agreements);
 
-    static native TemplateInstance agreement(Visitor visitor, Agreement agreement, AgreementVersion version, String plainWords,
+    static native TemplateInstance agreement(Visitor visitor, Agreement agreement, AgreementVersion version,
+            String plainWords,
             List<String> grants, Signature existing, FormState form, String repo);
 
-    static native TemplateInstance receipt(Visitor visitor, Signature signature, String ledgerHash, Map<String, String> fields);
+    static native TemplateInstance receipt(Visitor visitor, Signature signature, String ledgerHash,
+            Map<String, String> fields);
 
     static native TemplateInstance me(Visitor visitor, List<Signature> signatures, List<CoveredProject> covered,
             List<CorporateAgreement> managed);
 
-    static native TemplateInstance corporate(Visitor visitor, Agreement agreement, AgreementVersion version, String plainWords,
+    static native TemplateInstance corporate(Visitor visitor, Agreement agreement, AgreementVersion version,
+            String plainWords,
             List<String> grants, FormState form);
 
     static native TemplateInstance manage(Visitor visitor, CorporateAgreement corporate, List<Approval> approvals,

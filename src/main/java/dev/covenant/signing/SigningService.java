@@ -15,11 +15,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.covenant.agreement.AgreementVersion;
-import dev.covenant.signing.CoverageChanged;
+import dev.covenant.identity.Person;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.Ledger;
 import dev.covenant.ledger.LedgerEntry;
-import dev.covenant.identity.Person;
 import dev.covenant.web.PageException;
 
 /** Records signatures and revocations, each with its ledger event in the same commit. */

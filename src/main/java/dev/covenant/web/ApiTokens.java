@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+
 import dev.covenant.api.Sha256;
 
 /** Issues and checks API bearer tokens, and makes sure an operator can always reach the API on first start. */

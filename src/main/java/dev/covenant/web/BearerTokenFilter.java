@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
 import dev.covenant.api.Problem;
 
 /**
@@ -22,7 +23,8 @@ public class BearerTokenFilter {
      * browser session; every resource under these paths checks the role, and the CSRF token of changes, itself
      * through {@code MaintainerAccess}.
      */
-    private static final Pattern MAINTAINER_PATHS = Pattern.compile("/api/repos/[^/]+/[^/]+/(history|relicensing|campaigns)(/.*)?");
+    private static final Pattern MAINTAINER_PATHS = Pattern
+            .compile("/api/repos/[^/]+/[^/]+/(history|relicensing|campaigns)(/.*)?");
     private static final String SESSION_COOKIE = "covenant_session";
 
     private final ApiTokens tokens;
@@ -47,7 +49,8 @@ public class BearerTokenFilter {
                 && tokens.isValid(header.substring(PREFIX.length()).trim())) {
             return null;
         }
-        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required").toResponse())
+        return Response
+                .fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required").toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"covenant\"").build();
     }
 }

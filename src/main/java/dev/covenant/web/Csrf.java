@@ -22,7 +22,8 @@ public final class Csrf {
             throw PageException.forbidden("You are not signed in, or your session has ended. Sign in and try again.");
         }
         if (!matches(session.get(), submitted)) {
-            throw PageException.forbidden("This form has expired or did not come from this site. Reload the page and try again.");
+            throw PageException
+                    .forbidden("This form has expired or did not come from this site. Reload the page and try again.");
         }
         return session.get();
     }

@@ -8,9 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.covenant.api.Problem;
 import dev.covenant.github.RepositoryPermissions;
-import dev.covenant.web.Csrf;
 import dev.covenant.identity.Person;
-import dev.covenant.web.WebSessions;
 
 /**
  * Who may read and change a repository's relicensing data: the people who run the service (an admin token, which
@@ -59,7 +57,8 @@ public class MaintainerAccess {
         return permissions.maintains(owner + "/" + repo, person.login);
     }
 
-    private Caller require(String owner, String repo, String authorization, String session, String csrf, boolean write) {
+    private Caller require(String owner, String repo, String authorization, String session, String csrf,
+            boolean write) {
         if (authorization != null) {
             return new Caller(true, Optional.empty());
         }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import dev.covenant.signing.SigningPages;
 
 /** A page failure becomes a page, with the status it deserves and nothing of the server's internals. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.vertx.core.http.HttpServerRequest;
+
 import dev.covenant.signing.SigningService;
 
 /** Small request and response helpers shared by the pages. */

@@ -22,9 +22,9 @@ import dev.covenant.github.GitHubAccount;
 import dev.covenant.github.GitHubOAuth;
 import dev.covenant.github.GitHubUnavailableException;
 import dev.covenant.github.SignInRefusedException;
-import dev.covenant.signing.SigningPages;
-import dev.covenant.identity.Person;
 import dev.covenant.identity.People;
+import dev.covenant.identity.Person;
+import dev.covenant.signing.SigningPages;
 
 /**
  * Sign-in with GitHub's OAuth web flow. A random state goes to GitHub and, in an HttpOnly cookie, to the browser;
@@ -72,29 +72,35 @@ public class SignInResource {
         // Whatever happens next, this state is spent.
         var clearState = Requests.cookie(STATE_COOKIE, "", "/login", 0, secure());
         if (stateCookie == null || state == null || !stateCookie.contains(".")
-                || !MessageDigest.isEqual(stateCookie.substring(0, stateCookie.indexOf('.')).getBytes(StandardCharsets.UTF_8),
+                || !MessageDigest.isEqual(
+                        stateCookie.substring(0, stateCookie.indexOf('.')).getBytes(StandardCharsets.UTF_8),
                         state.getBytes(StandardCharsets.UTF_8))) {
             return failure(400, "Sign-in could not be completed",
                     "This sign-in link is not the one we started, or it was already used. Please start again from the page you were on.",
                     clearState);
         }
-        String next = Requests.safeNext(URLDecoder.decode(stateCookie.substring(stateCookie.indexOf('.') + 1), StandardCharsets.UTF_8));
+        String next = Requests.safeNext(
+                URLDecoder.decode(stateCookie.substring(stateCookie.indexOf('.') + 1), StandardCharsets.UTF_8));
         if (error != null) {
             return failure(403, "Sign-in was cancelled",
-                    "GitHub did not sign you in (" + error + "). Nothing was recorded. You can try again whenever you like.",
+                    "GitHub did not sign you in (" + error
+                            + "). Nothing was recorded. You can try again whenever you like.",
                     clearState);
         }
         if (code == null || code.isBlank()) {
-            return failure(400, "Sign-in could not be completed", "GitHub sent no sign-in code. Please start again.", clearState);
+            return failure(400, "Sign-in could not be completed", "GitHub sent no sign-in code. Please start again.",
+                    clearState);
         }
         try {
             GitHubAccount account = oauth.account(oauth.exchange(code, callbackUrl()));
             Person person = people.remember(account);
             String session = sessions.open(person);
             return Response.seeOther(URI.create(next)).cookie(clearState,
-                    Requests.cookie(WebSessions.COOKIE, session, "/", (int) WebSessions.LIFETIME.toSeconds(), secure())).build();
+                    Requests.cookie(WebSessions.COOKIE, session, "/", (int) WebSessions.LIFETIME.toSeconds(), secure()))
+                    .build();
         } catch (SignInRefusedException e) {
-            return failure(403, "Sign-in was refused", "GitHub refused the sign-in: " + e.getMessage() + " Please start again.",
+            return failure(403, "Sign-in was refused",
+                    "GitHub refused the sign-in: " + e.getMessage() + " Please start again.",
                     clearState);
         } catch (GitHubUnavailableException e) {
             LOG.warnf("Sign-in failed because GitHub is unavailable: %s", e.getMessage());
@@ -110,7 +116,8 @@ public class SignInResource {
     public Response logout(@FormParam(Csrf.FIELD) String csrf, @CookieParam(WebSessions.COOKIE) String session) {
         Csrf.require(sessions.find(session), csrf);
         sessions.close(session);
-        return Response.seeOther(URI.create("/")).cookie(Requests.cookie(WebSessions.COOKIE, "", "/", 0, secure())).build();
+        return Response.seeOther(URI.create("/")).cookie(Requests.cookie(WebSessions.COOKIE, "", "/", 0, secure()))
+                .build();
     }
 
     private Response failure(int status, String title, String message, jakarta.ws.rs.core.NewCookie clearState) {

@@ -30,7 +30,8 @@ class FrontMatterTest {
     @Test
     void everyShippedAgreementIsValidInput() {
         for (String file : ShippedAgreements.FILES) {
-            AgreementRequests.NewAgreement request = ShippedAgreements.toRequest(FrontMatter.parse(ShippedAgreements.read(file), file));
+            AgreementRequests.NewAgreement request = ShippedAgreements
+                    .toRequest(FrontMatter.parse(ShippedAgreements.read(file), file));
             List<FieldError> errors = AgreementValidator.checkAgreement(request);
             assertTrue(errors.isEmpty(), file + ": " + errors);
             assertTrue(request.firstVersion().text().startsWith("# "), file);

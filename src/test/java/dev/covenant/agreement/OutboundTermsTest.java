@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,13 +41,15 @@ class OutboundTermsTest {
             ANY_KEEPING_SAME     | LicenseRef-Secret    | MIT | LicenseRef-Secret does not offer MIT, the license on the submission date, as an alternative; ANY_KEEPING_SAME requires it to stay available.
             ANY_KEEPING_SAME     | MIT OR GPL-3.0-only  | MIT OR Apache-2.0 | MIT OR GPL-3.0-only does not offer Apache-2.0 (of MIT OR Apache-2.0, the license on the submission date) as an alternative; ANY_KEEPING_SAME requires it to stay available.
             """)
-    void explainsEachVerdictNamingTheDecidingLicense(OutboundPolicy policy, String target, String submission, String reason) {
+    void explainsEachVerdictNamingTheDecidingLicense(OutboundPolicy policy, String target, String submission,
+            String reason) {
         assertEquals(reason, OutboundTerms.of(policy).allows(target, submission).reason());
     }
 
     @Test
     void namesTheListWhenAListedPolicyRefuses() {
-        Verdict verdict = terms(OutboundPolicy.LISTED_ONLY, "Apache-2.0", "MPL-2.0", "EPL-2.0").allows("MIT OR Apache-2.0", "ISC");
+        Verdict verdict = terms(OutboundPolicy.LISTED_ONLY, "Apache-2.0", "MPL-2.0", "EPL-2.0")
+                .allows("MIT OR Apache-2.0", "ISC");
         assertFalse(verdict.allowed());
         assertEquals("In MIT OR Apache-2.0, MIT is not one of the listed licenses (Apache-2.0, MPL-2.0 or EPL-2.0), so"
                 + " LISTED_ONLY does not allow it; besides the listed licenses it only allows keeping the license on the"
@@ -56,8 +59,8 @@ class OutboundTermsTest {
 
     @ParameterizedTest(name = "{0}: allowed {1}")
     @CsvSource({
-        "NONE, false", "SAME, false", "SAME_PLUS_LISTED, false", "LISTED_ONLY, false", "SAME_OR_OSI, true",
-        "SAME_OR_FSF_COPYLEFT, false", "FSF_AND_OSI, true", "ANY_KEEPING_SAME, false", "ANY, true",
+            "NONE, false", "SAME, false", "SAME_PLUS_LISTED, false", "LISTED_ONLY, false", "SAME_OR_OSI, true",
+            "SAME_OR_FSF_COPYLEFT, false", "FSF_AND_OSI, true", "ANY_KEEPING_SAME, false", "ANY, true",
     })
     void judgesWithoutSamenessWhenTheSubmissionLicenseIsUnknown(OutboundPolicy policy, boolean allowed) {
         OutboundTerms terms = new OutboundTerms(policy, policy.needsList() ? List.of("GPL-3.0-only") : List.of());
@@ -73,7 +76,8 @@ class OutboundTermsTest {
     @Test
     void sayWhySamenessCannotHoldWhenTheSubmissionLicenseIsUnknown() {
         assertEquals("Apache-2.0 cannot count as the license on the submission date, because that license is unknown,"
-                + " so SAME does not allow it.", OutboundTerms.of(OutboundPolicy.SAME).allows("Apache-2.0", null).reason());
+                + " so SAME does not allow it.",
+                OutboundTerms.of(OutboundPolicy.SAME).allows("Apache-2.0", null).reason());
         assertEquals("ANY_KEEPING_SAME requires the license on the submission date to stay available as an alternative,"
                 + " but that license is unknown, so Apache-2.0 OR MIT cannot be shown to offer it.",
                 OutboundTerms.of(OutboundPolicy.ANY_KEEPING_SAME).allows("Apache-2.0 OR MIT", null).reason());
@@ -101,7 +105,8 @@ class OutboundTermsTest {
             SAME_OR_OSI      | LicenseRef-x                      | LicenseRef-x OR MIT        | true
             SAME_OR_OSI      | LicenseRef-y                      | LicenseRef-x OR MIT        | false
             """)
-    void decidesSamenessBySpdxMeaningNotSpelling(OutboundPolicy policy, String target, String submission, boolean allowed) {
+    void decidesSamenessBySpdxMeaningNotSpelling(OutboundPolicy policy, String target, String submission,
+            boolean allowed) {
         Verdict verdict = OutboundTerms.of(policy).allows(target, submission);
         assertEquals(allowed, verdict.allowed(), verdict::reason);
     }
@@ -125,9 +130,11 @@ class OutboundTermsTest {
     void storesListedIdsCanonicallyWithoutRepeats() {
         OutboundTerms terms = new OutboundTerms(OutboundPolicy.SAME_PLUS_LISTED,
                 List.of("apache-2.0", "Apache-2.0", "gpl-2.0-only with classpath-exception-2.0", "licenseref-x"));
-        assertEquals(List.of("Apache-2.0", "GPL-2.0-only WITH Classpath-exception-2.0", "LicenseRef-x"), terms.listed());
-        assertEquals(terms, terms(OutboundPolicy.SAME_PLUS_LISTED, "Apache-2.0", "GPL-2.0-only WITH Classpath-exception-2.0",
-                "LicenseRef-x"));
+        assertEquals(List.of("Apache-2.0", "GPL-2.0-only WITH Classpath-exception-2.0", "LicenseRef-x"),
+                terms.listed());
+        assertEquals(terms,
+                terms(OutboundPolicy.SAME_PLUS_LISTED, "Apache-2.0", "GPL-2.0-only WITH Classpath-exception-2.0",
+                        "LicenseRef-x"));
     }
 
     @Test
@@ -136,7 +143,8 @@ class OutboundTermsTest {
         assertThrows(IllegalArgumentException.class, () -> new OutboundTerms(OutboundPolicy.SAME_PLUS_LISTED, null));
         assertThrows(IllegalArgumentException.class, () -> terms(OutboundPolicy.SAME_OR_OSI, "MIT"));
         assertThrows(IllegalArgumentException.class, () -> terms(OutboundPolicy.LISTED_ONLY, "MIT OR ISC"));
-        SpdxParseException typo = assertThrows(SpdxParseException.class, () -> terms(OutboundPolicy.LISTED_ONLY, "Apache-2"));
+        SpdxParseException typo = assertThrows(SpdxParseException.class,
+                () -> terms(OutboundPolicy.LISTED_ONLY, "Apache-2"));
         assertEquals("Apache-2.0", typo.suggestions().get(0));
         assertThrows(NullPointerException.class, () -> new OutboundTerms(null, List.of()));
     }
@@ -155,7 +163,8 @@ class OutboundTermsTest {
     void acceptsParsedExpressionsAndANullListOnThePolicy() {
         Verdict verdict = OutboundPolicy.SAME_OR_OSI.allows(SpdxExpression.parse("ISC"), null, null);
         assertTrue(verdict.allowed(), verdict.reason());
-        assertFalse(OutboundPolicy.LISTED_ONLY.allows(SpdxExpression.parse("ISC"), SpdxExpression.parse("MIT"), null).allowed());
+        assertFalse(OutboundPolicy.LISTED_ONLY.allows(SpdxExpression.parse("ISC"), SpdxExpression.parse("MIT"), null)
+                .allowed());
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,7 +68,8 @@ class SpdxExpressionErrorsTest {
         assertEquals(position, e.position());
         assertEquals(token, e.token());
         assertEquals(List.of(suggestions.split(", ")), e.suggestions());
-        assertEquals("Unknown license id '" + token + "' at position " + position + "; did you mean " + suggestions + "?",
+        assertEquals(
+                "Unknown license id '" + token + "' at position " + position + "; did you mean " + suggestions + "?",
                 e.getMessage());
     }
 

@@ -5,18 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.covenant.agreement.SpdxExpression.And;
-import dev.covenant.agreement.SpdxExpression.LicenseTerm;
-import dev.covenant.agreement.SpdxExpression.Or;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.covenant.agreement.SpdxExpression.And;
+import dev.covenant.agreement.SpdxExpression.LicenseTerm;
+import dev.covenant.agreement.SpdxExpression.Or;
 
 class SpdxExpressionTest {
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,11 +47,11 @@ class SpdxLicensesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "mit, MIT",
-        "APACHE-2.0, Apache-2.0",
-        "gpl-2.0-OR-LATER, GPL-2.0-or-later",
-        "0bsd, 0BSD",
-        "lgpl-2.1+, LGPL-2.1+",
+            "mit, MIT",
+            "APACHE-2.0, Apache-2.0",
+            "gpl-2.0-OR-LATER, GPL-2.0-or-later",
+            "0bsd, 0BSD",
+            "lgpl-2.1+, LGPL-2.1+",
     })
     void findsIdsIgnoringCaseAndAnswersInTheListsSpelling(String typed, String canonical) {
         assertEquals(canonical, licenses.find(typed).orElseThrow().id());
@@ -70,9 +71,9 @@ class SpdxLicensesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "classpath-exception-2.0, Classpath-exception-2.0, Classpath exception 2.0, false",
-        "LLVM-EXCEPTION, LLVM-exception, LLVM Exception, false",
-        "nokia-qt-exception-1.1, Nokia-Qt-exception-1.1, Nokia Qt LGPL exception 1.1, true",
+            "classpath-exception-2.0, Classpath-exception-2.0, Classpath exception 2.0, false",
+            "LLVM-EXCEPTION, LLVM-exception, LLVM Exception, false",
+            "nokia-qt-exception-1.1, Nokia-Qt-exception-1.1, Nokia Qt LGPL exception 1.1, true",
     })
     void findsExceptionsIgnoringCase(String typed, String id, String name, boolean deprecated) {
         assertEquals(new ExceptionFact(id, name, deprecated), licenses.findException(typed).orElseThrow());
@@ -121,9 +122,9 @@ class SpdxLicensesTest {
 
     @ParameterizedTest(name = "{0} suggests {1}")
     @CsvSource({
-        "Classpath-exception, Classpath-exception-2.0",
-        "LLVM, LLVM-exception",
-        "GCC-exception-3, GCC-exception-3.1",
+            "Classpath-exception, Classpath-exception-2.0",
+            "LLVM, LLVM-exception",
+            "GCC-exception-3, GCC-exception-3.1",
     })
     void suggestsExceptionIdsForExceptionTypos(String typo, String first) {
         assertEquals(first, licenses.closestExceptions(typo, 3).get(0));
@@ -131,30 +132,30 @@ class SpdxLicensesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"GPL-3.0-only", "GPL-3.0-or-later", "AGPL-3.0-only", "AGPL-3.0-or-later", "LGPL-3.0-only",
-        "LGPL-3.0-or-later", "GPL-2.0-or-later", "LGPL-2.1-or-later", "GPL-3.0", "GPL-3.0+", "AGPL-3.0", "LGPL-3.0",
-        "LGPL-3.0+", "GPL-2.0+", "LGPL-2.1+", "gpl-3.0-only"})
+            "LGPL-3.0-or-later", "GPL-2.0-or-later", "LGPL-2.1-or-later", "GPL-3.0", "GPL-3.0+", "AGPL-3.0", "LGPL-3.0",
+            "LGPL-3.0+", "GPL-2.0+", "LGPL-2.1+", "gpl-3.0-only"})
     void recognisesTheFsfRecommendedCopyleftLicenses(String id) {
         assertTrue(licenses.isFsfRecommendedCopyleft(id));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"GPL-2.0-only", "GPL-2.0", "LGPL-2.1-only", "LGPL-2.0-or-later", "MPL-2.0", "MIT",
-        "Apache-2.0", "AGPL-1.0-or-later", "LicenseRef-GPL-3.0", "no-such-id"})
+            "Apache-2.0", "AGPL-1.0-or-later", "LicenseRef-GPL-3.0", "no-such-id"})
     void doesNotCountOtherLicensesAsFsfRecommendedCopyleft(String id) {
         assertFalse(licenses.isFsfRecommendedCopyleft(id));
     }
 
     @ParameterizedTest(name = "{0}{1} is currently {2}")
     @CsvSource({
-        "GPL-2.0, '', GPL-2.0-only",
-        "GPL-2.0, +, GPL-2.0-or-later",
-        "GPL-2.0+, '', GPL-2.0-or-later",
-        "GPL-2.0-only, +, GPL-2.0-or-later",
-        "gpl-3.0-or-later, '', GPL-3.0-or-later",
-        "LGPL-2.1, '', LGPL-2.1-only",
-        "MIT, '', MIT",
-        "Apache-2.0, +, Apache-2.0+",
-        "LicenseRef-x, '', LicenseRef-x",
+            "GPL-2.0, '', GPL-2.0-only",
+            "GPL-2.0, +, GPL-2.0-or-later",
+            "GPL-2.0+, '', GPL-2.0-or-later",
+            "GPL-2.0-only, +, GPL-2.0-or-later",
+            "gpl-3.0-or-later, '', GPL-3.0-or-later",
+            "LGPL-2.1, '', LGPL-2.1-only",
+            "MIT, '', MIT",
+            "Apache-2.0, +, Apache-2.0+",
+            "LicenseRef-x, '', LicenseRef-x",
     })
     void spellsDeprecatedGnuIdsTheCurrentWay(String id, String plus, String current) {
         assertEquals(current, licenses.currentSpelling(id, plus.equals("+")));

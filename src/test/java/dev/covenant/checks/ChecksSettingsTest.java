@@ -10,17 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import dev.covenant.github.FakeRepo;
+import org.junit.jupiter.api.Test;
+
 import dev.covenant.github.FakeCheckRun;
+import dev.covenant.github.FakePullRequest;
+import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeStatus;
 import dev.covenant.github.FakeWebhooks;
 import dev.covenant.inbox.DeliveryWorkerTest;
-import dev.covenant.github.FakePullRequest;
 
 /** A repository that requires a commit status, under a check name of its own, and wants no comments. */
 @QuarkusTest

@@ -31,7 +31,8 @@ class ContributorsOfTest {
 
     /** Each contributor as one short string, so tables stay readable. */
     static List<String> keys(List<Contributor> contributors) {
-        return contributors.stream().map(c -> c.kind() == Kind.ACCOUNT ? "id:" + c.githubId() + "/" + c.login()
+        return contributors.stream().map(c -> c.kind() == Kind.ACCOUNT
+                ? "id:" + c.githubId() + "/" + c.login()
                 : "email:" + c.email()).toList();
     }
 
@@ -44,10 +45,12 @@ class ContributorsOfTest {
                         List.of(commit("a1", ADA), commit("a2", account(123, "ada", "ada@work.example"))),
                         List.of("id:123/ada")),
                 Arguments.of("co-author no-reply trailer is the committing account",
-                        List.of(commit("a1", ADA, WEB_FLOW, "Fix\n\nCo-authored-by: X <123+x@users.noreply.github.com>")),
+                        List.of(commit("a1", ADA, WEB_FLOW,
+                                "Fix\n\nCo-authored-by: X <123+x@users.noreply.github.com>")),
                         List.of("id:123/ada")),
                 Arguments.of("no-reply trailer first, account commit later: one person, first position kept",
-                        List.of(commit("a1", GRACE, WEB_FLOW, "Fix\n\nCo-authored-by: Ada <123+ada@users.noreply.github.com>"),
+                        List.of(commit("a1", GRACE, WEB_FLOW,
+                                "Fix\n\nCo-authored-by: Ada <123+ada@users.noreply.github.com>"),
                                 commit("a2", ADA)),
                         List.of("id:456/grace", "id:123/ada")),
                 Arguments.of("unlinked author with an id no-reply address is that account",
@@ -126,14 +129,16 @@ class ContributorsOfTest {
 
     static Stream<GitActor> webFlowLookalikes() {
         return Stream.of(WEB_FLOW, new GitActor("GitHub", "noreply@github.com", null, null),
-                new GitActor("GitHub", null, "Web-Flow", null), new GitActor("GitHub", "x@example.org", null, 19864447L),
+                new GitActor("GitHub", null, "Web-Flow", null),
+                new GitActor("GitHub", "x@example.org", null, 19864447L),
                 new GitActor("GitHub", "NoReply@GitHub.com", null, null));
     }
 
     @ParameterizedTest
     @MethodSource("webFlowLookalikes")
     void webFlowIsNeverIncludedAsCommitter(GitActor webFlow) {
-        List<Contributor> contributors = ContributorsOf.pullRequest(List.of(commit("a1", ADA, webFlow, "Edit in the browser")),
+        List<Contributor> contributors = ContributorsOf.pullRequest(
+                List.of(commit("a1", ADA, webFlow, "Edit in the browser")),
                 true);
         assertEquals(List.of("id:123/ada"), keys(contributors));
     }

@@ -22,17 +22,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.covenant.checks.CheckResult.Conclusion;
 import dev.covenant.checks.CheckResult.Counts;
 import dev.covenant.checks.CheckResult.Status;
-import dev.covenant.coverage.Coverage.By;
-import dev.covenant.project.Allowlist;
-import dev.covenant.github.CommitInfo;
 import dev.covenant.coverage.Coverage;
+import dev.covenant.coverage.Coverage.By;
+import dev.covenant.github.CommitInfo;
 import dev.covenant.github.GitActor;
+import dev.covenant.project.Allowlist;
 
 class EvaluatePullRequestTest {
 
     static final GitActor ADA = account(123, "ada", "ada@example.org");
     static final GitActor GRACE = account(456, "grace", "grace@example.org");
-    static final GitActor DEPENDABOT = account(49699333, "dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com");
+    static final GitActor DEPENDABOT = account(49699333, "dependabot[bot]",
+            "49699333+dependabot[bot]@users.noreply.github.com");
 
     /**
      * A lookup shaped like the real one: bots pass the default allowlist, then signatures by account, then company
@@ -55,14 +56,16 @@ class EvaluatePullRequestTest {
     }
 
     static CheckResult check(List<CommitInfo> commits, Map<Long, String> signedBy, String approvedDomain) {
-        return EvaluatePullRequest.evaluate(ContributorsOf.pullRequest(commits, false), lookup(signedBy, approvedDomain));
+        return EvaluatePullRequest.evaluate(ContributorsOf.pullRequest(commits, false),
+                lookup(signedBy, approvedDomain));
     }
 
     static Stream<Arguments> pullRequests() {
         String coAuthorBob = "Fix\n\nCo-authored-by: Bob <bob@acme.example>";
         return Stream.of(
                 Arguments.of("everyone signed passes", List.of(commit("a1", ADA), commit("a2", GRACE)),
-                        Map.of(123L, "icla 1.0.0", 456L, "icla 1.0.0"), null, Conclusion.SUCCESS, new Counts(2, 2, 0, 0)),
+                        Map.of(123L, "icla 1.0.0", 456L, "icla 1.0.0"), null, Conclusion.SUCCESS,
+                        new Counts(2, 2, 0, 0)),
                 Arguments.of("an unsigned author fails", List.of(commit("a1", ADA), commit("a2", GRACE)),
                         Map.of(123L, "icla 1.0.0"), null, Conclusion.FAILURE, new Counts(2, 1, 1, 0)),
                 Arguments.of("an unsigned co-author fails the check", List.of(commit("a1", ADA, WEB_FLOW, coAuthorBob)),
@@ -85,7 +88,8 @@ class EvaluatePullRequestTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pullRequests")
-    void theCheckPassesOnlyWhenEveryoneIsCovered(String description, List<CommitInfo> commits, Map<Long, String> signedBy,
+    void theCheckPassesOnlyWhenEveryoneIsCovered(String description, List<CommitInfo> commits,
+            Map<Long, String> signedBy,
             String approvedDomain, Conclusion conclusion, Counts counts) {
         CheckResult result = check(commits, signedBy, approvedDomain);
         assertEquals(conclusion, result.conclusion());
@@ -121,9 +125,11 @@ class EvaluatePullRequestTest {
     @Test
     void unsignedCoAuthorFailsTheCheck() {
         CheckResult result = check(List.of(commit("a1", ADA, WEB_FLOW,
-                "Fix\n\nCo-authored-by: Grace <456+grace@users.noreply.github.com>")), Map.of(123L, "icla 1.0.0"), null);
+                "Fix\n\nCo-authored-by: Grace <456+grace@users.noreply.github.com>")), Map.of(123L, "icla 1.0.0"),
+                null);
         assertEquals(Conclusion.FAILURE, result.conclusion());
-        assertEquals(List.of(Status.COVERED, Status.NOT_COVERED), result.rows().stream().map(CheckResult.Row::status).toList());
+        assertEquals(List.of(Status.COVERED, Status.NOT_COVERED),
+                result.rows().stream().map(CheckResult.Row::status).toList());
         assertEquals(456L, result.missing().get(0).contributor().githubId());
     }
 

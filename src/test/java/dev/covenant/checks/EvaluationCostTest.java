@@ -1,11 +1,11 @@
 package dev.covenant.checks;
 
-import static dev.covenant.inbox.DeliveryWorkerTest.await;
 import static dev.covenant.checks.PullRequestChecksTest.commitBy;
 import static dev.covenant.checks.PullRequestChecksTest.deliver;
 import static dev.covenant.checks.PullRequestChecksTest.repository;
 import static dev.covenant.checks.PullRequestChecksTest.sign;
 import static dev.covenant.checks.PullRequestChecksTest.user;
+import static dev.covenant.inbox.DeliveryWorkerTest.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -15,15 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
-import dev.covenant.github.FakeRepo;
-import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.github.FakeCommit;
+import dev.covenant.github.FakeGitHubResource;
+import dev.covenant.github.FakePullRequest;
+import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeWebhooks;
 import dev.covenant.inbox.DeliveryWorkerTest;
-import dev.covenant.github.FakePullRequest;
 
 /**
  * What one pull-request event costs: SQL statements on the worker's thread and calls to GitHub, for pull requests of
@@ -57,7 +57,8 @@ class EvaluationCostTest {
     }
 
     private static long repoCalls(FakeRepo repo) {
-        return FakeGitHubResource.fake().requests().stream().filter(r -> r.path().contains("/repos/" + repo.fullName() + "/"))
+        return FakeGitHubResource.fake().requests().stream()
+                .filter(r -> r.path().contains("/repos/" + repo.fullName() + "/"))
                 .count();
     }
 
@@ -73,7 +74,8 @@ class EvaluationCostTest {
                 measure("one signed author", ada, 300, i -> commitBy(ada)),
                 measure("two signed authors", ada, 300, i -> commitBy(i % 2 == 0 ? ada : bob)),
                 measure("one unsigned author, first failure", ada, 1, i -> commitBy("nobody" + ada)));
-        StringBuilder report = new StringBuilder("| pull request | SQL statements | GitHub API calls |\n|---|---|---|\n");
+        StringBuilder report = new StringBuilder(
+                "| pull request | SQL statements | GitHub API calls |\n|---|---|---|\n");
         costs.forEach(c -> report.append("| ").append(c.what()).append(" | ").append(c.statements()).append(" | ")
                 .append(c.apiCalls()).append(" |\n"));
         Files.writeString(Path.of("target", "evaluation-cost.txt"), report);

@@ -1,6 +1,7 @@
 package dev.covenant.checks;
 
 import java.util.List;
+
 import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeWebhooks;
 import dev.covenant.inbox.DeliveryWorkerTest;
@@ -17,8 +18,9 @@ public final class InstalledRepositories {
     /** {@code settings} are extra members of the project's JSON, such as {@code "corporateAgreement":"corporate"}. */
     public static FakeRepo installed(String... settings) {
         FakeRepo repo = PullRequestChecksTest.repository(settings);
-        String id = PullRequestChecksTest.deliver("installation", FakeWebhooks.installationCreated(repo.installationId(),
-                repo.fullName().split("/")[0], List.of(repo)));
+        String id = PullRequestChecksTest.deliver("installation",
+                FakeWebhooks.installationCreated(repo.installationId(),
+                        repo.fullName().split("/")[0], List.of(repo)));
         DeliveryWorkerTest.await("the installation", DeliveryWorkerTest.stateIs(id, "DONE"));
         return repo;
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MarkdownEscapingTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"[click](https://evil.example)", "![x](https://evil.example/x.png)", "<img src=x onerror=alert(1)>",
+    @ValueSource(strings = {"[click](https://evil.example)", "![x](https://evil.example/x.png)",
+            "<img src=x onerror=alert(1)>",
             "a | b | c", "**bold** _it_ `code`", "# heading", "Name\n\n| injected | row |"})
     void markupFromCommitsIsEscaped(String hostile) {
         String escaped = CheckTexts.md(hostile);

@@ -1,13 +1,13 @@
 package dev.covenant.checks;
 
-import static dev.covenant.inbox.DeliveryWorkerTest.await;
-import static dev.covenant.inbox.DeliveryWorkerTest.stateIs;
 import static dev.covenant.checks.PullRequestChecksTest.commitBy;
 import static dev.covenant.checks.PullRequestChecksTest.completedRun;
 import static dev.covenant.checks.PullRequestChecksTest.deliver;
 import static dev.covenant.checks.PullRequestChecksTest.email;
 import static dev.covenant.checks.PullRequestChecksTest.repository;
 import static dev.covenant.checks.PullRequestChecksTest.user;
+import static dev.covenant.inbox.DeliveryWorkerTest.await;
+import static dev.covenant.inbox.DeliveryWorkerTest.stateIs;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,15 +18,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Api;
 import dev.covenant.Sql;
-import io.quarkus.test.junit.QuarkusTest;
-import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeCommit;
-import dev.covenant.github.FakeWebhooks;
 import dev.covenant.github.FakePullRequest;
+import dev.covenant.github.FakeRepo;
+import dev.covenant.github.FakeWebhooks;
 
 /**
  * A merged pull request that Covenant evaluated becomes contributions at once, with the lines GitHub reports for
@@ -36,9 +36,11 @@ import dev.covenant.github.FakePullRequest;
 class MergedPullRequestContributionsTest {
 
     private static final String LICENSES = "\"licenses\":[{\"from\":\"2000-01-01\",\"spdx\":\"MIT\"}]";
-    private static final DateTimeFormatter GIT_DATE = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy Z", Locale.ROOT);
+    private static final DateTimeFormatter GIT_DATE = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy Z",
+            Locale.ROOT);
 
-    private static FakePullRequest evaluatedThenMerged(FakeRepo repo, int number, String author, List<FakeCommit> commits) {
+    private static FakePullRequest evaluatedThenMerged(FakeRepo repo, int number, String author,
+            List<FakeCommit> commits) {
         FakePullRequest pr = repo.openPullRequest(number, author, commits);
         deliver("pull_request", FakeWebhooks.pullRequest(repo, "opened", number));
         completedRun(repo, pr.headSha());
@@ -59,13 +61,15 @@ class MergedPullRequestContributionsTest {
         String ada = user("ada");
         String bob = user("bob");
         FakeCommit first = commitBy(ada);
-        FakeCommit second = FakeCommit.by("Person " + bob, email(bob), "Pair work\n\nCo-authored-by: Ada <" + email(ada) + ">");
+        FakeCommit second = FakeCommit.by("Person " + bob, email(bob),
+                "Pair work\n\nCo-authored-by: Ada <" + email(ada) + ">");
         repo.setLines(first.sha(), 12, 3);
         repo.setLines(second.sha(), 30, 0);
         evaluatedThenMerged(repo, 4, ada, List.of(first, second));
 
         assertEquals(first.sha() + ":" + email(ada) + ":12:3:4;" + second.sha() + ":" + email(bob) + ":30:0:4",
-                rows(repo, "sha || ':' || author_email || ':' || lines_added || ':' || lines_deleted || ':' || pull_request"));
+                rows(repo,
+                        "sha || ':' || author_email || ':' || lines_added || ':' || lines_deleted || ':' || pull_request"));
         assertEquals(email(ada) + ":30:4", Sql.text("SELECT email || ':' || lines_added || ':' || pull_request"
                 + " FROM contribution_coauthor WHERE repository = ?", repo.fullName()));
         Api.admin().get("/api/repos/" + repo.fullName() + "/relicensing?to=Apache-2.0").then().statusCode(200)
@@ -108,8 +112,9 @@ class MergedPullRequestContributionsTest {
         FakeCommit kept = commitBy(ada);
         FakeCommit squashed = commitBy(ada);
         evaluatedThenMerged(repo, 8, ada, List.of(kept, squashed));
-        Instant mergedAt = Instant.ofEpochSecond(Long.parseLong(Sql.text("SELECT extract(epoch FROM max(merged_at))::bigint"
-                + " FROM contribution WHERE repository = ?", repo.fullName())));
+        Instant mergedAt = Instant
+                .ofEpochSecond(Long.parseLong(Sql.text("SELECT extract(epoch FROM max(merged_at))::bigint"
+                        + " FROM contribution WHERE repository = ?", repo.fullName())));
 
         // A history cut before the merge, holding one of its commits: that row becomes the history's.
         String history = "/api/repos/" + repo.fullName() + "/history?wait=true";
@@ -130,7 +135,8 @@ class MergedPullRequestContributionsTest {
     private static String log(String sha, String login, int lines, Instant when) {
         String date = GIT_DATE.format(when.atOffset(ZoneOffset.UTC));
         return "commit " + sha + "\nAuthor:     Person " + login + " <" + email(login) + ">\nAuthorDate: " + date
-                + "\nCommit:     Person " + login + " <" + email(login) + ">\nCommitDate: " + date + "\n\n    Change\n\n"
+                + "\nCommit:     Person " + login + " <" + email(login) + ">\nCommitDate: " + date
+                + "\n\n    Change\n\n"
                 + lines + "\t0\tREADME.md\n";
     }
 }

@@ -11,24 +11,24 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Api;
 import dev.covenant.Sql;
-import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
-import dev.covenant.github.FakeRepo;
-import dev.covenant.github.FakeGitHubResource;
-import dev.covenant.github.FakeCommit;
-import dev.covenant.inbox.WebhookEndpointTest;
 import dev.covenant.github.FakeCheckRun;
+import dev.covenant.github.FakeComment;
+import dev.covenant.github.FakeCommit;
 import dev.covenant.github.FakeEmail;
+import dev.covenant.github.FakeGitHub;
+import dev.covenant.github.FakeGitHubResource;
+import dev.covenant.github.FakeHold;
+import dev.covenant.github.FakePullRequest;
+import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeWebhooks;
 import dev.covenant.inbox.DeliveryWorkerTest;
-import dev.covenant.github.FakeGitHub;
-import dev.covenant.github.FakePullRequest;
-import dev.covenant.github.FakeHold;
-import dev.covenant.github.FakeComment;
+import dev.covenant.inbox.WebhookEndpointTest;
+import dev.covenant.web.WebClient;
 
 /**
  * The pull-request check end to end: signed webhooks in, the worker, the real database, and the fake GitHub that
@@ -79,14 +79,17 @@ public class PullRequestChecksTest {
 
     static void sign(String login) {
         WebClient client = WebClient.signIn(login);
-        client.signIndividual(client.csrf(), Map.of("name", "Person " + login, "email", email(login))).then().statusCode(303);
+        client.signIndividual(client.csrf(), Map.of("name", "Person " + login, "email", email(login))).then()
+                .statusCode(303);
     }
 
     static FakeCheckRun completedRun(FakeRepo repo, String sha) {
-        await("a completed check run on " + sha, () -> repo.checkRuns(sha).stream().anyMatch(r -> "completed".equals(r.status())));
+        await("a completed check run on " + sha,
+                () -> repo.checkRuns(sha).stream().anyMatch(r -> "completed".equals(r.status())));
         // What follows the check run (the comment, the record of the evaluation) is done too.
-        await("the repository's deliveries to settle", () -> "0".equals(Sql.textUnchecked("SELECT count(*) FROM delivery "
-                + "WHERE repository = ? AND state IN ('PENDING', 'PROCESSING')", repo.fullName())));
+        await("the repository's deliveries to settle",
+                () -> "0".equals(Sql.textUnchecked("SELECT count(*) FROM delivery "
+                        + "WHERE repository = ? AND state IN ('PENDING', 'PROCESSING')", repo.fullName())));
         List<FakeCheckRun> runs = repo.checkRuns(sha);
         assertEquals(1, runs.size(), "one check run per head: " + runs);
         return runs.get(0);
@@ -94,12 +97,14 @@ public class PullRequestChecksTest {
 
     /** The newest delivery of a repository. */
     static String deliveryOf(FakeRepo repo) {
-        return Sql.textUnchecked("SELECT delivery_id FROM delivery WHERE repository = ? ORDER BY received_at DESC LIMIT 1",
+        return Sql.textUnchecked(
+                "SELECT delivery_id FROM delivery WHERE repository = ? ORDER BY received_at DESC LIMIT 1",
                 repo.fullName());
     }
 
     static long calls(String method, String pathPart) {
-        return github().requests().stream().filter(r -> r.method().equals(method) && r.path().contains(pathPart)).count();
+        return github().requests().stream().filter(r -> r.method().equals(method) && r.path().contains(pathPart))
+                .count();
     }
 
     @Test
@@ -130,7 +135,8 @@ public class PullRequestChecksTest {
         await("the comment turning green", () -> repo.comments(1).get(0).body().contains("✅"));
         assertEquals(1, repo.checkRuns(pr.headSha()).size(), "the same check run is updated");
         assertEquals(1, repo.comments(1).size(), "the same comment is edited");
-        assertEquals("1", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = 'pull_request'", repo.fullName()));
+        assertEquals("1", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = 'pull_request'",
+                repo.fullName()));
         assertEquals("1", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ?", repo.fullName(),
                 ReevaluateHandler.EVENT));
     }
@@ -238,7 +244,8 @@ public class PullRequestChecksTest {
         assertEquals("failure", completedRun(repo, pr.headSha()).conclusion());
 
         // An allowlist change fires no re-evaluation by itself; the comment asks for one.
-        long projectId = Long.parseLong(Sql.textUnchecked("SELECT id FROM project WHERE owner = ?", repo.fullName().split("/")[0]));
+        long projectId = Long
+                .parseLong(Sql.textUnchecked("SELECT id FROM project WHERE owner = ?", repo.fullName().split("/")[0]));
         Api.admin().body("{\"allowlist\":[\"*[bot]\",\"" + ada + "\"]}").put("/api/projects/" + projectId + "/settings")
                 .then().statusCode(200);
         deliver("issue_comment", FakeWebhooks.issueComment(repo, 1, ada, "Added myself.\n/cla recheck"));
@@ -326,7 +333,8 @@ public class PullRequestChecksTest {
         FakeCheckRun current = completedRun(repo, newHead);
         assertEquals("failure", current.conclusion(), "eve's commit is still in the pull request");
         List<FakeCheckRun> old = repo.checkRuns(pr.headSha());
-        assertTrue(old.stream().noneMatch(r -> "completed".equals(r.status())), "nothing is concluded for the old head: " + old);
+        assertTrue(old.stream().noneMatch(r -> "completed".equals(r.status())),
+                "nothing is concluded for the old head: " + old);
         await("the comment on the current head's failure", () -> !repo.comments(1).isEmpty());
     }
 }

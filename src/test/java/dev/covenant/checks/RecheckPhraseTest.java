@@ -19,6 +19,7 @@ class RecheckPhraseTest {
             ";false",
     })
     void onlyALineThatIsThePhraseCounts(String body, boolean expected) {
-        assertEquals(expected, RecheckCommentHandler.asksForRecheck(body == null ? "" : body.replace("\\n", "\n"), "/cla recheck"));
+        assertEquals(expected,
+                RecheckCommentHandler.asksForRecheck(body == null ? "" : body.replace("\\n", "\n"), "/cla recheck"));
     }
 }

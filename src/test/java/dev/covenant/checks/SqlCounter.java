@@ -6,10 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.resource.jdbc.spi.StatementInspector;
-
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
-import dev.covenant.inbox.DeliveryQueue;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
  * Counts the SQL statements Hibernate sends (entity queries and native ones alike), by thread, so a test can tell
@@ -34,6 +32,7 @@ public class SqlCounter implements StatementInspector {
 
     /** Statements by every thread whose name starts with {@code prefix}. */
     public static long count(String prefix) {
-        return BY_THREAD.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue().get()).sum();
+        return BY_THREAD.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(e -> e.getValue().get()).sum();
     }
 }

@@ -1,12 +1,12 @@
 package dev.covenant.checks;
 
-import static dev.covenant.inbox.DeliveryWorkerTest.await;
 import static dev.covenant.checks.PullRequestChecksTest.commitBy;
 import static dev.covenant.checks.PullRequestChecksTest.completedRun;
 import static dev.covenant.checks.PullRequestChecksTest.deliver;
 import static dev.covenant.checks.PullRequestChecksTest.email;
 import static dev.covenant.checks.PullRequestChecksTest.repository;
 import static dev.covenant.checks.PullRequestChecksTest.user;
+import static dev.covenant.inbox.DeliveryWorkerTest.await;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,19 +17,19 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Api;
 import dev.covenant.Sql;
-import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
-import dev.covenant.github.FakeRepo;
-import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.github.FakeCommit;
+import dev.covenant.github.FakeGitHubResource;
+import dev.covenant.github.FakePullRequest;
+import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeWebhooks;
 import dev.covenant.inbox.DeliveryWorkerTest;
-import dev.covenant.github.FakePullRequest;
+import dev.covenant.web.WebClient;
 
 /** What re-evaluates a pull request without a webhook about it: the sweep, a company's approval list, a close. */
 @QuarkusTest
@@ -66,8 +66,9 @@ class SweepAndCoverageChangeTest {
         assertTrue(run.finishedAt() != null && run.stoppedReason() == null, run.toString());
         completedRun(repo, missed.headSha());
         assertEquals(1, repo.checkRuns(seen.headSha()).size(), "a head with a result is left alone");
-        assertEquals("1", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ? AND action = 'reconcile'",
-                repo.fullName(), ReevaluateHandler.EVENT));
+        assertEquals("1",
+                Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ? AND action = 'reconcile'",
+                        repo.fullName(), ReevaluateHandler.EVENT));
         Api.admin().get("/api/sweeps").then().statusCode(200).body("[0].id", greaterThanOrEqualTo((int) run.id()));
     }
 
@@ -98,7 +99,8 @@ class SweepAndCoverageChangeTest {
         String corporate = manager.signCorporate("Acme " + domain);
         manager.approve(corporate, "DOMAIN", domain).then().statusCode(303);
 
-        await("the approval turning the check green", () -> "success".equals(repo.checkRuns(pr.headSha()).get(0).conclusion()));
+        await("the approval turning the check green",
+                () -> "success".equals(repo.checkRuns(pr.headSha()).get(0).conclusion()));
         assertTrue(repo.checkRuns(pr.headSha()).get(0).summary().contains("approved by Acme"),
                 repo.checkRuns(pr.headSha()).get(0).summary());
     }
@@ -113,10 +115,12 @@ class SweepAndCoverageChangeTest {
         repo.close(1);
         String closed = deliver("pull_request", FakeWebhooks.pullRequest(repo, "closed", 1));
         await("the close", DeliveryWorkerTest.stateIs(closed, "DONE"));
-        assertEquals("CLOSED", Sql.text("SELECT state FROM pull_request WHERE repository = ? AND number = 1", repo.fullName()));
+        assertEquals("CLOSED",
+                Sql.text("SELECT state FROM pull_request WHERE repository = ? AND number = 1", repo.fullName()));
 
         WebClient client = WebClient.signIn(ada);
-        client.signIndividual(client.csrf(), java.util.Map.of("name", "Ada", "email", email(ada))).then().statusCode(303);
+        client.signIndividual(client.csrf(), java.util.Map.of("name", "Ada", "email", email(ada))).then()
+                .statusCode(303);
         assertEquals("0", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ?", repo.fullName(),
                 ReevaluateHandler.EVENT));
         assertEquals("failure", repo.checkRuns(pr.headSha()).get(0).conclusion());

@@ -45,8 +45,10 @@ final class FakeActivityJson {
         out.put("output", output);
         out.put("check_suite", Map.of("id", suiteId));
         out.put("app", home.apps().appJson(appId));
-        out.put("pull_requests", withPullRequests ? repo.openPullRequestsAt(run.headSha()).stream()
-                .map(pull -> json.pullRequestRef(repo, pull)).toList() : List.of());
+        out.put("pull_requests", withPullRequests
+                ? repo.openPullRequestsAt(run.headSha()).stream()
+                        .map(pull -> json.pullRequestRef(repo, pull)).toList()
+                : List.of());
         return out;
     }
 

@@ -2,7 +2,6 @@ package dev.covenant.github;
 
 import static dev.covenant.github.FakeGitHubRepos.string;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The fields of a create or update check run request, checked as GitHub checks them for an App: status "queued",
@@ -99,11 +100,13 @@ final class FakeCheckRunFields {
         }
         JsonNode output = body.get("output");
         boolean newOutput = output != null && !output.isNull();
-        Instant completed = !"completed".equals(status) ? null
+        Instant completed = !"completed".equals(status)
+                ? null
                 : completedAt != null ? completedAt : old.completedAt() != null ? old.completedAt() : FakeRepo.now();
         return new FakeCheckRun(old.id(), stringOr("name", old.name()), old.headSha(), status, conclusion,
                 stringOr("external_id", old.externalId()), stringOr("details_url", old.detailsUrl()),
-                newOutput ? string(output, "title") : old.title(), newOutput ? string(output, "summary") : old.summary(),
+                newOutput ? string(output, "title") : old.title(),
+                newOutput ? string(output, "summary") : old.summary(),
                 newOutput ? string(output, "text") : old.text(), startedAt != null ? startedAt : old.startedAt(),
                 completed, old.updates() + update);
     }

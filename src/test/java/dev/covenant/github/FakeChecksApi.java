@@ -2,7 +2,6 @@ package dev.covenant.github;
 
 import static dev.covenant.github.FakeGitHubRepos.REPO;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Check runs: create, update (PATCH), get, and list for a ref. Listing follows GitHub's defaults: {@code
@@ -80,7 +81,8 @@ final class FakeChecksApi {
     private FakeResponse get(RecordedRequest request, Matcher path) {
         FakeRepo repo = home.authorized(request, path);
         FakeCheckRun run = repo == null ? null : repo.activity().checkRun(Long.parseLong(path.group(3)));
-        return run == null ? FakeGitHubRepos.notFound()
+        return run == null
+                ? FakeGitHubRepos.notFound()
                 : FakeResponse.json(200, home.activityJson().checkRun(repo, run, true));
     }
 

@@ -2,10 +2,11 @@ package dev.covenant.github;
 
 import static dev.covenant.github.FakeGitHubRepos.REPO;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The issue side of pull requests: the issue itself and its comments (list, create, edit). A comment needs a body

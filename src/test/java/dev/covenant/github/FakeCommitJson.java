@@ -77,7 +77,8 @@ final class FakeCommitJson {
         Matcher noReply = NO_REPLY.matcher(address);
         FakeGitHubUser user;
         if (noReply.matches()) {
-            user = noReply.group(1) != null ? home.directory().userWithId(Long.parseLong(noReply.group(1)))
+            user = noReply.group(1) != null
+                    ? home.directory().userWithId(Long.parseLong(noReply.group(1)))
                     : home.directory().user(noReply.group(2));
         } else {
             user = home.directory().userWithVerifiedEmail(address);
@@ -96,7 +97,8 @@ final class FakeCommitJson {
     /** A stable stand-in for the commit's tree. */
     static String treeSha(String commitSha) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(("tree " + commitSha).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-1")
+                    .digest(("tree " + commitSha).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-1", e);

@@ -15,10 +15,8 @@ import java.util.regex.Pattern;
  */
 final class FakeFailures {
 
-    static final String RATE_LIMIT_DOCS =
-            "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting";
-    static final String SECONDARY_DOCS =
-            "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
+    static final String RATE_LIMIT_DOCS = "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting";
+    static final String SECONDARY_DOCS = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
 
     /** Builds the answer from the request and GitHub's request id. */
     private record Rule(String method, Pattern path, AtomicInteger left,
@@ -112,7 +110,8 @@ final class FakeFailures {
         if (grant == null) {
             return "127.0.0.1";
         }
-        return grant.isInstallation() ? "installation ID " + grant.installationId()
+        return grant.isInstallation()
+                ? "installation ID " + grant.installationId()
                 : "user ID " + directory.requireUser(grant.login()).id();
     }
 

@@ -1,7 +1,5 @@
 package dev.covenant.github;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * An in-process stand-in for github.com and its REST API that speaks GitHub's wire format, so the service can run its
@@ -251,9 +252,11 @@ public final class FakeGitHub implements AutoCloseable {
             boolean isApi = path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/");
             FakeResponse response;
             try {
-                response = down ? FakeResponse.error(503, "Service Unavailable")
-                        : isApi ? answerApi(request, path.substring(API_PREFIX.length()), requestId)
-                        : answerWeb(request);
+                response = down
+                        ? FakeResponse.error(503, "Service Unavailable")
+                        : isApi
+                                ? answerApi(request, path.substring(API_PREFIX.length()), requestId)
+                                : answerWeb(request);
             } catch (RuntimeException e) {
                 // Surfaces a bug in the fake itself in the test output instead of a hung client.
                 e.printStackTrace();
@@ -318,7 +321,9 @@ public final class FakeGitHub implements AutoCloseable {
                 .withDefaultHeader("X-RateLimit-Used", String.valueOf(FakeGitHubApi.CORE_LIMIT - api.coreRemaining()))
                 .withDefaultHeader("X-RateLimit-Resource", "core");
         FakeGrant grant = api.grant(request);
-        return grant == null || grant.isInstallation() ? headed : headed.withHeader("X-OAuth-Scopes", String.join(", ", grant.scopes()));
+        return grant == null || grant.isInstallation()
+                ? headed
+                : headed.withHeader("X-OAuth-Scopes", String.join(", ", grant.scopes()));
     }
 
     /** Shaped like GitHub's, e.g. "C0DE:1A2B3C:4D5E6F7:7A8B9C0:65F0A1B2". */

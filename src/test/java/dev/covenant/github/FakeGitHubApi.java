@@ -21,8 +21,7 @@ import java.util.regex.Matcher;
 final class FakeGitHubApi {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] BASE62 =
-            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
     static final int CORE_LIMIT = 5000;
     /** GitHub's committer of web-interface commits; it is no fake's account but /users/web-flow answers. */
@@ -187,7 +186,8 @@ final class FakeGitHubApi {
 
     private FakeResponse userByLogin(RecordedRequest request, Matcher path) {
         FakeGitHubUser user = WEB_FLOW.login().equalsIgnoreCase(path.group(1)) ? WEB_FLOW : user(path.group(1));
-        return user == null ? FakeResponse.error(404, "Not Found")
+        return user == null
+                ? FakeResponse.error(404, "Not Found")
                 : FakeResponse.json(200, user.toJson(apiUrl, webUrl, false));
     }
 
@@ -228,13 +228,15 @@ final class FakeGitHubApi {
             return FakeResponse.redirect(apiUrl + "/orgs/" + path.group(1) + "/public_members/" + path.group(2));
         }
         Org org = orgs.get(key(path.group(1)));
-        return org != null && org.members().contains(key(path.group(2))) ? FakeResponse.noContent()
+        return org != null && org.members().contains(key(path.group(2)))
+                ? FakeResponse.noContent()
                 : FakeResponse.error(404, "Not Found");
     }
 
     private FakeResponse publicMembership(RecordedRequest request, Matcher path) {
         Org org = orgs.get(key(path.group(1)));
-        return org != null && org.members().contains(key(path.group(2))) ? FakeResponse.noContent()
+        return org != null && org.members().contains(key(path.group(2)))
+                ? FakeResponse.noContent()
                 : FakeResponse.error(404, "Not Found");
     }
 

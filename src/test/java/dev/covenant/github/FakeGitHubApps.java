@@ -1,7 +1,5 @@
 package dev.covenant.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,6 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The GitHub App side of {@link FakeGitHub}: registered Apps with their public keys, their installations, and the
@@ -102,7 +103,8 @@ final class FakeGitHubApps {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", appId);
         json.put("slug", SLUG);
-        json.put("node_id", Base64.getEncoder().encodeToString(("03:Integration" + appId).getBytes(StandardCharsets.UTF_8)));
+        json.put("node_id",
+                Base64.getEncoder().encodeToString(("03:Integration" + appId).getBytes(StandardCharsets.UTF_8)));
         json.put("client_id", "Iv1." + String.format("%012x", appId));
         json.put("owner", api.accountJson("covenant-dev"));
         json.put("name", "Covenant " + appId);
@@ -257,7 +259,8 @@ final class FakeGitHubApps {
                 || Instant.ofEpochSecond(claims.path("iat").asLong()).isAfter(now.plus(DRIFT))) {
             return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued";
         }
-        if (!claims.path("exp").canConvertToLong() || !Instant.ofEpochSecond(claims.path("exp").asLong()).isAfter(now.minus(DRIFT))) {
+        if (!claims.path("exp").canConvertToLong()
+                || !Instant.ofEpochSecond(claims.path("exp").asLong()).isAfter(now.minus(DRIFT))) {
             return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the"
                     + " assertion expires";
         }

@@ -1,7 +1,5 @@
 package dev.covenant.github;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * The repository side of {@link FakeGitHub}: the {@link FakeRepo}s, the id sequences they draw from, and the routes
  * a GitHub App uses to check pull requests. Every route answers only the installation that owns the repository; any
@@ -21,8 +22,8 @@ final class FakeGitHubRepos {
 
     /** GitHub's ids are global; each kind starts in its own range so that a mix-up fails loudly. */
     enum Sequence {
-        PULL_REQUEST(1_100_000_001L), CHECK_RUN(21_000_000_001L), CHECK_SUITE(22_000_000_001L),
-        COMMENT(2_300_000_001L), STATUS(24_000_000_001L);
+        PULL_REQUEST(1_100_000_001L), CHECK_RUN(21_000_000_001L), CHECK_SUITE(22_000_000_001L), COMMENT(
+                2_300_000_001L), STATUS(24_000_000_001L);
 
         private final long first;
 
@@ -78,7 +79,8 @@ final class FakeGitHubRepos {
             throw new IllegalArgumentException("a repository's full name is owner/name, got: " + fullName);
         }
         if (apps.appIdOf(installationId) == null) {
-            throw new IllegalArgumentException("no such fake installation: " + installationId + "; addInstallation first");
+            throw new IllegalArgumentException(
+                    "no such fake installation: " + installationId + "; addInstallation first");
         }
         FakeRepo repo = new FakeRepo(this, repoId, fullName, installationId);
         repos.put(fullName.toLowerCase(Locale.ROOT), repo);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +19,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +99,8 @@ class FakeGitHubReposTest {
         assertEquals("octocat", pull.getUser().getLogin());
         assertEquals(GHIssueState.OPEN, pull.getState());
         assertEquals(2, pull.getCommits());
-        assertEquals(List.of(7), repository.getPullRequests(GHIssueState.OPEN).stream().map(GHPullRequest::getNumber).toList());
+        assertEquals(List.of(7),
+                repository.getPullRequests(GHIssueState.OPEN).stream().map(GHPullRequest::getNumber).toList());
         assertEquals(404, get("/repos/" + REPO + "/pulls/8", token).statusCode());
     }
 
@@ -148,7 +150,8 @@ class FakeGitHubReposTest {
 
         assertEquals(300, unpaged.getTotalCommits());
         assertEquals(GHCompare.Status.ahead, unpaged.getStatus());
-        assertEquals(shas(commits.subList(50, 300)), Arrays.stream(unpaged.getCommits()).map(c -> c.getSHA1()).toList());
+        assertEquals(shas(commits.subList(50, 300)),
+                Arrays.stream(unpaged.getCommits()).map(c -> c.getSHA1()).toList());
         assertEquals(shas(commits), Arrays.stream(paged.getCommits()).map(c -> c.getSHA1()).toList());
         assertEquals(pull.baseSha(), paged.getMergeBaseCommit().getSHA1());
     }
@@ -280,8 +283,10 @@ class FakeGitHubReposTest {
         assertRefused(tooLong, "summary", "custom");
         assertEquals("summary exceeds a maximum bytesize of 65535",
                 json(tooLong).get("errors").get(0).get("message").asText());
-        HttpResponse<String> unknownSha = send("POST", path, "{\"name\":\"CLA\",\"head_sha\":\"" + FakeCommit.randomSha()
-                + "\"}", token);
+        HttpResponse<String> unknownSha = send("POST", path,
+                "{\"name\":\"CLA\",\"head_sha\":\"" + FakeCommit.randomSha()
+                        + "\"}",
+                token);
         assertEquals(422, unknownSha.statusCode());
         assertTrue(json(unknownSha).get("message").asText().startsWith("No commit found for SHA: "));
         assertTrue(repo.checkRuns().isEmpty());
@@ -301,7 +306,8 @@ class FakeGitHubReposTest {
         JsonNode cla = json(get(path + "?check_name=CLA", token)).get("check_runs");
         assertEquals(1, cla.size());
         assertEquals(repo.checkRuns().get(1).id(), cla.get(0).get("id").asLong());
-        assertEquals(2, json(get("/repos/" + REPO + "/commits/feature-7/check-runs", token)).get("total_count").asInt());
+        assertEquals(2,
+                json(get("/repos/" + REPO + "/commits/feature-7/check-runs", token)).get("total_count").asInt());
     }
 
     // ---- comments, statuses, permissions ----
@@ -324,7 +330,8 @@ class FakeGitHubReposTest {
                 "missing_field");
         assertRefused(send("PATCH", "/repos/" + REPO + "/issues/comments/" + stored.id(), "{\"body\":\"\"}", token),
                 "body", "missing_field");
-        assertEquals(404, send("POST", "/repos/" + REPO + "/issues/8/comments", "{\"body\":\"x\"}", token).statusCode());
+        assertEquals(404,
+                send("POST", "/repos/" + REPO + "/issues/8/comments", "{\"body\":\"x\"}", token).statusCode());
     }
 
     @Test
@@ -381,7 +388,8 @@ class FakeGitHubReposTest {
     void onlyTheOwningInstallationSeesTheRepository() throws Exception {
         String head = repo.openPullRequest(7, "octocat", commitsBy("octocat@github.com", 1)).headSha();
 
-        for (String path : List.of("/repos/" + REPO, "/repos/" + REPO + "/pulls/7", "/repos/" + REPO + "/pulls/7/commits",
+        for (String path : List.of("/repos/" + REPO, "/repos/" + REPO + "/pulls/7",
+                "/repos/" + REPO + "/pulls/7/commits",
                 "/repos/" + REPO + "/compare/main...feature-7")) {
             assertEquals(200, get(path, token).statusCode(), path);
             assertEquals(404, get(path, otherToken).statusCode(), path);
@@ -520,7 +528,8 @@ class FakeGitHubReposTest {
 
     private HttpResponse<String> send(String method, String path, String body, String bearer) throws Exception {
         return http.send(request(path, bearer).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -25,6 +23,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,7 +226,8 @@ class FakeGitHubTest {
 
         RecordedRequest userCall = fake.requests().stream()
                 .filter(r -> r.path().equals("/api/v3/user")).findFirst().orElseThrow();
-        assertTrue(userCall.header("Authorization").matches("(?i)(token|bearer) gho_.+"), userCall.header("Authorization"));
+        assertTrue(userCall.header("Authorization").matches("(?i)(token|bearer) gho_.+"),
+                userCall.header("Authorization"));
     }
 
     @Test

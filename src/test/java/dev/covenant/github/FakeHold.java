@@ -25,7 +25,8 @@ public final class FakeHold {
 
     /** Blocks the calling request if it is the first to match; returns whether it did. */
     boolean hold(RecordedRequest request, String apiPath) {
-        if (!method.equals(FakeRoute.method(request)) || !path.matcher(apiPath).matches() || !taken.compareAndSet(false, true)) {
+        if (!method.equals(FakeRoute.method(request)) || !path.matcher(apiPath).matches()
+                || !taken.compareAndSet(false, true)) {
             return false;
         }
         held.countDown();

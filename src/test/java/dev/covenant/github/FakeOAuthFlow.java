@@ -22,10 +22,8 @@ import java.util.regex.Matcher;
 final class FakeOAuthFlow {
 
     private static final String SESSION_COOKIE = "user_session";
-    private static final String TOKEN_ERRORS =
-            "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/";
-    private static final String AUTHORIZE_ERRORS =
-            "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/";
+    private static final String TOKEN_ERRORS = "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/";
+    private static final String AUTHORIZE_ERRORS = "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final FakeGitHubApi directory;

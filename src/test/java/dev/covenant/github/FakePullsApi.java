@@ -67,7 +67,8 @@ final class FakePullsApi {
     private FakeResponse pullRequest(RecordedRequest request, Matcher path) {
         FakeRepo repo = home.authorized(request, path);
         FakePullRequest pull = repo == null ? null : repo.pullRequest(Integer.parseInt(path.group(3)));
-        return pull == null ? FakeGitHubRepos.notFound()
+        return pull == null
+                ? FakeGitHubRepos.notFound()
                 : FakeResponse.json(200, home.json().pullRequest(repo, pull, true));
     }
 
@@ -89,15 +90,20 @@ final class FakePullsApi {
         FakeRepo repo = home.authorized(request, path);
         String sha = repo == null ? null : repo.resolve(path.group(3));
         if (sha == null) {
-            return FakeResponse.error(repo == null ? 404 : 422, repo == null ? "Not Found"
+            return FakeResponse.error(repo == null ? 404 : 422, repo == null
+                    ? "Not Found"
                     : "No commit found for SHA: " + path.group(3));
         }
         Map<String, Object> json = commits.commit(repo, repo.commit(sha));
         int[] lines = repo.lines(sha);
         json.put("stats", Map.of("total", lines[0] + lines[1], "additions", lines[0], "deletions", lines[1]));
-        json.put("files", lines[0] + lines[1] == 0 ? List.of() : List.of(Map.of("sha", FakeCommitJson.treeSha("blob " + sha),
-                "filename", "src/change-" + sha.substring(0, 7) + ".txt", "status", "modified", "additions", lines[0],
-                "deletions", lines[1], "changes", lines[0] + lines[1])));
+        json.put("files",
+                lines[0] + lines[1] == 0
+                        ? List.of()
+                        : List.of(Map.of("sha", FakeCommitJson.treeSha("blob " + sha),
+                                "filename", "src/change-" + sha.substring(0, 7) + ".txt", "status", "modified",
+                                "additions", lines[0],
+                                "deletions", lines[1], "changes", lines[0] + lines[1])));
         return FakeResponse.json(200, json);
     }
 
@@ -118,7 +124,8 @@ final class FakePullsApi {
         int behind = repo.between(head, base).size();
         boolean paged = FakePaging.requested(request);
         FakePaging paging = FakePaging.of(request, 30, 100);
-        List<FakeCommitGraph.Node> listed = paged ? paging.slice(ahead)
+        List<FakeCommitGraph.Node> listed = paged
+                ? paging.slice(ahead)
                 : ahead.subList(Math.max(0, ahead.size() - COMPARE_UNPAGED_LIMIT), ahead.size());
 
         String api = home.json().api(repo);
@@ -132,7 +139,8 @@ final class FakePullsApi {
         json.put("patch_url", html + "/compare/" + baseRef + "..." + headRef + ".patch");
         json.put("base_commit", commits.commit(repo, repo.commit(base)));
         json.put("merge_base_commit", commits.commit(repo, repo.commit(mergeBase)));
-        json.put("status", ahead.isEmpty() ? (behind == 0 ? "identical" : "behind")
+        json.put("status", ahead.isEmpty()
+                ? (behind == 0 ? "identical" : "behind")
                 : (behind == 0 ? "ahead" : "diverged"));
         json.put("ahead_by", ahead.size());
         json.put("behind_by", behind);

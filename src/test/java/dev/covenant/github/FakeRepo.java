@@ -73,7 +73,8 @@ public final class FakeRepo {
         String head = graph.chain(defaultBranchSha, commits);
         Instant now = now();
         FakePullRequest pull = new FakePullRequest(number, author, head, defaultBranchSha, "feature-" + number,
-                DEFAULT_BRANCH, "open", commits, now, home.nextId(FakeGitHubRepos.Sequence.PULL_REQUEST), now, null, null);
+                DEFAULT_BRANCH, "open", commits, now, home.nextId(FakeGitHubRepos.Sequence.PULL_REQUEST), now, null,
+                null);
         pulls.put(number, pull);
         headsBeforePush.remove(number);
         return pull;

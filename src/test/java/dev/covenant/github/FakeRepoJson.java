@@ -98,9 +98,11 @@ final class FakeRepoJson {
         json.put("draft", false);
         json.put("head", branch(repo, pull.headRef(), pull.headSha()));
         json.put("base", branch(repo, pull.baseRef(), pull.baseSha()));
-        json.put("_links", Map.of("self", href(self), "html", href(html), "issue", href(api + "/issues/" + pull.number()),
-                "comments", href(api + "/issues/" + pull.number() + "/comments"), "commits", href(self + "/commits"),
-                "statuses", href(api + "/statuses/" + pull.headSha())));
+        json.put("_links",
+                Map.of("self", href(self), "html", href(html), "issue", href(api + "/issues/" + pull.number()),
+                        "comments", href(api + "/issues/" + pull.number() + "/comments"), "commits",
+                        href(self + "/commits"),
+                        "statuses", href(api + "/statuses/" + pull.headSha())));
         json.put("author_association", association(repo, pull.authorLogin()));
         if (full) {
             json.put("merged", pull.merged());
@@ -153,7 +155,8 @@ final class FakeRepoJson {
         json.put("author_association", association(repo, pull.authorLogin()));
         json.put("pull_request", Map.of("url", api(repo) + "/pulls/" + pull.number(),
                 "html_url", html(repo) + "/pull/" + pull.number(), "diff_url", html(repo) + "/pull/" + pull.number()
-                        + ".diff", "patch_url", html(repo) + "/pull/" + pull.number() + ".patch"));
+                        + ".diff",
+                "patch_url", html(repo) + "/pull/" + pull.number() + ".patch"));
         json.put("body", null);
         return json;
     }

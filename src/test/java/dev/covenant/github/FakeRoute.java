@@ -32,7 +32,8 @@ record FakeRoute(String method, Pattern path, Handler handler) {
     static String method(RecordedRequest request) {
         String override = request.header("X-HTTP-Method-Override");
         return "POST".equals(request.method()) && override != null && !override.isBlank()
-                ? override.trim().toUpperCase(Locale.ROOT) : request.method();
+                ? override.trim().toUpperCase(Locale.ROOT)
+                : request.method();
     }
 
     /** The first route matching both method and path, or null. */

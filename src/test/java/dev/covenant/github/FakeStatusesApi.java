@@ -2,12 +2,13 @@ package dev.covenant.github;
 
 import static dev.covenant.github.FakeGitHubRepos.REPO;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Commit statuses: {@code state} one of "error", "failure", "pending", "success"; {@code context} "default" when left

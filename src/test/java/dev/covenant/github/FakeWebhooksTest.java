@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.KeyPair;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,8 @@ class FakeWebhooksTest {
 
     @Test
     void synchronizeNamesTheHeadsBeforeAndAfterThePush() throws Exception {
-        FakePullRequest pull = repo.openPullRequest(7, "octocat", List.of(FakeCommit.by("Octo", "octocat@github.com", "a")));
+        FakePullRequest pull = repo.openPullRequest(7, "octocat",
+                List.of(FakeCommit.by("Octo", "octocat@github.com", "a")));
         String after = repo.push(7, List.of(FakeCommit.by("Octo", "octocat@github.com", "b")));
 
         JsonNode payload = JSON.readTree(FakeWebhooks.pullRequest(repo, "synchronize", 7));
@@ -105,9 +107,11 @@ class FakeWebhooksTest {
 
     @Test
     void aRerequestedCheckRunListsItsPullRequestsUnlessFromAFork() throws Exception {
-        FakePullRequest pull = repo.openPullRequest(7, "octocat", List.of(FakeCommit.by("Octo", "octocat@github.com", "a")));
+        FakePullRequest pull = repo.openPullRequest(7, "octocat",
+                List.of(FakeCommit.by("Octo", "octocat@github.com", "a")));
         FakeCheckRun run = repo.activity().addCheckRun(id -> new FakeCheckRun(id, "CLA", pull.headSha(), "completed",
-                "failure", "pr-7", null, "Unsigned", "octocat has not signed", null, FakeRepo.now(), FakeRepo.now(), 0));
+                "failure", "pr-7", null, "Unsigned", "octocat has not signed", null, FakeRepo.now(), FakeRepo.now(),
+                0));
 
         JsonNode payload = JSON.readTree(FakeWebhooks.checkRunRerequested(repo, run.id()));
         JsonNode fromFork = JSON.readTree(FakeWebhooks.checkRunRerequested(repo, run.id(), true));
@@ -148,7 +152,8 @@ class FakeWebhooksTest {
     void installationEventsListTheRepositories() throws Exception {
         FakeRepo other = fake.addRepository(5152, "covenant-dev/gadgets", INSTALLATION);
 
-        JsonNode created = JSON.readTree(FakeWebhooks.installationCreated(INSTALLATION, "octocat", List.of(repo, other)));
+        JsonNode created = JSON
+                .readTree(FakeWebhooks.installationCreated(INSTALLATION, "octocat", List.of(repo, other)));
         JsonNode added = JSON.readTree(FakeWebhooks.installationRepositoriesAdded(INSTALLATION, "octocat",
                 List.of(other)));
 

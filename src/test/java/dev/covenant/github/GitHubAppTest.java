@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +23,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kohsuke.github.GitHub;
 
-import io.smallrye.config.EnvConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import dev.covenant.inbox.WebhookConfig;
 
 class GitHubAppTest {
@@ -200,14 +201,15 @@ class GitHubAppTest {
 
         assertEquals(200, get("/app", "Bearer " + good).statusCode());
         assertEquals(401, get("/app", "Bearer " + tooLong).statusCode());
-        assertTrue(get("/app", "Bearer " + tooLong).body().contains("'Expiration time' claim ('exp') is too far in the future"));
+        assertTrue(get("/app", "Bearer " + tooLong).body()
+                .contains("'Expiration time' claim ('exp') is too far in the future"));
         assertEquals(401, get("/app", "Bearer " + expired).statusCode());
         HttpResponse<String> garbage = get("/app/installations/" + INSTALLATION, "Bearer not.a.jwt");
         assertEquals(401, garbage.statusCode());
         assertEquals(FakeGitHubApps.BAD_JWT, JSON.readTree(garbage.body()).get("message").asText());
 
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(fake.apiUrl() + "/app/installations/" + INSTALLATION + "/access_tokens"))
+                URI.create(fake.apiUrl() + "/app/installations/" + INSTALLATION + "/access_tokens"))
                 .header("Authorization", "Bearer " + good).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode());

@@ -46,8 +46,10 @@ class RateLimitTest {
             "403;4000;;;You have exceeded a secondary rate limit;60",
             "429;;;;;60",
     })
-    void rateLimitsWaitAsGitHubSays(int status, String remaining, String reset, String retryAfter, String message, long wait) {
-        RateLimit limit = RateLimit.of(status, headers(remaining, reset, retryAfter), message == null ? "" : message, NOW);
+    void rateLimitsWaitAsGitHubSays(int status, String remaining, String reset, String retryAfter, String message,
+            long wait) {
+        RateLimit limit = RateLimit.of(status, headers(remaining, reset, retryAfter), message == null ? "" : message,
+                NOW);
         assertEquals(wait, limit.waitSeconds());
     }
 

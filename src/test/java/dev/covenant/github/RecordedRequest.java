@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * A request as {@link FakeGitHub} received it. {@code path} is decoded, {@code query} is raw (null when absent) and
  * header names are case-insensitive, because clients disagree on capitalisation.
  */
-public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, String body) {
+public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
+        String body) {
 
     public RecordedRequest {
         Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

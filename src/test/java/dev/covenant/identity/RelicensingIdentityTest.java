@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
 import dev.covenant.coverage.Grant;
 
 /** Commit addresses to people: verified addresses, no-reply addresses, raw ones, and company approvals. */

@@ -31,15 +31,15 @@ import org.junit.jupiter.api.Test;
 
 import dev.covenant.ServiceProcess;
 import dev.covenant.embedded.EmbeddedDatabase;
-import dev.covenant.github.FakeRepo;
-import dev.covenant.github.FakeCommit;
-import dev.covenant.github.FakeCheckRun;
-import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeAppFixture;
-import dev.covenant.github.FakeWebhooks;
+import dev.covenant.github.FakeCheckRun;
+import dev.covenant.github.FakeCommit;
+import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
-import dev.covenant.github.FakePullRequest;
 import dev.covenant.github.FakeHold;
+import dev.covenant.github.FakePullRequest;
+import dev.covenant.github.FakeRepo;
+import dev.covenant.github.FakeWebhooks;
 
 /**
  * The packaged service as it runs in production, against the fake GitHub: killed with SIGKILL in the middle of a
@@ -91,10 +91,12 @@ class CrashAndScaleIT {
         long id = ++ids;
         github.addInstallation(id, "crash" + id);
         FakeRepo repo = github.addRepository(id, "crash" + id + "/widget", id);
-        github.addUser(7_700_000 + id, "author" + id, "Author " + id, List.of(FakeEmail.primaryVerified("author" + id + "@example.org")));
+        github.addUser(7_700_000 + id, "author" + id, "Author " + id,
+                List.of(FakeEmail.primaryVerified("author" + id + "@example.org")));
         HttpResponse<String> linked = HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/api/projects")))
                 .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"owner\":\"crash" + id + "\",\"repo\":\"widget\",\"agreement\":\"individual\"}"))
+                .POST(HttpRequest.BodyPublishers
+                        .ofString("{\"owner\":\"crash" + id + "\",\"repo\":\"widget\",\"agreement\":\"individual\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, linked.statusCode(), linked.body());
         return repo;
@@ -102,7 +104,8 @@ class CrashAndScaleIT {
 
     private static FakePullRequest pullRequest(FakeRepo repo, int number) {
         String login = "author" + repo.installationId();
-        return repo.openPullRequest(number, login, List.of(FakeCommit.by("Author", login + "@example.org", "Change " + number)));
+        return repo.openPullRequest(number, login,
+                List.of(FakeCommit.by("Author", login + "@example.org", "Change " + number)));
     }
 
     private static void deliver(ServiceProcess service, String id, String payload) throws Exception {
@@ -205,7 +208,9 @@ class CrashAndScaleIT {
                 assertEquals(1, repo.comments(pr.number()).size(), "one comment on #" + pr.number());
             }
             long creates = github.requests().stream()
-                    .filter(r -> r.method().equals("POST") && r.path().endsWith("/repos/" + repo.fullName() + "/check-runs")).count();
+                    .filter(r -> r.method().equals("POST")
+                            && r.path().endsWith("/repos/" + repo.fullName() + "/check-runs"))
+                    .count();
             assertEquals(20, creates);
             assertTrue(a.logErrors() == 0 && b.logErrors() == 0, "no errors in either log");
         }

@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.junit.jupiter.api.Test;
 
 /** The inbox's one streaming pass over a payload: the three fields it files a delivery under, or why it cannot. */
 class DeliveryFieldsTest {
@@ -24,7 +23,8 @@ class DeliveryFieldsTest {
 
     @Test
     void aSamplePayloadGivesItsActionInstallationAndRepository() throws IOException {
-        DeliveryFields fields = DeliveryFields.read(Files.readAllBytes(Path.of("webhooks/payloads/pull_request.opened.json")));
+        DeliveryFields fields = DeliveryFields
+                .read(Files.readAllBytes(Path.of("webhooks/payloads/pull_request.opened.json")));
         assertNull(fields.error());
         assertEquals("opened", fields.action());
         assertTrue(fields.installationId() > 0);
@@ -33,13 +33,13 @@ class DeliveryFieldsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "-", value = {
-        // Only top-level fields count: an "action" or "id" deeper down is someone else's.
-        "{\"pull_request\":{\"action\":\"x\",\"id\":5},\"action\":\"closed\",\"installation\":{\"account\":{\"id\":9},\"id\":42}}|closed|42|-",
-        "{\"repository\":{\"owner\":{\"full_name\":\"no\"},\"full_name\":\"o/r\"},\"zen\":\"Keep it simple\"}|-|-|o/r",
-        // Values of the wrong type are left out rather than guessed.
-        "{\"action\":7,\"installation\":{\"id\":\"42\"},\"repository\":{\"full_name\":null}}|-|-|-",
-        "{\"installation\":{\"id\":123456789012345678901234567890}}|-|-|-",
-        "{}|-|-|-"})
+            // Only top-level fields count: an "action" or "id" deeper down is someone else's.
+            "{\"pull_request\":{\"action\":\"x\",\"id\":5},\"action\":\"closed\",\"installation\":{\"account\":{\"id\":9},\"id\":42}}|closed|42|-",
+            "{\"repository\":{\"owner\":{\"full_name\":\"no\"},\"full_name\":\"o/r\"},\"zen\":\"Keep it simple\"}|-|-|o/r",
+            // Values of the wrong type are left out rather than guessed.
+            "{\"action\":7,\"installation\":{\"id\":\"42\"},\"repository\":{\"full_name\":null}}|-|-|-",
+            "{\"installation\":{\"id\":123456789012345678901234567890}}|-|-|-",
+            "{}|-|-|-"})
     void fieldsAreReadFromTheTopLevelOnly(String json, String action, Long installation, String repository) {
         DeliveryFields fields = read(json);
         assertNull(fields.error(), fields.error());
@@ -50,9 +50,10 @@ class DeliveryFieldsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[1,2]", "\"text\"", "{\"action\":\"opened\"", "{\"action\":\"opened\"} {}", "{\"a\":[1,}",
-        "not json", ""})
+            "not json", ""})
     void anythingButOneJsonObjectIsAnError(String json) {
         DeliveryFields fields = read(json);
-        assertTrue(fields.error() != null && fields.error().startsWith("the payload is not"), String.valueOf(fields.error()));
+        assertTrue(fields.error() != null && fields.error().startsWith("the payload is not"),
+                String.valueOf(fields.error()));
     }
 }

@@ -10,10 +10,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** Finished and ignored deliveries go after the retention (30 days); failed, dead and recent ones stay. */
 @QuarkusTest
@@ -26,7 +26,8 @@ class DeliveryRetentionTest {
         String id = "retention-" + UUID.randomUUID();
         Timestamp at = Timestamp.from(Instant.now().minus(age));
         Sql.update("INSERT INTO delivery (delivery_id, event, action, payload, received_at, state, attempts,"
-                + " next_attempt_at) VALUES (?, 'covenant_test', 'kept', '\\x7b7d'::bytea, ?, ?, 1, ?)", id, at, state, at);
+                + " next_attempt_at) VALUES (?, 'covenant_test', 'kept', '\\x7b7d'::bytea, ?, ?, 1, ?)", id, at, state,
+                at);
         return id;
     }
 

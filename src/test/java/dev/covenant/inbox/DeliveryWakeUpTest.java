@@ -11,12 +11,12 @@ import java.time.Duration;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import dev.covenant.Sql;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class DeliveryWakeUpTest {

@@ -18,10 +18,10 @@ import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 public class DeliveryWorkerTest {
@@ -37,8 +37,10 @@ public class DeliveryWorkerTest {
 
     static String insert(String payload) throws SQLException {
         String id = UUID.randomUUID().toString();
-        Sql.update("INSERT INTO delivery (delivery_id, event, action, payload, received_at, state, attempts, next_attempt_at) "
-                + "VALUES (?, ?, NULL, ?, now(), 'PENDING', 0, now())", id, ScriptedHandler.EVENT, payload.getBytes(StandardCharsets.UTF_8));
+        Sql.update(
+                "INSERT INTO delivery (delivery_id, event, action, payload, received_at, state, attempts, next_attempt_at) "
+                        + "VALUES (?, ?, NULL, ?, now(), 'PENDING', 0, now())",
+                id, ScriptedHandler.EVENT, payload.getBytes(StandardCharsets.UTF_8));
         Sql.text("SELECT pg_notify('covenant_deliveries', ?)::text", id);
         return id;
     }
@@ -83,18 +85,23 @@ public class DeliveryWorkerTest {
     void anInstallationDeliveryIsProcessedWithoutBeingAsked() throws SQLException {
         String id = UUID.randomUUID().toString();
         long installation = 900_000 + (System.nanoTime() % 100_000);
-        String json = "{\"action\":\"created\",\"installation\":{\"id\":" + installation + ",\"account\":{\"login\":\"acme\"}},"
+        String json = "{\"action\":\"created\",\"installation\":{\"id\":" + installation
+                + ",\"account\":{\"login\":\"acme\"}},"
                 + "\"repositories\":[{\"id\":11,\"full_name\":\"acme/widget\"},{\"id\":12,\"full_name\":\"acme/gadget\"}]}";
         WebhookEndpointTest.signed(id, "installation", json).post("/github/webhook").then().statusCode(202);
         await("the installation delivery", stateIs(id, "DONE"));
-        assertEquals("2", Sql.text("SELECT count(*) FROM installation_repository WHERE installation_id = ?", installation));
+        assertEquals("2",
+                Sql.text("SELECT count(*) FROM installation_repository WHERE installation_id = ?", installation));
 
         String removed = UUID.randomUUID().toString();
-        WebhookEndpointTest.signed(removed, "installation_repositories", "{\"action\":\"removed\",\"installation\":{\"id\":" + installation
-                + "},\"repositories_added\":[],\"repositories_removed\":[{\"id\":12,\"full_name\":\"acme/gadget\"}]}")
+        WebhookEndpointTest.signed(removed, "installation_repositories",
+                "{\"action\":\"removed\",\"installation\":{\"id\":" + installation
+                        + "},\"repositories_added\":[],\"repositories_removed\":[{\"id\":12,\"full_name\":\"acme/gadget\"}]}")
                 .post("/github/webhook").then().statusCode(202);
         await("the removal", stateIs(removed, "DONE"));
-        assertEquals("acme/widget", Sql.text("SELECT string_agg(full_name, ',') FROM installation_repository WHERE installation_id = ?", installation));
+        assertEquals("acme/widget",
+                Sql.text("SELECT string_agg(full_name, ',') FROM installation_repository WHERE installation_id = ?",
+                        installation));
     }
 
     @Test
@@ -127,8 +134,9 @@ public class DeliveryWorkerTest {
     @Test
     void aDeliveryWhoseWorkerDiedIsTakenUpWhenItsLeaseRunsOut() throws SQLException {
         String id = UUID.randomUUID().toString();
-        Sql.update("INSERT INTO delivery (delivery_id, event, payload, received_at, state, attempts, next_attempt_at, lease_until) "
-                + "VALUES (?, ?, ?, now(), 'PROCESSING', 1, now(), now() - interval '1 second')",
+        Sql.update(
+                "INSERT INTO delivery (delivery_id, event, payload, received_at, state, attempts, next_attempt_at, lease_until) "
+                        + "VALUES (?, ?, ?, now(), 'PROCESSING', 1, now(), now() - interval '1 second')",
                 id, ScriptedHandler.EVENT, "{}".getBytes(StandardCharsets.UTF_8));
         await("the abandoned delivery", stateIs(id, "DONE"));
         assertEquals("2", Sql.text("SELECT attempts FROM delivery WHERE delivery_id = ?", id));

@@ -18,12 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Keeps webhooks/ honest: every sample payload has the fields the service reads, shaped as GitHub sends them and
@@ -63,7 +62,8 @@ class SamplePayloadsTest {
         JsonNode payload = JSON.readTree(file.toFile());
         String where = file.getFileName().toString();
         if (!"ping".equals(event)) {
-            assertEquals(name.group(2), payload.path("action").asText(null), where + ": action differs from the file name");
+            assertEquals(name.group(2), payload.path("action").asText(null),
+                    where + ": action differs from the file name");
             assertTrue(payload.path("installation").path("id").isIntegralNumber(), where + ": installation.id");
         }
         user(where + ": sender", payload.path("sender"));
@@ -80,7 +80,8 @@ class SamplePayloadsTest {
     void everyHandledEventHasASample() throws IOException {
         Set<String> sampled = new HashSet<>();
         samples().forEach(p -> sampled.add(p.getFileName().toString().replaceAll("\\.json$", "")));
-        for (String required : List.of("ping", "pull_request.opened", "pull_request.reopened", "pull_request.synchronize",
+        for (String required : List.of("ping", "pull_request.opened", "pull_request.reopened",
+                "pull_request.synchronize",
                 "pull_request.closed", "merge_group.checks_requested", "issue_comment.created", "check_run.rerequested",
                 "installation.created", "installation.deleted", "installation_repositories.added",
                 "installation_repositories.removed")) {
@@ -93,9 +94,13 @@ class SamplePayloadsTest {
     void manifestAsksForWhatTheServiceNeeds() throws IOException {
         JsonNode manifest = JSON.readTree(WEBHOOKS.resolve("app-manifest.json").toFile());
         Map<String, String> permissions = new TreeMap<>();
-        manifest.path("default_permissions").fields().forEachRemaining(e -> permissions.put(e.getKey(), e.getValue().asText()));
-        assertEquals(new TreeMap<>(Map.of("checks", "write", "pull_requests", "write", "statuses", "write", "contents", "read",
-                "metadata", "read", "merge_queues", "read", "members", "read", "emails", "read")), permissions);
+        manifest.path("default_permissions").fields()
+                .forEachRemaining(e -> permissions.put(e.getKey(), e.getValue().asText()));
+        assertEquals(
+                new TreeMap<>(
+                        Map.of("checks", "write", "pull_requests", "write", "statuses", "write", "contents", "read",
+                                "metadata", "read", "merge_queues", "read", "members", "read", "emails", "read")),
+                permissions);
         Set<String> events = new HashSet<>();
         manifest.path("default_events").forEach(e -> events.add(e.asText()));
         assertEquals(Set.of("pull_request", "merge_group", "issue_comment", "check_run"), events);
@@ -109,7 +114,8 @@ class SamplePayloadsTest {
         assertEquals(PLACEHOLDER + "/login/callback", manifest.path("callback_urls").path(0).asText());
         assertFalse(manifest.path("request_oauth_on_install").asBoolean(true));
         for (String field : List.of("url", "redirect_url", "setup_url")) {
-            assertTrue(manifest.path(field).asText().startsWith(PLACEHOLDER), field + " must use the placeholder create-app.sh replaces");
+            assertTrue(manifest.path(field).asText().startsWith(PLACEHOLDER),
+                    field + " must use the placeholder create-app.sh replaces");
         }
         assertFalse(manifest.path("name").asText().isBlank());
     }
@@ -123,7 +129,8 @@ class SamplePayloadsTest {
             assertFalse(pr.path(side).path("ref").asText().isBlank(), where + ": " + side + ".ref");
             assertTrue(pr.path(side).path("repo").path("id").isIntegralNumber(), where + ": " + side + ".repo.id");
         }
-        assertEquals(payload.path("repository").path("full_name").asText(), pr.path("base").path("repo").path("full_name").asText(),
+        assertEquals(payload.path("repository").path("full_name").asText(),
+                pr.path("base").path("repo").path("full_name").asText(),
                 where + ": the base repository is the repository");
         Instant.parse(pr.path("updated_at").asText());
         user(where + ": pull_request.user", pr.path("user"));
@@ -131,7 +138,8 @@ class SamplePayloadsTest {
         assertEquals("closed".equals(action) ? "closed" : "open", pr.path("state").asText(), where + ": state");
         if ("synchronize".equals(action)) {
             sha(where + ": before", payload.path("before"));
-            assertEquals(pr.path("head").path("sha").asText(), payload.path("after").asText(), where + ": after is the new head");
+            assertEquals(pr.path("head").path("sha").asText(), payload.path("after").asText(),
+                    where + ": after is the new head");
         }
     }
 
@@ -142,16 +150,21 @@ class SamplePayloadsTest {
         String baseRef = group.path("base_ref").asText();
         assertTrue(baseRef.startsWith("refs/heads/"), where + ": base_ref is a full ref");
         String branch = baseRef.substring("refs/heads/".length());
-        assertTrue(group.path("head_ref").asText().matches("refs/heads/gh-readonly-queue/" + Pattern.quote(branch) + "/pr-\\d+-[0-9a-f]{40}"),
+        assertTrue(
+                group.path("head_ref").asText()
+                        .matches("refs/heads/gh-readonly-queue/" + Pattern.quote(branch) + "/pr-\\d+-[0-9a-f]{40}"),
                 where + ": head_ref is not a merge-queue branch of " + branch);
-        assertEquals(group.path("head_sha").asText(), group.path("head_commit").path("id").asText(), where + ": head_commit.id");
-        assertFalse(group.path("head_commit").path("author").path("email").asText().isBlank(), where + ": head_commit.author");
+        assertEquals(group.path("head_sha").asText(), group.path("head_commit").path("id").asText(),
+                where + ": head_commit.id");
+        assertFalse(group.path("head_commit").path("author").path("email").asText().isBlank(),
+                where + ": head_commit.author");
     }
 
     private static void issueComment(String where, JsonNode payload) {
         JsonNode issue = payload.path("issue");
         assertTrue(issue.path("number").isIntegralNumber(), where + ": issue.number");
-        assertTrue(issue.path("pull_request").isObject(), where + ": the comment must be on a pull request (issue.pull_request)");
+        assertTrue(issue.path("pull_request").isObject(),
+                where + ": the comment must be on a pull request (issue.pull_request)");
         assertEquals("/cla recheck", payload.path("comment").path("body").asText().trim(), where + ": comment.body");
         user(where + ": comment.user", payload.path("comment").path("user"));
     }
@@ -162,29 +175,36 @@ class SamplePayloadsTest {
         assertEquals("CLA", run.path("name").asText(), where + ": check_run.name");
         sha(where + ": check_run.head_sha", run.path("head_sha"));
         // Covenant's own check runs carry pull_request:<number> or merge_group:<base sha> (see the pull-request checks).
-        Matcher external = Pattern.compile("pull_request:(\\d+)|merge_group:[0-9a-f]{40}").matcher(run.path("external_id").asText());
+        Matcher external = Pattern.compile("pull_request:(\\d+)|merge_group:[0-9a-f]{40}")
+                .matcher(run.path("external_id").asText());
         assertTrue(external.matches(), where + ": check_run.external_id is not one Covenant writes");
         assertTrue(run.path("app").path("id").isIntegralNumber(), where + ": check_run.app.id");
         assertFalse(run.path("app").path("slug").asText().isBlank(), where + ": check_run.app.slug");
         assertFalse(run.path("pull_requests").isEmpty(), where + ": check_run.pull_requests");
         for (JsonNode pr : run.path("pull_requests")) {
             assertTrue(pr.path("number").isIntegralNumber(), where + ": pull_requests[].number");
-            assertEquals(run.path("head_sha").asText(), pr.path("head").path("sha").asText(), where + ": pull_requests[].head.sha");
+            assertEquals(run.path("head_sha").asText(), pr.path("head").path("sha").asText(),
+                    where + ": pull_requests[].head.sha");
         }
         if (external.group(1) != null) {
-            assertEquals(external.group(1), run.path("pull_requests").path(0).path("number").asText(), where + ": external_id number");
+            assertEquals(external.group(1), run.path("pull_requests").path(0).path("number").asText(),
+                    where + ": external_id number");
         }
     }
 
     private static void installation(String where, JsonNode payload) {
         JsonNode installation = payload.path("installation");
-        assertFalse(installation.path("account").path("login").asText().isBlank(), where + ": installation.account.login");
+        assertFalse(installation.path("account").path("login").asText().isBlank(),
+                where + ": installation.account.login");
         repositories(where + ": repositories", installation, payload.path("repositories"));
     }
 
     private static void installationRepositories(String where, JsonNode payload) {
-        String changed = "added".equals(payload.path("action").asText()) ? "repositories_added" : "repositories_removed";
-        assertTrue(payload.path("repositories_added").isArray() && payload.path("repositories_removed").isArray(), where);
+        String changed = "added".equals(payload.path("action").asText())
+                ? "repositories_added"
+                : "repositories_removed";
+        assertTrue(payload.path("repositories_added").isArray() && payload.path("repositories_removed").isArray(),
+                where);
         repositories(where + ": " + changed, payload.path("installation"), payload.path(changed));
     }
 
@@ -198,7 +218,8 @@ class SamplePayloadsTest {
         String owner = installation.path("account").path("login").asText();
         for (JsonNode repo : repositories) {
             assertTrue(repo.path("id").isIntegralNumber(), where + "[].id");
-            assertEquals(owner + "/" + repo.path("name").asText(), repo.path("full_name").asText(), where + "[].full_name");
+            assertEquals(owner + "/" + repo.path("name").asText(), repo.path("full_name").asText(),
+                    where + "[].full_name");
         }
     }
 

@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 public class WebhookEndpointTest {
@@ -24,12 +24,14 @@ public class WebhookEndpointTest {
     static final String SECRET = "test-webhook-secret";
 
     static String pullRequest(String repo) {
-        return "{\"action\":\"opened\",\"number\":42,\"pull_request\":{\"number\":42,\"head\":{\"sha\":\"" + "a".repeat(40) + "\"}},"
+        return "{\"action\":\"opened\",\"number\":42,\"pull_request\":{\"number\":42,\"head\":{\"sha\":\""
+                + "a".repeat(40) + "\"}},"
                 + "\"repository\":{\"id\":1,\"full_name\":\"" + repo + "\"},\"installation\":{\"id\":4711}}";
     }
 
     static RequestSpecification delivery(String id, String event, byte[] body, String signature) {
-        var request = given().contentType("application/json").header("X-GitHub-Delivery", id).header("X-GitHub-Event", event)
+        var request = given().contentType("application/json").header("X-GitHub-Delivery", id)
+                .header("X-GitHub-Event", event)
                 .header("User-Agent", "GitHub-Hookshot/test").body(body);
         return signature == null ? request : request.header("X-Hub-Signature-256", signature);
     }
@@ -71,7 +73,8 @@ public class WebhookEndpointTest {
         String id = UUID.randomUUID().toString();
         byte[] body = pullRequest("acme/widget").getBytes(StandardCharsets.UTF_8);
         delivery(id, "pull_request", body, null).post("/github/webhook").then().statusCode(401);
-        delivery(id, "pull_request", body, WebhookSignature.sign("not the secret", body)).post("/github/webhook").then().statusCode(401);
+        delivery(id, "pull_request", body, WebhookSignature.sign("not the secret", body)).post("/github/webhook").then()
+                .statusCode(401);
         delivery(id, "pull_request", body, WebhookSignature.sign(SECRET, "other".getBytes(StandardCharsets.UTF_8)))
                 .post("/github/webhook").then().statusCode(401);
         assertEquals("0", count(id));
@@ -94,12 +97,14 @@ public class WebhookEndpointTest {
         // The server answers as soon as it reads the declared length, so speak HTTP by hand and read that answer.
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             String head = "POST /github/webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "X-GitHub-Delivery: " + id + "\r\nX-GitHub-Event: pull_request\r\nX-Hub-Signature-256: sha256=00\r\n"
+                    + "X-GitHub-Delivery: " + id
+                    + "\r\nX-GitHub-Event: pull_request\r\nX-Hub-Signature-256: sha256=00\r\n"
                     + "Content-Length: " + (25L * 1024 * 1024 + 1) + "\r\n\r\n{";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             socket.setSoTimeout(10_000);
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            String status = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
         } catch (java.io.IOException e) {
@@ -114,15 +119,18 @@ public class WebhookEndpointTest {
         signed(id, "pull_request", "{\"action\": \"opened\", ").post("/github/webhook").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("stored as failed"));
         assertEquals("FAILED", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", id));
-        assertEquals("true", Sql.text("SELECT (last_error LIKE '%not valid JSON%')::text FROM delivery WHERE delivery_id = ?", id));
+        assertEquals("true",
+                Sql.text("SELECT (last_error LIKE '%not valid JSON%')::text FROM delivery WHERE delivery_id = ?", id));
     }
 
     @Test
     void unknownEventsAndActionsAreRecordedAndIgnored() throws SQLException {
         String star = UUID.randomUUID().toString();
-        signed(star, "star", "{\"action\":\"created\"}").post("/github/webhook").then().statusCode(202).body("outcome", equalTo("IGNORED"));
+        signed(star, "star", "{\"action\":\"created\"}").post("/github/webhook").then().statusCode(202).body("outcome",
+                equalTo("IGNORED"));
         String labeled = UUID.randomUUID().toString();
-        signed(labeled, "pull_request", pullRequest("acme/widget").replace("opened", "labeled")).post("/github/webhook").then()
+        signed(labeled, "pull_request", pullRequest("acme/widget").replace("opened", "labeled")).post("/github/webhook")
+                .then()
                 .statusCode(202).body("outcome", equalTo("IGNORED"));
         assertEquals("IGNORED", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", star));
         assertEquals("IGNORED", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", labeled));
@@ -131,7 +139,8 @@ public class WebhookEndpointTest {
     @Test
     void aPingIsAnsweredAndDone() throws SQLException {
         String id = UUID.randomUUID().toString();
-        signed(id, "ping", "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}").post("/github/webhook").then().statusCode(202);
+        signed(id, "ping", "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}").post("/github/webhook").then()
+                .statusCode(202);
         assertEquals("DONE", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", id));
     }
 
@@ -141,7 +150,8 @@ public class WebhookEndpointTest {
         signed(id, "pull_request", pullRequest("acme/widget")).post("/github/webhook").then().statusCode(202);
         admin().post("/api/deliveries/" + id + "/redrive").then().statusCode(409);
         admin().post("/api/deliveries/no-such-delivery/redrive").then().statusCode(404);
-        admin().queryParam("state", "SLEEPY").get("/api/deliveries").then().statusCode(400).body("field", equalTo("state"));
+        admin().queryParam("state", "SLEEPY").get("/api/deliveries").then().statusCode(400).body("field",
+                equalTo("state"));
         given().get("/api/deliveries").then().statusCode(401);
     }
 }

@@ -33,9 +33,10 @@ class WebhookSignatureTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = { "sha1=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17", "sha256=", "sha256=zz",
+    @ValueSource(strings = {"sha1=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17", "sha256=",
+            "sha256=zz",
             "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17",
-            "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e1" })
+            "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e1"})
     void malformedHeadersFail(String header) {
         assertFalse(WebhookSignature.isValid(SECRET, BODY, header));
     }

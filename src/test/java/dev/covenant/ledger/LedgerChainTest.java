@@ -13,7 +13,8 @@ class LedgerChainTest {
 
     @Test
     void canonicalJsonSortsKeysAtEveryDepthAndDropsWhitespace() {
-        String json = CanonicalJson.write(CanonicalJson.read("{ \"b\": 1, \"a\": { \"z\": [ {\"y\":true, \"x\":null} ], \"é\": \"\\u00e9\" } }"));
+        String json = CanonicalJson.write(
+                CanonicalJson.read("{ \"b\": 1, \"a\": { \"z\": [ {\"y\":true, \"x\":null} ], \"é\": \"\\u00e9\" } }"));
         assertEquals("{\"a\":{\"z\":[{\"x\":null,\"y\":true}],\"é\":\"é\"},\"b\":1}", json);
     }
 
@@ -25,7 +26,8 @@ class LedgerChainTest {
     @Test
     void theHashIsSha256OverTheLinkedFields() {
         // echo -n "$(printf '0%.0s' {1..64})\n1\nk\n{}" | sha256sum
-        assertEquals(Sha256.hex(LedgerChain.GENESIS + "\n1\nk\n{}"), LedgerChain.hash(LedgerChain.GENESIS, 1, "k", "{}"));
+        assertEquals(Sha256.hex(LedgerChain.GENESIS + "\n1\nk\n{}"),
+                LedgerChain.hash(LedgerChain.GENESIS, 1, "k", "{}"));
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", Sha256.hex("abc"));
     }
 
@@ -47,7 +49,8 @@ class LedgerChainTest {
         assertTrue(LedgerChain.breakIn(first, third).contains("missing"));
         LedgerChain.Link relinked = new LedgerChain.Link(2, "k", "{\"b\":2}", LedgerChain.GENESIS, second.hash());
         assertTrue(LedgerChain.breakIn(first, relinked).contains("previous hash"));
-        LedgerChain.Link spaced = new LedgerChain.Link(2, "k", "{ \"b\":2}", first.hash(), LedgerChain.hash(first.hash(), 2, "k", "{ \"b\":2}"));
+        LedgerChain.Link spaced = new LedgerChain.Link(2, "k", "{ \"b\":2}", first.hash(),
+                LedgerChain.hash(first.hash(), 2, "k", "{ \"b\":2}"));
         assertTrue(LedgerChain.breakIn(first, spaced).contains("canonical"));
     }
 

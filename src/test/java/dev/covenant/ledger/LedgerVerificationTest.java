@@ -12,10 +12,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class LedgerVerificationTest {
@@ -33,7 +33,8 @@ class LedgerVerificationTest {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteEntries() {
-        SQLException update = assertThrows(SQLException.class, () -> Sql.update("UPDATE ledger_entry SET kind = 'x' WHERE seq = 1"));
+        SQLException update = assertThrows(SQLException.class,
+                () -> Sql.update("UPDATE ledger_entry SET kind = 'x' WHERE seq = 1"));
         assertEquals("23001", update.getSQLState());
         assertThrows(SQLException.class, () -> Sql.update("DELETE FROM ledger_entry WHERE seq = 1"));
         assertThrows(SQLException.class, () -> Sql.update("TRUNCATE ledger_entry"));
@@ -50,8 +51,9 @@ class LedgerVerificationTest {
                     .body("firstBroken.seq", equalTo(2))
                     .body("firstBroken.reason", containsString("hash does not match"));
         } finally {
-            try (Connection c = Sql.connect(); var ps = c.prepareStatement(
-                    "UPDATE ledger_entry SET event = ? WHERE seq = 2")) {
+            try (Connection c = Sql.connect();
+                    var ps = c.prepareStatement(
+                            "UPDATE ledger_entry SET event = ? WHERE seq = 2")) {
                 replicaRole(c);
                 ps.setString(1, original);
                 ps.executeUpdate();

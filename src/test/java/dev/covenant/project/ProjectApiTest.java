@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ProjectApiTest {
@@ -31,7 +30,8 @@ class ProjectApiTest {
                 .body("allowlist", equalTo(List.of("*[bot]")))
                 .body("licenses[0].spdx", equalTo("GPL-2.0-only"))
                 .extract().path("id");
-        admin().body(Map.of("from", "2011-09-01", "spdx", "Apache-2.0")).post("/api/projects/" + id + "/licenses").then()
+        admin().body(Map.of("from", "2011-09-01", "spdx", "Apache-2.0")).post("/api/projects/" + id + "/licenses")
+                .then()
                 .statusCode(200).body("licenses.spdx", equalTo(List.of("GPL-2.0-only", "Apache-2.0")));
         admin().get("/api/projects?repo=" + owner + "/WIDGET").then().statusCode(200).body("[0].id", equalTo(id));
         admin().body(Map.of("from", "2011-09-01", "spdx", "MIT")).post("/api/projects/" + id + "/licenses").then()
@@ -41,8 +41,9 @@ class ProjectApiTest {
     @Test
     void anOwnerProjectGovernsItsRepositories() {
         String owner = owner();
-        int id = admin().body(Map.of("owner", owner, "agreement", "corporate", "accepts", "SINCE", "acceptsSince", "1.0.0",
-                "allowlist", List.of("*[bot]", "release-*")))
+        int id = admin()
+                .body(Map.of("owner", owner, "agreement", "corporate", "accepts", "SINCE", "acceptsSince", "1.0.0",
+                        "allowlist", List.of("*[bot]", "release-*")))
                 .post("/api/projects").then().statusCode(201).body("scope", equalTo(owner)).extract().path("id");
         admin().get("/api/projects?repo=" + owner + "/anything").then().statusCode(200).body("[0].id", equalTo(id));
         admin().body(Map.of("owner", owner, "agreement", "corporate")).post("/api/projects").then().statusCode(409);

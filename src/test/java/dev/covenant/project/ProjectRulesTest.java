@@ -25,7 +25,7 @@ class ProjectRulesTest {
             "release-?, release-1, true",
             "release-?, release-10, false",
             "alice, alice, true",
-            "alice, alicex, false" })
+            "alice, alicex, false"})
     void allowlistPatternsAreGlobs(String pattern, String login, boolean allowed) {
         assertEquals(allowed, new Allowlist(List.of(pattern)).allows(login));
     }
@@ -43,8 +43,9 @@ class ProjectRulesTest {
             "LATEST_MAJOR, 2.2.0, 2.1.0, , false",
             "SINCE, 1.5.0, 2.1.0, 1.5.0, true",
             "SINCE, 1.4.9, 2.1.0, 1.5.0, false",
-            "SINCE, 2.1.0, 2.1.0, 1.5.0, true" })
-    void acceptanceFollowsThePolicy(AcceptancePolicy policy, String candidate, String latest, String since, boolean accepted) {
+            "SINCE, 2.1.0, 2.1.0, 1.5.0, true"})
+    void acceptanceFollowsThePolicy(AcceptancePolicy policy, String candidate, String latest, String since,
+            boolean accepted) {
         assertEquals(accepted, policy.accepts(v(candidate), v(latest), since == null ? null : v(since)));
     }
 

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import dev.covenant.web.WebClient;
 
 @QuarkusTest
@@ -26,7 +26,8 @@ class CorporateAndCoverageTest {
 
     static String project(String corporate) {
         String owner = "cov-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("owner", owner, "repo", "widget", "agreement", "individual"));
+        Map<String, Object> body = new java.util.HashMap<>(
+                Map.of("owner", owner, "repo", "widget", "agreement", "individual"));
         if (corporate != null) {
             body.put("corporateAgreement", corporate);
         }
@@ -49,7 +50,8 @@ class CorporateAndCoverageTest {
         String corporateId = signCorporate(signatory, "Acme Corp");
         String domain = "acme-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
         addApproval(signatory, corporateId, "DOMAIN", domain).then().statusCode(303);
-        admin().queryParam("repo", repo).queryParam("email", "dev@" + domain).get("/api/coverage").then().statusCode(200)
+        admin().queryParam("repo", repo).queryParam("email", "dev@" + domain).get("/api/coverage").then()
+                .statusCode(200)
                 .body("covered", equalTo(true)).body("by", equalTo("CORPORATE"))
                 .body("corporate.criterion", equalTo("DOMAIN")).body("corporate.company", equalTo("Acme Corp"));
         admin().queryParam("repo", repo).queryParam("email", "dev@other.example").get("/api/coverage").then()
@@ -71,8 +73,9 @@ class CorporateAndCoverageTest {
         // GitHub about this organisation for each of their contributors.
         Sql.update("UPDATE approval SET removed_at = now() WHERE kind = 'GITHUB_ORG' AND value = ?", org);
 
-        assertEquals("3", Sql.text("SELECT count(*) FROM ledger_entry WHERE kind = 'corporate.approval.added' AND event LIKE ?",
-                "%" + corporateId + "%"));
+        assertEquals("3",
+                Sql.text("SELECT count(*) FROM ledger_entry WHERE kind = 'corporate.approval.added' AND event LIKE ?",
+                        "%" + corporateId + "%"));
     }
 
     @Test
@@ -94,7 +97,8 @@ class CorporateAndCoverageTest {
         stranger.request().get("/corporate/agreements/" + corporateId).then().statusCode(404);
         addApproval(stranger, corporateId, "DOMAIN", "evil.example").then().statusCode(404);
         stranger.request().header("X-CSRF-Token", stranger.csrf()).contentType("application/json")
-                .body(Map.of("kind", "DOMAIN", "value", "evil.example")).post("/api/corporate/" + corporateId + "/approvals")
+                .body(Map.of("kind", "DOMAIN", "value", "evil.example"))
+                .post("/api/corporate/" + corporateId + "/approvals")
                 .then().statusCode(404).contentType("application/problem+json");
         assertEquals("0", Sql.text("SELECT count(*) FROM approval WHERE corporate_id = ?::uuid", corporateId));
     }
@@ -131,15 +135,19 @@ class CorporateAndCoverageTest {
         String repo = project(null);
         String login = SigningFlowTest.newUser("cov");
         WebClient client = WebClient.signIn(login);
-        admin().queryParam("repo", repo).queryParam("user", login).get("/api/coverage").then().body("covered", equalTo(false));
+        admin().queryParam("repo", repo).queryParam("user", login).get("/api/coverage").then().body("covered",
+                equalTo(false));
         String csrf = client.csrf();
-        String receipt = SigningFlowTest.sign(client, csrf, Map.of("name", "Cov", "email", login + "@example.org")).getHeader("Location");
+        String receipt = SigningFlowTest.sign(client, csrf, Map.of("name", "Cov", "email", login + "@example.org"))
+                .getHeader("Location");
         admin().queryParam("repo", repo).queryParam("user", login).get("/api/coverage").then()
-                .body("covered", equalTo(true)).body("by", equalTo("INDIVIDUAL")).body("signature.version", equalTo("1.0.0"));
+                .body("covered", equalTo(true)).body("by", equalTo("INDIVIDUAL"))
+                .body("signature.version", equalTo("1.0.0"));
         // By verified e-mail alone, as a commit without a linked account would ask.
         admin().queryParam("repo", repo).queryParam("email", login + "@example.org").get("/api/coverage").then()
                 .body("covered", equalTo(true)).body("login", equalTo(login));
-        client.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf).post(receipt + "/revoke");
+        client.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf)
+                .post(receipt + "/revoke");
         admin().queryParam("repo", repo).queryParam("user", login).get("/api/coverage").then()
                 .body("covered", equalTo(false)).body("reason", containsString("revoked"));
         admin().queryParam("repo", repo).queryParam("user", "renovate[bot]").get("/api/coverage").then()
@@ -150,7 +158,8 @@ class CorporateAndCoverageTest {
     void badCoverageQueriesNameTheField() {
         admin().get("/api/coverage").then().statusCode(400).body("errors.field", hasItem("repo"));
         admin().queryParam("repo", "a/b").get("/api/coverage").then().statusCode(400).body("field", equalTo("user"));
-        admin().queryParam("repo", "nobody-links/this").queryParam("user", "x").get("/api/coverage").then().statusCode(404);
+        admin().queryParam("repo", "nobody-links/this").queryParam("user", "x").get("/api/coverage").then()
+                .statusCode(404);
         given().queryParam("repo", "a/b").queryParam("user", "x").get("/api/coverage").then().statusCode(401);
     }
 
@@ -158,13 +167,16 @@ class CorporateAndCoverageTest {
     void signaturesExportAsCsvAndJsonForAdminsOnly() {
         String login = SigningFlowTest.newUser("exp");
         WebClient client = WebClient.signIn(login);
-        SigningFlowTest.sign(client, client.csrf(), Map.of("name", "=HYPERLINK(\"x\")", "email", login + "@example.org"));
+        SigningFlowTest.sign(client, client.csrf(),
+                Map.of("name", "=HYPERLINK(\"x\")", "email", login + "@example.org"));
         admin().queryParam("format", "csv").get("/api/agreements/individual/signatures").then().statusCode(200)
                 .contentType(containsString("text/csv")).body(containsString(login))
                 .body(containsString("signature,github_id,login"));
         admin().get("/api/agreements/individual/signatures").then().statusCode(200).body("login", hasItem(login));
         given().get("/api/agreements/individual/signatures").then().statusCode(401);
-        List<String> lines = admin().queryParam("format", "csv").get("/api/agreements/individual/signatures").asString().lines().toList();
-        lines.stream().filter(l -> l.contains(login)).forEach(l -> org.junit.jupiter.api.Assertions.assertFalse(l.contains(",\"=")));
+        List<String> lines = admin().queryParam("format", "csv").get("/api/agreements/individual/signatures").asString()
+                .lines().toList();
+        lines.stream().filter(l -> l.contains(login))
+                .forEach(l -> org.junit.jupiter.api.Assertions.assertFalse(l.contains(",\"=")));
     }
 }

@@ -29,15 +29,17 @@ class FormValuesTest {
             "DATE, true, 2026-02-30, Please enter a date as YYYY-MM-DD",
             "DATE, true, 2026-02-28, NULL",
             "CHECKBOX, true, '', Please tick this box",
-            "CHECKBOX, true, on, NULL" })
+            "CHECKBOX, true, on, NULL"})
     void eachTypeIsChecked(FormField.Type type, boolean required, String value, String error) {
-        var checked = FormValues.check(List.of(new FormField("f", "F", type, required)), Map.of("f", value), List.of("ada@example.org"));
+        var checked = FormValues.check(List.of(new FormField("f", "F", type, required)), Map.of("f", value),
+                List.of("ada@example.org"));
         assertEquals(error, checked.errors().get("f"));
     }
 
     @org.junit.jupiter.api.Test
     void valuesOver500CharactersAreRefusedAndOthersTrimmed() {
-        var fields = List.of(new FormField("a", "A", FormField.Type.TEXT, true), new FormField("b", "B", FormField.Type.TEXT, true));
+        var fields = List.of(new FormField("a", "A", FormField.Type.TEXT, true),
+                new FormField("b", "B", FormField.Type.TEXT, true));
         var checked = FormValues.check(fields, Map.of("a", "x".repeat(501), "b", "  kept  "), List.of());
         assertEquals("Please keep this to 500 characters or fewer", checked.errors().get("a"));
         assertNull(checked.errors().get("b"));

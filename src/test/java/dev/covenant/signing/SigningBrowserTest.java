@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,6 @@ import dev.covenant.Sql;
 import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
-import io.quarkus.test.junit.QuarkusTest;
 import dev.covenant.web.Browser;
 
 /** The signing pages in a real headless Chromium, signed in through the fake GitHub's OAuth pages. */
@@ -73,7 +73,8 @@ class SigningBrowserTest {
         assertEquals("Grace " + login, name.getDomProperty("value"), "the name GitHub knows is suggested");
         name.clear();
         name.sendKeys("Grace Browser");
-        WebElement submit = browser.driver.findElement(By.xpath("//button[@type='submit' and starts-with(normalize-space(), 'I agree and sign version')]"));
+        WebElement submit = browser.driver.findElement(
+                By.xpath("//button[@type='submit' and starts-with(normalize-space(), 'I agree and sign version')]"));
         assertEquals("I agree and sign version " + version, submit.getText().strip());
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", submit);
         Path shot = browser.screenshot(Path.of("target", "screenshots", "signing-page.png"));
@@ -98,9 +99,11 @@ class SigningBrowserTest {
         assertEquals("/me", browser.path());
         assertTrue(browser.driver.findElements(By.xpath("//button[normalize-space()='Revoke']")).isEmpty());
 
-        assertNotNull(Sql.text("SELECT revoked_at FROM signature WHERE id = ?::uuid", signatureId), "revoked_at is set");
-        assertEquals("signature.signed", Sql.text("SELECT e.kind FROM signature s JOIN ledger_entry e ON e.seq = s.ledger_seq "
-                + "WHERE s.id = ?::uuid", signatureId));
+        assertNotNull(Sql.text("SELECT revoked_at FROM signature WHERE id = ?::uuid", signatureId),
+                "revoked_at is set");
+        assertEquals("signature.signed",
+                Sql.text("SELECT e.kind FROM signature s JOIN ledger_entry e ON e.seq = s.ledger_seq "
+                        + "WHERE s.id = ?::uuid", signatureId));
         assertEquals("signature.revoked", Sql.text("SELECT e.kind FROM signature s JOIN ledger_entry e "
                 + "ON e.seq = s.revocation_ledger_seq WHERE s.id = ?::uuid", signatureId));
         List<String> lastKinds = lastLedgerKinds(5);
@@ -121,18 +124,25 @@ class SigningBrowserTest {
         browser.driver.findElement(By.id("f-company")).sendKeys(company);
         browser.driver.findElement(By.id("f-title")).sendKeys("Head of <i>Open Source</i>");
         browser.driver.findElement(By.id("f-contact_email")).sendKeys("legal@" + domain);
-        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign version 1.0.0 for the company']")).click();
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign version 1.0.0 for the company']"))
+                .click();
 
         browser.wait.until(d -> !browser.path().equals("/corporate/corporate"));
-        browser.wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.wait
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         assertTrue(browser.path().startsWith("/corporate/agreements/"), "signing for the company should lead to its "
-                + "manage page, but " + browser.path() + " says: " + browser.driver.findElement(By.tagName("body")).getText());
+                + "manage page, but " + browser.path() + " says: "
+                + browser.driver.findElement(By.tagName("body")).getText());
         String corporateId = browser.path().substring("/corporate/agreements/".length());
         browser.waitForText(By.tagName("h1"), company);
-        assertEquals(company, browser.driver.findElement(By.tagName("h1")).getText().strip(), "the company name is shown as typed");
-        assertTrue(browser.driver.findElements(By.cssSelector("h1 b, main p.muted i")).isEmpty(), "nothing typed became markup");
-        assertTrue(browser.driver.getPageSource().contains("Acme &lt;b&gt;Corp&lt;/b&gt;"), "the company name is escaped");
-        assertTrue(browser.driver.findElement(By.cssSelector("main p.muted")).getText().contains("Head of <i>Open Source</i>"));
+        assertEquals(company, browser.driver.findElement(By.tagName("h1")).getText().strip(),
+                "the company name is shown as typed");
+        assertTrue(browser.driver.findElements(By.cssSelector("h1 b, main p.muted i")).isEmpty(),
+                "nothing typed became markup");
+        assertTrue(browser.driver.getPageSource().contains("Acme &lt;b&gt;Corp&lt;/b&gt;"),
+                "the company name is escaped");
+        assertTrue(browser.driver.findElement(By.cssSelector("main p.muted")).getText()
+                .contains("Head of <i>Open Source</i>"));
         assertTrue(browser.driver.getPageSource().contains("Nobody yet."));
 
         new Select(browser.driver.findElement(By.id("kind"))).selectByValue("DOMAIN");
@@ -148,7 +158,9 @@ class SigningBrowserTest {
                 corporateId, domain));
 
         String owner = "brw-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.admin().body(Map.of("owner", owner, "repo", "widget", "agreement", "individual", "corporateAgreement", "corporate"))
+        Api.admin()
+                .body(Map.of("owner", owner, "repo", "widget", "agreement", "individual", "corporateAgreement",
+                        "corporate"))
                 .post("/api/projects").then().statusCode(201);
         Api.admin().queryParam("repo", owner + "/widget").queryParam("email", "dev@" + domain)
                 .get("/api/coverage").then().statusCode(200)
@@ -176,20 +188,28 @@ class SigningBrowserTest {
                 browser.driver.findElement(By.id("f-email")), badEmail);
         browser.driver.findElement(By.id("f-name")).clear();
         browser.driver.findElement(By.id("f-name")).sendKeys(SCRIPT);
-        browser.driver.findElement(By.xpath("//button[starts-with(normalize-space(), 'I agree and sign version')]")).click();
+        browser.driver.findElement(By.xpath("//button[starts-with(normalize-space(), 'I agree and sign version')]"))
+                .click();
         browser.waitFor(By.id("f-email-error"));
         assertFalse(browser.alertPresent(), "no script ran on the refused form");
-        assertEquals(SCRIPT, browser.driver.findElement(By.id("f-name")).getDomProperty("value"), "the name is kept as text");
-        assertTrue(browser.driver.findElements(By.cssSelector("main img")).isEmpty(), "the refused address made no element");
-        assertEquals("0", Sql.text("SELECT count(*) FROM signature s JOIN person p ON p.github_id = s.github_id WHERE p.login = ?", login));
+        assertEquals(SCRIPT, browser.driver.findElement(By.id("f-name")).getDomProperty("value"),
+                "the name is kept as text");
+        assertTrue(browser.driver.findElements(By.cssSelector("main img")).isEmpty(),
+                "the refused address made no element");
+        assertEquals("0",
+                Sql.text(
+                        "SELECT count(*) FROM signature s JOIN person p ON p.github_id = s.github_id WHERE p.login = ?",
+                        login));
 
         // Then a good submission with the script as the name.
         new Select(browser.driver.findElement(By.id("f-email"))).selectByValue(login + "@example.org");
-        browser.driver.findElement(By.xpath("//button[starts-with(normalize-space(), 'I agree and sign version')]")).click();
+        browser.driver.findElement(By.xpath("//button[starts-with(normalize-space(), 'I agree and sign version')]"))
+                .click();
         browser.waitForText(By.tagName("h1"), "Signature receipt");
         assertFalse(browser.alertPresent(), "no script ran on the receipt");
         assertEquals(SCRIPT, receiptRow("name"), "the script is shown as text");
-        assertTrue(browser.driver.findElements(By.cssSelector("main script")).isEmpty(), "no script element on the page");
+        assertTrue(browser.driver.findElements(By.cssSelector("main script")).isEmpty(),
+                "no script element on the page");
         assertTrue(browser.driver.getPageSource().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertEquals(Boolean.FALSE, js.executeScript("return document.body.innerHTML.includes(arguments[0])", SCRIPT));
     }
@@ -210,12 +230,14 @@ class SigningBrowserTest {
     }
 
     private String receiptRow(String header) {
-        return browser.driver.findElement(By.xpath("//table//tr[th[normalize-space()='" + header + "']]/td")).getText().strip();
+        return browser.driver.findElement(By.xpath("//table//tr[th[normalize-space()='" + header + "']]/td")).getText()
+                .strip();
     }
 
     private static List<String> lastLedgerKinds(int count) throws SQLException {
         List<String> kinds = new ArrayList<>();
-        try (var c = Sql.connect(); var ps = c.prepareStatement("SELECT kind FROM ledger_entry ORDER BY seq DESC LIMIT ?")) {
+        try (var c = Sql.connect();
+                var ps = c.prepareStatement("SELECT kind FROM ledger_entry ORDER BY seq DESC LIMIT ?")) {
             ps.setInt(1, count);
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -229,7 +251,8 @@ class SigningBrowserTest {
     private static boolean isPng(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return bytes.length > 1000 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+            return bytes.length > 1000 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N'
+                    && bytes[3] == 'G';
         } catch (java.io.IOException e) {
             return false;
         }

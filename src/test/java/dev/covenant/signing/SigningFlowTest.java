@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
 import dev.covenant.github.FakeEmail;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import dev.covenant.web.WebClient;
 
 @QuarkusTest
@@ -53,8 +53,11 @@ public class SigningFlowTest {
         String login = newUser("ada", "second@example.org", "unverified@example.org");
         WebClient client = WebClient.signIn(login);
         client.request().get("/me").then().statusCode(200).body(containsString(login));
-        assertEquals("true", Sql.text("SELECT bool_and(verified)::text FROM person_email WHERE github_id = ? AND email <> 'unverified@example.org'", idOf(login)));
-        assertEquals("false", Sql.text("SELECT verified::text FROM person_email WHERE email = 'unverified@example.org'"));
+        assertEquals("true", Sql.text(
+                "SELECT bool_and(verified)::text FROM person_email WHERE github_id = ? AND email <> 'unverified@example.org'",
+                idOf(login)));
+        assertEquals("false",
+                Sql.text("SELECT verified::text FROM person_email WHERE email = 'unverified@example.org'"));
     }
 
     @Test
@@ -67,7 +70,8 @@ public class SigningFlowTest {
         String receipt = signed.getHeader("Location");
         assertTrue(receipt.contains("/signatures/"));
         client.request().get(receipt).then().statusCode(200).body(containsString("Bob Builder"))
-                .body(containsString(Sql.text("SELECT sha256 FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id WHERE a.slug = 'individual'")));
+                .body(containsString(Sql.text(
+                        "SELECT sha256 FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id WHERE a.slug = 'individual'")));
         client.request().get(receipt + ".json").then().statusCode(200).body("fields.name", equalTo("Bob Builder"))
                 .body("ledgerEntry.hash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
 
@@ -133,7 +137,8 @@ public class SigningFlowTest {
     void nobodyElseSeesOrRevokesASignature() throws SQLException {
         String owner = newUser("own");
         WebClient ownerClient = WebClient.signIn(owner);
-        sign(ownerClient, ownerClient.csrf(), Map.of("name", "Owner", "email", owner + "@example.org")).then().statusCode(303);
+        sign(ownerClient, ownerClient.csrf(), Map.of("name", "Owner", "email", owner + "@example.org")).then()
+                .statusCode(303);
         String id = Sql.text("SELECT id FROM signature WHERE github_id = ?", idOf(owner));
         WebClient other = WebClient.signIn(newUser("oth"));
         other.request().get("/signatures/" + id).then().statusCode(404);

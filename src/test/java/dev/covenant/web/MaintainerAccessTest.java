@@ -8,13 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Api;
-import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
-import dev.covenant.github.FakeRepo;
 import dev.covenant.checks.InstalledRepositories;
+import dev.covenant.github.FakeRepo;
 
 /**
  * A repository's relicensing report is for its maintainers (GitHub admin or maintain role) and admin tokens; any

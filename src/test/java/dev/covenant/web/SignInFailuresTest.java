@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.SQLException;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import dev.covenant.signing.SigningFlowTest;
 
 @QuarkusTest
@@ -41,7 +41,8 @@ class SignInFailuresTest {
     void aForgedStateIsRefusedWithAClearPage() throws SQLException {
         String login = SigningFlowTest.newUser("forge");
         Map<String, String> started = WebClient.startSignIn(login);
-        Response forged = callback(started.get("callback").replaceAll("state=[^&]+", "state=forged"), started.get("cookie"));
+        Response forged = callback(started.get("callback").replaceAll("state=[^&]+", "state=forged"),
+                started.get("cookie"));
         assertEquals(400, forged.statusCode());
         forged.then().contentType(containsString("text/html")).body(containsString("Sign-in could not be completed"));
         assertNoSessionAndNobodyStored(forged, login);
@@ -69,7 +70,9 @@ class SignInFailuresTest {
         // Even with the old cookie, GitHub refuses the spent code and no second session opens.
         Response withOldCookie = callback(started.get("callback"), started.get("cookie"));
         assertEquals(403, withOldCookie.statusCode());
-        assertEquals("1", Sql.text("SELECT count(*) FROM web_session s JOIN person p ON p.github_id = s.github_id WHERE p.login = ?", login));
+        assertEquals("1", Sql.text(
+                "SELECT count(*) FROM web_session s JOIN person p ON p.github_id = s.github_id WHERE p.login = ?",
+                login));
     }
 
     @Test

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
 import dev.covenant.Sql;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 /** A browser without a browser: follows the sign-in redirects by hand and keeps the session cookie. */
 public final class WebClient {
@@ -35,9 +36,11 @@ public final class WebClient {
         Response start = given().redirects().follow(false).get("/login?next=/me");
         assertEquals(303, start.statusCode(), start.asString());
         String stateCookie = start.getCookie(SignInResource.STATE_COOKIE);
-        Response authorize = given().urlEncodingEnabled(false).redirects().follow(false).get(start.getHeader("Location"));
+        Response authorize = given().urlEncodingEnabled(false).redirects().follow(false)
+                .get(start.getHeader("Location"));
         assertEquals(302, authorize.statusCode(), authorize.asString());
-        Response callback = given().urlEncodingEnabled(false).redirects().follow(false).cookie(SignInResource.STATE_COOKIE, stateCookie)
+        Response callback = given().urlEncodingEnabled(false).redirects().follow(false)
+                .cookie(SignInResource.STATE_COOKIE, stateCookie)
                 .get(authorize.getHeader("Location"));
         assertEquals(303, callback.statusCode(), callback.asString());
         String session = callback.getCookie(WebSessions.COOKIE);
@@ -49,8 +52,10 @@ public final class WebClient {
     static Map<String, String> startSignIn(String login) {
         github().signInAs(login);
         Response start = given().redirects().follow(false).get("/login?next=/me");
-        Response authorize = given().urlEncodingEnabled(false).redirects().follow(false).get(start.getHeader("Location"));
-        return Map.of("callback", authorize.getHeader("Location"), "cookie", start.getCookie(SignInResource.STATE_COOKIE));
+        Response authorize = given().urlEncodingEnabled(false).redirects().follow(false)
+                .get(start.getHeader("Location"));
+        return Map.of("callback", authorize.getHeader("Location"), "cookie",
+                start.getCookie(SignInResource.STATE_COOKIE));
     }
 
     public RequestSpecification request() {
@@ -77,8 +82,9 @@ public final class WebClient {
 
     /** Signs the shipped corporate agreement for {@code company}; returns the corporate agreement's id. */
     public String signCorporate(String company) {
-        String sha = Sql.textUnchecked("SELECT v.sha256 FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id "
-                + "WHERE a.slug = 'corporate'");
+        String sha = Sql
+                .textUnchecked("SELECT v.sha256 FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id "
+                        + "WHERE a.slug = 'corporate'");
         Response response = request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf())
                 .formParam("version", "1.0.0").formParam("sha256", sha).formParam("company", company)
                 .formParam("title", "CTO").formParam("contact_email", "legal@acme.example").formParam("managers", "")

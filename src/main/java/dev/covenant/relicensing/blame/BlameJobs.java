@@ -12,8 +12,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import dev.covenant.jobs.JobTable;
+
 import dev.covenant.jdbc.Rows;
+import dev.covenant.jobs.JobTable;
 import dev.covenant.relicensing.history.ImportJob;
 
 /**
@@ -50,25 +51,31 @@ public class BlameJobs {
 
     void phase(long id, String phase) {
         Timestamp now = now();
-        table.update("UPDATE blame_job SET state = 'RUNNING', phase = ?, started_at = coalesce(started_at, ?), updated_at = ?"
-                + " WHERE id = ?", phase, now, now, id);
+        table.update(
+                "UPDATE blame_job SET state = 'RUNNING', phase = ?, started_at = coalesce(started_at, ?), updated_at = ?"
+                        + " WHERE id = ?",
+                phase, now, now, id);
     }
 
     void resolved(long id, String commit, long filesTotal) {
-        table.update("UPDATE blame_job SET commit_sha = ?, files_total = ?, updated_at = ? WHERE id = ?", commit, filesTotal,
+        table.update("UPDATE blame_job SET commit_sha = ?, files_total = ?, updated_at = ? WHERE id = ?", commit,
+                filesTotal,
                 now(), id);
     }
 
     /** {@code rate} in files per second since the blaming started. */
     void progress(long id, long filesDone, long filesSkipped, long lines, double rate) {
-        table.update("UPDATE blame_job SET files_done = ?, files_skipped = ?, lines = ?, rate = ?, updated_at = ? WHERE id = ?",
+        table.update(
+                "UPDATE blame_job SET files_done = ?, files_skipped = ?, lines = ?, rate = ?, updated_at = ? WHERE id = ?",
                 filesDone, filesSkipped, lines, rate, now(), id);
     }
 
     void done(long id, long files, long skipped, long lines) {
         Timestamp now = now();
-        table.update("UPDATE blame_job SET state = 'DONE', phase = NULL, files_done = ?, files_total = ?, files_skipped = ?,"
-                + " lines = ?, updated_at = ?, finished_at = ? WHERE id = ?", files, files, skipped, lines, now, now, id);
+        table.update(
+                "UPDATE blame_job SET state = 'DONE', phase = NULL, files_done = ?, files_total = ?, files_skipped = ?,"
+                        + " lines = ?, updated_at = ?, finished_at = ? WHERE id = ?",
+                files, files, skipped, lines, now, now, id);
     }
 
     void failed(long id, String error, String field) {
@@ -85,18 +92,21 @@ public class BlameJobs {
     /** Fails the jobs no instance has marked alive for {@code silence}: their instance stopped, and their clone with it. */
     long failAbandoned(Duration silence) {
         Timestamp now = now();
-        return table.update("UPDATE blame_job SET state = 'FAILED', phase = NULL, error = 'interrupted: the service stopped"
-                + " during this job; run it again', updated_at = ?, finished_at = ? WHERE state IN ('QUEUED', 'RUNNING')"
-                + " AND updated_at < ?", now, now, Timestamp.from(clock.instant().minus(silence)));
+        return table
+                .update("UPDATE blame_job SET state = 'FAILED', phase = NULL, error = 'interrupted: the service stopped"
+                        + " during this job; run it again', updated_at = ?, finished_at = ? WHERE state IN ('QUEUED', 'RUNNING')"
+                        + " AND updated_at < ?", now, now, Timestamp.from(clock.instant().minus(silence)));
     }
 
     Optional<BlameJob> find(String repository, long id) {
-        return table.query("SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? AND id = ?", repository, id).stream()
+        return table.query("SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? AND id = ?", repository, id)
+                .stream()
                 .findFirst();
     }
 
     List<BlameJob> recent(String repository, int limit) {
-        return table.query("SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? ORDER BY id DESC LIMIT ?", repository,
+        return table.query("SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? ORDER BY id DESC LIMIT ?",
+                repository,
                 limit);
     }
 
@@ -105,7 +115,8 @@ public class BlameJobs {
         String done = "SELECT " + COLUMNS + " FROM blame_job WHERE repository = ? AND state = 'DONE'"
                 + " AND commit_sha IN (" + NEWEST_REVISIONS + ")";
         String newest = " ORDER BY finished_at DESC, id DESC LIMIT 1";
-        List<BlameJob> jobs = commitPrefix == null ? table.query(done + newest, repository, repository, kept)
+        List<BlameJob> jobs = commitPrefix == null
+                ? table.query(done + newest, repository, repository, kept)
                 : table.query(done + " AND starts_with(commit_sha, ?)" + newest, repository, repository, kept,
                         commitPrefix);
         return jobs.stream().findFirst();
@@ -114,9 +125,6 @@ public class BlameJobs {
     private Timestamp now() {
         return Timestamp.from(clock.instant());
     }
-
-
-
 
     private static BlameJob job(ResultSet rs) throws SQLException {
         String state = rs.getString("state");
@@ -128,6 +136,7 @@ public class BlameJobs {
                 rs.getString("revision"), rs.getString("commit_sha"), state, rs.getString("phase"), done, total,
                 rs.getLong("files_skipped"), rs.getLong("lines"), rate, ImportJob.eta(state, done, total, rate),
                 Rows.instant(rs, "created_at"), Rows.instant(rs, "started_at"), Rows.instant(rs, "updated_at"),
-                Rows.instant(rs, "finished_at"), error == null ? null : new BlameJob.Error(error, rs.getString("error_field")));
+                Rows.instant(rs, "finished_at"),
+                error == null ? null : new BlameJob.Error(error, rs.getString("error_field")));
     }
 }

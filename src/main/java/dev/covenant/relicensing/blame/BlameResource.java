@@ -20,12 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.web.WebSessions;
+import dev.covenant.relicensing.history.CloneUrl;
 import dev.covenant.relicensing.history.HistoryImporter;
 import dev.covenant.relicensing.history.RelicensingConfig;
 import dev.covenant.relicensing.history.RepositoryName;
 import dev.covenant.web.MaintainerAccess;
-import dev.covenant.relicensing.history.CloneUrl;
+import dev.covenant.web.WebSessions;
 
 /**
  * Blame jobs (who still owns the lines at a revision) of a repository, for admin tokens and its maintainers

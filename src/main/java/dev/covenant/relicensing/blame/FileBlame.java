@@ -62,7 +62,8 @@ final class FileBlame {
             if (blank(text.getRawString(i))) {
                 continue;
             }
-            RevCommit source = Objects.requireNonNull(result.getSourceCommit(i), () -> "no source for a line of " + path);
+            RevCommit source = Objects.requireNonNull(result.getSourceCommit(i),
+                    () -> "no source for a line of " + path);
             lines.merge(credit(source, result.getSourceAuthor(i)), 1L, Long::sum);
         }
         return lines;

@@ -10,18 +10,19 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.agroal.api.AgroalDataSource;
+
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.jdbc.Rows;
 import dev.covenant.relicensing.blame.VerdictModel.Decided;
 import dev.covenant.relicensing.blame.VerdictModel.Skipped;
 import dev.covenant.relicensing.blame.VerdictModel.SurvivingRow;
 import dev.covenant.relicensing.blame.VerdictModel.Verdicts;
-import io.agroal.api.AgroalDataSource;
-import dev.covenant.relicensing.report.RelicensingReports;
 import dev.covenant.relicensing.history.RelicensingConfig;
 import dev.covenant.relicensing.history.RepositoryName;
-import dev.covenant.jdbc.Rows;
+import dev.covenant.relicensing.report.RelicensingReports;
+import dev.covenant.relicensing.report.ReportModel.Report;
 
 /**
  * Gathers what the per-file verdicts need: each address's standing from the relicensing report (which also checks
@@ -54,9 +55,11 @@ public class FileVerdictService {
         }
         Report report = reports.report(owner, repo, to, null);
         String prefix = revision == null ? null : revision.toLowerCase(Locale.ROOT);
-        BlameJob job = jobs.newestDone(repository, prefix, config.blameRevisionsKept()).orElseThrow(() -> new NotFoundProblem(
-                "No finished blame of " + repository + (prefix == null ? "" : " at " + prefix) + ": run POST /api/repos/"
-                        + repository + "/relicensing/blame first"));
+        BlameJob job = jobs.newestDone(repository, prefix, config.blameRevisionsKept())
+                .orElseThrow(() -> new NotFoundProblem(
+                        "No finished blame of " + repository + (prefix == null ? "" : " at " + prefix)
+                                + ": run POST /api/repos/"
+                                + repository + "/relicensing/blame first"));
         FileVerdicts verdicts = new FileVerdicts(LineStandings.of(report.contributors()));
         List<Skipped> skipped = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -64,7 +67,8 @@ public class FileVerdictService {
             Rows.query(c, "SELECT path, author_email, co_authors, nullif(authored_at, '-infinity') AS authored_at,"
                     + " lines FROM surviving_lines WHERE repository = ? AND revision = ?",
                     rs -> verdicts.add(new SurvivingRow(rs.getString(1), rs.getString(2), texts(rs.getArray(3)),
-                            Rows.instant(rs, "authored_at"), rs.getLong(5))), repository, job.commit());
+                            Rows.instant(rs, "authored_at"), rs.getLong(5))),
+                    repository, job.commit());
             Rows.query(c, "SELECT path, reason, bytes FROM surviving_skipped WHERE repository = ? AND revision = ?"
                     + " ORDER BY path", rs -> skipped.add(new Skipped(rs.getString(1), rs.getString(2), rs.getLong(3))),
                     repository, job.commit());

@@ -19,7 +19,6 @@ import dev.covenant.relicensing.blame.VerdictModel.Standing;
 import dev.covenant.relicensing.blame.VerdictModel.Standings;
 import dev.covenant.relicensing.blame.VerdictModel.SurvivingRow;
 import dev.covenant.relicensing.blame.VerdictModel.Totals;
-import dev.covenant.jdbc.Rows;
 
 /**
  * Turns surviving lines and each address's standing into a verdict per file. Each line is judged by the date of

@@ -16,11 +16,11 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-import dev.covenant.relicensing.blame.VerdictModel.Verdicts;
-import dev.covenant.web.WebSessions;
-import dev.covenant.api.TabularAnswer;
 import dev.covenant.api.Paging;
+import dev.covenant.api.TabularAnswer;
+import dev.covenant.relicensing.blame.VerdictModel.Verdicts;
 import dev.covenant.web.MaintainerAccess;
+import dev.covenant.web.WebSessions;
 
 /**
  * Per file of a blamed revision: may it be relicensed under {@code ?to=}, and if not, whose lines block it — the
@@ -39,7 +39,7 @@ public class FileVerdictsResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Each file's surviving lines under ?to= (SPDX): cleared, or blocked by whom and by how many"
             + " lines, most blocked first; ?revision= a blamed commit (default: the newest finished blame). JSON, or"
             + " CSV with Accept: text/csv or ?format=csv. JSON lists the files a page at a time: ?offset= and ?limit="
@@ -51,7 +51,8 @@ public class FileVerdictsResource {
             @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
         access.read(owner, repo, authorization, session);
         Paging paging = Paging.of(offset, limit);
-        Verdicts result = verdicts.verdicts(owner, repo, to, revision == null || revision.isBlank() ? null
+        Verdicts result = verdicts.verdicts(owner, repo, to, revision == null || revision.isBlank()
+                ? null
                 : revision.strip());
         Verdicts page = result.page(paging, Paging.offsets(uri));
         return TabularAnswer.of(() -> page, page.page().next(), format, accept, () -> VerdictCsv.write(result),

@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.covenant.relicensing.report.ReportModel.ContributorReport;
-import dev.covenant.relicensing.report.ReportModel.Period;
 import dev.covenant.relicensing.blame.VerdictModel.Standing;
 import dev.covenant.relicensing.blame.VerdictModel.Standings;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Period;
 
 /**
  * Each address's standing for a line, from the relicensing report's contributors, by the date of the commit that
@@ -48,7 +48,8 @@ final class LineStandings implements Standings {
             if (!overall.cleared()) {
                 for (Period p : c.periods()) {
                     // A campaign's answer (declined, conditional, unreachable) is what blocks their blocked periods.
-                    Standing standing = !p.status().cleared() && c.status().answered() ? overall
+                    Standing standing = !p.status().cleared() && c.status().answered()
+                            ? overall
                             : new Standing(c.contributor(), p.status().name(), p.status().cleared());
                     stretches.add(new Stretch(p.from(), p.to(), standing));
                 }

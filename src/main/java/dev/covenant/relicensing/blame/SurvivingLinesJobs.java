@@ -17,19 +17,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.jboss.logging.Logger;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.scheduler.Scheduled;
-import dev.covenant.relicensing.history.HistoryImporter;
-import dev.covenant.relicensing.history.RelicensingConfig;
-import dev.covenant.relicensing.history.CloneCredentials;
 import dev.covenant.relicensing.history.BareClone;
+import dev.covenant.relicensing.history.CloneCredentials;
 import dev.covenant.relicensing.history.CloneUrl;
 import dev.covenant.relicensing.history.ClonedHistory;
+import dev.covenant.relicensing.history.HistoryImporter;
+import dev.covenant.relicensing.history.RelicensingConfig;
 
 /**
  * Runs blame jobs, in this instance's worker threads ({@code covenant.relicensing.blame-workers}) or, when the
@@ -115,7 +115,8 @@ public class SurvivingLinesJobs {
             long started = System.nanoTime();
             try (Connection connection = dataSource.getConnection();
                     SurvivingLinesLoader loader = SurvivingLinesLoader.open(connection)) {
-                RevisionBlame.Totals totals = RevisionBlame.blame(git, commit, ClonedHistory.mailmapAt(git, commit.getTree()),
+                RevisionBlame.Totals totals = RevisionBlame.blame(git, commit,
+                        ClonedHistory.mailmapAt(git, commit.getTree()),
                         config.blameMaxFileSize().asLongValue(), loader, new BlameProgress(jobs, id));
                 jobs.phase(id, "SAVING");
                 loader.replace(repository, commit.name(), config.blameRevisionsKept());

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+
 import dev.covenant.jdbc.CopyRows;
 
 /**
@@ -69,7 +70,8 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
         rows.clear();
         copy.endCopy();
         // Two jobs of the same commit finishing together would otherwise both delete, then collide on insert.
-        run("SELECT pg_advisory_xact_lock(hashtextextended('surviving_lines ' || ? || ' ' || ?, 0))", repository, commit);
+        run("SELECT pg_advisory_xact_lock(hashtextextended('surviving_lines ' || ? || ' ' || ?, 0))", repository,
+                commit);
         run("DELETE FROM surviving_lines WHERE repository = ? AND revision = ?", repository, commit);
         run("DELETE FROM surviving_skipped WHERE repository = ? AND revision = ?", repository, commit);
         run("INSERT INTO surviving_lines (repository, revision, path, author_email, co_authors, authored_at, lines)"

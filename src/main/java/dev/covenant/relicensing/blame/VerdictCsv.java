@@ -32,7 +32,8 @@ final class VerdictCsv {
     private static String row(FileVerdict file, Blocker blocker) {
         return String.join(",", List.of(Csv.cell(file.path()), Csv.cell(file.lines()), Csv.cell(file.linesCleared()),
                 Csv.cell(file.cleared()), Csv.cell(blocker == null ? null : blocker.contributor()),
-                Csv.cell(blocker == null ? null : blocker.status()), Csv.cell(blocker == null ? null : blocker.lines())))
+                Csv.cell(blocker == null ? null : blocker.status()),
+                Csv.cell(blocker == null ? null : blocker.lines())))
                 + "\r\n";
     }
 }

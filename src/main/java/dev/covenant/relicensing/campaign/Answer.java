@@ -5,10 +5,8 @@ import dev.covenant.relicensing.report.RelicensingStatus;
 /** What a contributor answered when asked to consent to the license change. */
 public enum Answer {
 
-    YES(RelicensingStatus.CONSENTED),
-    NO(RelicensingStatus.DECLINED),
-    CONDITIONAL(RelicensingStatus.CONDITIONAL),
-    UNREACHABLE(RelicensingStatus.UNREACHABLE);
+    YES(RelicensingStatus.CONSENTED), NO(RelicensingStatus.DECLINED), CONDITIONAL(
+            RelicensingStatus.CONDITIONAL), UNREACHABLE(RelicensingStatus.UNREACHABLE);
 
     private final RelicensingStatus status;
 

@@ -21,7 +21,8 @@ public final class CampaignAnswers {
      * target is equivalent to {@code target} (open or closed); none when there is no such campaign.
      */
     public static Map<String, ConsentAnswer> forReport(String repository, SpdxExpression target, Long campaign) {
-        Optional<ConsentCampaign> chosen = campaign != null ? ConsentCampaign.findIn(repository, campaign)
+        Optional<ConsentCampaign> chosen = campaign != null
+                ? ConsentCampaign.findIn(repository, campaign)
                 : ConsentCampaign.listFor(repository).stream().filter(c -> targets(c, target)).findFirst();
         return chosen.map(c -> latest(c.id)).orElse(Map.of());
     }

@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.web.MaintainerAccess;
 import dev.covenant.relicensing.history.RepositoryName;
 import dev.covenant.web.Csrf;
+import dev.covenant.web.MaintainerAccess;
 import dev.covenant.web.PageException;
 import dev.covenant.web.WebSessions;
 
@@ -45,7 +45,8 @@ public class CampaignOpenPageResource {
     @Transactional
     @Operation(hidden = true)
     public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @FormParam(Csrf.FIELD) String csrf, @FormParam("to") String to, @CookieParam(WebSessions.COOKIE) String session) {
+            @FormParam(Csrf.FIELD) String csrf, @FormParam("to") String to,
+            @CookieParam(WebSessions.COOKIE) String session) {
         WebSessions.SignedIn signedIn = Csrf.require(access.signedIn(session), csrf);
         String repository = RepositoryName.ofPage(owner, repo);
         if (!access.maintains(owner, repo, signedIn.person())) {

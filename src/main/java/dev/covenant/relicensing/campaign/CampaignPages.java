@@ -2,17 +2,19 @@ package dev.covenant.relicensing.campaign;
 
 import java.util.List;
 
-import dev.covenant.api.FieldError;
-import dev.covenant.signing.SigningPages.Visitor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+
+import dev.covenant.api.FieldError;
+import dev.covenant.signing.SigningPages.Visitor;
 
 /** The campaign pages and the progress chart; Qute escapes every value (the SVG too, see application.properties). */
 @CheckedTemplate(basePath = "consent")
 public class CampaignPages {
 
     /** A contributor's own page: the change, their commits, their answer and the form. */
-    static native TemplateInstance consent(Visitor visitor, CampaignViews.Summary campaign, PersonCommits.Summary commits,
+    static native TemplateInstance consent(Visitor visitor, CampaignViews.Summary campaign,
+            PersonCommits.Summary commits,
             Consent answer, List<FieldError> errors);
 
     /** The maintainers' dashboard. */

@@ -23,9 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.web.MaintainerAccess;
 import dev.covenant.api.Paging;
 import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.web.MaintainerAccess;
 import dev.covenant.web.WebSessions;
 
 /**
@@ -66,7 +66,8 @@ public class CampaignResource {
     @Transactional
     @Operation(summary = "The repository's campaigns, newest first")
     public List<CampaignViews.Summary> list(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
         access.read(owner, repo, authorization, session);
         return ConsentCampaign.listFor(RepositoryName.of(owner, repo)).stream().map(CampaignViews.Summary::of).toList();
     }
@@ -85,7 +86,8 @@ public class CampaignResource {
         Paging paging = Paging.of(offset, limit);
         CampaignViews.Detail page = details.detail(campaign(owner, repo, id)).page(paging, Paging.offsets(uri));
         Response.ResponseBuilder answer = Response.ok(page, MediaType.APPLICATION_JSON);
-        return page.page().next() == null ? answer.build()
+        return page.page().next() == null
+                ? answer.build()
                 : answer.header("Link", Paging.nextLink(page.page().next())).build();
     }
 
@@ -108,7 +110,8 @@ public class CampaignResource {
     @Path("{id}/close")
     @Operation(summary = "Close the campaign; answers the evidence bundle, whose SHA-256 the ledger records")
     public Response close(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session,
             @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
         MaintainerAccess.Caller caller = access.write(owner, repo, authorization, session, csrf);
         ConsentCampaign campaign = campaigns.close(RepositoryName.of(owner, repo), id, caller.describe());
@@ -120,7 +123,8 @@ public class CampaignResource {
     @Transactional
     @Operation(summary = "The evidence bundle of a closed campaign (404 while it is open)")
     public Response evidence(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
         access.read(owner, repo, authorization, session);
         ConsentCampaign campaign = campaign(owner, repo, id);
         if (campaign.open()) {
@@ -135,7 +139,8 @@ public class CampaignResource {
     @Transactional
     @Operation(summary = "The campaign's progress as a bar chart (SVG)")
     public Response chart(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
         access.read(owner, repo, authorization, session);
         ProgressChart chart = details.chart(details.detail(campaign(owner, repo, id)));
         return Response.ok(CampaignPages.progress(chart).render(), "image/svg+xml; charset=UTF-8").build();

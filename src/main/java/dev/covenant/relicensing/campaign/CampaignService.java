@@ -43,7 +43,8 @@ public class CampaignService {
         Project project = Project.findGoverning(owner, repository.substring(owner.length() + 1))
                 .orElseThrow(() -> new NotFoundProblem("No project governs " + repository));
         SpdxExpression to = SpdxField.parse("to", request == null ? null : request.to());
-        SpdxExpression from = request.from() != null ? SpdxField.parse("from", request.from())
+        SpdxExpression from = request.from() != null
+                ? SpdxField.parse("from", request.from())
                 : SpdxField.parse("from", ProjectLicense.historyOf(project).licenseOn(LocalDate.now(clock))
                         .orElseThrow(() -> InvalidInputException.of("from", "is required: the project has no license"
                                 + " history to take the current license from")));
@@ -83,7 +84,8 @@ public class CampaignService {
         String bundle = CanonicalJson.write(EvidenceBundle.build(campaign, details.report(campaign),
                 CampaignAnswers.latest(id), head.seq, head.hash));
         String sha256 = Sha256.hex(bundle);
-        campaign.closeLedgerSeq = ledger.append("campaign.closed", CampaignEvents.closed(campaign, sha256, head.hash)).seq;
+        campaign.closeLedgerSeq = ledger.append("campaign.closed",
+                CampaignEvents.closed(campaign, sha256, head.hash)).seq;
         campaign.evidence = bundle;
         campaign.evidenceSha256 = sha256;
         campaign.state = ConsentCampaign.State.CLOSED;

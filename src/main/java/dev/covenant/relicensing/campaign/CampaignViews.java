@@ -38,8 +38,10 @@ public final class CampaignViews {
             String recordedBy, Instant recordedAt, long ledgerSeq, String ledgerHash) {
 
         static AnswerView of(ConsentAnswer a) {
-            return a == null ? null : new AnswerView(a.answer(), a.note(), a.evidenceUrl(), a.recordedAs(),
-                    a.recordedBy(), a.recordedAt(), a.ledgerSeq(), a.ledgerHash());
+            return a == null
+                    ? null
+                    : new AnswerView(a.answer(), a.note(), a.evidenceUrl(), a.recordedAs(),
+                            a.recordedBy(), a.recordedAt(), a.ledgerSeq(), a.ledgerHash());
         }
     }
 

@@ -14,7 +14,8 @@ public record ConsentAnswer(String key, long campaignId, Answer answer, String n
 
     /** The key of a report's contributor: the account when known, else their first commit address. */
     public static String keyOf(ContributorReport contributor) {
-        return contributor.githubId() != null ? key(contributor.githubId(), null)
+        return contributor.githubId() != null
+                ? key(contributor.githubId(), null)
                 : key(null, contributor.emails().get(0));
     }
 

@@ -29,7 +29,8 @@ public final class ConsentOverlay {
         Set<String> consentedEmails = new HashSet<>();
         List<ContributorReport> contributors = new ArrayList<>(decided.contributors().size());
         for (ContributorReport report : decided.contributors()) {
-            ConsentAnswer answer = report.status() == RelicensingStatus.GRANTED ? null
+            ConsentAnswer answer = report.status() == RelicensingStatus.GRANTED
+                    ? null
                     : ConsentAnswer.of(answers, report);
             if (answer == null) {
                 contributors.add(report);
@@ -53,7 +54,8 @@ public final class ConsentOverlay {
 
     static String reason(ConsentAnswer answer) {
         String source = "in consent campaign " + answer.campaignId() + " ("
-                + (answer.recordedAs() == Consent.RecordedAs.SELF ? "on their consent page"
+                + (answer.recordedAs() == Consent.RecordedAs.SELF
+                        ? "on their consent page"
                         : "recorded by " + answer.recordedBy())
                 + ", " + answer.recordedAt() + ")";
         String note = answer.note() == null ? "" : ": " + answer.note();

@@ -18,11 +18,11 @@ import jakarta.ws.rs.core.Response;
 
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
-import dev.covenant.web.MaintainerAccess;
-import dev.covenant.web.Csrf;
-import dev.covenant.web.PageException;
 import dev.covenant.identity.Person;
 import dev.covenant.signing.SigningPages.Visitor;
+import dev.covenant.web.Csrf;
+import dev.covenant.web.MaintainerAccess;
+import dev.covenant.web.PageException;
 import dev.covenant.web.WebSessions;
 
 /**
@@ -80,7 +80,9 @@ public class ConsentPagesResource {
             int status) {
         Visitor visitor = signedIn.map(s -> new Visitor(s.person(), s.csrfToken())).orElse(new Visitor(null, null));
         Person person = visitor.person();
-        PersonCommits.Summary mine = person == null ? null : commits.of(campaign.repository, person, config.commitsShown());
+        PersonCommits.Summary mine = person == null
+                ? null
+                : commits.of(campaign.repository, person, config.commitsShown());
         Consent answer = person == null ? null : Consent.latestOf(campaign.id, person.githubId).orElse(null);
         String html = CampaignPages.consent(visitor, CampaignViews.Summary.of(campaign), mine, answer, errors).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();

@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 import dev.covenant.api.ConflictException;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
+import dev.covenant.identity.Person;
 import dev.covenant.ledger.Ledger;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
-import dev.covenant.identity.Person;
 
 /**
  * Records answers, each with its {@code consent.answered} ledger event in the same commit: a maintainer's, for any
@@ -42,7 +42,8 @@ public class ConsentRecorder {
     public Consent byMaintainer(String repository, long id, CampaignRequests.RecordAnswer request, Recorder recorder) {
         ConsentCampaign campaign = openCampaign(repository, id);
         if (request == null) {
-            throw InvalidInputException.of("body", "is required: {\"contributor\", \"answer\", \"note\", \"evidenceUrl\"}");
+            throw InvalidInputException.of("body",
+                    "is required: {\"contributor\", \"answer\", \"note\", \"evidenceUrl\"}");
         }
         AnswerInput.Valid valid = AnswerInput.check(request.answer(), request.note(), request.evidenceUrl(), true);
         ContributorReport contributor = find(campaign, request.contributor()).orElseThrow(() -> InvalidInputException

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.covenant.identity.NoReplyEmail;
-import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.identity.PersonEmail;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 
 /**
  * Where to reach a contributor: the primary address GitHub verified for them when they signed in, else a commit

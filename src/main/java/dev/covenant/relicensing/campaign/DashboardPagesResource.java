@@ -19,12 +19,12 @@ import dev.covenant.api.ConflictException;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.web.MaintainerAccess;
 import dev.covenant.api.Paging;
 import dev.covenant.relicensing.history.RepositoryName;
-import dev.covenant.web.Csrf;
-import dev.covenant.web.PageException;
 import dev.covenant.signing.SigningPages.Visitor;
+import dev.covenant.web.Csrf;
+import dev.covenant.web.MaintainerAccess;
+import dev.covenant.web.PageException;
 import dev.covenant.web.WebSessions;
 
 /** The maintainers' dashboard of a campaign: progress, who to ask, recording answers, closing. */
@@ -72,7 +72,8 @@ public class DashboardPagesResource {
         ConsentCampaign campaign = campaign(owner, repo, id);
         try {
             recorder.byMaintainer(campaign.repository, campaign.id, new CampaignRequests.RecordAnswer(contributor,
-                    answer, note, evidenceUrl), new ConsentRecorder.Recorder("@" + signedIn.person().login,
+                    answer, note, evidenceUrl),
+                    new ConsentRecorder.Recorder("@" + signedIn.person().login,
                             signedIn.person().githubId));
         } catch (InvalidInputException e) {
             return page(signedIn, campaign, e.errors(), 400);
@@ -97,7 +98,8 @@ public class DashboardPagesResource {
         return Response.seeOther(URI.create(path(owner, repo, id))).build();
     }
 
-    private Response page(WebSessions.SignedIn signedIn, ConsentCampaign campaign, List<FieldError> errors, int status) {
+    private Response page(WebSessions.SignedIn signedIn, ConsentCampaign campaign, List<FieldError> errors,
+            int status) {
         CampaignViews.Detail detail = details.detail(campaign);
         String html = CampaignPages.dashboard(new Visitor(signedIn.person(), signedIn.csrfToken()),
                 detail.page(new Paging(0, ROWS), next -> null), details.chart(detail), errors).render();

@@ -13,8 +13,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.covenant.identity.Person;
 import io.agroal.api.AgroalDataSource;
+
+import dev.covenant.identity.Person;
 
 /**
  * A person's commits in a repository's imported history, found as the report finds them: by the addresses GitHub

@@ -26,7 +26,8 @@ public final class BareClone implements AutoCloseable {
     }
 
     /** Clones {@code url}; a refusal or an unreachable host is a {@link HistoryImporter.CloneFailedException}. */
-    public static BareClone of(CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials) throws IOException {
+    public static BareClone of(CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials)
+            throws IOException {
         Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "clone-");
         try {
             String from = url.localPath() != null ? url.localPath().toString() : url.url();

@@ -10,12 +10,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.agroal.api.AgroalDataSource;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 import dev.covenant.github.GitHubApp;
 import dev.covenant.github.GitHubConfig;
-import io.agroal.api.AgroalDataSource;
 
 /**
  * The App's installation token for cloning a private repository: only for a URL on GitHub's own host that names
@@ -58,9 +58,10 @@ public class CloneCredentials {
     }
 
     private Optional<Long> installationOf(String repository) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT r.installation_id FROM installation_repository r JOIN installation i ON i.id = r.installation_id"
-                        + " WHERE lower(r.full_name) = ? AND i.removed_at IS NULL AND NOT i.suspended LIMIT 1")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT r.installation_id FROM installation_repository r JOIN installation i ON i.id = r.installation_id"
+                                + " WHERE lower(r.full_name) = ? AND i.removed_at IS NULL AND NOT i.suspended LIMIT 1")) {
             ps.setString(1, repository);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();

@@ -19,8 +19,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 import dev.covenant.identity.CoAuthors;
-import dev.covenant.identity.Mailmap;
 import dev.covenant.identity.GitIdent;
+import dev.covenant.identity.Mailmap;
 
 /**
  * The history of a repository's HEAD, read with JGit into the same {@link ParsedCommit}s that {@link GitLogParser}
@@ -98,7 +98,8 @@ public final class ClonedHistory implements Iterator<ParsedCommit>, AutoCloseabl
     }
 
     private ParsedCommit parsed(RevCommit commit) throws IOException {
-        List<String> mergeParents = commit.getParentCount() < 2 ? List.of()
+        List<String> mergeParents = commit.getParentCount() < 2
+                ? List.of()
                 : Arrays.stream(commit.getParents()).map(p -> p.abbreviate(7).name()).toList();
         PersonIdent author = commit.getAuthorIdent();
         PersonIdent committer = commit.getCommitterIdent();

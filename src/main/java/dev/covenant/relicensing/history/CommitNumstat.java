@@ -36,7 +36,9 @@ final class CommitNumstat implements AutoCloseable {
         RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
         List<FileChange> files = new ArrayList<>();
         for (DiffEntry entry : formatter.scan(parent == null ? null : parent.getTree(), commit.getTree())) {
-            String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
+            String path = entry.getChangeType() == DiffEntry.ChangeType.DELETE
+                    ? entry.getOldPath()
+                    : entry.getNewPath();
             FileHeader header = formatter.toFileHeader(entry);
             if (header.getPatchType() != FileHeader.PatchType.UNIFIED) {
                 files.add(FileChange.binary(path));

@@ -13,7 +13,6 @@ import org.postgresql.copy.CopyIn;
 
 import dev.covenant.identity.CoAuthors.CoAuthor;
 import dev.covenant.jdbc.CopyRows;
-import dev.covenant.jdbc.Rows;
 
 /**
  * Loads a history into {@code contribution}: every commit is streamed with {@code COPY} into a staging table that

@@ -65,7 +65,8 @@ final class GitDates {
      * UTC rather than failing a whole import over one odd commit.
      */
     private static OffsetDateTime at(Instant instant, int offsetSeconds) {
-        ZoneOffset zone = Math.abs(offsetSeconds) <= 18 * 3600 ? ZoneOffset.ofTotalSeconds(offsetSeconds)
+        ZoneOffset zone = Math.abs(offsetSeconds) <= 18 * 3600
+                ? ZoneOffset.ofTotalSeconds(offsetSeconds)
                 : ZoneOffset.UTC;
         return instant.atOffset(zone);
     }

@@ -3,6 +3,7 @@ package dev.covenant.relicensing.history;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+
 import dev.covenant.identity.GitIdent;
 
 /**

@@ -11,8 +11,8 @@ import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 import dev.covenant.identity.CoAuthors;
-import dev.covenant.identity.TextLines;
 import dev.covenant.identity.GitIdent;
+import dev.covenant.identity.TextLines;
 
 /**
  * Reads a repository's history, one commit at a time, from the output of exactly
@@ -167,8 +167,9 @@ public final class GitLogParser implements Iterator<ParsedCommit> {
                 continue;
             }
             FileChange file = GitLogLines.numstat(line);
-            check(file != null, line, "expected a numstat line '<added>\\t<deleted>\\t<path>' (counts in digits, '-' and"
-                    + " '-' for a binary file, an unusual path C-quoted), a blank line or the next 'commit <sha>'");
+            check(file != null, line,
+                    "expected a numstat line '<added>\\t<deleted>\\t<path>' (counts in digits, '-' and"
+                            + " '-' for a binary file, an unusual path C-quoted), a blank line or the next 'commit <sha>'");
             files.add(file);
         }
         return files;

@@ -21,10 +21,9 @@ import java.util.function.LongSupplier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
+import org.jboss.logging.Logger;
 
 /**
  * Runs history imports, in this instance's worker threads ({@code covenant.relicensing.import-workers}) or, when

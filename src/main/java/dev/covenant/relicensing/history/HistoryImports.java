@@ -12,6 +12,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+
 import dev.covenant.jobs.JobTable;
 
 /**
@@ -35,8 +36,9 @@ public class HistoryImports {
 
     long create(String repository, String source, String cloneUrl, Long bytesTotal, Long commitsTotal) {
         Timestamp now = Timestamp.from(clock.instant());
-        return table.update("INSERT INTO history_import (repository, source, clone_url, state, commits_total, bytes_total,"
-                + " created_at, updated_at) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?) RETURNING id",
+        return table.update(
+                "INSERT INTO history_import (repository, source, clone_url, state, commits_total, bytes_total,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?) RETURNING id",
                 repository, source, cloneUrl, commitsTotal, bytesTotal, now, now);
     }
 
@@ -49,7 +51,8 @@ public class HistoryImports {
 
     /** {@code rate} in commits per second since the import started. */
     void progress(long id, long commitsDone, long bytesRead, double rate) {
-        table.update("UPDATE history_import SET commits_done = ?, bytes_read = ?, rate = ?, updated_at = ? WHERE id = ?",
+        table.update(
+                "UPDATE history_import SET commits_done = ?, bytes_read = ?, rate = ?, updated_at = ? WHERE id = ?",
                 commitsDone, bytesRead, rate, Timestamp.from(clock.instant()), id);
     }
 
@@ -62,8 +65,10 @@ public class HistoryImports {
 
     void failed(long id, String error, Long line, String text) {
         Timestamp now = Timestamp.from(clock.instant());
-        table.update("UPDATE history_import SET state = 'FAILED', phase = NULL, error = ?, error_line = ?, error_text = ?,"
-                + " updated_at = ?, finished_at = ? WHERE id = ?", error, line, text, now, now, id);
+        table.update(
+                "UPDATE history_import SET state = 'FAILED', phase = NULL, error = ?, error_line = ?, error_text = ?,"
+                        + " updated_at = ?, finished_at = ? WHERE id = ?",
+                error, line, text, now, now, id);
     }
 
     /** Marks the imports this instance holds (queued or running) as alive. */
@@ -77,9 +82,10 @@ public class HistoryImports {
      */
     long failAbandoned(java.time.Duration silence) {
         Timestamp now = Timestamp.from(clock.instant());
-        return table.update("UPDATE history_import SET state = 'FAILED', phase = NULL, error = 'interrupted: the service"
-                + " stopped during this import; import again (commits already imported are skipped)', updated_at = ?,"
-                + " finished_at = ? WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < ?",
+        return table.update(
+                "UPDATE history_import SET state = 'FAILED', phase = NULL, error = 'interrupted: the service"
+                        + " stopped during this import; import again (commits already imported are skipped)', updated_at = ?,"
+                        + " finished_at = ? WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < ?",
                 now, now, Timestamp.from(clock.instant().minus(silence)));
     }
 
@@ -94,9 +100,6 @@ public class HistoryImports {
                 repository, limit);
     }
 
-
-
-
     private static ImportJob job(ResultSet rs) throws SQLException {
         String state = rs.getString("state");
         long done = rs.getLong("commits_done");
@@ -107,8 +110,10 @@ public class HistoryImports {
                 rs.getString("clone_url"), state, rs.getString("phase"), done, total, rs.getLong("bytes_read"),
                 rs.getObject("bytes_total", Long.class), rs.getObject("commits_added", Long.class), rate,
                 ImportJob.eta(state, done, total, rate), instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "updated_at"), instant(rs, "finished_at"), error == null ? null
-                        : new ImportJob.Error(error, rs.getObject("error_line", Long.class), rs.getString("error_text")));
+                instant(rs, "updated_at"), instant(rs, "finished_at"), error == null
+                        ? null
+                        : new ImportJob.Error(error, rs.getObject("error_line", Long.class),
+                                rs.getString("error_text")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

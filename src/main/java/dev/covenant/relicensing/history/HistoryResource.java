@@ -24,8 +24,8 @@ import dev.covenant.api.BodyLimitFilter;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.api.Problem;
-import dev.covenant.web.WebSessions;
 import dev.covenant.web.MaintainerAccess;
+import dev.covenant.web.WebSessions;
 
 /**
  * History imports of a repository, for admin tokens and the repository's maintainers ({@link MaintainerAccess}). An upload is spooled to disk as it arrives, then read by a worker:
@@ -46,7 +46,8 @@ public class HistoryResource {
     private final RelicensingConfig config;
     private final MaintainerAccess access;
 
-    HistoryResource(HistoryImporter importer, HistoryImports imports, RelicensingConfig config, MaintainerAccess access) {
+    HistoryResource(HistoryImporter importer, HistoryImports imports, RelicensingConfig config,
+            MaintainerAccess access) {
         this.importer = importer;
         this.imports = imports;
         this.config = config;
@@ -57,7 +58,9 @@ public class HistoryResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Import the output of git log --numstat --pretty=fuller --no-renames --use-mailmap")
     public Response upload(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @QueryParam("wait") boolean wait, InputStream body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session,
+            @QueryParam("wait") boolean wait, InputStream body,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session,
             @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
         access.write(owner, repo, authorization, session, csrf);
         String repository = RepositoryName.of(owner, repo);
@@ -83,7 +86,9 @@ public class HistoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Clone a repository ({\"cloneUrl\": ...}) and import the history of its HEAD")
     public Response fromClone(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @QueryParam("wait") boolean wait, CloneRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session,
+            @QueryParam("wait") boolean wait, CloneRequest request,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session,
             @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
         access.write(owner, repo, authorization, session, csrf);
         String repository = RepositoryName.of(owner, repo);
@@ -103,16 +108,19 @@ public class HistoryResource {
     @Path("{id}")
     @Operation(summary = "One import: state, progress (done/total, rate, ETA) and any error")
     public ImportJob job(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
         access.read(owner, repo, authorization, session);
         String repository = RepositoryName.of(owner, repo);
-        return imports.find(repository, id).orElseThrow(() -> new NotFoundProblem("No import " + id + " of " + repository));
+        return imports.find(repository, id)
+                .orElseThrow(() -> new NotFoundProblem("No import " + id + " of " + repository));
     }
 
     @GET
     @Operation(summary = "The repository's latest imports, newest first")
     public List<ImportJob> list(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam(WebSessions.COOKIE) String session) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @CookieParam(WebSessions.COOKIE) String session) {
         access.read(owner, repo, authorization, session);
         return imports.recent(RepositoryName.of(owner, repo), 20);
     }

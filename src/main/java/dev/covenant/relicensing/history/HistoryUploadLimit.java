@@ -25,6 +25,7 @@ public class HistoryUploadLimit implements LargeBodies {
     @Override
     public OptionalLong limit(String method, String path) {
         return "POST".equals(method) && HISTORY_UPLOAD.matcher(path).matches()
-                ? OptionalLong.of(config.maxUpload().asLongValue()) : OptionalLong.empty();
+                ? OptionalLong.of(config.maxUpload().asLongValue())
+                : OptionalLong.empty();
     }
 }

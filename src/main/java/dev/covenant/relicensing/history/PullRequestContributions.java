@@ -9,10 +9,10 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import dev.covenant.identity.CoAuthors;
-import dev.covenant.identity.CoAuthors.CoAuthor;
 import dev.covenant.github.PullRequestMerged;
 import dev.covenant.github.PullRequestMerged.MergedCommit;
+import dev.covenant.identity.CoAuthors;
+import dev.covenant.identity.CoAuthors.CoAuthor;
 import dev.covenant.project.Project;
 
 /**
@@ -47,7 +47,8 @@ public class PullRequestContributions {
                     + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, false, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING")
                     .setParameter(1, repository).setParameter(2, sha)
                     .setParameter(3, commit.authorName()).setParameter(4, author)
-                    .setParameter(5, Timestamp.from(commit.authoredAt())).setParameter(6, lower(commit.committerEmail()))
+                    .setParameter(5, Timestamp.from(commit.authoredAt()))
+                    .setParameter(6, lower(commit.committerEmail()))
                     .setParameter(7, commit.linesAdded()).setParameter(8, commit.linesDeleted())
                     .setParameter(9, commit.files()).setParameter(10, merged.number())
                     .setParameter(11, Timestamp.from(merged.mergedAt())).executeUpdate();

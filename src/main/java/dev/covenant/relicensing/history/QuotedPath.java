@@ -56,7 +56,8 @@ final class QuotedPath {
         }
         byte[] raw = bytes.toByteArray();
         String utf8 = new String(raw, StandardCharsets.UTF_8);
-        return Arrays.equals(utf8.getBytes(StandardCharsets.UTF_8), raw) ? utf8
+        return Arrays.equals(utf8.getBytes(StandardCharsets.UTF_8), raw)
+                ? utf8
                 : new String(raw, StandardCharsets.ISO_8859_1);
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.covenant.identity.NoReplyEmail;
-import dev.covenant.identity.Identity;
 import dev.covenant.jdbc.Rows;
 
 /**
@@ -43,7 +42,8 @@ record AddressSums(String email, long commits, long linesAdded, long authored, l
                     AddressSums address = read(rs);
                     boolean noReply = address.email().endsWith("@users.noreply.github.com");
                     if (!noReply || NoReplyEmail.parse(address.email()).filter(n -> n.githubId() != null
-                            ? n.githubId() == githubId : n.login().equalsIgnoreCase(login[0])).isPresent()) {
+                            ? n.githubId() == githubId
+                            : n.login().equalsIgnoreCase(login[0])).isPresent()) {
                         addresses.add(address);
                     }
                 }, repository, cutoff, githubId);

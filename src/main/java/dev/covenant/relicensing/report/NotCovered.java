@@ -2,8 +2,8 @@ package dev.covenant.relicensing.report;
 
 import java.time.Instant;
 
-import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.coverage.Grant;
+import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 
 /** Why no grant covers a contribution, in one sentence naming the grant that came closest. */
 final class NotCovered {
@@ -20,7 +20,8 @@ final class NotCovered {
                         : grant.company() + "'s corporate agreement was revoked on " + grant.revokedAt();
             }
             if (grant.kind() == Grant.Kind.INDIVIDUAL && grant.signedAt().isAfter(at)) {
-                return grant.describe() + ", after this contribution, and that version does not cover prior contributions";
+                return grant.describe()
+                        + ", after this contribution, and that version does not cover prior contributions";
             }
             if (grant.kind() == Grant.Kind.CORPORATE) {
                 return grant.describe() + " is valid from " + grant.approval().validFrom()

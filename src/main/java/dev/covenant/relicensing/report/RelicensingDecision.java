@@ -17,6 +17,8 @@ import dev.covenant.agreement.OutboundTerms;
 import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.agreement.SpdxParseException;
 import dev.covenant.agreement.Verdict;
+import dev.covenant.coverage.Grant;
+import dev.covenant.identity.Identity;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
@@ -24,8 +26,6 @@ import dev.covenant.relicensing.report.ReportModel.Decided;
 import dev.covenant.relicensing.report.ReportModel.GrantView;
 import dev.covenant.relicensing.report.ReportModel.Period;
 import dev.covenant.relicensing.report.ReportModel.Segment;
-import dev.covenant.identity.Identity;
-import dev.covenant.coverage.Grant;
 
 /**
  * May the project relicense each contributor's contributions under the target? Pure: records in, records out.
@@ -97,15 +97,18 @@ public final class RelicensingDecision {
             }
             addPeriod(periods, segment, judged);
         }
-        Judged decisive = blockedCommits.isEmpty() ? lastGranted
-                : blockedCommits.size() == 1 ? firstBlocked.values().iterator().next()
-                : firstBlocked.get(blockedCommits.entrySet().stream()
-                        .max(Map.Entry.<RelicensingStatus, Long>comparingByValue()
-                                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                        .orElseThrow().getKey());
+        Judged decisive = blockedCommits.isEmpty()
+                ? lastGranted
+                : blockedCommits.size() == 1
+                        ? firstBlocked.values().iterator().next()
+                        : firstBlocked.get(blockedCommits.entrySet().stream()
+                                .max(Map.Entry.<RelicensingStatus, Long>comparingByValue()
+                                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                                .orElseThrow().getKey());
         Identity id = facts.identity();
         return new ContributorReport(id.login() != null ? id.login() : id.email(), id.githubId(), id.login(),
-                facts.emails(), id.source(), decisive.status(), GrantView.of(lastGranted == null ? null : lastGranted.grant()),
+                facts.emails(), id.source(), decisive.status(),
+                GrantView.of(lastGranted == null ? null : lastGranted.grant()),
                 decisive.reason(), commits, authored, commits - authored, lines, commitsCleared, linesCleared,
                 segments.isEmpty() ? null : segments.get(0).first(),
                 segments.stream().map(Segment::last).max(Comparator.naturalOrder()).orElse(null), List.copyOf(keep),
@@ -158,7 +161,8 @@ public final class RelicensingDecision {
             }
         }
         if (covering.isEmpty()) {
-            RelicensingStatus status = facts.identity().known() ? RelicensingStatus.NO_AGREEMENT
+            RelicensingStatus status = facts.identity().known()
+                    ? RelicensingStatus.NO_AGREEMENT
                     : RelicensingStatus.UNKNOWN_IDENTITY;
             return new Judged(status, null, NotCovered.reason(facts, at), license, null);
         }

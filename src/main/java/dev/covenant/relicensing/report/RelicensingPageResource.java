@@ -15,23 +15,23 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.github.GitHubUnavailableException;
-import dev.covenant.project.Project;
-import dev.covenant.web.Csrf;
-import dev.covenant.web.PageException;
 import dev.covenant.identity.Person;
-import dev.covenant.signing.SigningPages.Visitor;
-import dev.covenant.web.WebSessions;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.TemplateInstance;
+import dev.covenant.project.Project;
+import dev.covenant.relicensing.history.CloneUrl;
 import dev.covenant.relicensing.history.HistoryImporter;
 import dev.covenant.relicensing.history.RelicensingConfig;
 import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.signing.SigningPages.Visitor;
+import dev.covenant.web.Csrf;
 import dev.covenant.web.MaintainerAccess;
-import dev.covenant.relicensing.history.CloneUrl;
+import dev.covenant.web.PageException;
+import dev.covenant.web.WebSessions;
 
 /**
  * A repository's relicensing page: a maintainer sees the whole report and the history imports, and starts an import
@@ -99,7 +99,8 @@ public class RelicensingPageResource {
     /** The repository's name, if a project governs it; a 404 page otherwise. */
     private static String governed(String owner, String repo) {
         String repository = RepositoryName.ofPage(owner, repo);
-        boolean governed = QuarkusTransaction.joiningExisting().call(() -> Project.findGoverning(owner, repo).isPresent());
+        boolean governed = QuarkusTransaction.joiningExisting()
+                .call(() -> Project.findGoverning(owner, repo).isPresent());
         if (!governed) {
             throw PageException.notFound("No project on this Covenant governs " + repository + ".");
         }

@@ -3,13 +3,14 @@ package dev.covenant.relicensing.report;
 import java.util.List;
 import java.util.Set;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
 import dev.covenant.api.FieldError;
+import dev.covenant.relicensing.history.ImportJob;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
 import dev.covenant.signing.SigningPages.Visitor;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-import dev.covenant.relicensing.history.ImportJob;
 
 /** The relicensing page of a repository; in the signing pages' layout, every value escaped by Qute. */
 @CheckedTemplate(basePath = "relicensing", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)

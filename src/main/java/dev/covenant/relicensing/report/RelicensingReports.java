@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.agroal.api.AgroalDataSource;
 import org.jboss.logging.Logger;
 
 import dev.covenant.agreement.SpdxExpression;
@@ -21,20 +22,19 @@ import dev.covenant.agreement.SpdxParseException;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
+import dev.covenant.coverage.ContributorLookup;
+import dev.covenant.coverage.Grant;
 import dev.covenant.github.GitHubDirectory;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
+import dev.covenant.relicensing.history.RepositoryName;
 import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Decided;
 import dev.covenant.relicensing.report.ReportModel.Report;
 import dev.covenant.relicensing.report.ReportModel.Segment;
 import dev.covenant.relicensing.report.ReportModel.Totals;
-import io.agroal.api.AgroalDataSource;
-import dev.covenant.relicensing.history.RepositoryName;
-import dev.covenant.coverage.Grant;
-import dev.covenant.coverage.ContributorLookup;
 
 /**
  * Gathers the facts of a relicensing report (the project, its license history, the contributors and their grants,
@@ -49,7 +49,8 @@ public class RelicensingReports {
     private static final long SLOW_NANOS = 1_000_000_000L;
 
     private static final Comparator<ContributorReport> MOST_COMMITS_FIRST = (a, b) -> a.commits() != b.commits()
-            ? Long.compare(b.commits(), a.commits()) : a.contributor().compareTo(b.contributor());
+            ? Long.compare(b.commits(), a.commits())
+            : a.contributor().compareTo(b.contributor());
 
     private final AgroalDataSource dataSource;
     private final GitHubDirectory directory;
@@ -95,7 +96,8 @@ public class RelicensingReports {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection()) {
             ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
-            List<AddressSums> addresses = onlyFor == null ? AddressSums.of(c, repository, cutoff.instant())
+            List<AddressSums> addresses = onlyFor == null
+                    ? AddressSums.of(c, repository, cutoff.instant())
                     : AddressSums.ofAccount(c, repository, cutoff.instant(), onlyFor);
             ContributorLookup.Found found = ContributorLookup.find(c, repository, cutoff.instant(),
                     addresses.stream().map(AddressSums::email).toList(), project.agreement.id,
@@ -116,18 +118,22 @@ public class RelicensingReports {
             List<ContributorReport> contributors = new ArrayList<>(decided.contributors());
             contributors.sort(MOST_COMMITS_FIRST);
             long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
-            Totals totals = Totals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1], cleared[3]);
+            Totals totals = Totals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1],
+                    cleared[3]);
             long done = System.nanoTime();
             if (done - started > SLOW_NANOS) {
                 LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"
-                        + " decision %d ms, totals %d ms", repository, target, contributors.size(), millis(done - started),
+                        + " decision %d ms, totals %d ms", repository, target, contributors.size(),
+                        millis(done - started),
                         millis(looked - started), millis(summed - looked), millis(decidedAt - summed),
                         millis(done - decidedAt));
             }
-            return new Report(repository, target.toString(), cutoff.commit() == null && at == null ? null
+            return new Report(repository, target.toString(), cutoff.commit() == null && at == null
+                    ? null
                     : cutoff.instant(), cutoff.commit(), totals, contributors);
         } catch (SQLException e) {
-            throw new IllegalStateException("the relicensing report of " + repository + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("the relicensing report of " + repository + " failed: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -138,7 +144,8 @@ public class RelicensingReports {
         for (int i = 0; i < byAddress.size(); i++) {
             int k = found.contributorOf()[i];
             List<Segment> earlier = segments.get(k);
-            segments.set(k, earlier == null ? byAddress.get(i)
+            segments.set(k, earlier == null
+                    ? byAddress.get(i)
                     : Stream.concat(earlier.stream(), byAddress.get(i).stream()).toList());
         }
         List<ContributorFacts> facts = new ArrayList<>(people.size());

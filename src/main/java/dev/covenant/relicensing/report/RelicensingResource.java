@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import dev.covenant.api.Paging;
+import dev.covenant.api.TabularAnswer;
 import dev.covenant.relicensing.report.ReportModel.Report;
 import dev.covenant.web.WebSessions;
-import dev.covenant.api.TabularAnswer;
-import dev.covenant.api.Paging;
 
 /**
  * "Can we relicense this repository under X?" for the people who run the service (admin token) and for the
@@ -39,7 +39,7 @@ public class RelicensingResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Who granted the right to relicense under ?to= (SPDX), with commits and lines; ?at= a commit"
             + " or date. JSON, or CSV with Accept: text/csv or ?format=csv. JSON lists the contributors a page at a"
             + " time, most commits first: ?offset= and ?limit= (1 to 10000, default 1000), the next page in `page.next`"

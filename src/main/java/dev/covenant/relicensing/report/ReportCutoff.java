@@ -42,7 +42,8 @@ record ReportCutoff(Instant instant, String commit) {
                     rs -> found.add(new Object[] {rs.getString(1), Rows.instant(rs, "authored_at")}), repository,
                     text + "%");
             if (found.size() != 1) {
-                throw InvalidInputException.of("at", found.isEmpty() ? "names no commit of the imported history"
+                throw InvalidInputException.of("at", found.isEmpty()
+                        ? "names no commit of the imported history"
                         : "is an ambiguous commit prefix; give more digits");
             }
             return new ReportCutoff((Instant) found.get(0)[1], (String) found.get(0)[0]);

@@ -2,6 +2,7 @@ package dev.covenant.relicensing.report;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+
 import dev.covenant.relicensing.history.RepositoryName;
 
 /**

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.covenant.identity.Identity;
+
 import dev.covenant.coverage.Grant;
+import dev.covenant.identity.Identity;
 
 /** The records the relicensing decision takes and gives: facts in, a verdict per contributor out. */
 public final class ReportModel {
@@ -33,8 +34,10 @@ public final class ReportModel {
             String description) {
 
         static GrantView of(Grant grant) {
-            return grant == null ? null : new GrantView(grant.kind().name(), grant.id(), grant.agreement(),
-                    grant.version(), grant.company(), grant.outbound().policy().name(), grant.describe());
+            return grant == null
+                    ? null
+                    : new GrantView(grant.kind().name(), grant.id(), grant.agreement(),
+                            grant.version(), grant.company(), grant.outbound().policy().name(), grant.describe());
         }
     }
 
@@ -81,7 +84,8 @@ public final class ReportModel {
     public record Totals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
             long linesCleared, double peopleShare, double commitsShare, double linesShare) {
 
-        static Totals of(long people, long peopleCleared, long commits, long commitsCleared, long lines, long linesCleared) {
+        static Totals of(long people, long peopleCleared, long commits, long commitsCleared, long lines,
+                long linesCleared) {
             return new Totals(people, peopleCleared, commits, commitsCleared, lines, linesCleared,
                     share(peopleCleared, people), share(commitsCleared, commits), share(linesCleared, lines));
         }

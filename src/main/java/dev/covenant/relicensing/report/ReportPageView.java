@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.github.GitHubConfig;
-import dev.covenant.relicensing.report.ReportModel.Report;
-import dev.covenant.relicensing.history.RepositoryName;
 import dev.covenant.relicensing.history.HistoryImports;
 import dev.covenant.relicensing.history.ImportJob;
+import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.relicensing.report.ReportModel.Report;
 
 /**
  * Gathers what a repository's relicensing page shows for one reader: the report for the asked target (or the

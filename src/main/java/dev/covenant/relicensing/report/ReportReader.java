@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.covenant.api.InvalidInputException;
+import dev.covenant.identity.Person;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
-import dev.covenant.identity.Person;
 
 /**
  * Who reads a repository's relicensing report, and so how much of it they see: an admin token or a maintainer the

@@ -5,8 +5,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import dev.covenant.api.Problem;
-import dev.covenant.web.WebSessions;
 import dev.covenant.web.MaintainerAccess;
+import dev.covenant.web.WebSessions;
 
 /**
  * Tells who asks for a report through the API: an admin token ({@code BearerTokenFilter} has checked it when the

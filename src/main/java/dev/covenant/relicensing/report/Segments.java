@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.covenant.project.LicenseHistory;
-import dev.covenant.relicensing.report.ReportModel.Segment;
 import dev.covenant.coverage.Grant;
 import dev.covenant.jdbc.Rows;
+import dev.covenant.project.LicenseHistory;
+import dev.covenant.relicensing.report.ReportModel.Segment;
 
 /**
  * The report's two aggregates. First the contributions credited to each address (as author or co-author), summed per
@@ -144,7 +144,8 @@ final class Segments {
             return new long[] {commits, lines, commits - counted[0], lines - counted[1]};
         }
         Ranges r = ranges(cleared);
-        Rows.query(c, "WITH " + RANGES + " SELECT count(*), coalesce(sum(co.lines_added), 0) FROM r JOIN contribution co"
+        Rows.query(c, "WITH " + RANGES
+                + " SELECT count(*), coalesce(sum(co.lines_added), 0) FROM r JOIN contribution co"
                 + " ON co.repository = ? AND co.author_email = r.email AND co.authored_at >= r.lo AND co.authored_at < r.hi"
                 + " WHERE co.authored_at <= ? AND NOT EXISTS (SELECT 1 FROM contribution_coauthor a"
                 + " WHERE a.repository = co.repository AND a.sha = co.sha AND NOT EXISTS (SELECT 1 FROM r ok"

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import dev.covenant.relicensing.history.GitRepo;
 
 /**
@@ -87,7 +88,8 @@ final class BlameExpectations {
 
     private List<String> coAuthorsOf(String sha, String author) {
         return coAuthors.computeIfAbsent(sha, s -> {
-            String trailers = repo.git("log", "-1", "--format=%(trailers:key=Co-authored-by,valueonly,separator=%x09)", s);
+            String trailers = repo.git("log", "-1", "--format=%(trailers:key=Co-authored-by,valueonly,separator=%x09)",
+                    s);
             Set<String> emails = new java.util.TreeSet<>();
             Matcher m = TRAILER.matcher(trailers);
             while (m.find()) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.Map;
 
 import io.restassured.response.Response;
+
 import dev.covenant.relicensing.history.GitRepo;
 
 /**
@@ -65,8 +66,10 @@ final class BlameFixture {
     /** Asks the service (as admin) to blame this repository, as {@code owner/name}, at a revision (null: HEAD). */
     Response blame(String repository, String revision, boolean wait) {
         String url = repo.dir.toUri().toString();
-        Map<String, String> body = revision == null ? Map.of("cloneUrl", url) : Map.of("cloneUrl", url, "revision",
-                revision);
+        Map<String, String> body = revision == null
+                ? Map.of("cloneUrl", url)
+                : Map.of("cloneUrl", url, "revision",
+                        revision);
         return dev.covenant.Api.admin().queryParam("wait", wait).body(body).post(blamePath(repository));
     }
 }

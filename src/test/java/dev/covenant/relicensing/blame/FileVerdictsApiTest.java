@@ -16,6 +16,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,12 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 import dev.covenant.Sql;
 import dev.covenant.identity.People;
 import dev.covenant.identity.Person;
-import dev.covenant.signing.SigningService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 import dev.covenant.relicensing.history.GitRepo;
 import dev.covenant.relicensing.report.SignedProject;
+import dev.covenant.signing.SigningService;
 
 /**
  * The per-file verdicts over {@link BlameFixture}'s repository, with its history imported, a project under MIT,
@@ -159,7 +159,8 @@ class FileVerdictsApiTest {
         String next = null;
         do {
             io.restassured.response.Response page = next == null
-                    ? admin().queryParam("to", "Apache-2.0").queryParam("limit", 2).get(files()) : admin().get(next);
+                    ? admin().queryParam("to", "Apache-2.0").queryParam("limit", 2).get(files())
+                    : admin().get(next);
             page.then().statusCode(200).body("totals", equalTo(whole.getMap("totals")))
                     .body("page.total", equalTo(everyFile.size()));
             paged.addAll(page.jsonPath().getList("files.path"));

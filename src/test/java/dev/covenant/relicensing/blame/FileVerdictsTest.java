@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.covenant.relicensing.report.ReportModel.ContributorReport;
-import dev.covenant.relicensing.report.ReportModel.Period;
+import dev.covenant.identity.Identity;
 import dev.covenant.relicensing.blame.VerdictModel.Blocker;
 import dev.covenant.relicensing.blame.VerdictModel.ContributorLines;
 import dev.covenant.relicensing.blame.VerdictModel.Decided;
@@ -25,8 +24,9 @@ import dev.covenant.relicensing.blame.VerdictModel.FileVerdict;
 import dev.covenant.relicensing.blame.VerdictModel.Standing;
 import dev.covenant.relicensing.blame.VerdictModel.Standings;
 import dev.covenant.relicensing.blame.VerdictModel.SurvivingRow;
-import dev.covenant.identity.Identity;
 import dev.covenant.relicensing.report.RelicensingStatus;
+import dev.covenant.relicensing.report.ReportModel.ContributorReport;
+import dev.covenant.relicensing.report.ReportModel.Period;
 
 class FileVerdictsTest {
 
@@ -68,14 +68,15 @@ class FileVerdictsTest {
         assertFalse(a.cleared());
         assertEquals(19, a.lines());
         assertEquals(10, a.linesCleared());
-        assertEquals(List.of(new Blocker("grace", "NO_AGREEMENT", 7), new Blocker("zoe@x.example", "UNKNOWN_IDENTITY", 2)),
+        assertEquals(
+                List.of(new Blocker("grace", "NO_AGREEMENT", 7), new Blocker("zoe@x.example", "UNKNOWN_IDENTITY", 2)),
                 a.blockedBy());
     }
 
     /** A line is cleared only when its author and every co-author are. */
     @ParameterizedTest
-    @CsvSource({ "ada@x.example, lin@x.example, true", "ada@x.example, grace@x.example, false",
-            "grace@x.example, ada@x.example, false", "zoe@x.example, grace@x.example, false" })
+    @CsvSource({"ada@x.example, lin@x.example, true", "ada@x.example, grace@x.example, false",
+            "grace@x.example, ada@x.example, false", "zoe@x.example, grace@x.example, false"})
     void aCoAuthoredLineNeedsEveryone(String author, String coAuthor, boolean cleared) {
         Decided decided = new FileVerdicts(UNDATED).add(row("a.c", author, 4, coAuthor)).decide(0);
         FileVerdict a = file(decided, "a.c");
@@ -114,7 +115,8 @@ class FileVerdictsTest {
                 .add(row("b.c", "grace@x.example", 1)).add(row("c.c", "zoe@x.example", 9))
                 .add(row("c.c", "ada@x.example", 1)).add(row("a.c", "grace@x.example", 1))
                 .add(row("m.c", "lin@x.example", 2)).decide(3);
-        assertEquals(List.of("c.c", "a.c", "b.c", "m.c", "z.c"), decided.files().stream().map(FileVerdict::path).toList());
+        assertEquals(List.of("c.c", "a.c", "b.c", "m.c", "z.c"),
+                decided.files().stream().map(FileVerdict::path).toList());
         var totals = decided.totals();
         assertEquals(5, totals.files());
         assertEquals(2, totals.filesCleared());
@@ -206,7 +208,7 @@ class FileVerdictsTest {
             "lin,  bea,   2021-05-01,           true,  -",
             "dee,  -,     2019-05-01,           false, dee DECLINED",
             "dee,  -,     2021-05-01,           true,  -",
-            "zed,  -,     2021-05-01,           false, zed@x.example NOT_IN_HISTORY" })
+            "zed,  -,     2021-05-01,           false, zed@x.example NOT_IN_HISTORY"})
     void eachLineIsJudgedByItsCommitsDate(String author, String coAuthor, String date, boolean cleared,
             String blockers) {
         SurvivingRow row = coAuthor == null ? dated("a.c", author, date, 4) : dated("a.c", author, date, 4, coAuthor);

@@ -13,15 +13,15 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Api;
-import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeWebhooks;
 import dev.covenant.inbox.DeliveryWorkerTest;
+import dev.covenant.web.WebClient;
 
 /** Blame jobs and per-file verdicts are for the repository's maintainers and admin tokens, like the report. */
 @QuarkusTest

@@ -21,15 +21,15 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.covenant.Sql;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import dev.covenant.relicensing.history.GitRepo;
 
 /**
@@ -87,15 +87,17 @@ class SurvivingLinesTest {
 
     private Map<String, Map<String, Long>> stored(String name, String commit, boolean dated) throws SQLException {
         Map<String, Map<String, Long>> rows = new TreeMap<>();
-        try (Connection c = Sql.connect(); PreparedStatement ps = c.prepareStatement("SELECT path, author_email,"
-                + " co_authors, lines, extract(epoch FROM authored_at)::bigint FROM surviving_lines"
-                + " WHERE repository = ? AND revision = ?")) {
+        try (Connection c = Sql.connect();
+                PreparedStatement ps = c.prepareStatement("SELECT path, author_email,"
+                        + " co_authors, lines, extract(epoch FROM authored_at)::bigint FROM surviving_lines"
+                        + " WHERE repository = ? AND revision = ?")) {
             ps.setString(1, owner + "/" + name);
             ps.setString(2, commit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> coAuthors = Arrays.asList((String[]) rs.getArray(3).getArray());
-                    String key = dated ? BlameExpectations.datedKey(rs.getString(2), coAuthors, rs.getLong(5))
+                    String key = dated
+                            ? BlameExpectations.datedKey(rs.getString(2), coAuthors, rs.getLong(5))
                             : BlameExpectations.key(rs.getString(2), coAuthors);
                     rows.computeIfAbsent(rs.getString(1), p -> new TreeMap<>()).merge(key, rs.getLong(4), Long::sum);
                 }
@@ -150,7 +152,8 @@ class SurvivingLinesTest {
     @Test
     void aJobRunsInTheBackgroundWithItsProgress() throws InterruptedException {
         Response accepted = blame("background", null, false);
-        accepted.then().statusCode(202).body("state", oneOf("QUEUED", "RUNNING", "DONE")).body("cloneUrl", equalTo(repo.dir.toUri().toString()));
+        accepted.then().statusCode(202).body("state", oneOf("QUEUED", "RUNNING", "DONE")).body("cloneUrl",
+                equalTo(repo.dir.toUri().toString()));
         String location = accepted.getHeader("Location");
         assertTrue(location.startsWith(blamePath("background") + "/"), location);
         JsonPath job = null;
@@ -207,14 +210,17 @@ class SurvivingLinesTest {
         List<String> revisions = List.of("a".repeat(40), "b".repeat(40), "c".repeat(40));
         for (int i = 0; i < revisions.size(); i++) {
             // As a job does: the lines replaced first, then the job marked DONE.
-            try (Connection c = dataSource.getConnection(); SurvivingLinesLoader loader = SurvivingLinesLoader.open(c)) {
+            try (Connection c = dataSource.getConnection();
+                    SurvivingLinesLoader loader = SurvivingLinesLoader.open(c)) {
                 loader.lines("f.c", Map.of(new LineCredit("x@y.example", List.of(), Instant.EPOCH), 1L + i));
                 loader.skipped("big.bin", "BINARY", 10);
                 loader.replace(repository, revisions.get(i), 2);
             }
-            Sql.update("INSERT INTO blame_job (repository, clone_url, revision, commit_sha, state, created_at, updated_at,"
-                    + " finished_at) VALUES (?, 'https://example.org/r.git', 'HEAD', ?, 'DONE', now(), now(),"
-                    + " now() + make_interval(secs => ?))", repository, revisions.get(i), i);
+            Sql.update(
+                    "INSERT INTO blame_job (repository, clone_url, revision, commit_sha, state, created_at, updated_at,"
+                            + " finished_at) VALUES (?, 'https://example.org/r.git', 'HEAD', ?, 'DONE', now(), now(),"
+                            + " now() + make_interval(secs => ?))",
+                    repository, revisions.get(i), i);
         }
         assertEquals("bbbbbbb,ccccccc", Sql.text("SELECT string_agg(DISTINCT left(revision, 7), ',') FROM"
                 + " surviving_lines WHERE repository = ?", repository), "the two newest, the oldest deleted");
@@ -226,8 +232,9 @@ class SurvivingLinesTest {
     }
 
     private List<String> skipped(String name, String commit) throws SQLException {
-        return List.of(Sql.text("SELECT coalesce(string_agg(path || '|' || reason || '|' || bytes, ',' ORDER BY path), '')"
-                + " FROM surviving_skipped WHERE repository = ? AND revision = ?", owner + "/" + name, commit)
+        return List.of(Sql
+                .text("SELECT coalesce(string_agg(path || '|' || reason || '|' || bytes, ',' ORDER BY path), '')"
+                        + " FROM surviving_skipped WHERE repository = ? AND revision = ?", owner + "/" + name, commit)
                 .split(",", -1));
     }
 }

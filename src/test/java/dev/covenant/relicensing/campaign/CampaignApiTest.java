@@ -18,14 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
 import dev.covenant.api.Sha256;
 import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 
 /** A campaign from opening to its evidence bundle, through the JSON API and a contributor's consent page. */
 @QuarkusTest
@@ -48,7 +48,8 @@ class CampaignApiTest {
         admin().get(f.path() + "/" + other + "/evidence").then().statusCode(404);
 
         JsonPath detail = admin().get(campaign).then().statusCode(200).extract().jsonPath();
-        assertEquals(List.of(f.yes, f.no, f.conditional, "far" + f.n, f.nobody), detail.getList("contributors.contributor"),
+        assertEquals(List.of(f.yes, f.no, f.conditional, "far" + f.n, f.nobody),
+                detail.getList("contributors.contributor"),
                 "everyone not GRANTED, heaviest first");
         assertEquals(List.of(6, 5, 4, 3, 2), detail.getList("contributors.commits"));
         assertEquals(List.of("Yes", "No", "Cond", "Far", "Nobody"), detail.getList("contributors.name"),
@@ -133,15 +134,19 @@ class CampaignApiTest {
         assertEquals(Sql.text("SELECT s.id::text FROM signature s JOIN person p ON p.github_id = s.github_id"
                 + " WHERE p.login = ?", f.granted), evidence.getString(
                         "contributors.find { it.contributor == '" + f.granted + "' }.grant.id"));
-        String yesHash = evidence.getString("contributors.find { it.contributor == '" + f.yes + "' }.consent.ledgerHash");
+        String yesHash = evidence
+                .getString("contributors.find { it.contributor == '" + f.yes + "' }.consent.ledgerHash");
         assertEquals(Sql.text("SELECT e.hash FROM consent k JOIN ledger_entry e ON e.seq = k.ledger_seq"
-                + " JOIN person p ON p.github_id = k.github_id WHERE k.campaign_id = ? AND p.login = ?", id, f.yes), yesHash);
+                + " JOIN person p ON p.github_id = k.github_id WHERE k.campaign_id = ? AND p.login = ?", id, f.yes),
+                yesHash);
         assertEquals("CONDITIONAL", evidence.getString(
                 "contributors.find { it.contributor == '" + f.conditional + "' }.consent.answer"));
         assertEquals(6, evidence.getInt("totals.commitsCleared"));
         assertEquals(closing.getString("ledgerHeadHash"), evidence.getString("ledgerHead.hash"));
-        assertEquals(Sql.text("SELECT prev_hash FROM ledger_entry e JOIN consent_campaign c ON c.close_ledger_seq = e.seq"
-                + " WHERE c.id = ?", id), evidence.getString("ledgerHead.hash"), "nothing came between");
+        assertEquals(
+                Sql.text("SELECT prev_hash FROM ledger_entry e JOIN consent_campaign c ON c.close_ledger_seq = e.seq"
+                        + " WHERE c.id = ?", id),
+                evidence.getString("ledgerHead.hash"), "nothing came between");
 
         admin().body(Map.of("contributor", f.nobody, "answer", "NO", "note", "late")).post(campaign + "/answers").then()
                 .statusCode(409);

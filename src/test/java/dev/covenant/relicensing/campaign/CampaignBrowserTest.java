@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -15,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import dev.covenant.Sql;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.web.Browser;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * In a real headless Chromium: a maintainer opens a campaign from the relicensing page; a contributor signs in from
@@ -92,7 +92,8 @@ class CampaignBrowserTest {
             WebElement row = browser.driver.findElement(By.cssSelector("tr[data-contributor='" + f.conditional + "']"));
             assertTrue(row.findElement(By.cssSelector(".status")).getText().contains("CONDITIONAL"), row.getText());
             assertTrue(row.getText().contains("Only if the manual stays CC-BY-4.0"), row.getText());
-            assertTrue(row.findElement(By.cssSelector(".contact")).getText().contains(CampaignFixture.email(f.conditional)));
+            assertTrue(row.findElement(By.cssSelector(".contact")).getText()
+                    .contains(CampaignFixture.email(f.conditional)));
 
             browser.driver.findElement(By.id("contributor")).sendKeys(f.yes);
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("answer"))).selectByValue("YES");

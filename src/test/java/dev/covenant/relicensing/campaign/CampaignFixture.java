@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.restassured.response.Response;
+
 import dev.covenant.Sql;
 import dev.covenant.api.Sha256;
 import dev.covenant.github.FakeEmail;
@@ -19,7 +21,6 @@ import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.github.FakeRepo;
 import dev.covenant.web.WebClient;
-import io.restassured.response.Response;
 
 /**
  * A repository on the fake GitHub with the App installed, a project (MIT since 2000), and an imported history of six

@@ -3,12 +3,12 @@ package dev.covenant.relicensing.campaign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
 import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 /** The relicensing page's form that opens a campaign: maintainers only, with the session's token, once per target. */
 @QuarkusTest

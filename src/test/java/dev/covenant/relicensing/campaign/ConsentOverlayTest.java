@@ -26,7 +26,8 @@ class ConsentOverlayTest {
     private static ContributorReport person(long id, String email, RelicensingStatus status, long commits,
             long cleared) {
         return new ContributorReport("p" + id, id, "p" + id, List.of(email), Identity.Source.VERIFIED_EMAIL, status,
-                null, "decided", commits, commits, 0, commits * 10, cleared, cleared * 10, AT, AT, List.of(), List.of());
+                null, "decided", commits, commits, 0, commits * 10, cleared, cleared * 10, AT, AT, List.of(),
+                List.of());
     }
 
     private static ContributorReport raw(String email, RelicensingStatus status, long commits) {

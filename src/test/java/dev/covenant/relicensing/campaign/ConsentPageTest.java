@@ -12,11 +12,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
 import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** The consent page for contributors, and what every page and the SVG chart do with hostile text. */
 @QuarkusTest
@@ -30,7 +30,8 @@ class ConsentPageTest {
         long id = open(f);
         String page = given().get("/consent/" + id).then().statusCode(200).extract().asString();
         assertTrue(page.contains("href=\"/login?next=/consent/" + id + "\""), page);
-        assertTrue(page.contains("<code class=\"from\">MIT</code>") && page.contains("<code class=\"to\">Apache-2.0</code>"));
+        assertTrue(page.contains("<code class=\"from\">MIT</code>")
+                && page.contains("<code class=\"to\">Apache-2.0</code>"));
         assertFalse(page.contains("name=\"answer\""), "no form before signing in");
         given().redirects().follow(false).get("/login?next=/consent/" + id).then().statusCode(303);
         given().get("/consent/123456789012").then().statusCode(404);
@@ -48,7 +49,8 @@ class ConsentPageTest {
         assertFalse(page.contains("id=\"recorded\""));
         String csrf = contributor.csrf();
         CampaignApiTest.answerOnThePage(contributor, id, csrf, "NO", "").then().statusCode(303);
-        String refused = CampaignApiTest.answerOnThePage(contributor, id, csrf, "CONDITIONAL", "").then().statusCode(400)
+        String refused = CampaignApiTest.answerOnThePage(contributor, id, csrf, "CONDITIONAL", "").then()
+                .statusCode(400)
                 .extract().asString();
         assertTrue(refused.contains("note: is required with CONDITIONAL"), refused);
         CampaignApiTest.answerOnThePage(contributor, id, csrf, "UNREACHABLE", "").then().statusCode(400);
@@ -83,7 +85,7 @@ class ConsentPageTest {
             // Behind the service's back: the heaviest contributor, whose address is markup.
             Sql.update("INSERT INTO contribution (repository, sha, author_name, author_email, authored_at,"
                     + " committer_email, merge, lines_added, lines_deleted, files) VALUES (?, ?, 'Evil', ?, ?, ?, false,"
-                    + " 1, 0, 1)", f.repository, String.format("%040x", 0xe000 + i) , hostile,
+                    + " 1, 0, 1)", f.repository, String.format("%040x", 0xe000 + i), hostile,
                     OffsetDateTime.of(2021, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), hostile);
         }
         long id = open(f);

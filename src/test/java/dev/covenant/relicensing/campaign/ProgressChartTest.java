@@ -56,7 +56,8 @@ class ProgressChartTest {
 
     @Test
     void anEmptyHistoryDrawsEmptyBars() {
-        ProgressChart chart = ProgressChart.of(null, CampaignProgress.of(new Totals(0, 0, 0, 0, 0, 0, 1, 1, 1), List.of()), null);
+        ProgressChart chart = ProgressChart.of(null,
+                CampaignProgress.of(new Totals(0, 0, 0, 0, 0, 0, 1, 1, 1), List.of()), null);
         chart.rows().forEach(row -> row.parts().forEach(p -> assertEquals(0, p.width())));
     }
 }

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
 import dev.covenant.identity.GitIdent;
 
 /** The layouts git can produce beyond the fixture's, and what text pasted through other tools looks like. */
@@ -58,7 +59,7 @@ class GitLogParserTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { " (HEAD -> main, tag: v1.0, origin/main)", " (tag: v2)" })
+    @ValueSource(strings = {" (HEAD -> main, tag: v1.0, origin/main)", " (tag: v2)"})
     void decorationsAfterTheShaAreIgnored(String decoration) {
         String text = TWO.replace("commit " + sha(2), "commit " + sha(2) + decoration);
         assertEquals(GitLogs.parse(TWO), GitLogs.parse(text));

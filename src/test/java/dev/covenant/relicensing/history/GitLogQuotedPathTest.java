@@ -27,8 +27,8 @@ class GitLogQuotedPathTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "\"", "\"open", "\"bad \\q\"", "\"short \\30\"", "\"octal \\400\"", "\"inner \" quote\"",
-            "\"trailing \\\"" })
+    @ValueSource(strings = {"\"", "\"open", "\"bad \\q\"", "\"short \\30\"", "\"octal \\400\"", "\"inner \" quote\"",
+            "\"trailing \\\""})
     void malformedQuotedPathsAreRefused(String printed) {
         assertNull(QuotedPath.unquote(printed));
     }

@@ -19,13 +19,15 @@ import dev.covenant.api.InvalidInputException;
 class HistoryCloneUrlTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://github.com/acme/widget.git", "http://git.example.org/widget", "git://example.org/w"})
+    @ValueSource(strings = {"https://github.com/acme/widget.git", "http://git.example.org/widget",
+            "git://example.org/w"})
     void remoteUrlsAreAccepted(String url) {
         assertEquals(url, CloneUrl.parse(url, List.of()).url());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ssh://github.com/a/b", "git@github.com:a/b.git", "/etc", "file:/etc", "ftp://example.org/x",
+    @ValueSource(strings = {"ssh://github.com/a/b", "git@github.com:a/b.git", "/etc", "file:/etc",
+            "ftp://example.org/x",
             "https://user:secret@github.com/a/b", "https:///nohost", "ext::sh -c id", ""})
     void everythingElseIsRefusedNamingTheField(String url) {
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> CloneUrl.parse(url, List.of()));

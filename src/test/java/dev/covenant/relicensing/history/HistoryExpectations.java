@@ -28,7 +28,8 @@ final class HistoryExpectations {
         for (String line : repo.git("shortlog", "-sne", "HEAD").split("\n")) {
             Matcher m = SHORTLOG.matcher(line);
             if (m.matches()) {
-                sums.computeIfAbsent(m.group(2).toLowerCase(Locale.ROOT), k -> new long[3])[0] = Long.parseLong(m.group(1));
+                sums.computeIfAbsent(m.group(2).toLowerCase(Locale.ROOT), k -> new long[3])[0] = Long
+                        .parseLong(m.group(1));
             }
         }
         String log = repo.git("log", "--use-mailmap", "--no-renames", "--numstat",

@@ -17,18 +17,18 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.covenant.Sql;
 import dev.covenant.identity.People;
-import dev.covenant.signing.SigningService;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import dev.covenant.relicensing.report.ReportCsv;
 import dev.covenant.relicensing.report.SignedProject;
+import dev.covenant.signing.SigningService;
 
 /**
  * A real history, built with the git CLI (several authors, a .mailmap, co-authors, a merge, a binary file, a
@@ -67,7 +67,8 @@ public class HistoryImportTest {
         repo.writeBytes("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1, 2});
         repo.commit("ada lovelace", "ADA@old." + domain, "Initial import");
         repo.write("src/Main.java", "class Main {\n  // one, changed\n  // three\n  // four\n}\n");
-        repo.commit("Grace Hopper", "grace@" + domain, "Pair on Main\n\nCo-authored-by: Alan Turing <alan@" + domain + ">");
+        repo.commit("Grace Hopper", "grace@" + domain,
+                "Pair on Main\n\nCo-authored-by: Alan Turing <alan@" + domain + ">");
         repo.git("checkout", "-q", "-b", "feature");
         repo.write("docs/notes.md", "une\ndeux\ntrois\n");
         repo.commit("Zoe Ng", "zoe@" + domain, "Notes");
@@ -129,7 +130,8 @@ public class HistoryImportTest {
     void anUploadRunsInTheBackgroundWithItsProgress() throws InterruptedException {
         Response accepted = upload("background", log, false);
         accepted.then().statusCode(202).body("source", equalTo("TEXT"))
-                .body("commitsTotal", equalTo((int) git.commits)).body("bytesTotal", equalTo(log.getBytes(StandardCharsets.UTF_8).length));
+                .body("commitsTotal", equalTo((int) git.commits))
+                .body("bytesTotal", equalTo(log.getBytes(StandardCharsets.UTF_8).length));
         String location = accepted.getHeader("Location");
         assertTrue(location.startsWith("/api/repos/" + owner + "/background/history/"), location);
         JsonPath job = null;
@@ -220,7 +222,8 @@ public class HistoryImportTest {
         String next = null;
         int pages = 0;
         do {
-            Response answer = next == null ? admin().queryParam("to", "Apache-2.0").queryParam("limit", 2).get(path)
+            Response answer = next == null
+                    ? admin().queryParam("to", "Apache-2.0").queryParam("limit", 2).get(path)
                     : admin().get(next);
             answer.then().statusCode(200);
             JsonPath page = answer.jsonPath();

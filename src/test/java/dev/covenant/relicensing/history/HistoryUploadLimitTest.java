@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.Test;
-
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /** A history upload has its own cap (64 MiB in the test profile), answered before the body is read. */
 @QuarkusTest
@@ -18,7 +17,8 @@ class HistoryUploadLimitTest {
         // The server answers as soon as it reads the declared length, so speak HTTP by hand and read that answer.
         try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
             String head = "POST /api/repos/limits/huge/history HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + dev.covenant.TestDatabase.ADMIN_TOKEN + "\r\nContent-Type: text/plain\r\n"
+                    + "Authorization: Bearer " + dev.covenant.TestDatabase.ADMIN_TOKEN
+                    + "\r\nContent-Type: text/plain\r\n"
                     + "Content-Length: " + (64L * 1024 * 1024 + 1) + "\r\n\r\ncommit ";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.setSoTimeout(10_000);

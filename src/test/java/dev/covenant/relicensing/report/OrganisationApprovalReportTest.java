@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
@@ -15,8 +17,6 @@ import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * A company that approves a GitHub organisation covers, in relicensing reports, the contributors GitHub names as its
@@ -34,7 +34,8 @@ class OrganisationApprovalReportTest {
     }
 
     private static String commit(String sha, String email) {
-        return "commit " + sha + "\nAuthor:     Someone <" + email + ">\nAuthorDate: " + DATE + "\nCommit:     Someone <"
+        return "commit " + sha + "\nAuthor:     Someone <" + email + ">\nAuthorDate: " + DATE
+                + "\nCommit:     Someone <"
                 + email + ">\nCommitDate: " + DATE + "\n\n    Change\n\n3\t0\tREADME.md\n";
     }
 
@@ -70,7 +71,8 @@ class OrganisationApprovalReportTest {
         JsonPath report = admin().queryParam("to", "Apache-2.0").get("/api/repos/" + owner + "/lib/relicensing").then()
                 .statusCode(200).extract().jsonPath();
         assertEquals("GRANTED", report.getString("contributors.find { it.login == '" + member + "' }.status"));
-        assertEquals("Acme " + run, report.getString("contributors.find { it.login == '" + member + "' }.grant.company"));
+        assertEquals("Acme " + run,
+                report.getString("contributors.find { it.login == '" + member + "' }.grant.company"));
         assertEquals("NO_AGREEMENT", report.getString("contributors.find { it.login == '" + outsider + "' }.status"));
     }
 }

@@ -14,18 +14,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.Paging;
+import dev.covenant.identity.Identity;
+import dev.covenant.relicensing.campaign.CampaignViews;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
-import dev.covenant.relicensing.campaign.CampaignViews;
-import dev.covenant.identity.Identity;
-import dev.covenant.api.Paging;
 
 class PagingTest {
 
     private static final Report REPORT = new Report("acme/widget", "MIT", null, null, null,
-            IntStream.range(0, 5).mapToObj(i -> new ContributorReport("c" + i, null, null, List.of(), Identity.Source.RAW,
-                    RelicensingStatus.NO_AGREEMENT, null, "why", 5 - i, 5 - i, 0, 1, 0, 0, null, null, List.of(),
-                    List.of())).toList());
+            IntStream.range(0, 5)
+                    .mapToObj(i -> new ContributorReport("c" + i, null, null, List.of(), Identity.Source.RAW,
+                            RelicensingStatus.NO_AGREEMENT, null, "why", 5 - i, 5 - i, 0, 1, 0, 0, null, null,
+                            List.of(),
+                            List.of()))
+                    .toList());
 
     @ParameterizedTest(name = "offset {0}, limit {1}: {2}, next at {3}")
     @CsvSource({"0, 2, 'c0,c1', 2", "2, 2, 'c2,c3', 4", "4, 2, c4, ", "3, 10, 'c3,c4', ", "5, 2, '', ", "9, 2, '', "})

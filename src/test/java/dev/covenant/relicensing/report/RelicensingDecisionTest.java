@@ -15,12 +15,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.covenant.agreement.OutboundPolicy;
 import dev.covenant.agreement.OutboundTerms;
 import dev.covenant.agreement.SpdxExpression;
+import dev.covenant.coverage.Grant;
+import dev.covenant.identity.Identity;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Segment;
-import dev.covenant.identity.Identity;
-import dev.covenant.coverage.Grant;
 
 /** Every status, the covers-prior and revocation rules, company validity dates, and the license-history rule. */
 class RelicensingDecisionTest {
@@ -39,7 +39,8 @@ class RelicensingDecisionTest {
         return Instant.parse(date + "T12:00:00Z");
     }
 
-    static Grant signed(OutboundPolicy policy, boolean coversPrior, String signedOn, String revokedOn, String... listed) {
+    static Grant signed(OutboundPolicy policy, boolean coversPrior, String signedOn, String revokedOn,
+            String... listed) {
         return Grant.individual("sig", "individual", "1.0.0", new OutboundTerms(policy, List.of(listed)), coversPrior,
                 at(signedOn), revokedOn == null ? null : at(revokedOn));
     }
@@ -132,7 +133,8 @@ class RelicensingDecisionTest {
         for (var c : cases().toList()) {
             Object[] args = c.get();
             @SuppressWarnings("unchecked")
-            ContributorReport report = judge((Identity) args[1], (List<Grant>) args[2], (String) args[3], (String) args[4]);
+            ContributorReport report = judge((Identity) args[1], (List<Grant>) args[2], (String) args[3],
+                    (String) args[4]);
             assertEquals(false, List.of(RelicensingStatus.CONSENTED, RelicensingStatus.DECLINED,
                     RelicensingStatus.CONDITIONAL, RelicensingStatus.UNREACHABLE).contains(report.status()));
         }

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +23,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import dev.covenant.Sql;
+import dev.covenant.checks.InstalledRepositories;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.github.FakeRepo;
-import dev.covenant.checks.InstalledRepositories;
-import dev.covenant.web.Browser;
-import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
 import dev.covenant.relicensing.history.GitRepo;
 import dev.covenant.relicensing.history.HistoryImportTest;
+import dev.covenant.web.Browser;
+import dev.covenant.web.WebClient;
 
 /** The relicensing page in a real headless Chromium, signed in as a maintainer through the fake GitHub. */
 @QuarkusTest
@@ -60,7 +60,8 @@ class RelicensingPageBrowserTest {
     @Test
     void aMaintainerReadsTheReportAndFollowsACloneImportToItsEnd() throws IOException {
         WebClient signer = WebClient.signIn(maintainer);
-        signer.signIndividual(signer.csrf(), Map.of("name", "Person " + maintainer, "email", maintainer + "@example.org"))
+        signer.signIndividual(signer.csrf(),
+                Map.of("name", "Person " + maintainer, "email", maintainer + "@example.org"))
                 .then().statusCode(303);
         GitRepo git = new GitRepo();
         git.write("a.txt", "one\ntwo\n");
@@ -99,7 +100,8 @@ class RelicensingPageBrowserTest {
         WebElement job = browser.driver.findElement(newest);
         assertTrue(job.getText().contains("4 of 4 commits"), job.getText());
         assertTrue(job.getText().contains("2 new"), job.getText());
-        assertEquals("Apache-2.0", browser.driver.findElement(By.id("to")).getDomProperty("value"), "the target is kept");
+        assertEquals("Apache-2.0", browser.driver.findElement(By.id("to")).getDomProperty("value"),
+                "the target is kept");
         // The page reloads the report once it sees the import end; the totals follow a moment later.
         browser.waitForText(By.id("totals-commits"), "2 of 4");
         assertEquals(List.of("Commits", "50.0%", "2 of 4"), totals("commits"));
@@ -114,10 +116,12 @@ class RelicensingPageBrowserTest {
                 + " 'RUNNING', 'READING', 3, 10, 1.5, now(), now(), now()) RETURNING id", name);
         signInThroughThePage();
         By row = By.cssSelector("#import-list tr[data-import='" + id + "']");
-        assertEquals("3", browser.driver.findElement(row).findElement(By.cssSelector("[data-field='commitsDone']")).getText());
+        assertEquals("3",
+                browser.driver.findElement(row).findElement(By.cssSelector("[data-field='commitsDone']")).getText());
         ((JavascriptExecutor) browser.driver).executeScript("window.notReloaded = true");
 
-        Sql.update("UPDATE history_import SET commits_done = 7, rate = 3.5, updated_at = now() WHERE id = ?::bigint", id);
+        Sql.update("UPDATE history_import SET commits_done = 7, rate = 3.5, updated_at = now() WHERE id = ?::bigint",
+                id);
         browser.waitForText(row, "7 of 10 commits");
         WebElement job = browser.driver.findElement(row);
         assertTrue(job.getText().contains("3.5 a second"), job.getText());
@@ -131,7 +135,8 @@ class RelicensingPageBrowserTest {
         browser.waitForText(row, "10 new");
         assertEquals(null, ((JavascriptExecutor) browser.driver).executeScript("return window.notReloaded"),
                 "the page reloads to show the outcome");
-        assertEquals("DONE", browser.driver.findElement(row).findElement(By.cssSelector("[data-field='state']")).getText());
+        assertEquals("DONE",
+                browser.driver.findElement(row).findElement(By.cssSelector("[data-field='state']")).getText());
         assertFalse(browser.driver.getPageSource().contains("imports.js"), "nothing left to follow");
     }
 
@@ -143,7 +148,8 @@ class RelicensingPageBrowserTest {
         browser.waitFor(By.linkText("Sign in with GitHub to see the report")).click();
         browser.waitFor(By.id("report-form"));
         assertEquals("/repos/" + name + "/relicensing", browser.path());
-        assertEquals(maintainer, browser.driver.findElement(By.cssSelector("header nav a[href='/me']")).getText().strip());
+        assertEquals(maintainer,
+                browser.driver.findElement(By.cssSelector("header nav a[href='/me']")).getText().strip());
     }
 
     /** The cells of a totals row: what, share, count. */

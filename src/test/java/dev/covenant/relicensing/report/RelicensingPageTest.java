@@ -24,19 +24,19 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.covenant.Sql;
+import dev.covenant.checks.InstalledRepositories;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.github.FakeRepo;
-import dev.covenant.checks.InstalledRepositories;
-import dev.covenant.web.WebClient;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import dev.covenant.relicensing.history.GitRepo;
 import dev.covenant.relicensing.history.HistoryImportTest;
+import dev.covenant.web.WebClient;
 
 /**
  * The relicensing page through HTTP: who sees what (a visitor, a maintainer, a contributor, a stranger), the same
@@ -141,7 +141,9 @@ class RelicensingPageTest {
 
         List<String> imports = rows(body, "import-list");
         assertFalse(imports.isEmpty(), body);
-        assertTrue(imports.get(0).contains("DONE") && imports.get(0).contains(">4</span> of <span data-field=\"commitsTotal\">4<"),
+        assertTrue(
+                imports.get(0).contains("DONE")
+                        && imports.get(0).contains(">4</span> of <span data-field=\"commitsTotal\">4<"),
                 imports.get(0));
         assertTrue(body.contains("id=\"import-form\""));
         assertFalse(body.contains("/relicensing/imports.js"), "nothing running, nothing to follow");

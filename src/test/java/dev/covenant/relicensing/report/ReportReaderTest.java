@@ -12,10 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.api.InvalidInputException;
+import dev.covenant.identity.Identity;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
 import dev.covenant.relicensing.report.ReportModel.Totals;
-import dev.covenant.identity.Identity;
 
 /** What each reader sees of a report, and the page's links. */
 class ReportReaderTest {
@@ -30,7 +30,8 @@ class ReportReaderTest {
 
     private static final Report REPORT = new Report("acme/widget", "Apache-2.0", null, null,
             Totals.of(3, 1, 9, 3, 30, 10), List.of(row("ada", 1L, RelicensingStatus.GRANTED),
-                    row("bob", 2L, RelicensingStatus.NO_AGREEMENT), row("raw", null, RelicensingStatus.UNKNOWN_IDENTITY)));
+                    row("bob", 2L, RelicensingStatus.NO_AGREEMENT),
+                    row("raw", null, RelicensingStatus.UNKNOWN_IDENTITY)));
 
     @Test
     void adminsAndMaintainersSeeTheWholeReport() {

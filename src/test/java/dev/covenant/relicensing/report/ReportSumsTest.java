@@ -24,6 +24,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,9 +35,6 @@ import dev.covenant.Sql;
 import dev.covenant.identity.People;
 import dev.covenant.identity.Person;
 import dev.covenant.signing.SigningService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
 
 /**
  * The report's sums, whichever way they are reached: an address read whole from its kept sums, or summed again
@@ -81,8 +81,10 @@ class ReportSumsTest {
         String owner = "sums-" + run;
         String domain = run + ".example";
         long adaId = 8_100_000_000L + Math.abs(run.hashCode() % 1_000_000);
-        List<Map<String, String>> licenses = licenseChanged ? List.of(Map.of("from", "2000-01-01", "spdx", "MIT"),
-                Map.of("from", "2020-01-01", "spdx", "Apache-2.0")) : List.of(Map.of("from", "2000-01-01", "spdx", "MIT"));
+        List<Map<String, String>> licenses = licenseChanged
+                ? List.of(Map.of("from", "2000-01-01", "spdx", "MIT"),
+                        Map.of("from", "2020-01-01", "spdx", "Apache-2.0"))
+                : List.of(Map.of("from", "2000-01-01", "spdx", "MIT"));
         UUID signature = SignedProject.create(owner, domain, adaId, run, people, signing, "ReportSumsTest", licenses);
         QuarkusTransaction.requiringNew().run(() -> signing.revoke(Person.findByGithubId(adaId).orElseThrow(),
                 signature));
@@ -110,7 +112,8 @@ class ReportSumsTest {
         long cleared = 0, clearedLines = 0, lines = 0;
         for (Commit c : counted) {
             lines += c.lines();
-            if (c.credited().stream().allMatch(email -> CLEARED.contains(statusAt(periodsByEmail.get(email), c.at())))) {
+            if (c.credited().stream()
+                    .allMatch(email -> CLEARED.contains(statusAt(periodsByEmail.get(email), c.at())))) {
                 cleared++;
                 clearedLines += c.lines();
             }
@@ -119,7 +122,8 @@ class ReportSumsTest {
         assertEquals(lines, report.getLong("totals.linesAdded"));
         assertEquals(cleared, report.getLong("totals.commitsCleared"));
         assertEquals(clearedLines, report.getLong("totals.linesCleared"));
-        assertTrue(cleared > 0 && cleared < counted.size(), "a history with both cleared and blocked commits: " + cleared);
+        assertTrue(cleared > 0 && cleared < counted.size(),
+                "a history with both cleared and blocked commits: " + cleared);
         String ada = "ada@" + domain;
         Instant revoked = Instant.now();
         List<String> expected = new ArrayList<>();
@@ -250,7 +254,8 @@ class ReportSumsTest {
     private static String statusAt(List<Map<String, Object>> periods, Instant at) {
         assertNotNull(periods, "every credited address is some contributor's");
         for (Map<String, Object> p : periods) {
-            if (!at.isBefore(Instant.parse((String) p.get("from"))) && !at.isAfter(Instant.parse((String) p.get("to")))) {
+            if (!at.isBefore(Instant.parse((String) p.get("from")))
+                    && !at.isAfter(Instant.parse((String) p.get("to")))) {
                 return (String) p.get("status");
             }
         }
@@ -264,7 +269,9 @@ class ReportSumsTest {
         ZonedDateTime first = ZonedDateTime.of(2001, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
         for (int n = 0; n < 200; n++) {
             Instant at = first.plusHours(n * 1200L + random.nextInt(1000)).toInstant();
-            String author = random.nextDouble() < adaShare ? "ada@" + domain : others.get(random.nextInt(others.size()));
+            String author = random.nextDouble() < adaShare
+                    ? "ada@" + domain
+                    : others.get(random.nextInt(others.size()));
             if (author.startsWith("raw3@") && n > 20) {
                 author = "raw1@" + domain; // raw3 only in the early years: an address read whole from its sums
             }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.github.GitHubAccount;
 import dev.covenant.identity.People;
 import dev.covenant.signing.SigningService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The setting the relicensing tests share: a project for an owner (the shipped individual agreement, MIT since 2000
@@ -24,14 +25,16 @@ public final class SignedProject {
     private SignedProject() {
     }
 
-    public static void create(String owner, String domain, long adaId, String run, People people, SigningService signing,
+    public static void create(String owner, String domain, long adaId, String run, People people,
+            SigningService signing,
             String userAgent) {
         create(owner, domain, adaId, run, people, signing, userAgent,
                 List.of(Map.of("from", "2000-01-01", "spdx", "MIT")));
     }
 
     /** The same with the given license history; returns Ada's signature. */
-    public static UUID create(String owner, String domain, long adaId, String run, People people, SigningService signing,
+    public static UUID create(String owner, String domain, long adaId, String run, People people,
+            SigningService signing,
             String userAgent, List<Map<String, String>> licenses) {
         admin().body(Map.of("owner", owner, "agreement", "individual", "licenses", licenses)).post("/api/projects")
                 .then().statusCode(201);
