@@ -30,14 +30,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response githubDown(dev.covenant.github.GitHubUnavailableException e) {
-        LOG.warnf("GitHub unavailable: %s", e.getMessage());
-        return Response.fromResponse(Problem.of(503, "Service Unavailable",
-                "GitHub did not answer a question this request depends on; try again shortly").toResponse())
-                .header("Retry-After", "30").build();
-    }
-
-    @ServerExceptionMapper
     public Response conflict(ConflictException e) {
         return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
     }

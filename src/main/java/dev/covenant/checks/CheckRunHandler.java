@@ -14,7 +14,6 @@ import dev.covenant.github.GitHubAppConfig;
 import dev.covenant.github.Payloads;
 import dev.covenant.github.PullRequestHead;
 import dev.covenant.github.PullRequestReader;
-import dev.covenant.inbox.DeliveryHandler;
 
 /**
  * {@code check_run} rerequested ("Re-run" on GitHub) for Covenant's check: evaluate again now. The pull request
@@ -22,7 +21,7 @@ import dev.covenant.inbox.DeliveryHandler;
  * {@code pull_requests}; a merge group's check names its base there.
  */
 @ApplicationScoped
-public class CheckRunHandler implements DeliveryHandler {
+public class CheckRunHandler extends GitHubFaults {
 
     private static final Logger LOG = Logger.getLogger(CheckRunHandler.class);
 
@@ -51,7 +50,7 @@ public class CheckRunHandler implements DeliveryHandler {
     }
 
     @Override
-    public void handle(String deliveryId, String event, String action, JsonNode payload) {
+    protected void act(String deliveryId, String event, String action, JsonNode payload) {
         JsonNode run = payload.path("check_run");
         String appId = run.path("app").path("id").asText("");
         if (!config.name().equals(run.path("name").asText()) || !app.appId().map(appId::equals).orElse(true)) {

@@ -9,11 +9,9 @@ import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.covenant.inbox.DeliveryHandler;
-
 /** Remembers where the App is installed and which repositories each installation covers. */
 @ApplicationScoped
-public class InstallationHandler implements DeliveryHandler {
+public class InstallationHandler extends GitHubFaults {
 
     private final EntityManager em;
     private final Clock clock;
@@ -29,7 +27,7 @@ public class InstallationHandler implements DeliveryHandler {
     }
 
     @Override
-    public void handle(String deliveryId, String event, String action, JsonNode payload) {
+    protected void act(String deliveryId, String event, String action, JsonNode payload) {
         JsonNode installation = payload.path("installation");
         if (!installation.path("id").canConvertToLong()) {
             throw new IllegalArgumentException("The payload names no installation id");

@@ -7,11 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.covenant.github.Payloads;
-import dev.covenant.inbox.DeliveryHandler;
 
 /** {@code merge_group} checks_requested: report on the group's head sha. */
 @ApplicationScoped
-public class MergeGroupHandler implements DeliveryHandler {
+public class MergeGroupHandler extends GitHubFaults {
 
     private final MergeGroupCheck check;
 
@@ -25,7 +24,7 @@ public class MergeGroupHandler implements DeliveryHandler {
     }
 
     @Override
-    public void handle(String deliveryId, String event, String action, JsonNode payload) {
+    protected void act(String deliveryId, String event, String action, JsonNode payload) {
         JsonNode group = payload.path("merge_group");
         check.evaluate(new MergeGroupCheck.MergeGroup(Payloads.installationId(payload), Payloads.repository(payload),
                 Payloads.sha(group, "base_sha"), Payloads.sha(group, "head_sha"), group.path("head_ref").asText(null)));

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.covenant.github.Payloads;
 import dev.covenant.github.PullRequestHead;
-import dev.covenant.inbox.DeliveryHandler;
 import dev.covenant.inbox.DeliveryQueue;
 
 /**
@@ -16,7 +15,7 @@ import dev.covenant.inbox.DeliveryQueue;
  * following the pull request, and hand a merged one's commits to the relicensing records. Deliveries that pile up for one pull request cost one evaluation of its newest head.
  */
 @ApplicationScoped
-public class PullRequestHandler implements DeliveryHandler {
+public class PullRequestHandler extends GitHubFaults {
 
     private final PullRequestTracker tracker;
     private final PullRequestCheck check;
@@ -37,7 +36,7 @@ public class PullRequestHandler implements DeliveryHandler {
     }
 
     @Override
-    public void handle(String deliveryId, String event, String action, JsonNode payload) {
+    protected void act(String deliveryId, String event, String action, JsonNode payload) {
         PullRequestHead pr = PullRequestHead.of(Payloads.installationId(payload), Payloads.repository(payload),
                 payload.path("pull_request"));
         tracker.record(pr);

@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import dev.covenant.github.Payloads;
 import dev.covenant.github.PullRequestReader;
-import dev.covenant.inbox.DeliveryHandler;
 
 /**
  * {@code issue_comment} created on a pull request with a line that is exactly the recheck phrase ({@code /cla
@@ -19,7 +18,7 @@ import dev.covenant.inbox.DeliveryHandler;
  * (it quotes the phrase), are ignored.
  */
 @ApplicationScoped
-public class RecheckCommentHandler implements DeliveryHandler {
+public class RecheckCommentHandler extends GitHubFaults {
 
     private static final Logger LOG = Logger.getLogger(RecheckCommentHandler.class);
 
@@ -45,7 +44,7 @@ public class RecheckCommentHandler implements DeliveryHandler {
     }
 
     @Override
-    public void handle(String deliveryId, String event, String action, JsonNode payload) {
+    protected void act(String deliveryId, String event, String action, JsonNode payload) {
         JsonNode issue = payload.path("issue");
         JsonNode comment = payload.path("comment");
         if (!issue.path("pull_request").isObject() || "Bot".equals(comment.path("user").path("type").asText())

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.covenant.github.Repositories;
-import dev.covenant.inbox.DeliveryHandler;
 
 /**
  * Covenant's own deliveries ({@value #EVENT}): someone's coverage changed, or the sweep found a head without a
@@ -16,7 +15,7 @@ import dev.covenant.inbox.DeliveryHandler;
  * metrics.
  */
 @ApplicationScoped
-public class ReevaluateHandler implements DeliveryHandler {
+public class ReevaluateHandler extends GitHubFaults {
 
     public static final String EVENT = "covenant_reevaluate";
 
@@ -34,7 +33,7 @@ public class ReevaluateHandler implements DeliveryHandler {
     }
 
     @Override
-    public void handle(String deliveryId, String event, String action, JsonNode payload) {
+    protected void act(String deliveryId, String event, String action, JsonNode payload) {
         String repository = Repositories.requireFullName(payload.path("repository").asText(null));
         int number = payload.path("number").asInt();
         // Only an evaluation that starts from now on is sure to see the change that queued this one.

@@ -21,8 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.covenant.inbox.DeliveryHandler;
-
 /**
  * Calls GitHub's REST API as an installation of the App, with the installation token GitHub API for Java mints and
  * caches ({@link GitHubApp#authorization}). The pull-request checks go through this rather than the library's
@@ -31,7 +29,7 @@ import dev.covenant.inbox.DeliveryHandler;
  * on every request.
  *
  * <p>Faults that may pass — no answer, a 5xx, 429, a rate limit, a token GitHub no longer accepts — are thrown as
- * {@link DeliveryHandler.RetryableException}, not before the moment GitHub named; any other 4xx as {@link
+ * {@link GitHubUnavailableException}, not before the moment GitHub named; any other 4xx as {@link
  * GitHubRequestException}.
  */
 @ApplicationScoped
@@ -100,7 +98,7 @@ public class GitHubRest {
             authorization = app.authorization(installationId);
         } catch (GitHubAppException e) {
             if (e.status() == 0 || e.status() >= 500 || e.status() == 429) {
-                throw new DeliveryHandler.RetryableException(e.getMessage(), e);
+                throw new GitHubUnavailableException(e.getMessage(), e);
             }
             throw new GitHubRequestException(e.status(), e.getMessage(), e);
         }
@@ -120,11 +118,11 @@ public class GitHubRest {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             count(method, "none");
-            throw new DeliveryHandler.RetryableException(
+            throw new GitHubUnavailableException(
                     "GitHub could not be reached for " + method + " " + url + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryHandler.RetryableException("Interrupted while calling GitHub", e);
+            throw new GitHubUnavailableException("Interrupted while calling GitHub", e);
         }
         int status = response.statusCode();
         count(method, String.valueOf(status));
@@ -136,14 +134,14 @@ public class GitHubRest {
                 + answer.path("message").asText("(no message)");
         RateLimit limit = RateLimit.of(status, response.headers(), answer.path("message").asText(""), clock.instant());
         if (limit != null) {
-            throw new DeliveryHandler.RetryableException(what, limit.waitSeconds(), null);
+            throw new GitHubUnavailableException(what, limit.waitSeconds(), null);
         }
         if (status == 401) {
             app.forget(installationId);
-            throw new DeliveryHandler.RetryableException(what + " (the installation token is minted anew)", null);
+            throw new GitHubUnavailableException(what + " (the installation token is minted anew)");
         }
         if (status >= 500) {
-            throw new DeliveryHandler.RetryableException(what, RateLimit.retryAfter(response.headers()), null);
+            throw new GitHubUnavailableException(what, RateLimit.retryAfter(response.headers()), null);
         }
         throw new GitHubRequestException(status, what, null);
     }

@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import dev.covenant.inbox.DeliveryHandler;
-
 /**
  * Whether a GitHub user maintains a repository, as GitHub answers through the App's installation on it: {@code GET
  * /repos/{owner}/{repo}/collaborators/{username}/permission}, whose {@code role_name} tells {@code maintain} apart
@@ -48,7 +46,7 @@ public class RepositoryPermissions {
                 return false;
             }
             throw e;
-        } catch (DeliveryHandler.RetryableException e) {
+        } catch (GitHubUnavailableException e) {
             throw new GitHubUnavailableException("GitHub could not say whether " + login + " maintains " + repository,
                     e);
         }

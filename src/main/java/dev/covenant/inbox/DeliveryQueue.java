@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 import dev.covenant.api.ConflictException;
 import dev.covenant.jdbc.SqlTimes;
+import dev.covenant.jobs.RetryLater;
 
 /**
  * The inbox as a queue shared by every instance: a claim takes one due delivery with FOR UPDATE SKIP LOCKED and
@@ -121,7 +122,7 @@ public class DeliveryQueue {
         message = message.length() > 2000 ? message.substring(0, 2000) : message;
         Delivery.State next;
         Instant nextAttempt = Instant.now(clock);
-        if (error instanceof DeliveryHandler.RetryableException retryable) {
+        if (error instanceof RetryLater retryable) {
             if (claimed.attempts() >= config.maxAttempts()) {
                 next = Delivery.State.DEAD;
             } else {

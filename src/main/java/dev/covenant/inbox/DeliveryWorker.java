@@ -25,6 +25,8 @@ import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
+import dev.covenant.jobs.RetryLater;
+
 /**
  * Drains the inbox: woken by PostgreSQL's NOTIFY when a delivery arrives, and by a timer for retries that come due
  * and for deliveries whose worker died. Every instance runs one; SKIP LOCKED keeps them from taking the same row.
@@ -136,7 +138,7 @@ public class DeliveryWorker {
     /** The transaction layer may wrap what the handler threw; the retry decision belongs to the original. */
     private static Throwable rootRetryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DeliveryHandler.RetryableException) {
+            if (t instanceof RetryLater) {
                 return t;
             }
         }

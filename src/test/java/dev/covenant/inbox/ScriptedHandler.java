@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.covenant.jobs.RetryLater;
+
 /**
  * A handler for a test-only event whose payload scripts what happens: {@code {"failTimes": 2, "kind": "retry"}}
  * fails twice with a retryable fault, {@code "kind": "fatal"} fails for good. It records each successful run.
@@ -41,7 +43,7 @@ public class ScriptedHandler implements DeliveryHandler {
             if ("fatal".equals(payload.path("kind").asText())) {
                 throw new IllegalArgumentException("scripted fatal failure");
             }
-            throw new RetryableException("scripted 502 from GitHub", null);
+            throw new RetryLater("scripted 502 from GitHub", null);
         }
         completed.add(deliveryId);
     }
