@@ -37,6 +37,17 @@ public interface ChecksConfig {
     @WithDefault("15m")
     Duration reconcileInterval();
 
+    /**
+     * How long an evaluation's hold on its pull request lasts unless renewed (it is, every third of this, while the
+     * evaluation runs); after a crash the pull request is free again this much later.
+     */
+    @WithDefault("30s")
+    Duration evaluationLease();
+
+    /** How long an evaluation waits for another one of the same pull request before it is retried later. */
+    @WithDefault("30s")
+    Duration evaluationWait();
+
     /** The share of an installation's remaining API rate limit one sweep may spend (0 to 1). */
     @WithDefault("0.2")
     double reconcileRateShare();

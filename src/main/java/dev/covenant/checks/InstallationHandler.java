@@ -1,23 +1,30 @@
 package dev.covenant.checks;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Remembers where the App is installed and which repositories each installation covers. */
+import dev.covenant.jdbc.Database;
+import dev.covenant.jdbc.Rows;
+
+/**
+ * Remembers where the App is installed and which repositories each installation covers: one short transaction per
+ * delivery, safe to repeat.
+ */
 @ApplicationScoped
 public class InstallationHandler extends GitHubFaults {
 
-    private final EntityManager em;
+    private final Database db;
     private final Clock clock;
 
-    InstallationHandler(EntityManager em, Clock clock) {
-        this.em = em;
+    InstallationHandler(Database db, Clock clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -35,37 +42,35 @@ public class InstallationHandler extends GitHubFaults {
         long id = installation.path("id").asLong();
         String account = installation.path("account").path("login").asText("");
         Instant now = Instant.now(clock);
-        if ("installation".equals(event) && "deleted".equals(action)) {
-            em.createNativeQuery("UPDATE installation SET removed_at = ?2 WHERE id = ?1").setParameter(1, id)
-                    .setParameter(2, now).executeUpdate();
-            em.createNativeQuery("DELETE FROM installation_repository WHERE installation_id = ?1").setParameter(1, id)
-                    .executeUpdate();
-            return;
-        }
-        em.createNativeQuery("INSERT INTO installation (id, account, suspended, created_at) VALUES (?1, ?2, ?3, ?4) "
-                + "ON CONFLICT (id) DO UPDATE SET account = CASE WHEN excluded.account = '' THEN installation.account ELSE excluded.account END, "
-                + "suspended = excluded.suspended, removed_at = NULL")
-                .setParameter(1, id).setParameter(2, account).setParameter(3, "suspend".equals(action))
-                .setParameter(4, now).executeUpdate();
-        if ("installation".equals(event) && "created".equals(action)) {
-            add(id, payload.path("repositories"));
-        }
-        if ("installation_repositories".equals(event)) {
-            add(id, payload.path("repositories_added"));
-            for (JsonNode repo : payload.path("repositories_removed")) {
-                em.createNativeQuery("DELETE FROM installation_repository WHERE installation_id = ?1 AND repo_id = ?2")
-                        .setParameter(1, id).setParameter(2, repo.path("id").asLong()).executeUpdate();
+        db.committed("installation " + id + " - " + event + " " + action, c -> {
+            if ("installation".equals(event) && "deleted".equals(action)) {
+                Rows.update(c, "UPDATE installation SET removed_at = ? WHERE id = ?", now, id);
+                Rows.update(c, "DELETE FROM installation_repository WHERE installation_id = ?", id);
+                return null;
             }
-        }
+            Rows.update(c, "INSERT INTO installation (id, account, suspended, created_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (id) DO UPDATE SET account = CASE WHEN excluded.account = ''"
+                    + " THEN installation.account ELSE excluded.account END, suspended = excluded.suspended,"
+                    + " removed_at = NULL", id, account, "suspend".equals(action), now);
+            if ("installation".equals(event) && "created".equals(action)) {
+                add(c, id, payload.path("repositories"));
+            }
+            if ("installation_repositories".equals(event)) {
+                add(c, id, payload.path("repositories_added"));
+                for (JsonNode repo : payload.path("repositories_removed")) {
+                    Rows.update(c, "DELETE FROM installation_repository WHERE installation_id = ? AND repo_id = ?",
+                            id, repo.path("id").asLong());
+                }
+            }
+            return null;
+        });
     }
 
-    private void add(long installationId, JsonNode repositories) {
+    private static void add(Connection c, long installationId, JsonNode repositories) throws SQLException {
         for (JsonNode repo : repositories) {
-            em.createNativeQuery(
-                    "INSERT INTO installation_repository (installation_id, repo_id, full_name) VALUES (?1, ?2, ?3) "
-                            + "ON CONFLICT (installation_id, repo_id) DO UPDATE SET full_name = excluded.full_name")
-                    .setParameter(1, installationId).setParameter(2, repo.path("id").asLong())
-                    .setParameter(3, repo.path("full_name").asText()).executeUpdate();
+            Rows.update(c, "INSERT INTO installation_repository (installation_id, repo_id, full_name) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (installation_id, repo_id) DO UPDATE SET full_name = excluded.full_name",
+                    installationId, repo.path("id").asLong(), repo.path("full_name").asText());
         }
     }
 }

@@ -8,15 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.covenant.coverage.CoverageService;
+import dev.covenant.coverage.ProjectTerms;
 import dev.covenant.github.CheckPublisher;
 import dev.covenant.github.CommitInfo;
-import dev.covenant.github.CoverageSource;
 import dev.covenant.github.PullRequestReader;
-import dev.covenant.project.Project;
 
 /**
  * Reports on a merge group's head so a merge queue never waits for Covenant: it passes at once when the pull request
@@ -33,17 +32,20 @@ public class MergeGroupCheck {
     private final PullRequestTracker tracker;
     private final PullRequestReader reader;
     private final CheckPublisher publisher;
-    private final CoverageSource coverage;
+    private final CoverageService coverage;
+    private final ContributorCoverage contributors;
     private final PullRequestCheck pullRequests;
     private final ChecksConfig config;
     private final Clock clock;
 
     MergeGroupCheck(PullRequestTracker tracker, PullRequestReader reader, CheckPublisher publisher,
-            CoverageSource coverage, PullRequestCheck pullRequests, ChecksConfig config, Clock clock) {
+            CoverageService coverage, ContributorCoverage contributors, PullRequestCheck pullRequests,
+            ChecksConfig config, Clock clock) {
         this.tracker = tracker;
         this.reader = reader;
         this.publisher = publisher;
         this.coverage = coverage;
+        this.contributors = contributors;
         this.pullRequests = pullRequests;
         this.config = config;
         this.clock = clock;
@@ -53,9 +55,9 @@ public class MergeGroupCheck {
     public record MergeGroup(long installationId, String repository, String baseSha, String headSha, String headRef) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
+    /** Call without a transaction: GitHub is asked between short reads. */
     public boolean evaluate(MergeGroup group) {
-        Optional<Project> project = Project.findGoverning(group.repository());
+        Optional<ProjectTerms> project = coverage.terms(group.repository());
         String externalId = "merge_group:" + group.baseSha();
         if (project.isEmpty()) {
             write(group, new CheckPublisher.CheckRun(config.name(), group.headSha(), externalId, null, "neutral",
@@ -72,9 +74,9 @@ public class MergeGroupCheck {
         }
         List<CommitInfo> commits = reader.compare(group.installationId(), group.repository(), group.baseSha(),
                 group.headSha());
-        List<Contributor> contributors = ContributorsOf.pullRequest(commits, project.get().checkCommitters);
-        CheckResult result = EvaluatePullRequest.evaluate(contributors, coverage.forProject(project.get()));
-        CheckTexts.Report report = CheckReports.report("this merge group", project.get().agreement.title, signUrl,
+        List<Contributor> found = ContributorsOf.pullRequest(commits, project.get().checkCommitters());
+        CheckResult result = EvaluatePullRequest.evaluate(found, contributors.now(project.get(), found));
+        CheckTexts.Report report = CheckReports.report("this merge group", project.get().agreementTitle(), signUrl,
                 config.recheckPhrase(), config.name(), result);
         write(group, new CheckPublisher.CheckRun(config.name(), group.headSha(), externalId, signUrl,
                 result.passed() ? "success" : "failure", CheckTexts.title(report).render().strip(),

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
 import dev.covenant.github.Payloads;
@@ -15,7 +16,7 @@ import dev.covenant.github.PullRequestReader;
 
 /**
  * A merged pull request that Covenant evaluated: its commits, with their lines, are announced as
- * {@link PullRequestMerged} inside the delivery's transaction, so the relicensing records hold them before the next
+ * {@link PullRequestMerged} in a transaction of their own, so the relicensing records hold them before the next
  * history import. Pull requests Covenant never evaluated (merged before it was installed, or in a repository no
  * project governs) are left to the history import.
  */
@@ -42,7 +43,9 @@ public class MergedPullRequests {
             return;
         }
         Instant mergedAt = Payloads.instant(pullRequest, "merged_at", "merged " + pr.label());
-        merged.fire(
-                new PullRequestMerged(pr.repository(), pr.number(), mergedAt, reader.mergedCommits(pr, pullRequest)));
+        // GitHub first, then the records in a transaction of their own.
+        PullRequestMerged commits = new PullRequestMerged(pr.repository(), pr.number(), mergedAt,
+                reader.mergedCommits(pr, pullRequest));
+        QuarkusTransaction.requiringNew().run(() -> merged.fire(commits));
     }
 }

@@ -9,22 +9,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import dev.covenant.CovenantConfig;
+import dev.covenant.coverage.CoverageService;
+import dev.covenant.coverage.ProjectTerms;
 import dev.covenant.github.CheckPublisher;
 import dev.covenant.github.CommitInfo;
-import dev.covenant.github.CoverageSource;
 import dev.covenant.github.PullRequestReader;
-import dev.covenant.project.Project;
 
 /**
  * Evaluates a pull request's current head and publishes the result: the check run goes {@code in_progress} at
  * once, then {@code success} or {@code failure}; the optional commit status and the sticky comment follow. One
- * evaluation per pull request runs at a time (across instances); one that finds a newer evaluation already done is
- * skipped, and one whose head moved on while it ran writes nothing.
+ * evaluation per pull request runs at a time (across instances, {@link EvaluationLease}); one that finds a newer
+ * evaluation already done is skipped, and one whose head moved on while it ran writes nothing. No database
+ * transaction is held while GitHub is called: each read and write is a short one of its own.
  */
 @ApplicationScoped
 public class PullRequestCheck {
@@ -36,22 +36,26 @@ public class PullRequestCheck {
     }
 
     private final PullRequestTracker tracker;
+    private final EvaluationLease lease;
     private final PullRequestReader reader;
     private final CheckPublisher publisher;
     private final StickyComment comments;
-    private final CoverageSource coverage;
+    private final CoverageService coverage;
+    private final ContributorCoverage contributors;
     private final ChecksConfig config;
     private final CovenantConfig covenant;
     private final Clock clock;
 
-    PullRequestCheck(PullRequestTracker tracker, PullRequestReader reader, CheckPublisher publisher,
-            StickyComment comments,
-            CoverageSource coverage, ChecksConfig config, CovenantConfig covenant, Clock clock) {
+    PullRequestCheck(PullRequestTracker tracker, EvaluationLease lease, PullRequestReader reader,
+            CheckPublisher publisher, StickyComment comments, CoverageService coverage,
+            ContributorCoverage contributors, ChecksConfig config, CovenantConfig covenant, Clock clock) {
         this.tracker = tracker;
+        this.lease = lease;
         this.reader = reader;
         this.publisher = publisher;
         this.comments = comments;
         this.coverage = coverage;
+        this.contributors = contributors;
         this.config = config;
         this.covenant = covenant;
         this.clock = clock;
@@ -61,20 +65,28 @@ public class PullRequestCheck {
      * Evaluates the tracked pull request unless an evaluation of its current head started at or after {@code since}
      * (the moment the request for this one arrived): that one already saw everything this one would.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public Outcome evaluate(String repository, int number, Instant since) {
-        tracker.lock(repository, number);
-        PullRequestTracker.Tracked pr = tracker.find(repository, number)
-                .orElseThrow(() -> new IllegalStateException(repository + "#" + number + " is not tracked"));
-        if (!pr.open()) {
-            return Outcome.CLOSED;
+        if (tracker.find(repository, number).isEmpty()) {
+            throw new IllegalStateException(repository + "#" + number + " is not tracked");
         }
-        if (pr.evaluatedSince(since)) {
-            LOG.debugf("%s#%d - %s was already evaluated after this request", repository, number, pr.headSha());
-            return Outcome.ALREADY_CURRENT;
+        try (EvaluationLease.Held held = lease.take(repository, number)) {
+            PullRequestTracker.Tracked pr = tracker.find(repository, number).orElseThrow();
+            if (!pr.open()) {
+                return Outcome.CLOSED;
+            }
+            if (pr.evaluatedSince(since)) {
+                LOG.debugf("%s#%d - %s was already evaluated after this request", repository, number, pr.headSha());
+                return Outcome.ALREADY_CURRENT;
+            }
+            return evaluate(pr);
         }
+    }
+
+    private Outcome evaluate(PullRequestTracker.Tracked pr) {
+        String repository = pr.repository();
+        int number = pr.number();
         Instant started = Instant.now(clock);
-        Optional<Project> project = Project.findGoverning(repository);
+        Optional<ProjectTerms> project = coverage.terms(repository);
         String externalId = "pull_request:" + number;
         if (project.isEmpty()) {
             String text = CheckTexts.noProject(repository).render();
@@ -87,17 +99,16 @@ public class PullRequestCheck {
         long checkRunId = start(pr, externalId, signUrl, started);
 
         List<CommitInfo> commits = reader.commits(pr.head());
-        List<Contributor> contributors = ContributorsOf.pullRequest(commits, project.get().checkCommitters);
-        CheckResult result = EvaluatePullRequest.evaluate(contributors, coverage.forProject(project.get()));
+        List<Contributor> found = ContributorsOf.pullRequest(commits, project.get().checkCommitters());
+        CheckResult result = EvaluatePullRequest.evaluate(found, contributors.now(project.get(), found));
 
         if (!tracker.currentHead(repository, number).map(pr.headSha()::equals).orElse(false)) {
             LOG.infof("%s#%d - head %s is no longer current; its result is not written", repository, number,
                     pr.headSha());
             return Outcome.STALE;
         }
-        CheckTexts.Report report = CheckReports.report(repository + "#" + number, project.get().agreement.title,
-                signUrl,
-                config.recheckPhrase(), config.name(), result);
+        CheckTexts.Report report = CheckReports.report(repository + "#" + number, project.get().agreementTitle(),
+                signUrl, config.recheckPhrase(), config.name(), result);
         String conclusion = result.passed() ? "success" : "failure";
         CheckPublisher.CheckRun done = new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl,
                 conclusion, CheckTexts.title(report).render().strip(), CheckTexts.summary(report).render(), "");
@@ -113,10 +124,10 @@ public class PullRequestCheck {
             comments.show(pr, report);
         }
         tracker.recordEvaluation(repository, number, pr.headSha(), started, result.passed() ? "SUCCESS" : "FAILURE",
-                contributors.stream().map(Contributor::githubId).filter(Objects::nonNull).distinct().toList(),
-                contributors.stream().flatMap(c -> c.emails().stream()).distinct().toList());
+                found.stream().map(Contributor::githubId).filter(Objects::nonNull).distinct().toList(),
+                found.stream().flatMap(c -> c.emails().stream()).distinct().toList());
         LOG.infof("%s#%d - %s: %s (%d contributors, %d commits)", repository, number, pr.headSha(), conclusion,
-                contributors.size(), commits.size());
+                found.size(), commits.size());
         return result.passed() ? Outcome.PASSED : Outcome.FAILED;
     }
 
@@ -138,8 +149,8 @@ public class PullRequestCheck {
         return id;
     }
 
-    String signUrl(Project project, String repository) {
-        return covenant.publicUrl().replaceAll("/+$", "") + "/agreements/" + project.agreement.slug + "?repo="
+    String signUrl(ProjectTerms project, String repository) {
+        return covenant.publicUrl().replaceAll("/+$", "") + "/agreements/" + project.agreementSlug() + "?repo="
                 + URLEncoder.encode(repository, StandardCharsets.UTF_8);
     }
 }

@@ -11,7 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import dev.covenant.github.CoverageSource;
+import dev.covenant.identity.PersonEmail;
 import dev.covenant.inbox.DeliveryQueue;
 import dev.covenant.signing.CoverageChanged;
 
@@ -29,10 +29,8 @@ public class Reevaluations {
     private final EntityManager em;
     private final DeliveryQueue queue;
     private final Clock clock;
-    private final CoverageSource coverage;
 
-    Reevaluations(EntityManager em, DeliveryQueue queue, Clock clock, CoverageSource coverage) {
-        this.coverage = coverage;
+    Reevaluations(EntityManager em, DeliveryQueue queue, Clock clock) {
         this.em = em;
         this.queue = queue;
         this.clock = clock;
@@ -44,7 +42,7 @@ public class Reevaluations {
         if (change.githubId() == 0) {
             queued = enqueue("state = 'OPEN'", List.of(), 0, change.cause());
         } else {
-            List<String> emails = coverage.verifiedEmails(change.githubId());
+            List<String> emails = PersonEmail.verifiedOf(change.githubId());
             queued = enqueue("state = 'OPEN' AND EXISTS (SELECT 1 FROM pull_request_contributor c "
                     + "WHERE c.repository = p.repository AND c.number = p.number "
                     + "AND (c.github_id = ?3 OR c.email = ANY (CAST(?4 AS text[]))))", emails, change.githubId(),

@@ -2,31 +2,30 @@ package dev.covenant.coverage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-import dev.covenant.agreement.OutboundPolicy;
-import dev.covenant.agreement.OutboundTerms;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.covenant.identity.AddressDirectory;
 import dev.covenant.identity.Identity;
 import dev.covenant.identity.IdentityResolution;
-import dev.covenant.identity.NoReplyEmail;
-import dev.covenant.jdbc.Rows;
 
 /**
- * Everyone credited in a repository's history, as contributors: every address resolved to a person or left raw
- * ({@link IdentityResolution}), addresses of one person together, each with the grants that may cover them
- * (signatures of the project's agreement, any version, and approvals of its corporate agreement). A few set-based
- * queries, whatever the number of people.
+ * Everyone credited in a repository's history, as contributors: every address resolved to a person or left raw by
+ * the identity model, addresses of one person together, each with the grants that are theirs (signatures of any
+ * version of the project's agreement, approvals of its corporate agreement), as {@link CoverageRules#matching} decides.
+ * Two steps, so that no database connection is held while GitHub is asked about organisation members: {@link #read}
+ * on a connection, then {@link #attach} without one. A few set-based queries, whatever the number of people.
  */
-public final class ContributorLookup {
+@ApplicationScoped
+public class ContributorLookup {
 
-    /** One contributor and what may cover them. */
+    /** One contributor and the grants that are theirs. */
     public record Contributor(Identity identity, List<String> emails, List<Grant> grants) {
     }
 
@@ -34,17 +33,25 @@ public final class ContributorLookup {
     public record Found(List<Contributor> contributors, int[] contributorOf) {
     }
 
-    private ContributorLookup() {
+    /** What {@link #read} found: the people behind the addresses and the project's grants that may be theirs. */
+    public record Read(List<List<Identity>> people, int[] contributorOf, Map<Long, List<Grant>> signatures,
+            Approvals approvals) {
+    }
+
+    private final Memberships memberships;
+
+    ContributorLookup(Memberships memberships) {
+        this.memberships = memberships;
     }
 
     /**
-     * The contributors behind {@code emails}: the addresses credited in the repository's history up to the cutoff.
+     * The people behind {@code emails} (a repository's history's addresses) and the grants that may be theirs.
      * Allocation is kept low on purpose: a report may ask about a hundred thousand addresses, nearly all of them one
      * raw address each with no grant.
      */
-    public static Found find(Connection c, String repository, Instant cutoff, List<String> emails, Long agreementId,
-            Long corporateAgreementId, Approvals.Membership membership) throws SQLException {
-        IdentityResolution.Directory directory = directory(c, repository, cutoff, emails);
+    public Read read(Connection c, List<String> emails, Long agreementId, Long corporateAgreementId)
+            throws SQLException {
+        IdentityResolution.Directory directory = AddressDirectory.of(c, emails);
         Map<String, Integer> byKey = new HashMap<>(emails.size() * 4 / 3 + 1);
         List<List<Identity>> people = new ArrayList<>();
         int[] contributorOf = new int[emails.size()];
@@ -61,82 +68,36 @@ public final class ContributorLookup {
                 people.set(known, more);
             }
         }
-        Map<Long, List<Grant>> signatures = signatures(c, agreementId, people.stream()
-                .map(ids -> ids.get(0).githubId()).filter(java.util.Objects::nonNull).toList());
-        Approvals approvals = Approvals.load(c, corporateAgreementId, membership);
-        List<Contributor> contributors = new ArrayList<>(people.size());
-        for (List<Identity> identities : people) {
+        Map<Long, List<Grant>> signatures = GrantLookup.signatures(c, agreementId, people.stream()
+                .map(ids -> ids.get(0).githubId()).filter(Objects::nonNull).toList());
+        return new Read(people, contributorOf, signatures, GrantLookup.approvals(c, corporateAgreementId));
+    }
+
+    /** Each contributor with the grants that are theirs; asks GitHub about organisation members when a line needs it. */
+    public Found attach(Read read) {
+        Map<String, Set<String>> memberOf = read.approvals().organisations().isEmpty()
+                ? Map.of()
+                : memberships.of(read.approvals().organisations(), read.people().stream()
+                        .map(ids -> ids.get(0).login()).filter(Objects::nonNull).distinct().toList());
+        List<Contributor> contributors = new ArrayList<>(read.people().size());
+        for (List<Identity> identities : read.people()) {
             Identity first = identities.get(0);
-            List<Grant> grants = new ArrayList<>(signatures.getOrDefault(first.githubId(), List.of()));
-            identities.forEach(identity -> approvals.matching(identity).stream().filter(g -> !grants.contains(g))
-                    .forEach(grants::add));
-            contributors.add(new Contributor(first, identities.size() == 1
+            List<String> emails = identities.size() == 1
                     ? List.of(first.email())
-                    : identities.stream().map(Identity::email).toList(), grants.isEmpty() ? List.of() : grants));
+                    : identities.stream().map(Identity::email).toList();
+            List<Grant> signed = first.githubId() == null
+                    ? List.of()
+                    : read.signatures().getOrDefault(first.githubId(), List.of());
+            List<Grant> grants = signed;
+            if (!read.approvals().isEmpty()) {
+                CoverageSubject subject = new CoverageSubject(first.githubId(), first.login(), identities.stream()
+                        .flatMap(identity -> identity.emails().stream()).toList());
+                List<Grant> candidates = new ArrayList<>(signed);
+                candidates.addAll(read.approvals().candidates(subject));
+                grants = CoverageRules.matching(subject, candidates, Memberships.of(memberOf, first.login()));
+            }
+            contributors.add(new Contributor(first, emails, grants.isEmpty() ? List.of() : grants));
         }
-        return new Found(contributors, contributorOf);
-    }
-
-    /**
-     * Who verified which of the addresses, and the accounts the no-reply ones name. The verified owners are found by
-     * joining the addresses PostgreSQL already holds for the repository: an array of every address would be sorted
-     * for the index, which costs more than the join when there are a hundred thousand.
-     */
-    private static IdentityResolution.Directory directory(Connection c, String repository, Instant cutoff,
-            List<String> emails) throws SQLException {
-        Map<String, Long> owners = new HashMap<>();
-        Rows.query(c, "SELECT pe.email, min(pe.github_id) FROM person_email pe JOIN contribution_address a"
-                + " ON a.repository = ? AND a.email = pe.email AND a.first_at <= ? WHERE pe.verified GROUP BY pe.email",
-                rs -> owners.put(rs.getString(1), rs.getLong(2)), repository, cutoff);
-        Set<Long> ids = new HashSet<>(owners.values());
-        Set<String> logins = new HashSet<>();
-        for (String email : emails) {
-            NoReplyEmail.parse(email).ifPresent(n -> {
-                if (n.githubId() != null) {
-                    ids.add(n.githubId());
-                } else {
-                    logins.add(n.login().toLowerCase(Locale.ROOT));
-                }
-            });
-        }
-        Map<Long, String> loginOf = new HashMap<>();
-        Rows.query(c, "SELECT github_id, login FROM person WHERE github_id = ANY(?) OR lower(login) = ANY(?)",
-                rs -> loginOf.put(rs.getLong(1), rs.getString(2)), Rows.longs(ids), Rows.texts(logins));
-        Map<Long, List<String>> verified = new HashMap<>();
-        Rows.query(c, "SELECT github_id, email FROM person_email WHERE verified AND github_id = ANY(?)",
-                rs -> verified.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)),
-                Rows.longs(loginOf.keySet()));
-        Map<Long, IdentityResolution.Person> byId = new HashMap<>();
-        Map<String, IdentityResolution.Person> byLogin = new HashMap<>();
-        loginOf.forEach((id, login) -> {
-            var person = new IdentityResolution.Person(id, login, verified.getOrDefault(id, List.of()));
-            byId.put(id, person);
-            byLogin.put(login.toLowerCase(Locale.ROOT), person);
-        });
-        return new IdentityResolution.Directory(owners, byId, byLogin);
-    }
-
-    private static Map<Long, List<Grant>> signatures(Connection c, Long agreementId, List<Long> people)
-            throws SQLException {
-        Map<Long, List<Grant>> grants = new HashMap<>();
-        if (agreementId == null || people.isEmpty()) {
-            return grants;
-        }
-        Rows.query(c, "SELECT s.id, s.github_id, a.slug, v.version, v.outbound_policy, v.outbound_licenses,"
-                + " v.covers_prior_contributions, s.signed_at, s.revoked_at FROM signature s"
-                + " JOIN agreement_version v ON v.id = s.agreement_version_id JOIN agreement a ON a.id = v.agreement_id"
-                + " WHERE a.id = ? AND s.github_id = ANY(?) ORDER BY s.signed_at DESC",
-                rs -> grants.computeIfAbsent(rs.getLong("github_id"), k -> new ArrayList<>()).add(Grant.individual(
-                        rs.getString("id"), rs.getString("slug"), rs.getString("version"), terms(rs.getString(5),
-                                rs.getString(6)),
-                        rs.getBoolean(7), Rows.instant(rs, "signed_at"),
-                        Rows.instant(rs, "revoked_at"))),
-                agreementId, Rows.longs(people));
-        return grants;
-    }
-
-    public static OutboundTerms terms(String policy, String listed) {
-        return new OutboundTerms(OutboundPolicy.valueOf(policy),
-                listed == null || listed.isEmpty() ? List.of() : List.of(listed.split(",")));
+        return new Found(contributors, read.contributorOf());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,8 +19,6 @@ import dev.covenant.CovenantConfig;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.identity.Person;
-import dev.covenant.project.Project;
 import dev.covenant.signing.Approval;
 
 @Path("/api/coverage")
@@ -38,7 +35,7 @@ public class CoverageResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CoverageView(String repo, String project, boolean covered, CoverageRules.By by, String reason,
+    public record CoverageView(String repo, String project, boolean covered, Coverage.By by, String reason,
             Long githubId, String login, SignatureRef signature, CorporateRef corporate, String allowlistPattern,
             String signUrl) {
     }
@@ -76,32 +73,32 @@ public class CoverageResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Project project = Project.findGoverning(parts[0], parts[1])
+        ProjectTerms project = coverage.terms(parts[0] + "/" + parts[1])
                 .orElseThrow(() -> new NotFoundProblem("No project governs " + repo));
-        Optional<Person> person = Optional.empty();
+        Long githubId = null;
         String login = null;
         if (user != null && !user.isBlank()) {
             if (user.matches("\\d{1,19}")) {
-                person = Person.findByGithubId(Long.parseLong(user));
+                githubId = Long.parseLong(user);
             } else {
                 login = user;
-                person = Person.findByLogin(user);
             }
         }
-        CoverageService.Answer answer = coverage.coverage(project, person, login, email, moment);
-        CoverageRules.Coverage c = answer.coverage();
-        SignatureRef signature = c.signature() == null
+        CoverageSubject asked = new CoverageSubject(githubId, login,
+                email == null || email.isBlank() ? List.of() : List.of(email.strip()));
+        CoverageService.Answer answer = coverage.coverage(project, List.of(asked), moment).get(0);
+        Coverage c = answer.coverage();
+        Grant grant = c.grant();
+        SignatureRef signature = grant == null || grant.kind() != Grant.Kind.INDIVIDUAL
                 ? null
-                : new SignatureRef(c.signature().id().toString(), c.signature().agreement(), c.signature().version(),
-                        c.signature().signedAt(), c.signature().revokedAt());
-        CorporateRef corporate = c.approval() == null
+                : new SignatureRef(grant.id(), grant.agreement(), grant.version(), grant.signedAt(), grant.revokedAt());
+        CorporateRef corporate = grant == null || grant.kind() != Grant.Kind.CORPORATE
                 ? null
-                : new CorporateRef(c.approval().corporateId().toString(), c.approval().company(),
-                        c.approval().agreement(),
-                        c.approval().version(), c.approval().kind(), c.approval().value());
+                : new CorporateRef(grant.id(), grant.company(), grant.agreement(), grant.version(),
+                        grant.approval().kind(), grant.approval().value());
         return new CoverageView(repo, project.scope(), c.covered(), c.by(), c.reason(),
-                answer.asked().person().map(p -> p.githubId).orElse(null), answer.asked().login(), signature, corporate,
+                answer.subject().githubId(), answer.subject().login(), signature, corporate,
                 c.allowlistPattern(),
-                c.covered() ? null : config.publicUrl() + "/agreements/" + project.agreement.slug);
+                c.covered() ? null : config.publicUrl() + "/agreements/" + project.agreementSlug());
     }
 }

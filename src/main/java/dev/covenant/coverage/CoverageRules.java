@@ -1,118 +1,98 @@
 package dev.covenant.coverage;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.LongPredicate;
 
 import dev.covenant.project.Allowlist;
 import dev.covenant.signing.Approval;
 
 /**
- * Whether someone is covered for a project at a moment, and by what. Pure: the caller gathers the facts (the
- * person's signatures, the approvals that might apply, organisation memberships) and this decides.
+ * THE coverage rule, pure: which of a subject's grants cover a contribution made at an instant, and so whether the
+ * subject is covered and by what. The pull-request check asks about now, the relicensing report about each stretch of
+ * contributions ({@link Grant#boundaries}), blame verdicts and campaigns through the report; the facts come from
+ * {@link GrantLookup} and organisation memberships from {@link Memberships}.
  */
 public final class CoverageRules {
+
+    /** Signatures before company approvals, the newest signature first. */
+    private static final Comparator<Grant> PREFERENCE = Comparator
+            .comparing((Grant g) -> g.kind() == Grant.Kind.INDIVIDUAL ? 0 : 1)
+            .thenComparing(g -> g.signedAt() == null ? Instant.MIN : g.signedAt(), Comparator.reverseOrder());
 
     private CoverageRules() {
     }
 
-    /** Who is asking to be covered: a GitHub account, an e-mail address, or both. */
-    public record Subject(Long githubId, String login, List<String> emails) {
-
-        public Subject {
-            emails = emails.stream().map(String::toLowerCase).distinct().toList();
-        }
-    }
-
-    public record SignatureFact(UUID id, long versionId, String agreement, String version, boolean coversPrior,
-            Instant signedAt, Instant revokedAt) {
-
-        boolean covers(Instant at) {
-            boolean started = coversPrior || !signedAt.isAfter(at);
-            return started && (revokedAt == null || at.isBefore(revokedAt));
-        }
-    }
-
-    public record ApprovalFact(UUID corporateId, String company, long versionId, String agreement, String version,
-            Approval.Kind kind, String value, LocalDate validFrom, LocalDate validUntil, Instant corporateRevokedAt) {
-    }
-
-    public record Facts(Allowlist allowlist, Set<Long> acceptedVersionIds, Subject subject,
-            List<SignatureFact> signatures,
-            List<ApprovalFact> approvals, Set<String> memberOfOrgs, Instant at) {
-    }
-
-    public enum By {
-        ALLOWLIST, INDIVIDUAL, CORPORATE, NONE
-    }
-
-    /** The answer; exactly one of signature or approval is set when covered by one of them. */
-    public record Coverage(boolean covered, By by, String reason, SignatureFact signature, ApprovalFact approval,
-            String allowlistPattern) {
-    }
-
-    public static Coverage evaluate(Facts facts) {
-        Subject subject = facts.subject();
-        if (subject.login() != null) {
-            Optional<String> pattern = facts.allowlist().patterns().stream()
-                    .filter(p -> new Allowlist(List.of(p)).allows(subject.login())).findFirst();
-            if (pattern.isPresent()) {
-                return new Coverage(true, By.ALLOWLIST, subject.login() + " is allowlisted by '" + pattern.get() + "'",
-                        null, null, pattern.get());
+    /**
+     * The grants that are the subject's: every signature given (the caller loads only the subject's own), and each
+     * company approval whose criterion names the subject; {@code memberOf} are the organisations GitHub says the
+     * subject's login belongs to. In order of preference.
+     */
+    public static List<Grant> matching(CoverageSubject subject, List<Grant> candidates, Set<String> memberOf) {
+        List<Grant> mine = new ArrayList<>(candidates.size());
+        for (Grant grant : candidates) {
+            if (grant.kind() == Grant.Kind.INDIVIDUAL || matches(grant.approval(), subject, memberOf)) {
+                mine.add(grant);
             }
         }
-        Optional<SignatureFact> signature = facts.signatures().stream()
-                .filter(s -> facts.acceptedVersionIds().contains(s.versionId()) && s.covers(facts.at()))
-                .max(Comparator.comparing(SignatureFact::signedAt));
-        if (signature.isPresent()) {
-            SignatureFact s = signature.get();
-            return new Coverage(true, By.INDIVIDUAL,
-                    "signed " + s.agreement() + " " + s.version() + " on " + s.signedAt(),
-                    s, null, null);
-        }
-        LocalDate day = facts.at().atZone(ZoneOffset.UTC).toLocalDate();
-        Optional<ApprovalFact> approval = facts.approvals().stream()
-                .filter(a -> facts.acceptedVersionIds().contains(a.versionId()))
-                .filter(a -> a.corporateRevokedAt() == null || facts.at().isBefore(a.corporateRevokedAt()))
-                .filter(a -> !day.isBefore(a.validFrom()) && (a.validUntil() == null || !day.isAfter(a.validUntil())))
-                .filter(a -> matches(a, subject, facts.memberOfOrgs()))
-                .findFirst();
-        if (approval.isPresent()) {
-            ApprovalFact a = approval.get();
-            return new Coverage(true, By.CORPORATE, "approved by " + a.company() + " under " + a.agreement() + " "
-                    + a.version() + " (" + a.kind() + " " + a.value() + ")", null, a, null);
-        }
-        return new Coverage(false, By.NONE, reasonNotCovered(facts), null, null, null);
+        mine.sort(PREFERENCE);
+        return mine;
     }
 
-    static boolean matches(ApprovalFact approval, Subject subject, Set<String> memberOfOrgs) {
-        return switch (approval.kind()) {
-            case GITHUB_USER -> subject.login() != null && subject.login().equalsIgnoreCase(approval.value());
-            case EMAIL -> subject.emails().contains(approval.value());
-            case DOMAIN -> subject.emails().stream().anyMatch(e -> e.endsWith("@" + approval.value()));
-            case GITHUB_ORG -> memberOfOrgs.contains(approval.value());
+    /** Whether a company's approval names the subject: by login, address, the address's domain or organisation. */
+    public static boolean matches(Grant.Criterion criterion, CoverageSubject subject, Set<String> memberOf) {
+        return switch (criterion.kind()) {
+            case GITHUB_USER -> subject.login() != null && subject.login().equalsIgnoreCase(criterion.value());
+            case EMAIL -> subject.emails().contains(criterion.value());
+            case DOMAIN -> subject.emails().stream().anyMatch(e -> e.endsWith("@" + criterion.value()));
+            case GITHUB_ORG -> memberOf.contains(criterion.value());
         };
     }
 
-    private static String reasonNotCovered(Facts facts) {
-        boolean revoked = facts.signatures().stream()
-                .anyMatch(s -> facts.acceptedVersionIds().contains(s.versionId()) && s.revokedAt() != null);
-        boolean oldVersion = facts.signatures().stream()
-                .anyMatch(s -> !facts.acceptedVersionIds().contains(s.versionId()));
-        if (revoked) {
-            return "their signature was revoked";
+    /** Of the subject's grants (in order of preference), those that cover a contribution made at {@code at}. */
+    public static List<Grant> covering(List<Grant> grants, Instant at) {
+        if (grants.isEmpty()) {
+            return List.of();
         }
-        if (oldVersion) {
-            return "they signed a version this project no longer accepts; a new major version must be signed";
+        List<Grant> covering = new ArrayList<>(grants.size());
+        for (Grant grant : grants) {
+            if (grant.covers(at)) {
+                covering.add(grant);
+            }
         }
-        if (facts.subject().githubId() == null && facts.subject().login() == null) {
-            return "no GitHub account has verified this e-mail address, and no company approves it";
+        return covering;
+    }
+
+    /**
+     * Is the subject covered at {@code at} under a project that accepts the versions {@code accepted} (by id): by its
+     * allowlist, else by the preferred covering grant of an accepted version. {@code grants} are the subject's own
+     * ({@link #matching}).
+     */
+    public static Coverage evaluate(Allowlist allowlist, LongPredicate accepted, CoverageSubject subject,
+            List<Grant> grants, Instant at) {
+        if (subject.login() != null) {
+            for (String pattern : allowlist.patterns()) {
+                if (new Allowlist(List.of(pattern)).allows(subject.login())) {
+                    return new Coverage(true, Coverage.By.ALLOWLIST,
+                            subject.login() + " is allowlisted by '" + pattern + "'", null, pattern);
+                }
+            }
         }
-        return "no signature of an accepted version and no company approval";
+        for (Grant grant : covering(grants, at)) {
+            if (accepted.test(grant.versionId())) {
+                return Coverage.granted(grant);
+            }
+        }
+        return Coverage.none(NotCovered.reason(subject, grants, accepted, at));
+    }
+
+    /** Every version counts: what the relicensing report asks, since any signed version granted its own terms. */
+    public static final LongPredicate ANY_VERSION = version -> true;
+
+    static boolean isOrganisation(Grant grant) {
+        return grant.kind() == Grant.Kind.CORPORATE && grant.approval().kind() == Approval.Kind.GITHUB_ORG;
     }
 }

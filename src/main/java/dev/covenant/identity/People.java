@@ -6,8 +6,6 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import dev.covenant.github.GitHubAccount;
-
 /** Keeps the person and their e-mail addresses as GitHub last reported them. */
 @ApplicationScoped
 public class People {
@@ -19,11 +17,11 @@ public class People {
     }
 
     @Transactional
-    public Person remember(GitHubAccount account) {
+    public Person remember(Profile account) {
         Instant now = Instant.now(clock);
-        Person person = Person.<Person>findByIdOptional(account.id()).orElseGet(() -> {
+        Person person = Person.<Person>findByIdOptional(account.githubId()).orElseGet(() -> {
             Person p = new Person();
-            p.githubId = account.id();
+            p.githubId = account.githubId();
             p.firstSeenAt = now;
             return p;
         });
@@ -32,11 +30,11 @@ public class People {
         person.updatedAt = now;
         person.persist();
         // The list replaces what we knew: an address removed on GitHub no longer identifies the person.
-        PersonEmail.delete("githubId", account.id());
+        PersonEmail.delete("githubId", account.githubId());
         PersonEmail.flush();
-        for (GitHubAccount.Email e : account.emails()) {
+        for (Profile.Email e : account.emails()) {
             PersonEmail email = new PersonEmail();
-            email.githubId = account.id();
+            email.githubId = account.githubId();
             email.email = e.address().toLowerCase();
             email.verified = e.verified();
             email.primary = e.primary();

@@ -2,7 +2,10 @@ package dev.covenant.identity;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -37,6 +40,16 @@ public class PersonEmail extends PanacheEntityBase {
     public static List<String> verifiedOf(long githubId) {
         return PersonEmail.<PersonEmail>list("githubId = ?1 and verified = true order by primary desc, email", githubId)
                 .stream().map(e -> e.email).toList();
+    }
+
+    /** The primary verified address of each of these people who has one: where to reach them. */
+    public static Map<Long, String> primaryOf(Collection<Long> githubIds) {
+        Map<Long, String> primary = new HashMap<>();
+        if (!githubIds.isEmpty()) {
+            PersonEmail.<PersonEmail>list("githubId in ?1 and verified = true and primary = true", githubIds)
+                    .forEach(e -> primary.put(e.githubId, e.email));
+        }
+        return primary;
     }
 
     /** The people who verified this address with GitHub (normally one). */

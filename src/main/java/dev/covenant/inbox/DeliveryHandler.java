@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.covenant.jobs.RetryLater;
 
 /**
- * Acts on one kind of webhook event. Runs inside the worker's transaction for that delivery: what it writes commits
- * with the delivery's DONE, or not at all. Throw {@link RetryLater} for faults worth another
- * attempt (network, 5xx, rate limits); anything else fails the delivery for good.
+ * Acts on one kind of webhook event. Runs with no database transaction open, so that calls to GitHub never hold one:
+ * each of its writes is a short transaction of its own, and must be safe to repeat, since a crash after them and
+ * before the delivery is marked DONE runs the handler again. Throw {@link RetryLater} for faults worth another attempt
+ * (network, 5xx, rate limits); anything else fails the delivery for good.
  */
 public interface DeliveryHandler {
 

@@ -29,6 +29,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeliveryWakeUp {
 
+    /** The channel NOTIFY uses to wake the workers. */
+    static final String CHANNEL = "covenant_deliveries";
     private static final Logger LOG = Logger.getLogger(DeliveryWakeUp.class);
     private static final int IDLE = 0;
     private static final int SENDING = 1;
@@ -105,7 +107,7 @@ public class DeliveryWakeUp {
             connection.setAutoCommit(true);
             // A NOTIFY lost to a crash is harmless (the workers poll), so its commit need not wait for the disk.
             statement.execute("SELECT set_config('synchronous_commit', 'off', true), pg_notify('"
-                    + DeliveryQueue.CHANNEL + "', '')");
+                    + CHANNEL + "', '')");
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("Could not wake the delivery workers (%s); they find the work within their poll interval",
                     e.getMessage());

@@ -150,7 +150,7 @@ public class DeliveryWorker {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + DeliveryQueue.CHANNEL);
+                    statement.execute("LISTEN " + DeliveryWakeUp.CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {

@@ -20,6 +20,12 @@ public final class Rows {
         void row(ResultSet rs) throws SQLException;
     }
 
+    /** Work done on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
     /** A list argument, sent as an array of {@code type}. */
     public record Array(String type, Collection<?> values) {
     }
@@ -32,20 +38,32 @@ public final class Rows {
             // Binary results from the first run: a timestamp then arrives as eight bytes, not text to parse, which
             // counts when a report reads a hundred thousand rows.
             ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
-            for (int i = 0; i < args.length; i++) {
-                Object arg = args[i];
-                if (arg instanceof Array array) {
-                    ps.setArray(i + 1, c.createArrayOf(array.type(), array.values().toArray()));
-                } else if (arg instanceof Instant instant) {
-                    ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
-                } else {
-                    ps.setObject(i + 1, arg);
-                }
-            }
+            bind(c, ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     reader.row(rs);
                 }
+            }
+        }
+    }
+
+    /** Rows changed by an INSERT, UPDATE or DELETE. */
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(c, ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            if (arg instanceof Array array) {
+                ps.setArray(i + 1, c.createArrayOf(array.type(), array.values().toArray()));
+            } else if (arg instanceof Instant instant) {
+                ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+            } else {
+                ps.setObject(i + 1, arg);
             }
         }
     }

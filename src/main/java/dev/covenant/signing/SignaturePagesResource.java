@@ -1,6 +1,5 @@
 package dev.covenant.signing;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +19,13 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.covenant.coverage.CoverageRules;
-import dev.covenant.coverage.CoverageService;
 import dev.covenant.identity.Person;
 import dev.covenant.identity.PersonEmail;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.LedgerEntry;
-import dev.covenant.project.Project;
 import dev.covenant.web.Csrf;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Requests;
@@ -40,12 +37,12 @@ public class SignaturePagesResource {
 
     private final WebSessions sessions;
     private final SigningService signing;
-    private final CoverageService coverage;
+    private final CoveredProjects coveredProjects;
 
-    SignaturePagesResource(WebSessions sessions, SigningService signing, CoverageService coverage) {
+    SignaturePagesResource(WebSessions sessions, SigningService signing, CoveredProjects coveredProjects) {
         this.sessions = sessions;
         this.signing = signing;
-        this.coverage = coverage;
+        this.coveredProjects = coveredProjects;
     }
 
     @GET
@@ -80,34 +77,24 @@ public class SignaturePagesResource {
         return Requests.seeOther("/me");
     }
 
+    /**
+     * The person's own page. Not one transaction: whether they are covered may need GitHub (organisation members),
+     * which is asked before the page's records are read.
+     */
     @GET
     @Path("me")
     @Produces(MediaType.TEXT_HTML)
-    @Transactional
     public Response me(@CookieParam(WebSessions.COOKIE) String session) {
-        var signedIn = sessions.find(session);
+        var signedIn = QuarkusTransaction.requiringNew().call(() -> sessions.find(session));
         if (signedIn.isEmpty()) {
             return Requests.seeOther("/login?next=/me");
         }
         Person person = signedIn.get().person();
-        List<SigningPages.CoveredProject> covered = new ArrayList<>();
-        for (Project project : Project.listInOrder()) {
-            try {
-                var answer = coverage.coverage(project, java.util.Optional.of(person), person.login, null, null)
-                        .coverage();
-                if (answer.covered() && answer.by() != CoverageRules.By.ALLOWLIST) {
-                    covered.add(new SigningPages.CoveredProject(project.scope(), answer.reason()));
-                }
-            } catch (dev.covenant.github.GitHubUnavailableException e) {
-                // One project's organisation check must not take the whole page down.
-                covered.add(new SigningPages.CoveredProject(project.scope(),
-                        "could not be checked now: GitHub is not answering"));
-            }
-        }
-        return Response
-                .ok(SigningPages.me(SigningPages.Visitor.of(signedIn), Signature.findByPerson(person.githubId), covered,
-                        CorporateAgreement.managedBy(person.githubId)).render())
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        List<CoveredProjects.CoveredProject> covered = coveredProjects.of(person.githubId, person.login);
+        String html = QuarkusTransaction.requiringNew().call(() -> SigningPages.me(SigningPages.Visitor.of(signedIn),
+                Signature.findByPerson(person.githubId), covered, CorporateAgreement.managedBy(person.githubId))
+                .render());
+        return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET

@@ -47,9 +47,6 @@ public class SigningPages {
         }
     }
 
-    public record CoveredProject(String scope, String by) {
-    }
-
     static native TemplateInstance index(Visitor visitor, List<AgreementRow> agreements);
 
     static native TemplateInstance agreement(Visitor visitor, Agreement agreement, AgreementVersion version,
@@ -59,7 +56,8 @@ public class SigningPages {
     static native TemplateInstance receipt(Visitor visitor, Signature signature, String ledgerHash,
             Map<String, String> fields);
 
-    static native TemplateInstance me(Visitor visitor, List<Signature> signatures, List<CoveredProject> covered,
+    static native TemplateInstance me(Visitor visitor, List<Signature> signatures,
+            List<CoveredProjects.CoveredProject> covered,
             List<CorporateAgreement> managed);
 
     static native TemplateInstance corporate(Visitor visitor, Agreement agreement, AgreementVersion version,

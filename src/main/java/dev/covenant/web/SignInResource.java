@@ -24,6 +24,7 @@ import dev.covenant.github.GitHubUnavailableException;
 import dev.covenant.github.SignInRefusedException;
 import dev.covenant.identity.People;
 import dev.covenant.identity.Person;
+import dev.covenant.identity.Profile;
 import dev.covenant.signing.SigningPages;
 
 /**
@@ -93,7 +94,7 @@ public class SignInResource {
         }
         try {
             GitHubAccount account = oauth.account(oauth.exchange(code, callbackUrl()));
-            Person person = people.remember(account);
+            Person person = people.remember(profile(account));
             String session = sessions.open(person);
             return Response.seeOther(URI.create(next)).cookie(clearState,
                     Requests.cookie(WebSessions.COOKIE, session, "/", (int) WebSessions.LIFETIME.toSeconds(), secure()))
@@ -131,5 +132,10 @@ public class SignInResource {
 
     private boolean secure() {
         return config.publicUrl().startsWith("https://");
+    }
+
+    private static Profile profile(GitHubAccount account) {
+        return new Profile(account.id(), account.login(), account.name(), account.emails().stream()
+                .map(e -> new Profile.Email(e.address(), e.verified(), e.primary())).toList());
     }
 }

@@ -157,7 +157,7 @@ class EvaluatePullRequestTest {
 
     @Test
     void coverageCannotContradictItself() {
-        assertThrows(IllegalArgumentException.class, () -> new Coverage(true, By.NONE, "x"));
-        assertThrows(IllegalArgumentException.class, () -> new Coverage(false, By.INDIVIDUAL, "x"));
+        assertThrows(IllegalArgumentException.class, () -> new Coverage(true, By.NONE, "x", null, null));
+        assertThrows(IllegalArgumentException.class, () -> new Coverage(false, By.INDIVIDUAL, "x", null, null));
     }
 }

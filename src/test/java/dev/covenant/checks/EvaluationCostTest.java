@@ -27,8 +27,8 @@ import dev.covenant.inbox.DeliveryWorkerTest;
 
 /**
  * What one pull-request event costs: SQL statements on the worker's thread and calls to GitHub, for pull requests of
- * 1, 100 and 300 commits. The statements must not grow with the commits (they grow with the contributors, whose
- * coverage is looked up one by one). The numbers go to target/evaluation-cost.txt and the README.
+ * 1, 100 and 300 commits. The statements must grow neither with the commits nor with the contributors (coverage is
+ * asked for all of them at once). The numbers go to target/evaluation-cost.txt and docs/benchmarks.md.
  */
 @QuarkusTest
 class EvaluationCostTest {
@@ -83,6 +83,8 @@ class EvaluationCostTest {
 
         assertEquals(costs.get(0).statements(), costs.get(1).statements(), report.toString());
         assertEquals(costs.get(0).statements(), costs.get(2).statements(), report.toString());
+        // Coverage is asked for every contributor at once: a second author costs no statement.
+        assertEquals(costs.get(0).statements(), costs.get(3).statements(), report.toString());
         // Up to 250 commits the pull request's list is read; beyond, the comparison, one page per 100 commits.
         assertEquals(3, costs.get(0).apiCalls(), "create the check run, read commits, complete it: " + report);
         assertEquals(5, costs.get(2).apiCalls(), report.toString());

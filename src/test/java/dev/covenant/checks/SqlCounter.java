@@ -9,9 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
+import dev.covenant.jdbc.Database;
+import dev.covenant.jdbc.StatementListener;
+
 /**
- * Counts the SQL statements Hibernate sends (entity queries and native ones alike), by thread, so a test can tell
- * what one delivery cost the database. The worker's idle polling for due deliveries is left out.
+ * Counts the SQL statements Hibernate sends (entity queries and native ones alike) and those prepared on connections
+ * from {@link Database}, by thread, so a test can tell what one delivery cost the database. The worker's idle polling
+ * for due deliveries is left out.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
@@ -20,7 +24,17 @@ public class SqlCounter implements StatementInspector {
     private static final Map<String, AtomicLong> BY_THREAD = new ConcurrentHashMap<>();
     /** The statements of a claim (DeliveryQueue.claim), which idle polling runs too. */
     private static final java.util.regex.Pattern CLAIM = java.util.regex.Pattern.compile(
-            "SET LOCAL plan_cache_mode|SELECT delivery_id FROM delivery WHERE event IN|UPDATE delivery SET state = 'PROCESSING'");
+            "SET LOCAL plan_cache_mode|SELECT delivery_id FROM delivery WHERE event = ANY|UPDATE delivery SET state = 'PROCESSING'");
+
+    /** The statements of Covenant's own JDBC helper, counted the same way. */
+    @ApplicationScoped
+    static class OwnStatements implements StatementListener {
+
+        @Override
+        public void prepared(String sql) {
+            new SqlCounter().inspect(sql);
+        }
+    }
 
     @Override
     public String inspect(String sql) {

@@ -2,6 +2,7 @@ package dev.covenant.coverage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -9,69 +10,90 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongPredicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.covenant.coverage.CoverageRules.ApprovalFact;
-import dev.covenant.coverage.CoverageRules.By;
-import dev.covenant.coverage.CoverageRules.Facts;
-import dev.covenant.coverage.CoverageRules.SignatureFact;
-import dev.covenant.coverage.CoverageRules.Subject;
+import dev.covenant.agreement.OutboundPolicy;
+import dev.covenant.agreement.OutboundTerms;
 import dev.covenant.project.Allowlist;
 import dev.covenant.signing.Approval;
 
+/** The one coverage rule, as the check asks it (now) and the report asks it (each contribution's moment). */
 class CoverageRulesTest {
 
     static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
     static final long ACCEPTED = 10;
     static final long OLD_MAJOR = 5;
+    static final LongPredicate ONLY_ACCEPTED = v -> v == ACCEPTED;
+    static final Allowlist BOTS = new Allowlist(Allowlist.DEFAULT);
 
-    static Subject person(String login, String... emails) {
-        return new Subject(42L, login, List.of(emails));
+    static CoverageSubject person(String login, String... emails) {
+        return new CoverageSubject(42L, login, List.of(emails));
     }
 
-    static SignatureFact signature(long versionId, boolean coversPrior, String signedAt, String revokedAt) {
-        return new SignatureFact(UUID.randomUUID(), versionId, "individual", "1.0.0", coversPrior,
-                Instant.parse(signedAt),
+    static Grant signature(long versionId, boolean coversPrior, String signedAt, String revokedAt) {
+        return Grant.individual(UUID.randomUUID().toString(), versionId, "individual", "1.0.0",
+                OutboundTerms.of(OutboundPolicy.ANY), coversPrior, Instant.parse(signedAt),
                 revokedAt == null ? null : Instant.parse(revokedAt));
     }
 
-    static ApprovalFact approval(Approval.Kind kind, String value, String from, String until) {
-        return new ApprovalFact(UUID.randomUUID(), "Acme", ACCEPTED, "corporate", "1.0.0", kind, value,
-                LocalDate.parse(from),
-                until == null ? null : LocalDate.parse(until), null);
+    static Grant approval(Approval.Kind kind, String value, String from, String until) {
+        return approval(kind, value, from, until, null);
     }
 
-    static Facts facts(Subject subject, List<SignatureFact> signatures, List<ApprovalFact> approvals, Set<String> orgs,
-            Instant at) {
-        return new Facts(new Allowlist(Allowlist.DEFAULT), Set.of(ACCEPTED), subject, signatures, approvals, orgs, at);
+    static Grant approval(Approval.Kind kind, String value, String from, String until, String companyRevokedAt) {
+        return Grant.corporate(UUID.randomUUID().toString(), ACCEPTED, "Acme", "corporate", "1.0.0",
+                OutboundTerms.of(OutboundPolicy.ANY),
+                companyRevokedAt == null ? null : Instant.parse(companyRevokedAt),
+                new Grant.Criterion(kind, value, LocalDate.parse(from), until == null ? null : LocalDate.parse(until)));
+    }
+
+    /** What the check does: the subject's own grants, then the rule at the moment. */
+    static Coverage evaluate(CoverageSubject subject, List<Grant> candidates, Set<String> orgs, Instant at) {
+        return CoverageRules.evaluate(BOTS, ONLY_ACCEPTED, subject, CoverageRules.matching(subject, candidates, orgs),
+                at);
     }
 
     @Test
     void botsPassByTheAllowlist() {
-        var c = CoverageRules
-                .evaluate(facts(new Subject(null, "dependabot[bot]", List.of()), List.of(), List.of(), Set.of(), NOW));
-        assertEquals(By.ALLOWLIST, c.by());
+        var c = evaluate(new CoverageSubject(null, "dependabot[bot]", List.of()), List.of(), Set.of(), NOW);
+        assertEquals(Coverage.By.ALLOWLIST, c.by());
         assertEquals("*[bot]", c.allowlistPattern());
+        assertNull(c.grant());
     }
 
     @Test
     void anActiveSignatureOfAnAcceptedVersionCovers() {
-        var c = CoverageRules
-                .evaluate(facts(person("ada"), List.of(signature(ACCEPTED, false, "2026-01-01T00:00:00Z", null)),
-                        List.of(), Set.of(), NOW));
-        assertEquals(By.INDIVIDUAL, c.by());
+        Grant signed = signature(ACCEPTED, false, "2026-01-01T00:00:00Z", null);
+        var c = evaluate(person("ada"), List.of(signed), Set.of(), NOW);
+        assertEquals(Coverage.By.INDIVIDUAL, c.by());
+        assertEquals(signed, c.grant());
+        assertEquals("signed individual 1.0.0 on 2026-01-01T00:00:00Z", c.reason());
+    }
+
+    @Test
+    void theNewestSignatureIsTheOneNamed() {
+        Grant older = signature(ACCEPTED, false, "2026-01-01T00:00:00Z", null);
+        Grant newer = signature(ACCEPTED, false, "2026-03-01T00:00:00Z", null);
+        assertEquals(newer, evaluate(person("ada"), List.of(older, newer), Set.of(), NOW).grant());
     }
 
     @Test
     void aSignatureOfAVersionNoLongerAcceptedDoesNotCover() {
-        var c = CoverageRules
-                .evaluate(facts(person("ada"), List.of(signature(OLD_MAJOR, false, "2026-01-01T00:00:00Z", null)),
-                        List.of(), Set.of(), NOW));
+        var c = evaluate(person("ada"), List.of(signature(OLD_MAJOR, false, "2026-01-01T00:00:00Z", null)), Set.of(),
+                NOW);
         assertFalse(c.covered());
         assertTrue(c.reason().contains("no longer accepts"), c.reason());
+    }
+
+    @Test
+    void theReportCountsEveryVersion() {
+        Grant old = signature(OLD_MAJOR, false, "2026-01-01T00:00:00Z", null);
+        var c = CoverageRules.evaluate(BOTS, CoverageRules.ANY_VERSION, person("ada"), List.of(old), NOW);
+        assertEquals(Coverage.By.INDIVIDUAL, c.by());
     }
 
     @ParameterizedTest
@@ -85,15 +107,16 @@ class CoverageRulesTest {
             "2026-01-01T00:00:00Z, , true, 2025-12-31T00:00:00Z, true"})
     void revocationEndsCoverageOnlyForLaterContributions(String signed, String revoked, boolean prior, String at,
             boolean covered) {
-        var c = CoverageRules
-                .evaluate(facts(person("ada"), List.of(signature(ACCEPTED, prior, signed, revoked)), List.of(),
-                        Set.of(), Instant.parse(at)));
-        assertEquals(covered, c.covered());
+        Grant signature = signature(ACCEPTED, prior, signed, revoked);
+        assertEquals(covered, evaluate(person("ada"), List.of(signature), Set.of(), Instant.parse(at)).covered());
+        assertEquals(covered ? List.of(signature) : List.of(),
+                CoverageRules.covering(List.of(signature), Instant.parse(at)));
     }
 
     @ParameterizedTest
     @CsvSource({
             "GITHUB_USER, ada, ada@home.example, true",
+            "GITHUB_USER, ADA, ada@home.example, true",
             "GITHUB_USER, bob, ada@home.example, false",
             "EMAIL, ada@acme.example, ada@acme.example, true",
             "EMAIL, ada@acme.example, other@acme.example, false",
@@ -103,40 +126,58 @@ class CoverageRulesTest {
             "GITHUB_ORG, acme, ada@home.example, true",
             "GITHUB_ORG, other-org, ada@home.example, false"})
     void eachApprovalCriterionMatchesOnlyItsOwnKind(Approval.Kind kind, String value, String email, boolean covered) {
-        var c = CoverageRules.evaluate(facts(person("ada", email), List.of(),
-                List.of(approval(kind, value, "2026-01-01", null)), Set.of("acme"), NOW));
+        Grant line = approval(kind, value, "2026-01-01", null);
+        CoverageSubject ada = person("ada", email);
+        assertEquals(covered ? List.of(line) : List.of(), CoverageRules.matching(ada, List.of(line), Set.of("acme")));
+        var c = evaluate(ada, List.of(line), Set.of("acme"), NOW);
         assertEquals(covered, c.covered(), c.reason());
-        if (covered) {
-            assertEquals(By.CORPORATE, c.by());
-            assertEquals(kind, c.approval().kind());
-        }
+        assertEquals(covered ? Coverage.By.CORPORATE : Coverage.By.NONE, c.by());
     }
 
     @ParameterizedTest
     @CsvSource({"2026-06-15, , true", "2026-06-16, , false", "2026-01-01, 2026-06-15, true",
             "2026-01-01, 2026-06-14, false"})
     void approvalsCoverOnlyWithinTheirDates(String from, String until, boolean covered) {
-        var c = CoverageRules.evaluate(facts(person("ada", "ada@acme.example"), List.of(),
-                List.of(approval(Approval.Kind.DOMAIN, "acme.example", from, until)), Set.of(), NOW));
-        assertEquals(covered, c.covered());
+        var c = evaluate(person("ada", "ada@acme.example"),
+                List.of(approval(Approval.Kind.DOMAIN, "acme.example", from, until)), Set.of(), NOW);
+        assertEquals(covered, c.covered(), c.reason());
+        if (!covered) {
+            assertTrue(c.reason().contains("not on the day of this contribution"), c.reason());
+        }
     }
 
     @Test
     void aRevokedCorporateAgreementCoversNobodyAfterwards() {
-        ApprovalFact a = approval(Approval.Kind.DOMAIN, "acme.example", "2026-01-01", null);
-        ApprovalFact revoked = new ApprovalFact(a.corporateId(), a.company(), a.versionId(), a.agreement(), a.version(),
-                a.kind(),
-                a.value(), a.validFrom(), a.validUntil(), Instant.parse("2026-05-01T00:00:00Z"));
-        assertFalse(CoverageRules
-                .evaluate(facts(person("ada", "ada@acme.example"), List.of(), List.of(revoked), Set.of(), NOW))
-                .covered());
+        Grant revoked = approval(Approval.Kind.DOMAIN, "acme.example", "2026-01-01", null, "2026-05-01T00:00:00Z");
+        var c = evaluate(person("ada", "ada@acme.example"), List.of(revoked), Set.of(), NOW);
+        assertFalse(c.covered());
+        assertEquals("Acme's corporate agreement was revoked on 2026-05-01T00:00:00Z", c.reason());
+        assertTrue(evaluate(person("ada", "ada@acme.example"), List.of(revoked), Set.of(),
+                Instant.parse("2026-04-30T00:00:00Z")).covered());
+    }
+
+    @Test
+    void signaturesComeBeforeCompanyApprovals() {
+        Grant line = approval(Approval.Kind.DOMAIN, "acme.example", "2020-01-01", null);
+        Grant signed = signature(ACCEPTED, false, "2026-01-01T00:00:00Z", null);
+        assertEquals(List.of(signed, line),
+                CoverageRules.matching(person("ada", "ada@acme.example"), List.of(line, signed), Set.of()));
+        assertEquals(Coverage.By.INDIVIDUAL,
+                evaluate(person("ada", "ada@acme.example"), List.of(line, signed), Set.of(), NOW).by());
     }
 
     @Test
     void anUnknownEmailIsNotCoveredAndTheReasonSaysWhy() {
-        var c = CoverageRules.evaluate(
-                facts(new Subject(null, null, List.of("who@nowhere.example")), List.of(), List.of(), Set.of(), NOW));
+        var c = evaluate(new CoverageSubject(null, null, List.of("who@nowhere.example")), List.of(), Set.of(), NOW);
         assertFalse(c.covered());
-        assertTrue(c.reason().contains("no GitHub account"), c.reason());
+        assertEquals("no GitHub account has verified who@nowhere.example, and no company approves it", c.reason());
+    }
+
+    @Test
+    void aRevokedSignatureSaysWhen() {
+        var c = evaluate(person("ada"), List.of(signature(ACCEPTED, false, "2026-01-01T00:00:00Z",
+                "2026-03-01T00:00:00Z")), Set.of(), NOW);
+        assertEquals("their signature of individual 1.0.0 was revoked on 2026-03-01T00:00:00Z, before this"
+                + " contribution", c.reason());
     }
 }

@@ -78,6 +78,8 @@ class CrashAndScaleIT {
                 // A crashed worker's claim runs out quickly, so the test need not wait two minutes.
                 "COVENANT_WORKER_LEASE", "PT3S",
                 "COVENANT_WORKER_POLL_INTERVAL", "PT0.5S"));
+        // The same for its hold on the pull request it was evaluating.
+        env.put("COVENANT_CHECKS_EVALUATION_LEASE", "PT3S");
     }
 
     @AfterAll

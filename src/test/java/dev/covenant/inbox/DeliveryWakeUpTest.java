@@ -31,7 +31,7 @@ class DeliveryWakeUpTest {
     static Connection listener() throws SQLException {
         Connection connection = Sql.connect();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN " + DeliveryQueue.CHANNEL);
+            statement.execute("LISTEN " + DeliveryWakeUp.CHANNEL);
         }
         while (received(connection, Duration.ofMillis(150)) > 0) {
             // Drain until quiet.

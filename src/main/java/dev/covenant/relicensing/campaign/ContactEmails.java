@@ -20,11 +20,7 @@ final class ContactEmails {
     static Map<String, String> of(List<ContributorReport> contributors) {
         List<Long> ids = contributors.stream().map(ContributorReport::githubId).filter(java.util.Objects::nonNull)
                 .toList();
-        Map<Long, String> primary = new HashMap<>();
-        if (!ids.isEmpty()) {
-            PersonEmail.<PersonEmail>list("githubId in ?1 and verified = true and primary = true", ids)
-                    .forEach(e -> primary.put(e.githubId, e.email));
-        }
+        Map<Long, String> primary = PersonEmail.primaryOf(ids);
         Map<String, String> contact = new HashMap<>();
         for (ContributorReport c : contributors) {
             String email = c.githubId() == null ? null : primary.get(c.githubId());

@@ -1,26 +1,22 @@
 package dev.covenant.relicensing.campaign;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
 import dev.covenant.identity.Person;
+import dev.covenant.jdbc.Rows;
+import dev.covenant.relicensing.report.AccountAddresses;
 
 /**
- * A person's commits in a repository's imported history, found as the report finds them: by the addresses GitHub
- * verified for them and by their no-reply addresses (by id, {@code ID+anything@}, or the older {@code login@} form),
- * as author or co-author.
+ * A person's commits in a repository's imported history, found by the addresses the identity model gives them there
+ * (the same as the report's: {@link AccountAddresses}), as author or co-author.
  */
 @ApplicationScoped
 public class PersonCommits {
@@ -42,9 +38,9 @@ public class PersonCommits {
     }
 
     private static final String CREDIT = "WITH credit AS (SELECT sha, authored_at FROM contribution"
-            + " WHERE repository = ? AND (author_email = ANY(?) OR author_email LIKE ?) UNION"
-            + " SELECT sha, authored_at FROM contribution_coauthor"
-            + " WHERE repository = ? AND (email = ANY(?) OR email LIKE ?)) ";
+            + " WHERE repository = ? AND author_email = ANY(?) UNION"
+            + " SELECT sha, authored_at FROM contribution_coauthor WHERE repository = ? AND email = ANY(?)) ";
+    private static final Instant WHOLE_HISTORY = Instant.parse("9999-12-31T00:00:00Z");
 
     private final AgroalDataSource dataSource;
 
@@ -53,55 +49,23 @@ public class PersonCommits {
     }
 
     public Summary of(String repository, Person person, int limit) {
-        Set<String> emails = new LinkedHashSet<>();
-        person.verifiedEmails().forEach(e -> emails.add(e.toLowerCase(Locale.ROOT)));
-        emails.add(person.login.toLowerCase(Locale.ROOT) + "@users.noreply.github.com");
-        String byId = person.githubId + "+%@users.noreply.github.com";
         try (Connection c = dataSource.getConnection()) {
+            Rows.Array mine = Rows.texts(AccountAddresses.of(c, repository, WHOLE_HISTORY, person.githubId));
             long[] count = new long[1];
             Instant[] range = new Instant[2];
             List<Commit> newest = new ArrayList<>();
-            query(c, CREDIT + "SELECT count(*), min(authored_at), max(authored_at) FROM credit", repository, emails,
-                    byId, null, rs -> {
-                        count[0] = rs.getLong(1);
-                        range[0] = instant(rs, 2);
-                        range[1] = instant(rs, 3);
-                    });
-            query(c, CREDIT + "SELECT sha, authored_at FROM credit ORDER BY authored_at DESC, sha LIMIT ?", repository,
-                    emails, byId, limit, rs -> newest.add(new Commit(rs.getString(1), instant(rs, 2))));
+            Rows.query(c, CREDIT + "SELECT count(*), min(authored_at), max(authored_at) FROM credit", rs -> {
+                count[0] = rs.getLong(1);
+                range[0] = Rows.instant(rs, "min");
+                range[1] = Rows.instant(rs, "max");
+            }, repository, mine, repository, mine);
+            Rows.query(c, CREDIT + "SELECT sha, authored_at FROM credit ORDER BY authored_at DESC, sha LIMIT ?",
+                    rs -> newest.add(new Commit(rs.getString(1), Rows.instant(rs, "authored_at"))), repository, mine,
+                    repository, mine, limit);
             return new Summary(count[0], range[0], range[1], newest);
         } catch (SQLException e) {
             throw new IllegalStateException(repository + " - the commits of @" + person.login + " could not be read: "
                     + e.getMessage(), e);
         }
-    }
-
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private static void query(Connection c, String sql, String repository, Set<String> emails, String byId,
-            Integer limit, Row row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            java.sql.Array array = c.createArrayOf("text", emails.toArray());
-            for (int i = 0; i < 2; i++) {
-                ps.setString(1 + 3 * i, repository);
-                ps.setArray(2 + 3 * i, array);
-                ps.setString(3 + 3 * i, byId);
-            }
-            if (limit != null) {
-                ps.setInt(7, limit);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.read(rs);
-                }
-            }
-        }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        java.sql.Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

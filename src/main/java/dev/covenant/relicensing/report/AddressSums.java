@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.covenant.identity.NoReplyEmail;
 import dev.covenant.jdbc.Rows;
 
 /**
@@ -28,25 +27,15 @@ record AddressSums(String email, long commits, long linesAdded, long authored, l
         return addresses;
     }
 
-    /**
-     * The addresses that may be one GitHub account's: those it verified, and the no-reply addresses that name it (by
-     * id, or by its login in the older form). Identity resolution still decides; this only leaves out the rest.
-     */
+    /** The addresses of one GitHub account ({@link AccountAddresses}). */
     static List<AddressSums> ofAccount(Connection c, String repository, Instant cutoff, long githubId)
             throws SQLException {
-        String[] login = new String[1];
-        Rows.query(c, "SELECT login FROM person WHERE github_id = ?", rs -> login[0] = rs.getString(1), githubId);
-        List<AddressSums> addresses = new ArrayList<>();
-        Rows.query(c, COLUMNS + " AND (email IN (SELECT email FROM person_email WHERE github_id = ? AND verified)"
-                + " OR email LIKE '%@users.noreply.github.com')", rs -> {
-                    AddressSums address = read(rs);
-                    boolean noReply = address.email().endsWith("@users.noreply.github.com");
-                    if (!noReply || NoReplyEmail.parse(address.email()).filter(n -> n.githubId() != null
-                            ? n.githubId() == githubId
-                            : n.login().equalsIgnoreCase(login[0])).isPresent()) {
-                        addresses.add(address);
-                    }
-                }, repository, cutoff, githubId);
+        List<String> mine = AccountAddresses.of(c, repository, cutoff, githubId);
+        List<AddressSums> addresses = new ArrayList<>(mine.size());
+        if (!mine.isEmpty()) {
+            Rows.query(c, COLUMNS + " AND email = ANY(?)", rs -> addresses.add(read(rs)), repository, cutoff,
+                    Rows.texts(mine));
+        }
         return addresses;
     }
 

@@ -17,7 +17,9 @@ import dev.covenant.agreement.OutboundTerms;
 import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.agreement.SpdxParseException;
 import dev.covenant.agreement.Verdict;
+import dev.covenant.coverage.CoverageRules;
 import dev.covenant.coverage.Grant;
+import dev.covenant.coverage.NotCovered;
 import dev.covenant.identity.Identity;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
@@ -154,17 +156,13 @@ public final class RelicensingDecision {
 
     private Judged judge(ContributorFacts facts, Instant at) {
         String license = licenses.licenseOn(at.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
-        List<Grant> covering = facts.grants().isEmpty() ? List.of() : new ArrayList<>(facts.grants().size());
-        for (Grant grant : facts.grants()) {
-            if (grant.covers(at)) {
-                covering.add(grant);
-            }
-        }
+        List<Grant> covering = CoverageRules.covering(facts.grants(), at);
         if (covering.isEmpty()) {
             RelicensingStatus status = facts.identity().known()
                     ? RelicensingStatus.NO_AGREEMENT
                     : RelicensingStatus.UNKNOWN_IDENTITY;
-            return new Judged(status, null, NotCovered.reason(facts, at), license, null);
+            return new Judged(status, null, NotCovered.reason(facts.identity().known(), facts.emails(),
+                    facts.grants(), CoverageRules.ANY_VERSION, at), license, null);
         }
         Judged refused = null;
         for (Grant grant : covering) {

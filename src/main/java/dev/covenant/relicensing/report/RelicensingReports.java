@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
 import dev.covenant.agreement.SpdxExpression;
@@ -24,7 +24,7 @@ import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.coverage.ContributorLookup;
 import dev.covenant.coverage.Grant;
-import dev.covenant.github.GitHubDirectory;
+import dev.covenant.jdbc.Rows;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
@@ -53,16 +53,15 @@ public class RelicensingReports {
             : a.contributor().compareTo(b.contributor());
 
     private final AgroalDataSource dataSource;
-    private final GitHubDirectory directory;
+    private final ContributorLookup lookup;
     private final ReportAnswers answers;
 
-    RelicensingReports(AgroalDataSource dataSource, GitHubDirectory directory, ReportAnswers answers) {
+    RelicensingReports(AgroalDataSource dataSource, ContributorLookup lookup, ReportAnswers answers) {
         this.dataSource = dataSource;
-        this.directory = directory;
+        this.lookup = lookup;
         this.answers = answers;
     }
 
-    @Transactional
     public Report report(String owner, String repo, String to, String at) {
         return report(owner, repo, to, at, null);
     }
@@ -72,7 +71,6 @@ public class RelicensingReports {
      * that may be theirs are looked at, not the whole history's: their part of a hundred thousand contributors
      * costs what a small report does.
      */
-    @Transactional
     Report report(ReportReader reader, String owner, String repo, String to, String at) {
         return reader.visible(report(owner, repo, to, reader.at(at), null, reader.whole() ? null : reader.githubId()));
     }
@@ -81,60 +79,87 @@ public class RelicensingReports {
      * The report with the answers of one consent campaign laid over it; {@code campaign} null takes the newest
      * campaign of the repository for the target ({@link ReportAnswers}).
      */
-    @Transactional
     public Report report(String owner, String repo, String to, String at, Long campaign) {
         return report(owner, repo, to, at, campaign, null);
     }
 
-    /** {@code onlyFor}, unless null, limits the report to the addresses that may be that GitHub account's. */
+    /** The project's facts a report needs, read in a transaction of their own. */
+    private record Terms(long agreementId, Long corporateAgreementId, LicenseHistory licenses) {
+    }
+
+    /** What the first look at the database found: the cutoff, the addresses' sums, who is behind them. */
+    private record Credited(ReportCutoff cutoff, List<AddressSums> addresses, ContributorLookup.Read people) {
+    }
+
+    /**
+     * {@code onlyFor}, unless null, limits the report to the addresses that may be that GitHub account's. Two short
+     * looks at the database, with GitHub asked about organisation members (when a company approves one) between them
+     * and never while a connection is held.
+     */
     private Report report(String owner, String repo, String to, String at, Long campaign, Long onlyFor) {
         String repository = RepositoryName.of(owner, repo);
         SpdxExpression target = target(to);
-        Project project = Project.findGoverning(owner, repo)
-                .orElseThrow(() -> new NotFoundProblem("No project governs " + owner + "/" + repo));
-        LicenseHistory licenses = ProjectLicense.historyOf(project);
+        Terms terms = QuarkusTransaction.joiningExisting().call(() -> Project.findGoverning(owner, repo)
+                .map(p -> new Terms(p.agreement.id, p.corporateAgreement == null ? null : p.corporateAgreement.id,
+                        ProjectLicense.historyOf(p)))
+                .orElseThrow(() -> new NotFoundProblem("No project governs " + owner + "/" + repo)));
         long started = System.nanoTime();
-        try (Connection c = dataSource.getConnection()) {
+        Credited credited = inTransaction(repository, c -> {
             ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
             List<AddressSums> addresses = onlyFor == null
                     ? AddressSums.of(c, repository, cutoff.instant())
                     : AddressSums.ofAccount(c, repository, cutoff.instant(), onlyFor);
-            ContributorLookup.Found found = ContributorLookup.find(c, repository, cutoff.instant(),
-                    addresses.stream().map(AddressSums::email).toList(), project.agreement.id,
-                    project.corporateAgreement == null ? null : project.corporateAgreement.id, directory::isMember);
-            Map<String, List<Grant>> granted = new HashMap<>();
-            found.contributors().stream().filter(p -> !p.grants().isEmpty())
-                    .forEach(p -> p.emails().forEach(e -> granted.put(e, p.grants())));
-            long looked = System.nanoTime();
-            Segments segments = new Segments(repository, cutoff.instant(), licenses, granted);
-            List<List<Segment>> byAddress = segments.credited(c, addresses);
-            List<Segment> all = byAddress.stream().flatMap(List::stream).toList();
-            long summed = System.nanoTime();
-            List<ContributorFacts> facts = facts(found, byAddress);
-            Decided decided = answers.apply(repository, target, campaign,
-                    RelicensingDecision.decide(target, licenses, facts));
-            long decidedAt = System.nanoTime();
-            long[] cleared = segments.cleared(c, all, decided.blocked());
-            List<ContributorReport> contributors = new ArrayList<>(decided.contributors());
-            contributors.sort(MOST_COMMITS_FIRST);
-            long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
-            Totals totals = Totals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1],
-                    cleared[3]);
-            long done = System.nanoTime();
-            if (done - started > SLOW_NANOS) {
-                LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"
-                        + " decision %d ms, totals %d ms", repository, target, contributors.size(),
-                        millis(done - started),
-                        millis(looked - started), millis(summed - looked), millis(decidedAt - summed),
-                        millis(done - decidedAt));
-            }
-            return new Report(repository, target.toString(), cutoff.commit() == null && at == null
-                    ? null
-                    : cutoff.instant(), cutoff.commit(), totals, contributors);
-        } catch (SQLException e) {
-            throw new IllegalStateException("the relicensing report of " + repository + " failed: " + e.getMessage(),
-                    e);
+            return new Credited(cutoff, addresses, lookup.read(c, addresses.stream().map(AddressSums::email).toList(),
+                    terms.agreementId(), terms.corporateAgreementId()));
+        });
+        ContributorLookup.Found found = lookup.attach(credited.people());
+        long looked = System.nanoTime();
+        return inTransaction(repository, c -> decide(c, repository, target, at, campaign, terms.licenses(), credited,
+                found, started, looked));
+    }
+
+    private Report decide(Connection c, String repository, SpdxExpression target, String at, Long campaign,
+            LicenseHistory licenses, Credited credited, ContributorLookup.Found found, long started, long looked)
+            throws SQLException {
+        ReportCutoff cutoff = credited.cutoff();
+        Map<String, List<Grant>> granted = new HashMap<>();
+        found.contributors().stream().filter(p -> !p.grants().isEmpty())
+                .forEach(p -> p.emails().forEach(e -> granted.put(e, p.grants())));
+        Segments segments = new Segments(repository, cutoff.instant(), licenses, granted);
+        List<List<Segment>> byAddress = segments.credited(c, credited.addresses());
+        List<Segment> all = byAddress.stream().flatMap(List::stream).toList();
+        long summed = System.nanoTime();
+        List<ContributorFacts> facts = facts(found, byAddress);
+        Decided decided = answers.apply(repository, target, campaign, RelicensingDecision.decide(target, licenses,
+                facts));
+        long decidedAt = System.nanoTime();
+        long[] cleared = segments.cleared(c, all, decided.blocked());
+        List<ContributorReport> contributors = new ArrayList<>(decided.contributors());
+        contributors.sort(MOST_COMMITS_FIRST);
+        long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
+        Totals totals = Totals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1], cleared[3]);
+        long done = System.nanoTime();
+        if (done - started > SLOW_NANOS) {
+            LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"
+                    + " decision %d ms, totals %d ms", repository, target, contributors.size(), millis(done - started),
+                    millis(looked - started), millis(summed - looked), millis(decidedAt - summed),
+                    millis(done - decidedAt));
         }
+        return new Report(repository, target.toString(), cutoff.commit() == null && at == null
+                ? null
+                : cutoff.instant(), cutoff.commit(), totals, contributors);
+    }
+
+    /** Work on one connection, in the caller's transaction or else a short one of its own (for SET LOCAL). */
+    private <T> T inTransaction(String repository, Rows.Work<T> work) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return work.on(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the relicensing report of " + repository + " failed: "
+                        + e.getMessage(), e);
+            }
+        });
     }
 
     /** Each contributor with the segments of all their addresses ({@code byAddress} in the order looked up). */

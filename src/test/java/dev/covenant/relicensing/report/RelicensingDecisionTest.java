@@ -21,6 +21,7 @@ import dev.covenant.project.LicenseHistory;
 import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Segment;
+import dev.covenant.signing.Approval;
 
 /** Every status, the covers-prior and revocation rules, company validity dates, and the license-history rule. */
 class RelicensingDecisionTest {
@@ -41,13 +42,14 @@ class RelicensingDecisionTest {
 
     static Grant signed(OutboundPolicy policy, boolean coversPrior, String signedOn, String revokedOn,
             String... listed) {
-        return Grant.individual("sig", "individual", "1.0.0", new OutboundTerms(policy, List.of(listed)), coversPrior,
+        return Grant.individual("sig", 1, "individual", "1.0.0", new OutboundTerms(policy, List.of(listed)),
+                coversPrior,
                 at(signedOn), revokedOn == null ? null : at(revokedOn));
     }
 
     static Grant company(OutboundPolicy policy, String from, String until) {
-        return Grant.corporate("corp", "Acme", "corporate", "1.0.0", OutboundTerms.of(policy), null,
-                new Grant.Approval("DOMAIN", "acme.example", LocalDate.parse(from),
+        return Grant.corporate("corp", 2, "Acme", "corporate", "1.0.0", OutboundTerms.of(policy), null,
+                new Grant.Criterion(Approval.Kind.DOMAIN, "acme.example", LocalDate.parse(from),
                         until == null ? null : LocalDate.parse(until)));
     }
 

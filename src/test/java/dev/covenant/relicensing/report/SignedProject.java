@@ -10,8 +10,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementVersion;
-import dev.covenant.github.GitHubAccount;
 import dev.covenant.identity.People;
+import dev.covenant.identity.Profile;
 import dev.covenant.signing.SigningService;
 
 /**
@@ -39,10 +39,10 @@ public final class SignedProject {
         admin().body(Map.of("owner", owner, "agreement", "individual", "licenses", licenses)).post("/api/projects")
                 .then().statusCode(201);
         return QuarkusTransaction.requiringNew().call(() -> {
-            var ada = people.remember(new GitHubAccount(adaId, "ada-" + run, "Ada",
-                    List.of(new GitHubAccount.Email("ada@" + domain, true, true))));
-            people.remember(new GitHubAccount(adaId + 1, "grace-" + run, "Grace",
-                    List.of(new GitHubAccount.Email("grace@" + domain, true, true))));
+            var ada = people.remember(new Profile(adaId, "ada-" + run, "Ada",
+                    List.of(new Profile.Email("ada@" + domain, true, true))));
+            people.remember(new Profile(adaId + 1, "grace-" + run, "Grace",
+                    List.of(new Profile.Email("grace@" + domain, true, true))));
             AgreementVersion version = AgreementVersion.findLatest(Agreement.findBySlug("individual").orElseThrow())
                     .orElseThrow();
             return signing.sign(ada, version, Map.of("name", "Ada", "email", "ada@" + domain),

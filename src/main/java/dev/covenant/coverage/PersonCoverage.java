@@ -1,0 +1,38 @@
+package dev.covenant.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.covenant.github.GitHubUnavailableException;
+import dev.covenant.signing.CoveredProjects;
+
+/** A person's coverage in every project now, for their own page. */
+@ApplicationScoped
+public class PersonCoverage implements CoveredProjects {
+
+    private final CoverageService coverage;
+
+    PersonCoverage(CoverageService coverage) {
+        this.coverage = coverage;
+    }
+
+    @Override
+    public List<CoveredProject> of(long githubId, String login) {
+        List<CoveredProject> covered = new ArrayList<>();
+        CoverageSubject person = new CoverageSubject(githubId, login, List.of());
+        for (ProjectTerms project : coverage.allTerms()) {
+            try {
+                Coverage answer = coverage.coverage(project, List.of(person), null).get(0).coverage();
+                if (answer.covered() && answer.by() != Coverage.By.ALLOWLIST) {
+                    covered.add(new CoveredProject(project.scope(), answer.reason()));
+                }
+            } catch (GitHubUnavailableException e) {
+                // One project's organisation check must not take the whole page down.
+                covered.add(new CoveredProject(project.scope(), "could not be checked now: GitHub is not answering"));
+            }
+        }
+        return covered;
+    }
+}

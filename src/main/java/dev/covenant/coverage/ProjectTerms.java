@@ -1,0 +1,45 @@
+package dev.covenant.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.covenant.agreement.Agreement;
+import dev.covenant.agreement.AgreementVersion;
+import dev.covenant.project.AcceptancePolicy;
+import dev.covenant.project.Allowlist;
+import dev.covenant.project.Project;
+import dev.covenant.project.ProjectService;
+
+/**
+ * What coverage needs of a project, read once in a short transaction and then carried without one: its agreements,
+ * its allowlist, and the versions it accepts now (those of its individual agreement its acceptance policy takes, and
+ * the latest major version of its corporate agreement).
+ */
+public record ProjectTerms(long projectId, String scope, long agreementId, String agreementSlug,
+        String agreementTitle, Long corporateAgreementId, Allowlist allowlist, Set<Long> accepted,
+        boolean checkCommitters) {
+
+    /** Inside a transaction: reads the project's agreement versions. */
+    public static ProjectTerms of(Project project) {
+        List<AgreementVersion> accepted = new ArrayList<>(ProjectService.acceptedVersions(project, project.agreement));
+        if (project.corporateAgreement != null) {
+            accepted.addAll(latestMajor(project.corporateAgreement));
+        }
+        return new ProjectTerms(project.id, project.scope(), project.agreement.id, project.agreement.slug,
+                project.agreement.title, project.corporateAgreement == null ? null : project.corporateAgreement.id,
+                project.allowlistPatterns(), accepted.stream().map(v -> v.id).collect(Collectors.toUnmodifiableSet()),
+                project.checkCommitters);
+    }
+
+    private static List<AgreementVersion> latestMajor(Agreement agreement) {
+        List<AgreementVersion> versions = AgreementVersion.findFor(agreement);
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        var latest = versions.get(versions.size() - 1).semanticVersion();
+        return versions.stream().filter(v -> AcceptancePolicy.LATEST_MAJOR.accepts(v.semanticVersion(), latest, null))
+                .toList();
+    }
+}
