@@ -27,6 +27,7 @@ import dev.covenant.github.FakeCommit;
 import dev.covenant.github.FakePullRequest;
 import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeWebhooks;
+import dev.covenant.relicensing.history.KeptSums;
 
 /**
  * A merged pull request that Covenant evaluated becomes contributions at once, with the lines GitHub reports for
@@ -74,6 +75,8 @@ class MergedPullRequestContributionsTest {
                 + " FROM contribution_coauthor WHERE repository = ?", repo.fullName()));
         Api.admin().get("/api/repos/" + repo.fullName() + "/relicensing?to=Apache-2.0").then().statusCode(200)
                 .body("totals.commits", equalTo(2)).body("totals.linesAdded", equalTo(42));
+        assertEquals(List.of(email(ada) + ":2:1", email(bob) + ":1:1"), KeptSums.assertMatchARebuild(repo.fullName())
+                .stream().map(r -> r.email() + ":" + r.commits() + ":" + r.authored()).toList());
     }
 
     @Test
@@ -122,6 +125,7 @@ class MergedPullRequestContributionsTest {
                 .post(history).then().statusCode(200).body("state", equalTo("DONE"));
         assertEquals(squashed.sha() + ":8:1;" + kept.sha() + "::5",
                 rows(repo, "sha || ':' || coalesce(pull_request::text, '') || ':' || lines_added"));
+        KeptSums.assertMatchARebuild(repo.fullName());
 
         // A history past the merge holds the squashed work under another sha: the rest of the pull request goes.
         String squash = FakeCommit.randomSha();
@@ -129,6 +133,8 @@ class MergedPullRequestContributionsTest {
                 .post(history).then().statusCode(200);
         assertEquals(kept.sha() + ":;" + squash + ":", rows(repo, "sha || ':' || coalesce(pull_request::text, '')"));
         assertEquals("0", Sql.text("SELECT count(*) FROM contribution_coauthor WHERE repository = ?", repo.fullName()));
+        assertEquals(List.of(email(ada) + ":2:14"), KeptSums.assertMatchARebuild(repo.fullName()).stream()
+                .map(r -> r.email() + ":" + r.commits() + ":" + r.linesAdded()).toList());
     }
 
     /** One commit in the output of {@code git log --numstat --pretty=fuller}, committed at {@code when}. */

@@ -1,22 +1,25 @@
 package dev.covenant.relicensing.history;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Set;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import dev.covenant.identity.CoAuthors.CoAuthor;
 import dev.covenant.jdbc.CopyRows;
+import dev.covenant.jdbc.Rows;
 
 /**
  * Loads a history into {@code contribution}: every commit is streamed with {@code COPY} into a staging table that
- * lives only in this transaction, then merged in one statement, idempotent by sha ({@code ON CONFLICT DO NOTHING}).
+ * lives only in this transaction, then merged in one statement, idempotent by sha, which adds what it brought to the
+ * addresses' sums ({@link ContributionSums}) as it goes.
  * Until that last step nothing is visible, so a history that fails half-way (a malformed line) leaves the
  * repository's earlier import exactly as it was. Memory holds one commit and one COPY buffer.
  *
@@ -65,7 +68,7 @@ final class ContributionLoader {
             progress.read(staged.commits());
             progress.merging();
             long mergeStarted = System.nanoTime();
-            lock(connection, repository);
+            ContributionSums.lock(connection, repository);
             supersedePullRequests(connection, repository, staged.newest());
             long added = merge(connection, repository);
             connection.commit();
@@ -138,71 +141,51 @@ final class ContributionLoader {
         }
     }
 
-    /** The repository's contributions are this transaction's to change until it ends ({@code V10}). */
-    private static void lock(Connection connection, String repository) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT contribution_lock(ARRAY[?])")) {
-            lock.setString(1, repository);
-            lock.execute();
-        }
-    }
-
     /**
      * Rows recorded from merged pull requests ({@link PullRequestContributions}) give way to the history: those whose
      * sha it holds, and those merged up to its newest commit date, whose commits a squash or rebase merge put into
-     * the history under other shas.
+     * the history under other shas. The addresses they credited are counted again.
      */
     private static void supersedePullRequests(Connection connection, String repository, OffsetDateTime newest)
             throws SQLException {
-        try (PreparedStatement any = connection.prepareStatement(
-                "SELECT 1 FROM contribution WHERE repository = ? AND pull_request IS NOT NULL LIMIT 1")) {
-            any.setString(1, repository);
-            try (var rows = any.executeQuery()) {
-                if (!rows.next()) {
-                    return;
-                }
-            }
+        boolean[] any = new boolean[1];
+        Rows.query(connection, "SELECT 1 FROM contribution WHERE repository = ? AND pull_request IS NOT NULL LIMIT 1",
+                rs -> any[0] = true, repository);
+        if (!any[0]) {
+            return;
         }
-        try (PreparedStatement delete = connection.prepareStatement("WITH gone AS (DELETE FROM contribution"
-                + " WHERE repository = ? AND pull_request IS NOT NULL AND (merged_at <= ?"
-                + " OR sha IN (SELECT sha FROM staged_history WHERE kind = 'C')) RETURNING sha)"
-                + " DELETE FROM contribution_coauthor WHERE repository = ? AND pull_request IS NOT NULL"
-                + " AND sha IN (SELECT sha FROM gone)")) {
-            delete.setString(1, repository);
-            delete.setObject(2, newest, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-            delete.setString(3, repository);
-            delete.executeUpdate();
-        }
+        Set<String> credited = new HashSet<>();
+        Rows.query(connection,
+                "WITH gone AS (DELETE FROM contribution WHERE repository = ? AND pull_request IS NOT NULL"
+                        + " AND (merged_at <= ? OR sha IN (SELECT sha FROM staged_history WHERE kind = 'C'))"
+                        + " RETURNING sha, author_email), gone_coauthors AS (DELETE FROM contribution_coauthor"
+                        + " WHERE repository = ? AND pull_request IS NOT NULL AND sha IN (SELECT sha FROM gone) RETURNING email)"
+                        + " SELECT author_email FROM gone UNION SELECT email FROM gone_coauthors",
+                rs -> credited.add(rs.getString(1)), repository, newest, repository);
+        ContributionSums.recount(connection, repository, credited);
     }
 
     /**
      * Only the commits (and co-authors) the repository does not have yet, each once, in sha order so that the primary
-     * keys grow page by page instead of at random places. The repository's {@linkplain #lock lock} is held, so no
-     * other writer adds a row between the check and the insert, which can then go without {@code ON CONFLICT}: a
-     * third faster for a million commits.
+     * keys grow page by page instead of at random places, each statement adding what it inserted to the sums. The
+     * repository's {@linkplain ContributionSums#lock lock} is held, so no other writer adds a row between the check
+     * and the insert, which can then go without {@code ON CONFLICT}: a third faster for a million commits.
      */
     private static long merge(Connection connection, String repository) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL work_mem = '256MB'");
         }
-        long added;
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contribution (repository, sha,"
+        long added = ContributionSums.insertCommits(connection, "INSERT INTO contribution (repository, sha,"
                 + " author_name, author_email, authored_at, committer_email, merge, lines_added, lines_deleted, files)"
                 + " SELECT DISTINCT ON (sha) ?, sha, name, email, authored_at, committer_email, merge, lines_added,"
                 + " lines_deleted, files FROM staged_history s WHERE kind = 'C' AND NOT EXISTS (SELECT 1"
-                + " FROM contribution c WHERE c.repository = ? AND c.sha = s.sha) ORDER BY sha")) {
-            insert.setString(1, repository);
-            insert.setString(2, repository);
-            added = insert.executeLargeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contribution_coauthor (repository,"
-                + " sha, name, email, authored_at, lines_added) SELECT DISTINCT ON (sha, email) ?, sha, name, email,"
-                + " authored_at, lines_added FROM staged_history s WHERE kind = 'A' AND NOT EXISTS (SELECT 1"
+                + " FROM contribution c WHERE c.repository = ? AND c.sha = s.sha) ORDER BY sha", repository,
+                repository);
+        ContributionSums.insertCoAuthors(connection, "INSERT INTO contribution_coauthor (repository, sha, name, email,"
+                + " authored_at, lines_added) SELECT DISTINCT ON (sha, email) ?, sha, name, email, authored_at,"
+                + " lines_added FROM staged_history s WHERE kind = 'A' AND NOT EXISTS (SELECT 1"
                 + " FROM contribution_coauthor a WHERE a.repository = ? AND a.sha = s.sha AND a.email = s.email)"
-                + " ORDER BY sha, email")) {
-            insert.setString(1, repository);
-            insert.setString(2, repository);
-            insert.executeLargeUpdate();
-        }
+                + " ORDER BY sha, email", repository, repository);
         return added;
     }
 

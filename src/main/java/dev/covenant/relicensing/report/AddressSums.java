@@ -10,9 +10,10 @@ import java.util.List;
 import dev.covenant.jdbc.Rows;
 
 /**
- * What one address contributed to a repository, summed by the database as commits arrive ({@code
- * contribution_address}, kept by triggers): the commits credited to it as author or co-author and their lines, those
- * it authored and theirs, its first and last contribution. Sums over the whole history, whatever the report's cutoff.
+ * What one address contributed to a repository, summed as commits arrive ({@code contribution_address}, kept by the
+ * writers of contributions through {@code ContributionSums}): the commits credited to it as author or co-author and
+ * their lines, those it authored and theirs, its first and last contribution. Sums over the whole history, whatever
+ * the report's cutoff.
  */
 record AddressSums(String email, long commits, long linesAdded, long authored, long authoredLines, Instant first,
         Instant last) {

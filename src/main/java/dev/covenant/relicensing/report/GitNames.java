@@ -10,8 +10,8 @@ import java.util.Map;
 import dev.covenant.jdbc.Rows;
 
 /**
- * The name git gives each address in its newest contribution to a repository, as author or co-author, as the
- * database keeps it with the address's sums ({@code contribution_address.name}). Asked for the rows a page shows.
+ * The name git gives each address in its newest contribution to a repository, as author or co-author, as it is kept
+ * with the address's sums ({@code contribution_address.name}). Asked for the rows a page shows.
  */
 final class GitNames {
 

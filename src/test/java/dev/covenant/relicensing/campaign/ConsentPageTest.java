@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -16,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
+import dev.covenant.relicensing.history.ContributionSums;
 import dev.covenant.web.WebClient;
 
 /** The consent page for contributors, and what every page and the SVG chart do with hostile text. */
@@ -87,6 +89,9 @@ class ConsentPageTest {
                     + " committer_email, merge, lines_added, lines_deleted, files) VALUES (?, ?, 'Evil', ?, ?, ?, false,"
                     + " 1, 0, 1)", f.repository, String.format("%040x", 0xe000 + i), hostile,
                     OffsetDateTime.of(2021, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), hostile);
+        }
+        try (Connection c = Sql.connect()) {
+            ContributionSums.rebuild(c, f.repository); // as the writers would have kept them
         }
         long id = open(f);
         admin().body(Map.of("contributor", f.no, "answer", "CONDITIONAL", "note", "<b>only</b> " + SCRIPT))

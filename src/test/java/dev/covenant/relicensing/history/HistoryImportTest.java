@@ -169,10 +169,12 @@ public class HistoryImportTest {
     @Test
     void reimportingTheSameHistoryAddsNothing() throws Exception {
         upload("again", log, true).then().statusCode(200).body("commitsAdded", equalTo((int) git.commits));
+        List<KeptSums.Row> sums = KeptSums.assertMatchARebuild(owner + "/again");
         upload("again", log, true).then().statusCode(200).body("commitsAdded", equalTo(0))
                 .body("commitsDone", equalTo((int) git.commits));
         assertEquals(String.valueOf(git.commits),
                 Sql.text("SELECT count(*) FROM contribution WHERE repository = ?", owner + "/again"));
+        assertEquals(sums, KeptSums.assertMatchARebuild(owner + "/again"), "nothing summed twice");
     }
 
     @Test
