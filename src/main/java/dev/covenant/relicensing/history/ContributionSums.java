@@ -1,7 +1,6 @@
 package dev.covenant.relicensing.history;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,8 +81,9 @@ public final class ContributionSums {
             return;
         }
         Rows.Array addresses = Rows.texts(List.copyOf(emails));
-        execute(c, "DELETE FROM contribution_address WHERE repository = ? AND email = ANY(?)", repository, addresses);
-        execute(c, "INSERT INTO " + COLUMNS + " "
+        Rows.update(c, "DELETE FROM contribution_address WHERE repository = ? AND email = ANY(?)", repository,
+                addresses);
+        Rows.update(c, "INSERT INTO " + COLUMNS + " "
                 + summed("contribution_credit WHERE repository = ? AND email = ANY(?)"), repository, addresses);
     }
 
@@ -114,8 +114,8 @@ public final class ContributionSums {
 
     private static void recountRepository(Connection c, String repository) throws SQLException {
         lock(c, repository);
-        execute(c, "DELETE FROM contribution_address WHERE repository = ?", repository);
-        execute(c, "INSERT INTO " + COLUMNS + " " + summed("contribution_credit WHERE repository = ?"), repository);
+        Rows.update(c, "DELETE FROM contribution_address WHERE repository = ?", repository);
+        Rows.update(c, "INSERT INTO " + COLUMNS + " " + summed("contribution_credit WHERE repository = ?"), repository);
     }
 
     /** Some work on a connection, which may throw what JDBC throws. */
@@ -147,18 +147,5 @@ public final class ContributionSums {
                 + " coalesce(sum(lines_added) FILTER (WHERE authored = 1), 0), min(authored_at), max(authored_at),"
                 + " (array_agg(name ORDER BY authored_at DESC, name DESC))[1] FROM " + source
                 + " GROUP BY repository, email";
-    }
-
-    private static void execute(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                if (args[i] instanceof Rows.Array array) {
-                    ps.setArray(i + 1, c.createArrayOf(array.type(), array.values().toArray()));
-                } else {
-                    ps.setObject(i + 1, args[i]);
-                }
-            }
-            ps.executeUpdate();
-        }
     }
 }
