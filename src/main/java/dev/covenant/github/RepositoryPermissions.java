@@ -1,12 +1,16 @@
 package dev.covenant.github;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+
+import io.agroal.api.AgroalDataSource;
 
 /**
  * Whether a GitHub user maintains a repository, as GitHub answers through the App's installation on it: {@code GET
@@ -19,15 +23,17 @@ public class RepositoryPermissions {
     private static final Set<String> MAINTAINERS = Set.of("admin", "maintain");
 
     private final GitHubRest rest;
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
 
-    RepositoryPermissions(GitHubRest rest, EntityManager em) {
+    RepositoryPermissions(GitHubRest rest, AgroalDataSource dataSource) {
         this.rest = rest;
-        this.em = em;
+        this.dataSource = dataSource;
     }
 
-    /** True for GitHub's admin and maintain roles on the repository. */
-    @Transactional
+    /**
+     * True for GitHub's admin and maintain roles on the repository. The installation is read first, on a connection
+     * given back before GitHub is asked.
+     */
     public boolean maintains(String repository, String login) {
         if (!Repositories.isFullName(repository) || login == null || !login.matches("[A-Za-z0-9-]{1,39}")) {
             return false;
@@ -48,13 +54,22 @@ public class RepositoryPermissions {
             throw e;
         } catch (GitHubUnavailableException e) {
             throw new GitHubUnavailableException("GitHub could not say whether " + login + " maintains " + repository,
-                    e);
+                    e.retryAfterSeconds(), e);
         }
     }
 
     private Optional<Long> installationOf(String repository) {
-        return em.createNativeQuery("SELECT r.installation_id FROM installation_repository r JOIN installation i "
-                + "ON i.id = r.installation_id WHERE lower(r.full_name) = lower(?1) AND i.removed_at IS NULL AND NOT i.suspended")
-                .setParameter(1, repository).getResultStream().findFirst().map(id -> ((Number) id).longValue());
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT r.installation_id FROM installation_repository r"
+                        + " JOIN installation i ON i.id = r.installation_id WHERE lower(r.full_name) = lower(?)"
+                        + " AND i.removed_at IS NULL AND NOT i.suspended")) {
+            ps.setString(1, repository);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the installation of " + repository + " could not be read: "
+                    + e.getMessage(), e);
+        }
     }
 }
