@@ -5,9 +5,6 @@ import java.util.function.IntFunction;
 
 import jakarta.ws.rs.core.UriInfo;
 
-import dev.covenant.relicensing.report.ReportModel.Page;
-import dev.covenant.relicensing.report.ReportModel.Report;
-
 /**
  * Long lists through the API, a page at a time: {@code ?offset=} (from 0) and {@code ?limit=} (1 to
  * {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} unless given), in the list's own order. The report's contributors
@@ -44,12 +41,6 @@ public record Paging(int offset, int limit) {
     /** The {@code Link} header value that points at the next page, as GitHub's API does. */
     public static String nextLink(String next) {
         return "<" + next + ">; rel=\"next\"";
-    }
-
-    /** This page of {@code report}. */
-    public Report apply(Report report, IntFunction<String> link) {
-        return new Report(report.repository(), report.target(), report.at(), report.atCommit(), report.totals(),
-                slice(report.contributors()), page(report.contributors().size(), link));
     }
 
     private static int number(String field, String text, int absent, int min, int max) {

@@ -4,11 +4,9 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-import dev.covenant.inbox.WebhookConfig;
-
 /**
  * The GitHub App's credentials, for the installation tokens the pull-request checks use. Its own mapping on the
- * {@code covenant.github} prefix (beside {@link GitHubConfig} and {@link WebhookConfig}), so that the environment
+ * {@code covenant.github} prefix (beside {@link GitHubConfig} and the inbox's webhook secret), so that the environment
  * variables are {@code COVENANT_GITHUB_APP_ID} and {@code COVENANT_GITHUB_APP_PRIVATE_KEY}.
  */
 @ConfigMapping(prefix = "covenant.github")

@@ -6,8 +6,8 @@ import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.covenant.api.Page;
 import dev.covenant.api.Paging;
-import dev.covenant.relicensing.report.ReportModel.Page;
 
 /** The records of the per-file relicensing verdicts: surviving lines and standings in, a verdict per file out. */
 public final class VerdictModel {

@@ -6,10 +6,10 @@ import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.covenant.api.Page;
 import dev.covenant.api.Paging;
 import dev.covenant.relicensing.report.RelicensingStatus;
 import dev.covenant.relicensing.report.ReportModel.GrantView;
-import dev.covenant.relicensing.report.ReportModel.Page;
 
 /** What the campaign API and pages show. */
 public final class CampaignViews {

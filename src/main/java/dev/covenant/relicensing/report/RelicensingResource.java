@@ -53,7 +53,7 @@ public class RelicensingResource {
         ReportReader reader = readers.of(owner, repo, authorization, session);
         Paging paging = Paging.of(offset, limit);
         Report report = reports.report(reader, owner, repo, to, at);
-        Report page = paging.apply(report, Paging.offsets(uri));
+        Report page = report.page(paging, Paging.offsets(uri));
         return TabularAnswer.of(() -> reports.named(page, paging.limit()), page.page().next(), format, accept,
                 () -> ReportCsv.write(reports.named(report, Integer.MAX_VALUE)),
                 report.repository().replace('/', '-') + "-relicensing.csv");

@@ -2,9 +2,12 @@ package dev.covenant.relicensing.report;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.covenant.api.Page;
+import dev.covenant.api.Paging;
 import dev.covenant.coverage.Grant;
 import dev.covenant.identity.Identity;
 
@@ -107,13 +110,11 @@ public final class ReportModel {
                 List<ContributorReport> contributors) {
             this(repository, target, at, atCommit, totals, contributors, null);
         }
-    }
 
-    /**
-     * Which items of a long list a page holds: {@code offset} and {@code limit} as asked, of {@code total} in all;
-     * {@code next} is the address of the next page, null on the last.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Page(int offset, int limit, int total, String next) {
+        /** This page of the report; {@code link} gives the address of the page at an offset. */
+        public Report page(Paging paging, IntFunction<String> link) {
+            return new Report(repository, target, at, atCommit, totals, paging.slice(contributors),
+                    paging.page(contributors.size(), link));
+        }
     }
 }

@@ -33,7 +33,7 @@ class PagingTest {
     @ParameterizedTest(name = "offset {0}, limit {1}: {2}, next at {3}")
     @CsvSource({"0, 2, 'c0,c1', 2", "2, 2, 'c2,c3', 4", "4, 2, c4, ", "3, 10, 'c3,c4', ", "5, 2, '', ", "9, 2, '', "})
     void aPageHoldsItsStretchOfTheReportAndSaysWhereTheNextStarts(int offset, int limit, String names, Integer next) {
-        Report page = new Paging(offset, limit).apply(REPORT, at -> "next?offset=" + at);
+        Report page = REPORT.page(new Paging(offset, limit), at -> "next?offset=" + at);
         assertEquals(names.isEmpty() ? List.of() : List.of(names.split(",")),
                 page.contributors().stream().map(ContributorReport::contributor).toList());
         assertEquals(next == null ? null : "next?offset=" + next, page.page().next());
@@ -44,7 +44,7 @@ class PagingTest {
     void absentValuesGiveTheFirstThousand() {
         assertEquals(new Paging(0, 1000), Paging.of(null, " "));
         assertEquals(new Paging(20, 10_000), Paging.of(" 20 ", "10000"));
-        assertNull(new Paging(0, 1000).apply(REPORT, at -> "x").page().next());
+        assertNull(REPORT.page(new Paging(0, 1000), at -> "x").page().next());
     }
 
     @Test
