@@ -6,7 +6,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Whether a GitHub user maintains a repository, as GitHub answers through the App's installation on it: {@code GET
@@ -26,8 +27,10 @@ public class RepositoryPermissions {
         this.em = em;
     }
 
-    /** True for GitHub's admin and maintain roles on the repository. */
-    @Transactional
+    /**
+     * True for GitHub's admin and maintain roles on the repository. Only the installation is read in a transaction;
+     * GitHub is asked after it ends (unless the caller holds one of its own).
+     */
     public boolean maintains(String repository, String login) {
         if (!Repositories.isFullName(repository) || login == null || !login.matches("[A-Za-z0-9-]{1,39}")) {
             return false;
@@ -53,8 +56,9 @@ public class RepositoryPermissions {
     }
 
     private Optional<Long> installationOf(String repository) {
-        return em.createNativeQuery("SELECT r.installation_id FROM installation_repository r JOIN installation i "
-                + "ON i.id = r.installation_id WHERE lower(r.full_name) = lower(?1) AND i.removed_at IS NULL AND NOT i.suspended")
-                .setParameter(1, repository).getResultStream().findFirst().map(id -> ((Number) id).longValue());
+        return QuarkusTransaction.joiningExisting().call(() -> em
+                .createNativeQuery("SELECT r.installation_id FROM installation_repository r JOIN installation i "
+                        + "ON i.id = r.installation_id WHERE lower(r.full_name) = lower(?1) AND i.removed_at IS NULL AND NOT i.suspended")
+                .setParameter(1, repository).getResultStream().findFirst().map(id -> ((Number) id).longValue()));
     }
 }
