@@ -11,7 +11,7 @@ import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.agreement.FormField;
 import dev.covenant.web.Layout.Visitor;
 
-/** The signing pages, in the shell of {@code web/layout}; every value is escaped by Qute unless a template says otherwise. */
+/** The signing pages, in the shell of {@code web/layout}; Qute escapes every value unless a template says otherwise. */
 @CheckedTemplate(basePath = "signing")
 public class SigningPages {
 

@@ -52,7 +52,7 @@ public class Caller {
         return person().map(p -> "@" + p.login).orElse("anonymous");
     }
 
-    /** Whether the caller maintains owner/repo: every admin token does; a person if GitHub says so (once per request). */
+    /** Whether the caller maintains owner/repo: an admin token always; a person if GitHub says so (asked once). */
     public boolean maintains(String owner, String repo) {
         return maintains(identity, owner, repo);
     }

@@ -53,9 +53,11 @@ public class Refusals {
     public Response anonymous(UnauthorizedException e, UriInfo uri, Request request, ResourceInfo resource) {
         Requirement required = Requirement.of(resource);
         if (api(uri)) {
-            return unauthorized(required == Requirement.ADMIN
-                    ? TOKEN_REQUIRED
-                    : "Sign in with GitHub, or send a bearer token");
+            return unauthorized(switch (required) {
+                case ADMIN -> TOKEN_REQUIRED;
+                case PERSON -> "Sign in with GitHub";
+                default -> "Sign in with GitHub, or send a bearer token";
+            });
         }
         if (HttpMethod.GET.equals(request.getMethod()) && resource.getResourceMethod() != null
                 && resource.getResourceMethod().isAnnotationPresent(RedirectToSignIn.class)) {

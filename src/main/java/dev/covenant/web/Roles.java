@@ -7,7 +7,10 @@ package dev.covenant.web;
  */
 public final class Roles {
 
-    /** Whoever holds an API token: the people who run the service. */
+    /**
+     * Whoever holds an API token: the people who run the service. The rooms that may not depend on {@code web}
+     * (agreement, project, ledger, inbox, coverage, checks) write {@code @RolesAllowed("admin")} instead.
+     */
     public static final String ADMIN = "admin";
     /** A person signed in with GitHub through the browser session. */
     public static final String PERSON = "person";
