@@ -3,6 +3,7 @@ package dev.covenant.checks;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import dev.covenant.github.GitHubApp;
 @Path("/api/sweeps")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@RolesAllowed("admin")
 public class SweepResource {
 
     private static final Logger LOG = Logger.getLogger(SweepResource.class);

@@ -3,6 +3,7 @@ package dev.covenant.inbox;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import dev.covenant.api.NotFoundProblem;
 @Path("/api/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@RolesAllowed("admin")
 public class DeliveryResource {
 
     private final DeliveryQueue queue;

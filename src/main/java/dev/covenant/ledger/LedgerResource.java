@@ -3,6 +3,7 @@ package dev.covenant.ledger;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import dev.covenant.api.InvalidInputException;
 
 @Path("/api/ledger")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
 public class LedgerResource {
 
     private final LedgerVerifier verifier;

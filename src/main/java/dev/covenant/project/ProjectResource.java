@@ -2,6 +2,7 @@ package dev.covenant.project;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Path("/api/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@RolesAllowed("admin")
 public class ProjectResource {
 
     private final ProjectService projects;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,59 +27,61 @@ import dev.covenant.agreement.AgreementKind;
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.agreement.FormValues;
 import dev.covenant.agreement.PlainWords;
-import dev.covenant.web.Csrf;
+import dev.covenant.identity.Person;
+import dev.covenant.web.Caller;
+import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Requests;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Roles;
 
 /** The list of agreements, an agreement's page with its signing form, and the signing itself. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class AgreementPagesResource {
 
-    private final WebSessions sessions;
+    private final Caller caller;
     private final SigningService signing;
 
-    AgreementPagesResource(WebSessions sessions, SigningService signing) {
-        this.sessions = sessions;
+    AgreementPagesResource(Caller caller, SigningService signing) {
+        this.caller = caller;
         this.signing = signing;
     }
 
     @GET
     @Operation(hidden = true)
     @Transactional
-    public TemplateInstance index(@CookieParam(WebSessions.COOKIE) String session) {
+    public TemplateInstance index() {
         List<SigningPages.AgreementRow> rows = Agreement.listInOrder().stream()
                 .map(a -> new SigningPages.AgreementRow(a, AgreementVersion.findLatest(a).orElse(null))).toList();
-        return SigningPages.index(SigningPages.Visitor.of(sessions.find(session)), rows);
+        return SigningPages.index(Layout.Visitor.of(caller), rows);
     }
 
     @GET
     @Path("agreements/{slug}")
     @Operation(hidden = true)
     @Transactional
-    public TemplateInstance agreement(@PathParam("slug") String slug, @QueryParam("repo") String repo,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        Optional<WebSessions.SignedIn> signedIn = sessions.find(session);
+    public TemplateInstance agreement(@PathParam("slug") String slug, @QueryParam("repo") String repo) {
+        Optional<Person> signedIn = caller.person();
         Agreement agreement = individual(slug);
         AgreementVersion version = latest(agreement);
-        Signature existing = signedIn.flatMap(s -> Signature.findActive(s.person().githubId, version)).orElse(null);
+        Signature existing = signedIn.flatMap(p -> Signature.findActive(p.githubId, version)).orElse(null);
         Map<String, String> values = new HashMap<>();
-        signedIn.ifPresent(s -> {
-            values.put("name", s.person().name == null ? "" : s.person().name);
-            s.person().verifiedEmails().stream().findFirst().ifPresent(e -> values.put("email", e));
+        signedIn.ifPresent(p -> {
+            values.put("name", p.name == null ? "" : p.name);
+            p.verifiedEmails().stream().findFirst().ifPresent(e -> values.put("email", e));
         });
-        return page(signedIn, agreement, version, existing, values, Map.of(), Requests.safeRepo(repo));
+        return page(agreement, version, existing, values, Map.of(), Requests.safeRepo(repo));
     }
 
     @POST
     @Path("agreements/{slug}/sign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
+    @RolesAllowed(Roles.PERSON)
     @Transactional
     public Response sign(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
-            @CookieParam(WebSessions.COOKIE) String session, @jakarta.ws.rs.core.Context HttpServerRequest request) {
-        WebSessions.SignedIn signedIn = Csrf.require(sessions.find(session), form.getFirst(Csrf.FIELD));
+            @jakarta.ws.rs.core.Context HttpServerRequest request) {
+        Person signer = caller.signedIn();
         Agreement agreement = individual(slug);
         AgreementVersion version = AgreementVersion.find(agreement, String.valueOf(form.getFirst("version")))
                 .orElseThrow(() -> PageException.notFound("That version of the agreement does not exist."));
@@ -93,23 +95,20 @@ public class AgreementPagesResource {
         }
         Map<String, String> submitted = new HashMap<>();
         form.forEach((k, v) -> submitted.put(k, v.isEmpty() ? "" : v.get(0)));
-        List<String> verified = signedIn.person().verifiedEmails();
-        FormValues.Checked checked = FormValues.check(version.formFields(), submitted, verified);
+        FormValues.Checked checked = FormValues.check(version.formFields(), submitted, signer.verifiedEmails());
         if (!checked.valid()) {
-            String html = page(Optional.of(signedIn), agreement, version, null, submitted, checked.errors(),
-                    Requests.safeRepo(form.getFirst("repo"))).render();
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+            return Layout.html(400, page(agreement, version, null, submitted, checked.errors(),
+                    Requests.safeRepo(form.getFirst("repo"))));
         }
-        Signature signature = signing.sign(signedIn.person(), version, checked.values(), Requests.origin(request));
+        Signature signature = signing.sign(signer, version, checked.values(), Origin.of(request));
         return Requests.seeOther("/signatures/" + signature.id);
     }
 
-    private static TemplateInstance page(Optional<WebSessions.SignedIn> signedIn, Agreement agreement,
-            AgreementVersion version,
-            Signature existing, Map<String, String> values, Map<String, String> errors, String repo) {
-        List<String> verified = signedIn.map(s -> s.person().verifiedEmails()).orElse(List.of());
+    private TemplateInstance page(Agreement agreement, AgreementVersion version, Signature existing,
+            Map<String, String> values, Map<String, String> errors, String repo) {
+        List<String> verified = caller.person().map(Person::verifiedEmails).orElse(List.of());
         var terms = version.terms();
-        return SigningPages.agreement(SigningPages.Visitor.of(signedIn), agreement, version,
+        return SigningPages.agreement(Layout.Visitor.of(caller), agreement, version,
                 terms.outboundPolicy().plainWords(terms.outboundLicenses()), PlainWords.grants(terms), existing,
                 new SigningPages.FormState(version.formFields(), values, errors, verified), repo);
     }

@@ -4,12 +4,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,9 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
-import dev.covenant.api.Problem;
-import dev.covenant.web.Csrf;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Caller;
+import dev.covenant.web.Roles;
 
 /**
  * The approval list as JSON, for a company's CLA managers signed in with their browser session. Writes need the
@@ -31,13 +29,14 @@ import dev.covenant.web.WebSessions;
  */
 @Path("/api/corporate/{id}/approvals")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PERSON)
 public class CorporateApiResource {
 
-    private final WebSessions sessions;
+    private final Caller caller;
     private final CorporateService corporate;
 
-    CorporateApiResource(WebSessions sessions, CorporateService corporate) {
-        this.sessions = sessions;
+    CorporateApiResource(Caller caller, CorporateService corporate) {
+        this.caller = caller;
         this.corporate = corporate;
     }
 
@@ -50,12 +49,8 @@ public class CorporateApiResource {
     @GET
     @Operation(summary = "The approval list of a corporate agreement you manage")
     @Transactional
-    public Response list(@PathParam("id") String id, @CookieParam(WebSessions.COOKIE) String session) {
-        var signedIn = sessions.find(session);
-        if (signedIn.isEmpty()) {
-            return Problem.of(Response.Status.UNAUTHORIZED, "Sign in as a CLA manager").toResponse();
-        }
-        CorporateAgreement agreement = managed(signedIn.get(), id);
+    public Response list(@PathParam("id") String id) {
+        CorporateAgreement agreement = managed(id);
         return Response.ok(Approval.activeOf(agreement.id).stream().map(ApprovalView::of).toList()).build();
     }
 
@@ -63,11 +58,8 @@ public class CorporateApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a GitHub user, e-mail address, domain or organisation to the list")
     @Transactional
-    public Response add(@PathParam("id") String id, ApprovalInput input,
-            @CookieParam(WebSessions.COOKIE) String session,
-            @HeaderParam(Csrf.HEADER) String csrf) {
-        WebSessions.SignedIn signedIn = requireWrite(session, csrf);
-        CorporateAgreement agreement = managed(signedIn, id);
+    public Response add(@PathParam("id") String id, ApprovalInput input) {
+        CorporateAgreement agreement = managed(id);
         if (input == null) {
             throw InvalidInputException.of("body", "is required");
         }
@@ -76,7 +68,7 @@ public class CorporateApiResource {
             throw new InvalidInputException(
                     problems.entrySet().stream().map(e -> new FieldError(e.getKey(), e.getValue())).toList());
         }
-        Approval approval = corporate.addApproval(signedIn.person(), agreement.id, input);
+        Approval approval = corporate.addApproval(caller.signedIn(), agreement.id, input);
         return Response.status(Response.Status.CREATED).entity(ApprovalView.of(approval)).build();
     }
 
@@ -84,19 +76,13 @@ public class CorporateApiResource {
     @Path("{approval}")
     @Operation(summary = "Remove a line from the list; contributions made while it was valid stay covered")
     @Transactional
-    public Response remove(@PathParam("id") String id, @PathParam("approval") long approval,
-            @CookieParam(WebSessions.COOKIE) String session, @HeaderParam(Csrf.HEADER) String csrf) {
-        WebSessions.SignedIn signedIn = requireWrite(session, csrf);
-        corporate.removeApproval(signedIn.person(), managed(signedIn, id).id, approval);
+    public Response remove(@PathParam("id") String id, @PathParam("approval") long approval) {
+        corporate.removeApproval(caller.signedIn(), managed(id).id, approval);
         return Response.noContent().build();
     }
 
-    private WebSessions.SignedIn requireWrite(String session, String csrf) {
-        return Csrf.require(sessions.find(session), csrf);
-    }
-
-    private CorporateAgreement managed(WebSessions.SignedIn signedIn, String id) {
+    private CorporateAgreement managed(String id) {
         UUID uuid = CorporatePagesResource.uuid(id);
-        return corporate.managed(signedIn.person(), uuid);
+        return corporate.managed(caller.signedIn(), uuid);
     }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,10 +31,12 @@ import dev.covenant.agreement.FormValues;
 import dev.covenant.agreement.PlainWords;
 import dev.covenant.github.GitHubDirectory;
 import dev.covenant.github.GitHubUnavailableException;
-import dev.covenant.web.Csrf;
+import dev.covenant.identity.Person;
+import dev.covenant.web.Caller;
+import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Requests;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Roles;
 
 /** Signing a corporate agreement for a company, and the managers' page for its approval list. */
 @Path("/corporate")
@@ -50,12 +52,12 @@ public class CorporatePagesResource {
                     FormField.Type.TEXT, false));
     private static final int MAX_MANAGERS = 10;
 
-    private final WebSessions sessions;
+    private final Caller caller;
     private final CorporateService corporate;
     private final GitHubDirectory github;
 
-    CorporatePagesResource(WebSessions sessions, CorporateService corporate, GitHubDirectory github) {
-        this.sessions = sessions;
+    CorporatePagesResource(Caller caller, CorporateService corporate, GitHubDirectory github) {
+        this.caller = caller;
         this.corporate = corporate;
         this.github = github;
     }
@@ -63,17 +65,21 @@ public class CorporatePagesResource {
     @GET
     @Path("{slug}")
     @Transactional
-    public Response page(@PathParam("slug") String slug, @CookieParam(WebSessions.COOKIE) String session) {
-        return render(200, sessions.find(session), corporateAgreement(slug), Map.of(), Map.of());
+    public Response page(@PathParam("slug") String slug) {
+        return render(200, corporateAgreement(slug), Map.of(), Map.of());
     }
 
+    /**
+     * Not one transaction: the managers are looked up on GitHub first, then {@link CorporateService#sign} writes in
+     * its own, so that no transaction waits on GitHub.
+     */
     @POST
     @Path("{slug}/sign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
+    @RolesAllowed(Roles.PERSON)
     public Response sign(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
-            @CookieParam(WebSessions.COOKIE) String session, @jakarta.ws.rs.core.Context HttpServerRequest request) {
-        WebSessions.SignedIn signedIn = Csrf.require(sessions.find(session), form.getFirst(Csrf.FIELD));
+            @jakarta.ws.rs.core.Context HttpServerRequest request) {
+        Person signer = caller.signedIn();
         Agreement agreement = corporateAgreement(slug);
         AgreementVersion version = AgreementPagesResource.latest(agreement);
         if (!version.version.equals(form.getFirst("version")) || !version.sha256.equals(form.getFirst("sha256"))) {
@@ -82,44 +88,40 @@ public class CorporatePagesResource {
         }
         Map<String, String> submitted = new HashMap<>();
         form.forEach((k, v) -> submitted.put(k, v.isEmpty() ? "" : v.get(0)));
-        FormValues.Checked checked = FormValues.check(fields(version), submitted, signedIn.person().verifiedEmails());
+        FormValues.Checked checked = FormValues.check(fields(version), submitted, signer.verifiedEmails());
         Map<String, String> errors = new LinkedHashMap<>(checked.errors());
-        List<GitHubDirectory.User> managers = new ArrayList<>();
-        if (!errors.containsKey("managers")) {
-            resolveManagers(checked.values().get("managers"), managers, errors);
-        }
+        Managers managers = errors.containsKey("managers")
+                ? Managers.NONE
+                : resolveManagers(checked.values().get("managers"));
+        managers.error().ifPresent(error -> errors.put("managers", error));
         if (!errors.isEmpty()) {
-            return render(400, Optional.of(signedIn), agreement, submitted, errors);
+            return render(400, agreement, submitted, errors);
         }
         Map<String, String> custom = new LinkedHashMap<>(checked.values());
         BUILT_IN.forEach(f -> custom.remove(f.name()));
-        CorporateAgreement signed = corporate.sign(signedIn.person(), version, new CorporateService.Signing(
+        CorporateAgreement signed = corporate.sign(signer, version, new CorporateService.Signing(
                 checked.values().get("company"), checked.values().get("title"), checked.values().get("contact_email"),
-                managers, custom), Requests.origin(request));
+                managers.users(), custom), Origin.of(request));
         return Requests.seeOther("/corporate/agreements/" + signed.id);
     }
 
     @GET
     @Path("agreements/{id}")
+    @RolesAllowed(Roles.PERSON)
     @Transactional
-    public Response manage(@PathParam("id") String id, @CookieParam(WebSessions.COOKIE) String session) {
-        WebSessions.SignedIn signedIn = sessions.find(session)
-                .orElseThrow(() -> new PageException(401, "Please sign in",
-                        "Sign in with GitHub to manage your company's list."));
-        return manageResponse(200, signedIn, corporate.managed(signedIn.person(), uuid(id)), Map.of(), Map.of());
+    public Response manage(@PathParam("id") String id) {
+        return manageResponse(200, corporate.managed(caller.signedIn(), uuid(id)), Map.of(), Map.of());
     }
 
     @POST
     @Path("agreements/{id}/approvals")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.PERSON)
     @Transactional
-    public Response addApproval(@PathParam("id") String id, @FormParam(Csrf.FIELD) String csrf,
-            @FormParam("kind") String kind,
+    public Response addApproval(@PathParam("id") String id, @FormParam("kind") String kind,
             @FormParam("value") String value, @FormParam("validFrom") String validFrom,
-            @FormParam("validUntil") String validUntil,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        WebSessions.SignedIn signedIn = Csrf.require(sessions.find(session), csrf);
-        CorporateAgreement agreement = corporate.managed(signedIn.person(), uuid(id));
+            @FormParam("validUntil") String validUntil) {
+        CorporateAgreement agreement = corporate.managed(caller.signedIn(), uuid(id));
         ApprovalInput input = new ApprovalInput(kind, value, validFrom, validUntil);
         Map<String, String> errors = input.problems(corporate.today());
         if (!errors.isEmpty()) {
@@ -128,31 +130,40 @@ public class CorporatePagesResource {
             values.put("value", value == null ? "" : value);
             values.put("validFrom", validFrom == null ? "" : validFrom);
             values.put("validUntil", validUntil == null ? "" : validUntil);
-            return manageResponse(400, signedIn, agreement, errors, values);
+            return manageResponse(400, agreement, errors, values);
         }
-        corporate.addApproval(signedIn.person(), agreement.id, input);
+        corporate.addApproval(caller.signedIn(), agreement.id, input);
         return Requests.seeOther("/corporate/agreements/" + agreement.id);
     }
 
     @POST
     @Path("agreements/{id}/approvals/{approval}/remove")
+    @RolesAllowed(Roles.PERSON)
     @Transactional
-    public Response removeApproval(@PathParam("id") String id, @PathParam("approval") long approval,
-            @FormParam(Csrf.FIELD) String csrf, @CookieParam(WebSessions.COOKIE) String session) {
-        WebSessions.SignedIn signedIn = Csrf.require(sessions.find(session), csrf);
-        corporate.removeApproval(signedIn.person(), uuid(id), approval);
+    public Response removeApproval(@PathParam("id") String id, @PathParam("approval") long approval) {
+        corporate.removeApproval(caller.signedIn(), uuid(id), approval);
         return Requests.seeOther("/corporate/agreements/" + id);
     }
 
-    private void resolveManagers(String text, List<GitHubDirectory.User> managers, Map<String, String> errors) {
+    /** The other CLA managers named in the form, as GitHub knows them, or why they could not be. */
+    record Managers(List<GitHubDirectory.User> users, Optional<String> error) {
+
+        static final Managers NONE = new Managers(List.of(), Optional.empty());
+
+        static Managers refused(String error) {
+            return new Managers(List.of(), Optional.of(error));
+        }
+    }
+
+    private Managers resolveManagers(String text) {
         if (text == null || text.isBlank()) {
-            return;
+            return Managers.NONE;
         }
         String[] logins = text.split("[,\\s]+");
         if (logins.length > MAX_MANAGERS) {
-            errors.put("managers", "Name at most " + MAX_MANAGERS + " managers");
-            return;
+            return Managers.refused("Name at most " + MAX_MANAGERS + " managers");
         }
+        List<GitHubDirectory.User> managers = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String login : logins) {
             if (login.isBlank()) {
@@ -165,33 +176,29 @@ public class CorporatePagesResource {
             try {
                 github.user(login).ifPresentOrElse(managers::add, () -> unknown.add(login));
             } catch (GitHubUnavailableException e) {
-                errors.put("managers",
+                return Managers.refused(
                         "GitHub is not answering, so the managers could not be checked. Please try again shortly.");
-                return;
             }
         }
         if (!unknown.isEmpty()) {
-            errors.put("managers", "GitHub has no user " + String.join(", ", unknown));
+            return Managers.refused("GitHub has no user " + String.join(", ", unknown));
         }
+        return new Managers(List.copyOf(managers), Optional.empty());
     }
 
-    private Response render(int status, Optional<WebSessions.SignedIn> signedIn, Agreement agreement,
-            Map<String, String> values, Map<String, String> errors) {
+    private Response render(int status, Agreement agreement, Map<String, String> values, Map<String, String> errors) {
         AgreementVersion version = AgreementPagesResource.latest(agreement);
         var terms = version.terms();
-        String html = SigningPages.corporate(SigningPages.Visitor.of(signedIn), agreement, version,
+        return Layout.html(status, SigningPages.corporate(Layout.Visitor.of(caller), agreement, version,
                 terms.outboundPolicy().plainWords(terms.outboundLicenses()), PlainWords.grants(terms),
                 new SigningPages.FormState(fields(version), values, errors,
-                        signedIn.map(s -> s.person().verifiedEmails()).orElse(List.of())))
-                .render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+                        caller.person().map(Person::verifiedEmails).orElse(List.of()))));
     }
 
-    private static Response manageResponse(int status, WebSessions.SignedIn signedIn, CorporateAgreement agreement,
-            Map<String, String> errors, Map<String, String> values) {
-        String html = SigningPages.manage(SigningPages.Visitor.of(Optional.of(signedIn)), agreement,
-                Approval.activeOf(agreement.id), ClaManager.of(agreement.id), errors, values).render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    private Response manageResponse(int status, CorporateAgreement agreement, Map<String, String> errors,
+            Map<String, String> values) {
+        return Layout.html(status, SigningPages.manage(Layout.Visitor.of(caller), agreement,
+                Approval.activeOf(agreement.id), ClaManager.of(agreement.id), errors, values));
     }
 
     private static List<FormField> fields(AgreementVersion version) {

@@ -43,7 +43,7 @@ public class CorporateService {
     }
 
     public CorporateAgreement sign(Person signatory, AgreementVersion version, Signing signing,
-            SigningService.Origin origin) {
+            Origin origin) {
         CorporateAgreement corporate = new CorporateAgreement();
         corporate.id = UUID.randomUUID();
         corporate.version = version;

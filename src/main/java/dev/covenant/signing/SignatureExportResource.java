@@ -2,6 +2,7 @@ package dev.covenant.signing;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,10 +21,12 @@ import dev.covenant.agreement.Agreement;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.identity.Person;
 import dev.covenant.ledger.CanonicalJson;
+import dev.covenant.web.Roles;
 
 /** Every signature of an agreement, for the people who run the service (admin token). */
 @Path("/api/agreements/{slug}/signatures")
 @SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.ADMIN)
 public class SignatureExportResource {
 
     @GET

@@ -5,9 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,21 +25,24 @@ import dev.covenant.identity.Person;
 import dev.covenant.identity.PersonEmail;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.LedgerEntry;
-import dev.covenant.web.Csrf;
+import dev.covenant.web.Caller;
+import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
+import dev.covenant.web.RedirectToSignIn;
 import dev.covenant.web.Requests;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Roles;
 
 /** Receipts, revocation, and a person's own page and data; nobody sees another person's. */
 @Path("/")
+@RolesAllowed(Roles.PERSON)
 public class SignaturePagesResource {
 
-    private final WebSessions sessions;
+    private final Caller caller;
     private final SigningService signing;
     private final CoveredProjects coveredProjects;
 
-    SignaturePagesResource(WebSessions sessions, SigningService signing, CoveredProjects coveredProjects) {
-        this.sessions = sessions;
+    SignaturePagesResource(Caller caller, SigningService signing, CoveredProjects coveredProjects) {
+        this.caller = caller;
         this.signing = signing;
         this.coveredProjects = coveredProjects;
     }
@@ -49,20 +51,18 @@ public class SignaturePagesResource {
     @Path("signatures/{id}")
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public TemplateInstance receipt(@PathParam("id") String id, @CookieParam(WebSessions.COOKIE) String session) {
-        WebSessions.SignedIn signedIn = signedIn(session);
-        Signature signature = own(signedIn, id);
+    public TemplateInstance receipt(@PathParam("id") String id) {
+        Signature signature = own(id);
         LedgerEntry entry = LedgerEntry.findById(signature.ledgerSeq);
-        return SigningPages.receipt(SigningPages.Visitor.of(java.util.Optional.of(signedIn)), signature, entry.hash,
-                fields(signature.fields));
+        return SigningPages.receipt(Layout.Visitor.of(caller), signature, entry.hash, fields(signature.fields));
     }
 
     @GET
     @Path("signatures/{id}.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    public Response receiptJson(@PathParam("id") String id, @CookieParam(WebSessions.COOKIE) String session) {
-        Signature signature = own(signedIn(session), id);
+    public Response receiptJson(@PathParam("id") String id) {
+        Signature signature = own(id);
         return Response.ok(CanonicalJson.write(receiptTree(signature)))
                 .header("Content-Disposition", "attachment; filename=\"signature-" + signature.id + ".json\"").build();
     }
@@ -70,10 +70,8 @@ public class SignaturePagesResource {
     @POST
     @Path("signatures/{id}/revoke")
     @Transactional
-    public Response revoke(@PathParam("id") String id, @FormParam(Csrf.FIELD) String csrf,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        WebSessions.SignedIn signedIn = Csrf.require(sessions.find(session), csrf);
-        signing.revoke(signedIn.person(), own(signedIn, id).id);
+    public Response revoke(@PathParam("id") String id) {
+        signing.revoke(caller.signedIn(), own(id).id);
         return Requests.seeOther("/me");
     }
 
@@ -84,14 +82,11 @@ public class SignaturePagesResource {
     @GET
     @Path("me")
     @Produces(MediaType.TEXT_HTML)
-    public Response me(@CookieParam(WebSessions.COOKIE) String session) {
-        var signedIn = QuarkusTransaction.requiringNew().call(() -> sessions.find(session));
-        if (signedIn.isEmpty()) {
-            return Requests.seeOther("/login?next=/me");
-        }
-        Person person = signedIn.get().person();
+    @RedirectToSignIn
+    public Response me() {
+        Person person = caller.signedIn();
         List<CoveredProjects.CoveredProject> covered = coveredProjects.of(person.githubId, person.login);
-        String html = QuarkusTransaction.requiringNew().call(() -> SigningPages.me(SigningPages.Visitor.of(signedIn),
+        String html = QuarkusTransaction.requiringNew().call(() -> SigningPages.me(Layout.Visitor.of(caller),
                 Signature.findByPerson(person.githubId), covered, CorporateAgreement.managedBy(person.githubId))
                 .render());
         return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -101,8 +96,8 @@ public class SignaturePagesResource {
     @Path("me/export.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    public Response export(@CookieParam(WebSessions.COOKIE) String session) {
-        Person person = signedIn(session).person();
+    public Response export() {
+        Person person = caller.signedIn();
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("githubId", person.githubId);
         root.put("login", person.login);
@@ -145,19 +140,14 @@ public class SignaturePagesResource {
         return result;
     }
 
-    private WebSessions.SignedIn signedIn(String session) {
-        return sessions.find(session).orElseThrow(() -> new PageException(401, "Please sign in",
-                "Sign in with GitHub to see your signatures."));
-    }
-
-    private static Signature own(WebSessions.SignedIn signedIn, String id) {
+    private Signature own(String id) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw PageException.notFound("There is no such signature.");
         }
-        return Signature.<Signature>findByIdOptional(uuid).filter(s -> s.githubId == signedIn.person().githubId)
+        return Signature.<Signature>findByIdOptional(uuid).filter(s -> s.githubId == caller.signedIn().githubId)
                 .orElseThrow(() -> PageException.notFound("There is no such signature among yours."));
     }
 }

@@ -32,7 +32,7 @@ public abstract class SignedRecord extends PanacheEntityBase {
     @Column(name = "revocation_ledger_seq")
     public Long revocationLedgerSeq;
 
-    void recordOrigin(SigningService.Origin origin) {
+    void recordOrigin(Origin origin) {
         ip = origin.ip();
         userAgent = origin.userAgent();
     }

@@ -9,24 +9,11 @@ import io.quarkus.qute.TemplateInstance;
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.agreement.FormField;
-import dev.covenant.identity.Person;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Layout.Visitor;
 
-/** The pages people see; every value is escaped by Qute unless a template says otherwise. */
+/** The signing pages, in the shell of {@code web/layout}; Qute escapes every value unless a template says otherwise. */
 @CheckedTemplate(basePath = "signing")
 public class SigningPages {
-
-    /** What every page knows about the visitor. */
-    public record Visitor(Person person, String csrf) {
-
-        public boolean signedIn() {
-            return person != null;
-        }
-
-        public static Visitor of(java.util.Optional<WebSessions.SignedIn> session) {
-            return session.map(s -> new Visitor(s.person(), s.csrfToken())).orElse(new Visitor(null, null));
-        }
-    }
 
     public record AgreementRow(Agreement agreement, AgreementVersion latest) {
     }
@@ -66,6 +53,4 @@ public class SigningPages {
 
     static native TemplateInstance manage(Visitor visitor, CorporateAgreement corporate, List<Approval> approvals,
             List<ClaManager> managers, Map<String, String> errors, Map<String, String> values);
-
-    public static native TemplateInstance error(Visitor visitor, String title, String message);
 }

@@ -38,15 +38,6 @@ public class SigningService {
         this.coverageChanged = coverageChanged;
     }
 
-    /** Where a request came from, kept with the signature as evidence. */
-    public record Origin(String ip, String userAgent) {
-
-        public Origin {
-            ip = truncate(ip, 100);
-            userAgent = truncate(userAgent, 500);
-        }
-    }
-
     /**
      * Signs a version for a person. Signing a version they already hold an active signature for returns that
      * signature unchanged, also when two requests race (the person's row is locked for the check).
@@ -105,9 +96,5 @@ public class SigningService {
         signature.revocationLedgerSeq = ledger.append("signature.revoked", event).seq;
         coverageChanged.fire(new CoverageChanged(person.githubId, "revocation"));
         return signature;
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

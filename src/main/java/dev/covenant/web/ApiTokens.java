@@ -26,9 +26,13 @@ public class ApiTokens {
         this.clock = clock;
     }
 
+    /** The active token with this value, if any; only hashes are compared, as only hashes are stored. */
     @Transactional
-    public boolean isValid(String token) {
-        return token != null && !token.isBlank() && ApiToken.findActiveByHash(Sha256.hex(token)).isPresent();
+    public Optional<ApiToken> find(String token) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        return ApiToken.findActiveByHash(Sha256.hex(token));
     }
 
     /**

@@ -1,32 +1,35 @@
 package dev.covenant.web;
 
-import java.util.Optional;
-
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.security.AuthenticationFailedException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.covenant.signing.SigningPages;
+import dev.covenant.api.Problem;
 
 /** A page failure becomes a page, with the status it deserves and nothing of the server's internals. */
 public class PageExceptionMapper {
 
-    private final WebSessions sessions;
+    private final Caller caller;
 
-    PageExceptionMapper(WebSessions sessions) {
-        this.sessions = sessions;
+    PageExceptionMapper(Caller caller) {
+        this.caller = caller;
     }
 
     @ServerExceptionMapper
-    public Response page(PageException e, HttpHeaders headers, jakarta.ws.rs.core.UriInfo uri) {
-        if (uri.getPath().startsWith("/api/")) {
-            return dev.covenant.api.Problem.of(e.status(), e.title(), e.getMessage()).toResponse();
+    public Response page(PageException e, UriInfo uri) {
+        if (Refusals.api(uri)) {
+            return Problem.of(e.status(), e.title(), e.getMessage()).toResponse();
         }
-        var cookie = headers.getCookies().get(WebSessions.COOKIE);
-        Optional<WebSessions.SignedIn> session = cookie == null ? Optional.empty() : sessions.find(cookie.getValue());
-        String html = SigningPages.error(SigningPages.Visitor.of(session), e.title(), e.getMessage()).render();
-        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        return Layout.html(e.status(), Layout.error(visitor(), e.title(), e.getMessage()));
+    }
+
+    private Layout.Visitor visitor() {
+        try {
+            return Layout.Visitor.of(caller);
+        } catch (AuthenticationFailedException e) {
+            return Layout.Visitor.ANONYMOUS;
+        }
     }
 }

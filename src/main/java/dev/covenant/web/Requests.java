@@ -6,10 +6,6 @@ import java.util.regex.Pattern;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
-import io.vertx.core.http.HttpServerRequest;
-
-import dev.covenant.signing.SigningService;
-
 /** Small request and response helpers shared by the pages. */
 public final class Requests {
 
@@ -17,11 +13,6 @@ public final class Requests {
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100}");
 
     private Requests() {
-    }
-
-    public static SigningService.Origin origin(HttpServerRequest request) {
-        String ip = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        return new SigningService.Origin(ip, request.getHeader("User-Agent"));
     }
 
     /** Only paths on this site, so a crafted link cannot send a signed-in person elsewhere. */

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +24,6 @@ import dev.covenant.github.SignInRefusedException;
 import dev.covenant.identity.People;
 import dev.covenant.identity.Person;
 import dev.covenant.identity.Profile;
-import dev.covenant.signing.SigningPages;
 
 /**
  * Sign-in with GitHub's OAuth web flow. A random state goes to GitHub and, in an HttpOnly cookie, to the browser;
@@ -111,19 +109,22 @@ public class SignInResource {
         }
     }
 
+    /**
+     * Ends the session. Public, so that a browser whose session already ended can still clear its cookie; a live
+     * session's sign-out needs its CSRF token, as every change does ({@link CsrfFilter}).
+     */
     @POST
     @Path("logout")
     @Operation(hidden = true)
-    public Response logout(@FormParam(Csrf.FIELD) String csrf, @CookieParam(WebSessions.COOKIE) String session) {
-        Csrf.require(sessions.find(session), csrf);
+    public Response logout(@CookieParam(WebSessions.COOKIE) String session) {
         sessions.close(session);
         return Response.seeOther(URI.create("/")).cookie(Requests.cookie(WebSessions.COOKIE, "", "/", 0, secure()))
                 .build();
     }
 
     private Response failure(int status, String title, String message, jakarta.ws.rs.core.NewCookie clearState) {
-        String html = SigningPages.error(new SigningPages.Visitor(null, null), title, message).render();
-        return Response.status(status).type("text/html;charset=UTF-8").entity(html).cookie(clearState).build();
+        return Response.fromResponse(Layout.html(status, Layout.error(Layout.Visitor.ANONYMOUS, title, message)))
+                .cookie(clearState).build();
     }
 
     private String callbackUrl() {

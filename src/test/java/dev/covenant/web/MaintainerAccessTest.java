@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,9 @@ class MaintainerAccessTest {
         String maintainer = user("maint");
         repo.setPermission(maintainer, "maintain");
         WebClient client = WebClient.signIn(maintainer);
-        client.request().get("/api/projects").then().statusCode(401);
-        client.request().get("/api/deliveries").then().statusCode(401);
+        // Signed in, so not 401: the session is known, it is only not enough.
+        client.request().get("/api/projects").then().statusCode(403).contentType("application/problem+json");
+        client.request().get("/api/deliveries").then().statusCode(403);
         client.request().get("/api/repos/" + repo.fullName() + "-other/history").then().statusCode(403);
     }
 
@@ -82,6 +84,29 @@ class MaintainerAccessTest {
         other.request().get(history).then().statusCode(403);
         other.request().header("X-CSRF-Token", other.csrf()).contentType("text/plain").body("")
                 .post(history + "?wait=true").then().statusCode(403);
+    }
+
+    /**
+     * A page that both requires the maintainer role and shows the maintainer's whole report (the import form, given a
+     * clone URL it refuses) asks GitHub for the role once.
+     */
+    @Test
+    void gitHubIsAskedForTheRoleOncePerRequest() {
+        FakeRepo repo = installedRepository();
+        String maintainer = user("maint");
+        repo.setPermission(maintainer, "maintain");
+        WebClient client = WebClient.signIn(maintainer);
+        String csrf = client.csrf();
+        long before = roleQuestions(maintainer);
+        client.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf)
+                .formParam("cloneUrl", "file:/etc").post("/repos/" + repo.fullName() + "/relicensing/imports").then()
+                .statusCode(400).body(org.hamcrest.Matchers.containsString("id=\"cloneUrl-error\""));
+        assertEquals(1, roleQuestions(maintainer) - before);
+    }
+
+    private static long roleQuestions(String login) {
+        return WebClient.github().requests().stream()
+                .filter(r -> r.path().endsWith("/collaborators/" + login + "/permission")).count();
     }
 
     /** Where the App is not installed, nobody is a maintainer: a signed-in person gets their own part only. */

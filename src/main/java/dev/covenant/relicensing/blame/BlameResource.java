@@ -3,18 +3,16 @@ package dev.covenant.relicensing.blame;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.PermissionsAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -24,17 +22,17 @@ import dev.covenant.relicensing.history.CloneUrl;
 import dev.covenant.relicensing.history.HistoryImporter;
 import dev.covenant.relicensing.history.RelicensingConfig;
 import dev.covenant.relicensing.history.RepositoryName;
-import dev.covenant.web.MaintainerAccess;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Roles;
 
 /**
  * Blame jobs (who still owns the lines at a revision) of a repository, for admin tokens and its maintainers
- * ({@link MaintainerAccess}). The answer is 202 with the job and its {@code Location}, where its progress shows;
+ * ({@link Roles#MAINTAINER}). The answer is 202 with the job and its {@code Location}, where its progress shows;
  * with {@code ?wait=true} the job runs before the answer: 200 with the finished job, or 400 naming
  * {@code cloneUrl} or {@code revision} when the clone or the revision was at fault.
  */
 @Path("/api/repos/{owner}/{repo}/relicensing/blame")
 @SecurityRequirement(name = "bearer")
+@PermissionsAllowed(Roles.MAINTAINER)
 @Produces(MediaType.APPLICATION_JSON)
 public class BlameResource {
 
@@ -45,13 +43,11 @@ public class BlameResource {
     private final SurvivingLinesJobs runner;
     private final BlameJobs jobs;
     private final RelicensingConfig config;
-    private final MaintainerAccess access;
 
-    BlameResource(SurvivingLinesJobs runner, BlameJobs jobs, RelicensingConfig config, MaintainerAccess access) {
+    BlameResource(SurvivingLinesJobs runner, BlameJobs jobs, RelicensingConfig config) {
         this.runner = runner;
         this.jobs = jobs;
         this.config = config;
-        this.access = access;
     }
 
     @POST
@@ -59,10 +55,7 @@ public class BlameResource {
     @Operation(summary = "Clone a repository ({\"cloneUrl\": ..., \"revision\": ...}) and count the lines each person"
             + " still owns at the revision (default HEAD)")
     public Response start(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @QueryParam("wait") boolean wait, BlameRequest request,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session, @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
-        access.write(owner, repo, authorization, session, csrf);
+            @QueryParam("wait") boolean wait, BlameRequest request) {
         String repository = RepositoryName.of(owner, repo);
         CloneUrl url = CloneUrl.parse(request == null ? null : request.cloneUrl(),
                 config.localCloneRoots().orElse(List.of()));
@@ -86,10 +79,7 @@ public class BlameResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One blame job: state, phase, progress (files done/total, rate, ETA) and any error")
-    public BlameJob job(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        access.read(owner, repo, authorization, session);
+    public BlameJob job(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id) {
         String repository = RepositoryName.of(owner, repo);
         return jobs.find(repository, id).orElseThrow(() -> new NotFoundProblem("No blame job " + id + " of "
                 + repository));
@@ -97,10 +87,7 @@ public class BlameResource {
 
     @GET
     @Operation(summary = "The repository's latest blame jobs, newest first")
-    public List<BlameJob> list(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        access.read(owner, repo, authorization, session);
+    public List<BlameJob> list(@PathParam("owner") String owner, @PathParam("repo") String repo) {
         return jobs.recent(RepositoryName.of(owner, repo), 20);
     }
 }

@@ -1,6 +1,5 @@
 package dev.covenant.relicensing.blame;
 
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -8,34 +7,32 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.security.PermissionsAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.covenant.api.Paging;
 import dev.covenant.api.TabularAnswer;
 import dev.covenant.relicensing.blame.VerdictModel.Verdicts;
-import dev.covenant.web.MaintainerAccess;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Roles;
 
 /**
  * Per file of a blamed revision: may it be relicensed under {@code ?to=}, and if not, whose lines block it — the
- * list of code to rewrite or remove. For admin tokens and the repository's maintainers ({@link MaintainerAccess}).
+ * list of code to rewrite or remove. For admin tokens and the repository's maintainers ({@link Roles#MAINTAINER}).
  */
 @Path("/api/repos/{owner}/{repo}/relicensing/files")
 @SecurityRequirement(name = "bearer")
+@PermissionsAllowed(Roles.MAINTAINER)
 public class FileVerdictsResource {
 
     private final FileVerdictService verdicts;
-    private final MaintainerAccess access;
 
-    FileVerdictsResource(FileVerdictService verdicts, MaintainerAccess access) {
+    FileVerdictsResource(FileVerdictService verdicts) {
         this.verdicts = verdicts;
-        this.access = access;
     }
 
     @GET
@@ -47,9 +44,7 @@ public class FileVerdictsResource {
     public Response files(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @QueryParam("to") String to, @QueryParam("revision") String revision, @QueryParam("format") String format,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit,
-            @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
-        access.read(owner, repo, authorization, session);
+            @HeaderParam("Accept") String accept, @Context UriInfo uri) {
         Paging paging = Paging.of(offset, limit);
         Verdicts result = verdicts.verdicts(owner, repo, to, revision == null || revision.isBlank()
                 ? null

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,16 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.PermissionsAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.relicensing.history.RepositoryName;
-import dev.covenant.web.Csrf;
-import dev.covenant.web.MaintainerAccess;
+import dev.covenant.web.Caller;
 import dev.covenant.web.PageException;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Roles;
 
 /**
  * The relicensing page's "open a consent campaign" form: a maintainer opens one for the target the page shows, or is
@@ -32,11 +31,11 @@ import dev.covenant.web.WebSessions;
 @Produces(MediaType.TEXT_HTML)
 public class CampaignOpenPageResource {
 
-    private final MaintainerAccess access;
+    private final Caller caller;
     private final CampaignService campaigns;
 
-    CampaignOpenPageResource(MaintainerAccess access, CampaignService campaigns) {
-        this.access = access;
+    CampaignOpenPageResource(Caller caller, CampaignService campaigns) {
+        this.caller = caller;
         this.campaigns = campaigns;
     }
 
@@ -44,20 +43,15 @@ public class CampaignOpenPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     @Operation(hidden = true)
+    @PermissionsAllowed(Roles.MAINTAINER)
     public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @FormParam(Csrf.FIELD) String csrf, @FormParam("to") String to,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        WebSessions.SignedIn signedIn = Csrf.require(access.signedIn(session), csrf);
+            @FormParam("to") String to) {
         String repository = RepositoryName.ofPage(owner, repo);
-        if (!access.maintains(owner, repo, signedIn.person())) {
-            throw PageException.forbidden("Only the maintainers of " + repository
-                    + " (GitHub admin or maintain role) may open consent campaigns.");
-        }
         try {
             SpdxExpression target = SpdxField.parse("to", to);
             ConsentCampaign campaign = CampaignAnswers.openFor(repository, target).stream().findFirst()
                     .orElseGet(() -> campaigns.open(repository, new CampaignRequests.Open(to, null),
-                            "@" + signedIn.person().login));
+                            caller.describe()));
             return Response.seeOther(URI.create("/repos/" + repository + "/campaigns/" + campaign.id)).build();
         } catch (InvalidInputException e) {
             throw new PageException(400, "The campaign could not be opened", e.errors().get(0).field() + " "

@@ -6,7 +6,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.covenant.api.FieldError;
-import dev.covenant.signing.SigningPages.Visitor;
+import dev.covenant.web.Layout.Visitor;
 
 /** The campaign pages and the progress chart; Qute escapes every value (the SVG too, see application.properties). */
 @CheckedTemplate(basePath = "consent")
@@ -23,7 +23,4 @@ public class CampaignPages {
 
     /** The chart alone, as an SVG document. */
     public static native TemplateInstance progress(ProgressChart chart);
-
-    /** A page only signed-in people may see, with the link to sign in and come back. */
-    static native TemplateInstance signIn(Visitor visitor, String next);
 }

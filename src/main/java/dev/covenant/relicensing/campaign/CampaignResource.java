@@ -5,46 +5,44 @@ import java.util.List;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.security.PermissionsAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.api.Paging;
 import dev.covenant.relicensing.history.RepositoryName;
-import dev.covenant.web.MaintainerAccess;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Caller;
+import dev.covenant.web.Roles;
 
 /**
  * A repository's consent campaigns, for admin tokens and the repository's maintainers (their session, and its CSRF
- * token for changes). Every method asks {@link MaintainerAccess} first: answers and contact e-mails are personal data.
+ * token for changes): answers and contact e-mails are personal data.
  */
 @Path("/api/repos/{owner}/{repo}/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
+@PermissionsAllowed(Roles.MAINTAINER)
 public class CampaignResource {
 
-    private final MaintainerAccess access;
+    private final Caller caller;
     private final CampaignService campaigns;
     private final CampaignDetails details;
     private final ConsentRecorder recorder;
 
-    CampaignResource(MaintainerAccess access, CampaignService campaigns, CampaignDetails details,
-            ConsentRecorder recorder) {
-        this.access = access;
+    CampaignResource(Caller caller, CampaignService campaigns, CampaignDetails details, ConsentRecorder recorder) {
+        this.caller = caller;
         this.campaigns = campaigns;
         this.details = details;
         this.recorder = recorder;
@@ -54,9 +52,7 @@ public class CampaignResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a consent campaign: {\"to\": SPDX, \"from\": SPDX (default: the current license)}")
     public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            CampaignRequests.Open request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session, @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
-        MaintainerAccess.Caller caller = access.write(owner, repo, authorization, session, csrf);
+            CampaignRequests.Open request) {
         ConsentCampaign campaign = campaigns.open(RepositoryName.of(owner, repo), request, caller.describe());
         return Response.created(URI.create("/api/repos/" + campaign.repository + "/campaigns/" + campaign.id))
                 .entity(CampaignViews.Summary.of(campaign)).build();
@@ -65,10 +61,7 @@ public class CampaignResource {
     @GET
     @Transactional
     @Operation(summary = "The repository's campaigns, newest first")
-    public List<CampaignViews.Summary> list(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        access.read(owner, repo, authorization, session);
+    public List<CampaignViews.Summary> list(@PathParam("owner") String owner, @PathParam("repo") String repo) {
         return ConsentCampaign.listFor(RepositoryName.of(owner, repo)).stream().map(CampaignViews.Summary::of).toList();
     }
 
@@ -80,9 +73,7 @@ public class CampaignResource {
             + " the next page in `page.next` and a Link header")
     public Response get(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @PathParam("id") long id, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
-        access.read(owner, repo, authorization, session);
+            @Context UriInfo uri) {
         Paging paging = Paging.of(offset, limit);
         CampaignViews.Detail page = details.detail(campaign(owner, repo, id)).page(paging, Paging.offsets(uri));
         Response.ResponseBuilder answer = Response.ok(page, MediaType.APPLICATION_JSON);
@@ -97,9 +88,7 @@ public class CampaignResource {
     @Operation(summary = "Record an answer obtained elsewhere: {\"contributor\": login or e-mail, \"answer\": YES|NO|"
             + "CONDITIONAL|UNREACHABLE, \"note\", \"evidenceUrl\"}")
     public Response answer(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            CampaignRequests.RecordAnswer request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session, @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
-        MaintainerAccess.Caller caller = access.write(owner, repo, authorization, session, csrf);
+            CampaignRequests.RecordAnswer request) {
         Consent consent = recorder.byMaintainer(RepositoryName.of(owner, repo), id, request, recorderOf(caller));
         return Response.status(Response.Status.CREATED).entity(new CampaignViews.AnswerView(consent.answer,
                 consent.note, consent.evidenceUrl, consent.recordedAs, consent.recordedBy, consent.recordedAt,
@@ -109,11 +98,7 @@ public class CampaignResource {
     @POST
     @Path("{id}/close")
     @Operation(summary = "Close the campaign; answers the evidence bundle, whose SHA-256 the ledger records")
-    public Response close(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session,
-            @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
-        MaintainerAccess.Caller caller = access.write(owner, repo, authorization, session, csrf);
+    public Response close(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id) {
         ConsentCampaign campaign = campaigns.close(RepositoryName.of(owner, repo), id, caller.describe());
         return evidenceResponse(campaign);
     }
@@ -122,10 +107,8 @@ public class CampaignResource {
     @Path("{id}/evidence")
     @Transactional
     @Operation(summary = "The evidence bundle of a closed campaign (404 while it is open)")
-    public Response evidence(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        access.read(owner, repo, authorization, session);
+    public Response evidence(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @PathParam("id") long id) {
         ConsentCampaign campaign = campaign(owner, repo, id);
         if (campaign.open()) {
             throw new NotFoundProblem("Campaign " + id + " is open: its evidence bundle is made when it is closed");
@@ -138,16 +121,13 @@ public class CampaignResource {
     @Produces("image/svg+xml")
     @Transactional
     @Operation(summary = "The campaign's progress as a bar chart (SVG)")
-    public Response chart(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        access.read(owner, repo, authorization, session);
+    public Response chart(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id) {
         ProgressChart chart = details.chart(details.detail(campaign(owner, repo, id)));
         return Response.ok(CampaignPages.progress(chart).render(), "image/svg+xml; charset=UTF-8").build();
     }
 
-    static ConsentRecorder.Recorder recorderOf(MaintainerAccess.Caller caller) {
-        return new ConsentRecorder.Recorder(caller.describe(), caller.person().map(p -> p.githubId).orElse(null));
+    static ConsentRecorder.Recorder recorderOf(Caller caller) {
+        return new ConsentRecorder.Recorder(caller.describe(), caller.githubId());
     }
 
     private static ConsentCampaign campaign(String owner, String repo, long id) {

@@ -5,18 +5,16 @@ import java.io.InputStream;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.PermissionsAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -24,16 +22,16 @@ import dev.covenant.api.BodyLimitFilter;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.api.Problem;
-import dev.covenant.web.MaintainerAccess;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Roles;
 
 /**
- * History imports of a repository, for admin tokens and the repository's maintainers ({@link MaintainerAccess}). An upload is spooled to disk as it arrives, then read by a worker:
+ * History imports of a repository, for admin tokens and the repository's maintainers ({@link Roles#MAINTAINER}). An upload is spooled to disk as it arrives, then read by a worker:
  * the answer is 202 with the import and its {@code Location}, where its progress shows. With {@code ?wait=true}
  * the import runs before the answer: 200 with the finished import, or 400 naming the malformed line.
  */
 @Path("/api/repos/{owner}/{repo}/history")
 @SecurityRequirement(name = "bearer")
+@PermissionsAllowed(Roles.MAINTAINER)
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
 
@@ -44,25 +42,18 @@ public class HistoryResource {
     private final HistoryImporter importer;
     private final HistoryImports imports;
     private final RelicensingConfig config;
-    private final MaintainerAccess access;
 
-    HistoryResource(HistoryImporter importer, HistoryImports imports, RelicensingConfig config,
-            MaintainerAccess access) {
+    HistoryResource(HistoryImporter importer, HistoryImports imports, RelicensingConfig config) {
         this.importer = importer;
         this.imports = imports;
         this.config = config;
-        this.access = access;
     }
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
     @Operation(summary = "Import the output of git log --numstat --pretty=fuller --no-renames --use-mailmap")
     public Response upload(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @QueryParam("wait") boolean wait, InputStream body,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session,
-            @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
-        access.write(owner, repo, authorization, session, csrf);
+            @QueryParam("wait") boolean wait, InputStream body) {
         String repository = RepositoryName.of(owner, repo);
         HistorySpool spool;
         try {
@@ -86,11 +77,7 @@ public class HistoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Clone a repository ({\"cloneUrl\": ...}) and import the history of its HEAD")
     public Response fromClone(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @QueryParam("wait") boolean wait, CloneRequest request,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session,
-            @HeaderParam(MaintainerAccess.CSRF_HEADER) String csrf) {
-        access.write(owner, repo, authorization, session, csrf);
+            @QueryParam("wait") boolean wait, CloneRequest request) {
         String repository = RepositoryName.of(owner, repo);
         CloneUrl url = CloneUrl.parse(request == null ? null : request.cloneUrl(),
                 config.localCloneRoots().orElse(List.of()));
@@ -107,10 +94,7 @@ public class HistoryResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One import: state, progress (done/total, rate, ETA) and any error")
-    public ImportJob job(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        access.read(owner, repo, authorization, session);
+    public ImportJob job(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id) {
         String repository = RepositoryName.of(owner, repo);
         return imports.find(repository, id)
                 .orElseThrow(() -> new NotFoundProblem("No import " + id + " of " + repository));
@@ -118,10 +102,7 @@ public class HistoryResource {
 
     @GET
     @Operation(summary = "The repository's latest imports, newest first")
-    public List<ImportJob> list(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session) {
-        access.read(owner, repo, authorization, session);
+    public List<ImportJob> list(@PathParam("owner") String owner, @PathParam("repo") String repo) {
         return imports.recent(RepositoryName.of(owner, repo), 20);
     }
 

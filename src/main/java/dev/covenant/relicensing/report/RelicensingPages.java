@@ -10,9 +10,9 @@ import dev.covenant.api.FieldError;
 import dev.covenant.relicensing.history.ImportJob;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
-import dev.covenant.signing.SigningPages.Visitor;
+import dev.covenant.web.Layout.Visitor;
 
-/** The relicensing page of a repository; in the signing pages' layout, every value escaped by Qute. */
+/** The relicensing page of a repository; in the shell of {@code web/layout}, every value escaped by Qute. */
 @CheckedTemplate(basePath = "relicensing", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
 public class RelicensingPages {
 

@@ -1,6 +1,5 @@
 package dev.covenant.relicensing.report;
 
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -8,18 +7,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.quarkus.security.Authenticated;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import dev.covenant.api.Paging;
 import dev.covenant.api.TabularAnswer;
 import dev.covenant.relicensing.report.ReportModel.Report;
-import dev.covenant.web.WebSessions;
+import dev.covenant.web.Caller;
 
 /**
  * "Can we relicense this repository under X?" for the people who run the service (admin token) and for the
@@ -28,14 +27,15 @@ import dev.covenant.web.WebSessions;
  */
 @Path("/api/repos/{owner}/{repo}/relicensing")
 @SecurityRequirement(name = "bearer")
+@Authenticated
 public class RelicensingResource {
 
     private final RelicensingReports reports;
-    private final ReportReaders readers;
+    private final Caller caller;
 
-    RelicensingResource(RelicensingReports reports, ReportReaders readers) {
+    RelicensingResource(RelicensingReports reports, Caller caller) {
         this.reports = reports;
-        this.readers = readers;
+        this.caller = caller;
     }
 
     @GET
@@ -48,9 +48,8 @@ public class RelicensingResource {
     public Response report(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @QueryParam("to") String to, @QueryParam("at") String at, @QueryParam("format") String format,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit,
-            @HeaderParam("Accept") String accept, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @CookieParam(WebSessions.COOKIE) String session, @Context UriInfo uri) {
-        ReportReader reader = readers.of(owner, repo, authorization, session);
+            @HeaderParam("Accept") String accept, @Context UriInfo uri) {
+        ReportReader reader = ReportReader.of(caller, owner, repo);
         Paging paging = Paging.of(offset, limit);
         Report report = reports.report(reader, owner, repo, to, at);
         Report page = report.page(paging, Paging.offsets(uri));

@@ -7,6 +7,7 @@ import dev.covenant.api.InvalidInputException;
 import dev.covenant.identity.Person;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.web.Caller;
 
 /**
  * Who reads a repository's relicensing report, and so how much of it they see: an admin token or a maintainer the
@@ -27,6 +28,11 @@ record ReportReader(Long githubId, boolean whole) {
 
     static ReportReader of(Person person, boolean maintainer) {
         return new ReportReader(person.githubId, maintainer);
+    }
+
+    /** An authenticated caller: an admin token, or a person who may or may not maintain owner/repo. */
+    static ReportReader of(Caller caller, String owner, String repo) {
+        return caller.admin() ? admin() : of(caller.signedIn(), caller.maintains(owner, repo));
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.identity.People;
 import dev.covenant.identity.Profile;
+import dev.covenant.signing.Origin;
 import dev.covenant.signing.SigningService;
 
 /**
@@ -46,7 +47,7 @@ public final class SignedProject {
             AgreementVersion version = AgreementVersion.findLatest(Agreement.findBySlug("individual").orElseThrow())
                     .orElseThrow();
             return signing.sign(ada, version, Map.of("name", "Ada", "email", "ada@" + domain),
-                    new SigningService.Origin("127.0.0.1", userAgent)).id;
+                    new Origin("127.0.0.1", userAgent)).id;
         });
     }
 }

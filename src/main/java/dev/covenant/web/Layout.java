@@ -1,0 +1,50 @@
+package dev.covenant.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import dev.covenant.identity.Person;
+
+/**
+ * The shell every page shares ({@code templates/web/layout.html}): what it knows of the visitor, and the pages of
+ * the shell itself, the error page and the request to sign in. Qute escapes every value.
+ */
+@CheckedTemplate(basePath = "web")
+public class Layout {
+
+    /** What every page knows about the visitor: who is signed in, and the token their forms carry. */
+    public record Visitor(Person person, String csrf) {
+
+        public static final Visitor ANONYMOUS = new Visitor(null, null);
+
+        public boolean signedIn() {
+            return person != null;
+        }
+
+        public static Visitor of(Caller caller) {
+            return caller.person().map(p -> new Visitor(p, caller.csrfToken().orElse(null))).orElse(ANONYMOUS);
+        }
+    }
+
+    public static native TemplateInstance error(Visitor visitor, String title, String message);
+
+    /** A page only a signed-in person may see; {@code next} is where sign-in comes back to. */
+    static native TemplateInstance signIn(Visitor visitor, String message, String next);
+
+    /** A page as a response, with its status. */
+    public static Response html(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render())
+                .build();
+    }
+
+    /** A local path and query as sign-in's {@code next}, encoded but for its slashes. */
+    static String next(String pathAndQuery) {
+        return URLEncoder.encode(pathAndQuery, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+    }
+}
