@@ -137,8 +137,8 @@ public class PullRequestChecksTest {
         assertEquals(1, repo.comments(1).size(), "the same comment is edited");
         assertEquals("1", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = 'pull_request'",
                 repo.fullName()));
-        assertEquals("1", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ?", repo.fullName(),
-                ReevaluateHandler.EVENT));
+        assertEquals("1", Sql.text("SELECT count(*) FROM job WHERE kind = ? AND payload ->> 'repository' = ?",
+                ReevaluateJob.KIND, repo.fullName()));
     }
 
     @Test

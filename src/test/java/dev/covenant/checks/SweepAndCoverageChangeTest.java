@@ -66,9 +66,8 @@ class SweepAndCoverageChangeTest {
         assertTrue(run.finishedAt() != null && run.stoppedReason() == null, run.toString());
         completedRun(repo, missed.headSha());
         assertEquals(1, repo.checkRuns(seen.headSha()).size(), "a head with a result is left alone");
-        assertEquals("1",
-                Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ? AND action = 'reconcile'",
-                        repo.fullName(), ReevaluateHandler.EVENT));
+        assertEquals("1", Sql.text("SELECT count(*) FROM job WHERE kind = ? AND payload ->> 'repository' = ?"
+                + " AND payload ->> 'cause' = 'reconcile'", ReevaluateJob.KIND, repo.fullName()));
         Api.admin().get("/api/sweeps").then().statusCode(200).body("[0].id", greaterThanOrEqualTo((int) run.id()));
     }
 
@@ -121,8 +120,8 @@ class SweepAndCoverageChangeTest {
         WebClient client = WebClient.signIn(ada);
         client.signIndividual(client.csrf(), java.util.Map.of("name", "Ada", "email", email(ada))).then()
                 .statusCode(303);
-        assertEquals("0", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ?", repo.fullName(),
-                ReevaluateHandler.EVENT));
+        assertEquals("0", Sql.text("SELECT count(*) FROM job WHERE kind = ? AND payload ->> 'repository' = ?",
+                ReevaluateJob.KIND, repo.fullName()));
         assertEquals("failure", repo.checkRuns(pr.headSha()).get(0).conclusion());
     }
 }

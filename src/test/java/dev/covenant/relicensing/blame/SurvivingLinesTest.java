@@ -216,11 +216,13 @@ class SurvivingLinesTest {
                 loader.skipped("big.bin", "BINARY", 10);
                 loader.replace(repository, revisions.get(i), 2);
             }
+            String job = Sql.text("INSERT INTO job (kind, state, run_after, created_at, updated_at, finished_at)"
+                    + " VALUES ('blame', 'DONE', now(), now(), now(), now() + make_interval(secs => ?)) RETURNING id",
+                    i);
             Sql.update(
-                    "INSERT INTO blame_job (repository, clone_url, revision, commit_sha, state, created_at, updated_at,"
-                            + " finished_at) VALUES (?, 'https://example.org/r.git', 'HEAD', ?, 'DONE', now(), now(),"
-                            + " now() + make_interval(secs => ?))",
-                    repository, revisions.get(i), i);
+                    "INSERT INTO blame_job (job_id, repository, clone_url, revision, commit_sha) VALUES (?::bigint, ?,"
+                            + " 'https://example.org/r.git', 'HEAD', ?)",
+                    job, repository, revisions.get(i));
         }
         assertEquals("bbbbbbb,ccccccc", Sql.text("SELECT string_agg(DISTINCT left(revision, 7), ',') FROM"
                 + " surviving_lines WHERE repository = ?", repository), "the two newest, the oldest deleted");
