@@ -57,7 +57,8 @@ public class ReevaluateJob implements JobKind {
             // Only an evaluation that starts from now on is sure to see the change that queued this one.
             PullRequestCheck.Outcome outcome = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
                     .call(() -> check.evaluate(repository, number, clock.instant()));
-            LOG.infof("%s#%d - re-evaluation job %d (%s, attempt %d): %s", repository, number, job.id(),
+            LOG.infof("%s#%d - re-evaluation job %d (%s, attempt %d): the check's outcome is %s", repository, number,
+                    job.id(),
                     job.payload().path("cause").asText(), job.attempts(), outcome);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {

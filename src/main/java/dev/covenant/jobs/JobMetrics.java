@@ -25,7 +25,7 @@ public class JobMetrics {
     private final MeterRegistry metrics;
     private final Clock clock;
     private Map<String, Long> counts = Map.of();
-    private long countedAt = Long.MIN_VALUE;
+    private long countedAt;
 
     JobMetrics(JobLeases leases, JobRunner runner, MeterRegistry metrics, Clock clock) {
         this.leases = leases;

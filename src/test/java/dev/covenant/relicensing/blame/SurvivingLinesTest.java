@@ -170,6 +170,35 @@ class SurvivingLinesTest {
     }
 
     @Test
+    void aJobWhoseInstanceStoppedIsTakenOverAndClonesAgain() throws Exception {
+        // As an instance that stopped while it blamed leaves the job: RUNNING, its lease run out.
+        String job = Sql.text("INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until, phase,"
+                + " created_at, started_at, updated_at) VALUES ('blame', 'RUNNING', now(), 1, 'an instance that"
+                + " stopped', now() - interval '1 second', 'BLAMING', now(), now(), now()) RETURNING id");
+        String id = Sql.text("INSERT INTO blame_job (job_id, repository, clone_url, revision) VALUES (?::bigint, ?, ?,"
+                + " 'HEAD') RETURNING id", job, owner + "/resumed", repo.dir.toUri().toString());
+        Sql.text("SELECT pg_notify('covenant_jobs', '')::text");
+        String location = blamePath("resumed") + "/" + id;
+        JsonPath done = null;
+        for (int i = 0; i < 200; i++) {
+            done = admin().get(location).then().statusCode(200).extract().jsonPath();
+            if (!done.getString("state").matches("QUEUED|RUNNING")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("DONE", done.getString("state"), done.prettify());
+        assertEquals(head, done.getString("commit"));
+        Map<String, Map<String, Long>> expected = new TreeMap<>(new BlameExpectations(repo, head).byPath);
+        Map<String, Map<String, Long>> stored = stored("resumed", head);
+        // JGit has no git blame -M (see survivingLinesAreWhatGitBlameSays).
+        expected.remove(MOVED);
+        stored.remove(MOVED);
+        assertEquals(expected, stored);
+        assertEquals("2", Sql.text("SELECT attempts FROM job WHERE id = ?::bigint", job));
+    }
+
+    @Test
     void aFailedJobLeavesThePreviousResult() throws Exception {
         blame("kept", null, true).then().statusCode(200).body("state", equalTo("DONE"));
         Map<String, Map<String, Long>> before = stored("kept", head);
