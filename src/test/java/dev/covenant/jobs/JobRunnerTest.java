@@ -163,6 +163,22 @@ class JobRunnerTest {
     }
 
     @Test
+    void aSingleJobIsQueuedOnceAcrossCallersAndAtMostOncePerInterval() throws SQLException {
+        String key = UUID.randomUUID().toString();
+        long first = queue.enqueueUnlessActive(IdleJob.KIND, key, Map.of(), null).orElseThrow();
+        assertTrue(queue.enqueueUnlessActive(IdleJob.KIND, key, Map.of(), null).isEmpty(), "one is queued");
+        Sql.update("UPDATE job SET state = 'RUNNING', lease_owner = 'elsewhere', lease_until = now() + interval"
+                + " '1 minute' WHERE id = ?", first);
+        assertTrue(queue.enqueueUnlessActive(IdleJob.KIND, key, Map.of(), null).isEmpty(), "one is running");
+        Sql.update("UPDATE job SET state = 'DONE', lease_until = NULL, finished_at = now() WHERE id = ?", first);
+        Instant aMinuteAgo = Instant.now().minus(1, ChronoUnit.MINUTES);
+        assertTrue(queue.enqueueUnlessActive(IdleJob.KIND, key, Map.of(), aMinuteAgo).isEmpty(),
+                "a timer's request finds the last one recent enough");
+        long second = queue.enqueueUnlessActive(IdleJob.KIND, key, Map.of("cause", "api"), null).orElseThrow();
+        assertEquals("api", Sql.text("SELECT payload ->> 'cause' FROM job WHERE id = ?", second));
+    }
+
+    @Test
     void concurrentClaimsNeverTakeTheSameJob() throws Exception {
         String run = UUID.randomUUID().toString();
         TreeMap<String, Map<String, Object>> jobs = new TreeMap<>();
