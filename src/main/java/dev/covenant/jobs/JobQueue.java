@@ -46,21 +46,21 @@ public class JobQueue {
     private final AgroalDataSource dataSource;
     private final JobLeases leases;
     private final JobWakeUp wakeUp;
-    private final JobsConfig config;
+    private final JobRunner runner;
     private final Clock clock;
 
-    JobQueue(AgroalDataSource dataSource, JobLeases leases, JobWakeUp wakeUp, JobsConfig config, Clock clock) {
+    JobQueue(AgroalDataSource dataSource, JobLeases leases, JobWakeUp wakeUp, JobRunner runner, Clock clock) {
         this.dataSource = dataSource;
         this.leases = leases;
         this.wakeUp = wakeUp;
-        this.config = config;
+        this.runner = runner;
         this.clock = clock;
     }
 
     /** A job of {@code kind} with {@code total} units to do (when known), and its kind's row; outside a transaction. */
     public <T> Created<T> create(String kind, Long total, Hold asked, Detail<T> detail) {
-        // An instance that runs no jobs holds no queued ones: it would never start them.
-        Hold hold = asked == Hold.THIS_INSTANCE && !config.enabled() ? Hold.ANYONE : asked;
+        // An instance that does not take jobs of this kind holds no queued ones: it would never start them.
+        Hold hold = asked == Hold.THIS_INSTANCE && !runner.takes(kind) ? Hold.ANYONE : asked;
         Instant now = clock.instant();
         boolean running = hold == Hold.RUNNING_HERE;
         String owner = hold == Hold.ANYONE ? null : leases.owner();

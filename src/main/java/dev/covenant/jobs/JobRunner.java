@@ -71,6 +71,12 @@ public class JobRunner {
         return kinds.get(name);
     }
 
+    /** Whether this instance takes queued jobs of {@code kind}. */
+    boolean takes(String kind) {
+        Slots s = slots.get(kind);
+        return running && s != null && s.size() > 0;
+    }
+
     void start(@Observes StartupEvent event) {
         long beat = config.heartbeat().toMillis();
         timer.scheduleWithFixedDelay(this::renew, beat, beat, TimeUnit.MILLISECONDS);
