@@ -5,7 +5,7 @@
 -- (history_import, blame_job, reconcile_run), which points at its job.
 CREATE TABLE job (
     id           bigint           GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    -- history-import, blame, reevaluate, sweep.
+    -- import (of a history), blame, reevaluate, sweep.
     kind         text             NOT NULL,
     -- What the job is about, for kinds that queue one job per thing (a pull request): one QUEUED job per key.
     dedupe_key   text,
@@ -46,7 +46,7 @@ ALTER TABLE history_import ADD COLUMN job_id bigint, ADD COLUMN spool_path text;
 WITH moved AS (
     INSERT INTO job (kind, payload, state, run_after, phase, done, total, rate, created_at, started_at, updated_at,
                      finished_at, error)
-    SELECT 'history-import', jsonb_build_object('import', h.id),
+    SELECT 'import', jsonb_build_object('import', h.id),
            CASE WHEN h.state IN ('DONE', 'FAILED') THEN h.state WHEN h.source = 'CLONE' THEN 'QUEUED' ELSE 'FAILED' END,
            h.created_at, CASE WHEN h.state IN ('DONE', 'FAILED') THEN h.phase END, h.commits_done, h.commits_total,
            h.rate, h.created_at, h.started_at, h.updated_at,
@@ -59,7 +59,7 @@ WITH moved AS (
     RETURNING id, (payload ->> 'import')::bigint AS import_id
 )
 UPDATE history_import h SET job_id = moved.id FROM moved WHERE h.id = moved.import_id;
-UPDATE job SET payload = '{}' WHERE kind = 'history-import';
+UPDATE job SET payload = '{}' WHERE kind = 'import';
 ALTER TABLE history_import
     DROP COLUMN state, DROP COLUMN phase, DROP COLUMN commits_done, DROP COLUMN commits_total, DROP COLUMN rate,
     DROP COLUMN created_at, DROP COLUMN started_at, DROP COLUMN updated_at, DROP COLUMN finished_at,

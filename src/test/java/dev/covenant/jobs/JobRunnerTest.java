@@ -232,7 +232,7 @@ class JobRunnerTest {
         String insert = "INSERT INTO job (kind, state, run_after, created_at, updated_at, finished_at) VALUES (?, 'DONE',"
                 + " now(), now(), now(), now() - interval '40 days') RETURNING id";
         long old = Long.parseLong(Sql.text(insert, ScriptedJob.KIND));
-        long kept = Long.parseLong(Sql.text(insert, "history-import"));
+        long kept = Long.parseLong(Sql.text(insert, "import"));
         assertTrue(retention.deleteFinishedBefore(Instant.now().minus(30, ChronoUnit.DAYS)) >= 1);
         assertEquals(null, column("state", old));
         assertEquals("DONE", column("state", kept), "a history import's job stays with its import");

@@ -25,7 +25,7 @@ import dev.covenant.jobs.JobTable;
 public class HistoryImports {
 
     /** The imports' kind of job. */
-    static final String KIND = "history-import";
+    static final String KIND = "import";
 
     private static final String SELECT = "SELECT h.id, h.repository, h.source, h.clone_url, h.bytes_read,"
             + " h.bytes_total, h.commits_added, h.error_line, h.error_text, " + JobStatus.COLUMNS

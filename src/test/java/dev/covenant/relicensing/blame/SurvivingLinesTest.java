@@ -172,11 +172,13 @@ class SurvivingLinesTest {
     @Test
     void aJobWhoseInstanceStoppedIsTakenOverAndClonesAgain() throws Exception {
         // As an instance that stopped while it blamed leaves the job: RUNNING, its lease run out.
-        String job = Sql.text("INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until, phase,"
-                + " created_at, started_at, updated_at) VALUES ('blame', 'RUNNING', now(), 1, 'an instance that"
-                + " stopped', now() - interval '1 second', 'BLAMING', now(), now(), now()) RETURNING id");
-        String id = Sql.text("INSERT INTO blame_job (job_id, repository, clone_url, revision) VALUES (?::bigint, ?, ?,"
-                + " 'HEAD') RETURNING id", job, owner + "/resumed", repo.dir.toUri().toString());
+        // Both rows in one statement, as the service writes them in one transaction: a runner never sees the job alone.
+        String id = Sql.text("WITH job AS (INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until,"
+                + " phase, created_at, started_at, updated_at) VALUES ('blame', 'RUNNING', now(), 1, 'an instance that"
+                + " stopped', now() - interval '1 second', 'BLAMING', now(), now(), now()) RETURNING id)"
+                + " INSERT INTO blame_job (job_id, repository, clone_url, revision) SELECT id, ?, ?, 'HEAD' FROM job"
+                + " RETURNING id", owner + "/resumed", repo.dir.toUri().toString());
+        String job = Sql.text("SELECT job_id FROM blame_job WHERE id = ?::bigint", id);
         Sql.text("SELECT pg_notify('covenant_jobs', '')::text");
         String location = blamePath("resumed") + "/" + id;
         JsonPath done = null;

@@ -50,13 +50,12 @@ class HistoryImportResumeTest {
     /** An import as an instance that stopped while it ran left it; its id. */
     private static String abandoned(String repository, String source, String cloneUrl, Path spool)
             throws SQLException {
-        String job = Sql.text("INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until, phase,"
-                + " done, created_at, started_at, updated_at) VALUES ('history-import', 'RUNNING', now(), 1,"
-                + " 'an instance that stopped', now() - interval '1 second', 'READING', 1, now(), now(), now())"
-                + " RETURNING id");
-        String id = Sql.text("INSERT INTO history_import (job_id, repository, source, clone_url, spool_path)"
-                + " VALUES (?::bigint, ?, ?, ?, ?) RETURNING id", job, repository, source, cloneUrl,
-                spool == null ? null : spool.toString());
+        // Both rows in one statement, as the service writes them in one transaction: a runner never sees the job alone.
+        String id = Sql.text("WITH job AS (INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until,"
+                + " phase, done, created_at, started_at, updated_at) VALUES ('import', 'RUNNING', now(), 1, 'an instance"
+                + " that stopped', now() - interval '1 second', 'READING', 1, now(), now(), now()) RETURNING id)"
+                + " INSERT INTO history_import (job_id, repository, source, clone_url, spool_path) SELECT id, ?, ?, ?, ?"
+                + " FROM job RETURNING id", repository, source, cloneUrl, spool == null ? null : spool.toString());
         Sql.text("SELECT pg_notify('covenant_jobs', '')::text");
         return id;
     }

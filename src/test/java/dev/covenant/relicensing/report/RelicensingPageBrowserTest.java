@@ -114,7 +114,7 @@ class RelicensingPageBrowserTest {
         // job is held by an instance that is not this service, whose lease lasts beyond the test.
         String jobId = Sql
                 .text("INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until, phase, done,"
-                        + " total, rate, created_at, started_at, updated_at) VALUES ('history-import', 'RUNNING', now(), 1,"
+                        + " total, rate, created_at, started_at, updated_at) VALUES ('import', 'RUNNING', now(), 1,"
                         + " 'the test', now() + interval '1 hour', 'READING', 3, 10, 1.5, now(), now(), now()) RETURNING id");
         String id = Sql.text("INSERT INTO history_import (job_id, repository, source, clone_url) VALUES (?::bigint, ?,"
                 + " 'CLONE', 'https://example.org/x.git') RETURNING id", jobId, name);
