@@ -1,18 +1,21 @@
 package dev.covenant.checks;
 
-import java.sql.Timestamp;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
+
+import io.agroal.api.AgroalDataSource;
 
 import dev.covenant.github.Repositories;
-import dev.covenant.jdbc.SqlTimes;
+import dev.covenant.jdbc.Rows;
 
 /** The sweep's record: who may run, what it covers, how far it got. Every write commits at once. */
 @ApplicationScoped
@@ -20,12 +23,13 @@ public class ReconcileRuns {
 
     /** A sweep that has not finished after this long is taken to have died with its instance. */
     static final Duration ABANDONED = Duration.ofHours(1);
+    private static final long LOCK = 4200002;
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final Reevaluations reevaluations;
 
-    ReconcileRuns(EntityManager em, Reevaluations reevaluations) {
-        this.em = em;
+    ReconcileRuns(AgroalDataSource dataSource, Reevaluations reevaluations) {
+        this.dataSource = dataSource;
         this.reevaluations = reevaluations;
     }
 
@@ -36,79 +40,118 @@ public class ReconcileRuns {
             int pullRequests, int queued, int apiCalls, String stoppedReason) {
     }
 
-    /** A new run's id, unless another one is under way. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public Optional<Long> start(Instant now) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(4200002)").getSingleResult();
-        long running = ((Number) em
-                .createNativeQuery("SELECT count(*) FROM reconcile_run WHERE finished_at IS NULL AND started_at > ?1")
-                .setParameter(1, Timestamp.from(now.minus(ABANDONED))).getSingleResult()).longValue();
-        if (running > 0) {
-            return Optional.empty();
+    /**
+     * A new run's id, for the sweep job {@code jobId} (null: none), unless another one is under way. A run its job
+     * left open (the job's instance stopped, and this is the job started again) is closed first.
+     */
+    public Optional<Long> start(Instant now, Long jobId) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Rows.query(c, "SELECT pg_advisory_xact_lock(?)", rs -> {
+                }, LOCK);
+                if (jobId != null) {
+                    update(c, "UPDATE reconcile_run SET finished_at = ?, stopped_reason = 'interrupted: the instance"
+                            + " running this sweep stopped, and the sweep started again' WHERE job_id = ?"
+                            + " AND finished_at IS NULL", now, jobId);
+                }
+                long[] running = new long[1];
+                Rows.query(c, "SELECT count(*) FROM reconcile_run WHERE finished_at IS NULL AND started_at > ?",
+                        rs -> running[0] = rs.getLong(1), now.minus(ABANDONED));
+                Optional<Long> id = Optional.empty();
+                if (running[0] == 0) {
+                    long[] inserted = new long[1];
+                    Rows.query(c, "INSERT INTO reconcile_run (started_at, job_id) VALUES (?, ?) RETURNING id",
+                            rs -> inserted[0] = rs.getLong(1), now, jobId);
+                    id = Optional.of(inserted[0]);
+                }
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reconcile_run: " + e.getMessage(), e);
         }
-        return Optional
-                .of(((Number) em.createNativeQuery("INSERT INTO reconcile_run (started_at) VALUES (?1) RETURNING id")
-                        .setParameter(1, Timestamp.from(now)).getSingleResult()).longValue());
     }
 
     /** Installed repositories, by installation. */
-    @Transactional(TxType.REQUIRES_NEW)
     public List<Target> targets() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em
-                .createNativeQuery("SELECT r.installation_id, r.full_name FROM installation_repository r "
-                        + "JOIN installation i ON i.id = r.installation_id WHERE i.removed_at IS NULL AND NOT i.suspended "
-                        + "ORDER BY r.installation_id, r.full_name")
-                .getResultList();
-        return rows.stream().map(r -> new Target(((Number) r[0]).longValue(), (String) r[1]))
-                .filter(t -> Repositories.isFullName(t.repository())).toList();
+        List<Target> targets = new ArrayList<>();
+        query("SELECT r.installation_id, r.full_name FROM installation_repository r JOIN installation i"
+                + " ON i.id = r.installation_id WHERE i.removed_at IS NULL AND NOT i.suspended"
+                + " ORDER BY r.installation_id, r.full_name",
+                rs -> targets.add(new Target(rs.getLong(1),
+                        rs.getString(2))));
+        return targets.stream().filter(t -> Repositories.isFullName(t.repository())).toList();
     }
 
-    @Transactional(TxType.REQUIRES_NEW)
     public void progress(long id, int repositories, int done, int pullRequests, int queued, int calls) {
-        em.createNativeQuery("UPDATE reconcile_run SET repositories = ?2, repositories_done = ?3, pull_requests = ?4, "
-                + "queued = ?5, api_calls = ?6 WHERE id = ?1").setParameter(1, id).setParameter(2, repositories)
-                .setParameter(3, done).setParameter(4, pullRequests).setParameter(5, queued).setParameter(6, calls)
-                .executeUpdate();
+        update("UPDATE reconcile_run SET repositories = ?, repositories_done = ?, pull_requests = ?, queued = ?,"
+                + " api_calls = ? WHERE id = ?", repositories, done, pullRequests, queued, calls, id);
     }
 
-    @Transactional(TxType.REQUIRES_NEW)
     public void finish(long id, Instant now, String stoppedReason) {
-        em.createNativeQuery("UPDATE reconcile_run SET finished_at = ?2, stopped_reason = ?3 WHERE id = ?1")
-                .setParameter(1, id).setParameter(2, Timestamp.from(now)).setParameter(3, stoppedReason)
-                .executeUpdate();
+        update("UPDATE reconcile_run SET finished_at = ?, stopped_reason = ? WHERE id = ?", now, stoppedReason, id);
     }
 
     /** Pull requests GitHub no longer lists as open were closed while no webhook reached us. */
-    @Transactional(TxType.REQUIRES_NEW)
     public void closeAllBut(String repository, List<Integer> open) {
-        em.createNativeQuery("UPDATE pull_request SET state = 'CLOSED' WHERE repository = ?1 AND state = 'OPEN' "
-                + "AND NOT (number = ANY (CAST(?2 AS int[])))").setParameter(1, repository)
-                .setParameter(2, open.toArray(Integer[]::new)).executeUpdate();
+        update("UPDATE pull_request SET state = 'CLOSED' WHERE repository = ? AND state = 'OPEN'"
+                + " AND NOT (number = ANY (?))", repository, new Rows.Array("int", open));
     }
 
-    @Transactional(TxType.REQUIRES_NEW)
     public int queue(String repository, int number) {
         return reevaluations.enqueue(repository, number, "reconcile");
     }
 
-    @Transactional(TxType.REQUIRES_NEW)
     public Optional<Run> find(long id) {
         return recent(id, 1).stream().findFirst();
     }
 
     /** The latest runs, newest first; {@code id} 0 for any. */
-    @Transactional(TxType.REQUIRES_NEW)
     public List<Run> recent(long id, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em
-                .createNativeQuery("SELECT id, started_at, finished_at, repositories, repositories_done, "
-                        + "pull_requests, queued, api_calls, stopped_reason FROM reconcile_run WHERE ?1 = 0 OR id = ?1 "
-                        + "ORDER BY id DESC LIMIT ?2")
-                .setParameter(1, id).setParameter(2, limit).getResultList();
-        return rows.stream().map(r -> new Run(((Number) r[0]).longValue(), SqlTimes.instant(r[1]),
-                SqlTimes.instant(r[2]), ((Number) r[3]).intValue(), ((Number) r[4]).intValue(),
-                ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8]))
-                .toList();
+        List<Run> runs = new ArrayList<>();
+        query("SELECT id, started_at, finished_at, repositories, repositories_done, pull_requests, queued, api_calls,"
+                + " stopped_reason FROM reconcile_run WHERE ? = 0 OR id = ? ORDER BY id DESC LIMIT ?",
+                rs -> runs.add(new Run(rs.getLong(1), Rows.instant(rs, "started_at"), Rows.instant(rs, "finished_at"),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9))),
+                id, id, limit);
+        return runs;
+    }
+
+    private void query(String sql, Rows.Reader reader, Object... args) {
+        try (Connection c = dataSource.getConnection()) {
+            Rows.query(c, sql, reader, args);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reconcile_run: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... args) {
+        try (Connection c = dataSource.getConnection()) {
+            update(c, sql, args);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reconcile_run: " + e.getMessage(), e);
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                Object arg = args[i];
+                if (arg instanceof Instant instant) {
+                    ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
+                } else if (arg instanceof Rows.Array array) {
+                    ps.setArray(i + 1, c.createArrayOf(array.type(), array.values().toArray()));
+                } else {
+                    ps.setObject(i + 1, arg);
+                }
+            }
+            ps.executeUpdate();
+        }
     }
 }

@@ -7,19 +7,18 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
-import dev.covenant.github.GitHubApp;
 import dev.covenant.github.GitHubRest;
 import dev.covenant.github.PullRequestHead;
 import dev.covenant.github.PullRequestReader;
+import dev.covenant.jobs.RunningJob;
 
 /**
  * The periodic sweep for what webhooks missed (downtime, lost deliveries): every open pull request of every
  * installed repository whose head has no current result is queued for evaluation. It spends at most {@link
  * ChecksConfig#reconcileRateShare()} of each installation's remaining rate limit, counting what the evaluations it
- * queues will cost, and only one instance sweeps at a time.
+ * queues will cost, and only one instance sweeps at a time. It runs as a {@link SweepJob}.
  */
 @ApplicationScoped
 public class Reconciler {
@@ -35,31 +34,26 @@ public class Reconciler {
     private final PullRequestTracker tracker;
     private final GitHubRest rest;
     private final ChecksConfig config;
-    private final GitHubApp app;
     private final Clock clock;
 
     Reconciler(ReconcileRuns runs, PullRequestReader reader, PullRequestTracker tracker, GitHubRest rest,
-            ChecksConfig config, GitHubApp app, Clock clock) {
+            ChecksConfig config, Clock clock) {
         this.runs = runs;
         this.reader = reader;
         this.tracker = tracker;
         this.rest = rest;
         this.config = config;
-        this.app = app;
         this.clock = clock;
-    }
-
-    @Scheduled(every = "${covenant.checks.reconcile-interval:15m}", delayed = "${covenant.checks.reconcile-interval:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void scheduled() {
-        if (!config.reconcile() || !app.configured()) {
-            return;
-        }
-        sweep();
     }
 
     /** Runs one sweep now; empty when another instance is sweeping. */
     public Optional<ReconcileRuns.Run> sweep() {
-        Optional<Long> started = runs.start(clock.instant());
+        return sweep(null);
+    }
+
+    /** Runs the sweep of {@code job} (null: of none), reporting its progress there too. */
+    Optional<ReconcileRuns.Run> sweep(RunningJob job) {
+        Optional<Long> started = runs.start(clock.instant(), job == null ? null : job.id());
         if (started.isEmpty()) {
             LOG.info("A sweep is already running on another instance");
             return Optional.empty();
@@ -114,6 +108,9 @@ public class Reconciler {
             }
             done++;
             runs.progress(id, targets.size(), done, pullRequests, queued, calls);
+            if (job != null) {
+                job.progress(done, (long) targets.size(), null);
+            }
         }
         runs.finish(id, clock.instant(), stopped);
         LOG.infof("Sweep %d: %d repositories, %d open pull requests, %d queued%s", id, targets.size(), pullRequests,

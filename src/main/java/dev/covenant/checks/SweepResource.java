@@ -1,7 +1,6 @@
 package dev.covenant.checks;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -30,12 +29,12 @@ public class SweepResource {
     private static final Logger LOG = Logger.getLogger(SweepResource.class);
 
     private final ReconcileRuns runs;
-    private final Reconciler reconciler;
+    private final SweepJob sweeps;
     private final GitHubApp app;
 
-    SweepResource(ReconcileRuns runs, Reconciler reconciler, GitHubApp app) {
+    SweepResource(ReconcileRuns runs, SweepJob sweeps, GitHubApp app) {
         this.runs = runs;
-        this.reconciler = reconciler;
+        this.sweeps = sweeps;
         this.app = app;
     }
 
@@ -49,16 +48,14 @@ public class SweepResource {
     }
 
     @POST
-    @Operation(summary = "Start a sweep now; its progress shows in GET /api/sweeps")
+    @Operation(summary = "Queue a sweep now (unless one is queued or running); its progress shows in GET /api/sweeps")
     public Response start() {
         if (!app.configured()) {
             throw InvalidInputException.of("githubApp", "the GitHub App is not configured (COVENANT_GITHUB_APP_ID and "
                     + "COVENANT_GITHUB_APP_PRIVATE_KEY), so there is nothing to sweep");
         }
-        CompletableFuture.runAsync(reconciler::sweep).exceptionally(e -> {
-            LOG.error("The sweep started through the API failed", e);
-            return null;
-        });
+        sweeps.enqueue("api").ifPresentOrElse(id -> LOG.infof("Sweep job %d queued through the API", id),
+                () -> LOG.info("A sweep asked for through the API is already queued or running"));
         return Response.accepted().build();
     }
 }

@@ -4,18 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import io.agroal.api.AgroalDataSource;
 
 /**
- * The statements of a background job's table ({@code history_import}, {@code blame_job}): each on its own pooled
+ * The statements of a job kind's own table ({@code history_import}, {@code blame_job}): each on its own pooled
  * connection and committed at once, so progress shows while the job's own transaction is still open; errors name
- * the table.
+ * the table. Reads join the kind's row to its {@code job} through {@link JobStatus#COLUMNS}.
  */
 public final class JobTable<T> {
 
@@ -36,7 +32,16 @@ public final class JobTable<T> {
 
     /** Rows changed, or the first column of a {@code RETURNING} statement's row. */
     public long update(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
+        try (Connection c = dataSource.getConnection()) {
+            return update(c, sql, args);
+        } catch (SQLException e) {
+            throw new IllegalStateException(table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The same on the caller's connection, e.g. in the transaction that creates the job ({@link JobQueue#create}). */
+    public long update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(c, sql, args)) {
             if (sql.contains("RETURNING")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -44,46 +49,14 @@ public final class JobTable<T> {
                 }
             }
             return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(table + ": " + e.getMessage(), e);
         }
     }
 
     public List<T> query(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = prepare(c, sql, args);
-                ResultSet rs = ps.executeQuery()) {
-            List<T> jobs = new ArrayList<>();
-            while (rs.next()) {
-                jobs.add(mapper.map(rs));
-            }
-            return jobs;
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.query(c, sql, mapper::map, args);
         } catch (SQLException e) {
             throw new IllegalStateException(table + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Marks the jobs this instance holds (queued or running) as alive at {@code now}. */
-    public void heartbeat(Collection<Long> ids, Instant now) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                        + " SET updated_at = ? WHERE id = ANY(?) AND state IN ('QUEUED', 'RUNNING')")) {
-            ps.setTimestamp(1, Timestamp.from(now));
-            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(table + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < args.length; i++) {
-            ps.setObject(i + 1, args[i]);
-        }
-        return ps;
     }
 }

@@ -87,9 +87,12 @@ public class PullRequestChecksTest {
         await("a completed check run on " + sha,
                 () -> repo.checkRuns(sha).stream().anyMatch(r -> "completed".equals(r.status())));
         // What follows the check run (the comment, the record of the evaluation) is done too.
-        await("the repository's deliveries to settle",
+        await("the repository's deliveries and re-evaluations to settle",
                 () -> "0".equals(Sql.textUnchecked("SELECT count(*) FROM delivery "
-                        + "WHERE repository = ? AND state IN ('PENDING', 'PROCESSING')", repo.fullName())));
+                        + "WHERE repository = ? AND state IN ('PENDING', 'PROCESSING')", repo.fullName()))
+                        && "0".equals(Sql.textUnchecked("SELECT count(*) FROM job WHERE kind = ?"
+                                + " AND payload ->> 'repository' = ? AND state IN ('QUEUED', 'RUNNING')",
+                                ReevaluateJob.KIND, repo.fullName())));
         List<FakeCheckRun> runs = repo.checkRuns(sha);
         assertEquals(1, runs.size(), "one check run per head: " + runs);
         return runs.get(0);
@@ -137,8 +140,8 @@ public class PullRequestChecksTest {
         assertEquals(1, repo.comments(1).size(), "the same comment is edited");
         assertEquals("1", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = 'pull_request'",
                 repo.fullName()));
-        assertEquals("1", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ?", repo.fullName(),
-                ReevaluateHandler.EVENT));
+        assertEquals("1", Sql.text("SELECT count(*) FROM job WHERE kind = ? AND payload ->> 'repository' = ?",
+                ReevaluateJob.KIND, repo.fullName()));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +38,9 @@ class SweepAndCoverageChangeTest {
 
     @Inject
     Reconciler reconciler;
+
+    @Inject
+    ReconcileRuns runs;
 
     @AfterEach
     void restoreRateLimit() {
@@ -66,10 +70,35 @@ class SweepAndCoverageChangeTest {
         assertTrue(run.finishedAt() != null && run.stoppedReason() == null, run.toString());
         completedRun(repo, missed.headSha());
         assertEquals(1, repo.checkRuns(seen.headSha()).size(), "a head with a result is left alone");
-        assertEquals("1",
-                Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ? AND action = 'reconcile'",
-                        repo.fullName(), ReevaluateHandler.EVENT));
+        assertEquals("1", Sql.text("SELECT count(*) FROM job WHERE kind = ? AND payload ->> 'repository' = ?"
+                + " AND payload ->> 'cause' = 'reconcile'", ReevaluateJob.KIND, repo.fullName()));
         Api.admin().get("/api/sweeps").then().statusCode(200).body("[0].id", greaterThanOrEqualTo((int) run.id()));
+    }
+
+    @Test
+    void aSweepAskedForThroughTheApiRunsAsAJob() {
+        Api.admin().post("/api/sweeps").then().statusCode(202);
+        await("the sweep job", () -> "DONE".equals(Sql.textUnchecked("SELECT state FROM job WHERE kind = ?"
+                + " ORDER BY id DESC LIMIT 1", SweepJob.KIND)));
+        String job = Sql.textUnchecked("SELECT max(id) FROM job WHERE kind = ?", SweepJob.KIND);
+        assertEquals(job, Sql.textUnchecked("SELECT job_id FROM reconcile_run ORDER BY id DESC LIMIT 1"));
+        assertEquals(Sql.textUnchecked("SELECT repositories FROM reconcile_run ORDER BY id DESC LIMIT 1"),
+                Sql.textUnchecked("SELECT total FROM job WHERE id = ?::bigint", job), "its progress shows on its job");
+    }
+
+    @Test
+    void aSweepStartedAgainClosesTheRunItsStoppedInstanceLeftOpen() throws SQLException {
+        String job = Sql.text("INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until, created_at,"
+                + " updated_at) VALUES ('test-idle', 'RUNNING', now(), 2, 'this test', now() + interval '1 minute',"
+                + " now(), now()) RETURNING id");
+        String left = Sql.text("INSERT INTO reconcile_run (started_at, job_id) VALUES (now() - interval '5 minutes',"
+                + " ?::bigint) RETURNING id", job);
+        long started = runs.start(Instant.now(), Long.parseLong(job)).orElseThrow();
+        runs.finish(started, Instant.now(), null);
+        assertTrue(Sql.text("SELECT stopped_reason FROM reconcile_run WHERE id = ?::bigint", left)
+                .startsWith("interrupted"));
+        Sql.update("DELETE FROM reconcile_run WHERE job_id = ?::bigint", job);
+        Sql.update("DELETE FROM job WHERE id = ?::bigint", job);
     }
 
     @Test
@@ -121,8 +150,8 @@ class SweepAndCoverageChangeTest {
         WebClient client = WebClient.signIn(ada);
         client.signIndividual(client.csrf(), java.util.Map.of("name", "Ada", "email", email(ada))).then()
                 .statusCode(303);
-        assertEquals("0", Sql.text("SELECT count(*) FROM delivery WHERE repository = ? AND event = ?", repo.fullName(),
-                ReevaluateHandler.EVENT));
+        assertEquals("0", Sql.text("SELECT count(*) FROM job WHERE kind = ? AND payload ->> 'repository' = ?",
+                ReevaluateJob.KIND, repo.fullName()));
         assertEquals("failure", repo.checkRuns(pr.headSha()).get(0).conclusion());
     }
 }

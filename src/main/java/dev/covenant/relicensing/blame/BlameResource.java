@@ -18,8 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
+import dev.covenant.jobs.JobFailedException;
+import dev.covenant.jobs.JobRunner;
+import dev.covenant.relicensing.history.BareClone;
 import dev.covenant.relicensing.history.CloneUrl;
-import dev.covenant.relicensing.history.HistoryImporter;
 import dev.covenant.relicensing.history.RelicensingConfig;
 import dev.covenant.relicensing.history.RepositoryName;
 import dev.covenant.web.Roles;
@@ -40,11 +42,13 @@ public class BlameResource {
     public record BlameRequest(String cloneUrl, String revision) {
     }
 
-    private final SurvivingLinesJobs runner;
+    private final SurvivingLinesJobs blames;
+    private final JobRunner runner;
     private final BlameJobs jobs;
     private final RelicensingConfig config;
 
-    BlameResource(SurvivingLinesJobs runner, BlameJobs jobs, RelicensingConfig config) {
+    BlameResource(SurvivingLinesJobs blames, JobRunner runner, BlameJobs jobs, RelicensingConfig config) {
+        this.blames = blames;
         this.runner = runner;
         this.jobs = jobs;
         this.config = config;
@@ -60,19 +64,21 @@ public class BlameResource {
         CloneUrl url = CloneUrl.parse(request == null ? null : request.cloneUrl(),
                 config.localCloneRoots().orElse(List.of()));
         String revision = BlameRevision.parse(request == null ? null : request.revision());
-        long id;
-        try {
-            id = runner.start(repository, url, revision, wait);
-        } catch (SurvivingLinesJobs.BlameFailedException e) {
-            if (e.getCause() instanceof HistoryImporter.CloneFailedException) {
-                throw InvalidInputException.of(CloneUrl.FIELD, e.getMessage() + " (blame " + e.jobId + ")");
+        BlameJobs.Created created = blames.start(repository, url, revision, wait);
+        if (wait) {
+            try {
+                runner.runHere(created.job());
+            } catch (JobFailedException e) {
+                if (e.getCause() instanceof BareClone.CloneFailedException) {
+                    throw InvalidInputException.of(CloneUrl.FIELD, e.reason() + " (blame " + created.id() + ")");
+                }
+                if (e.getCause() instanceof BlameRevision.UnknownRevisionException) {
+                    throw InvalidInputException.of(BlameRevision.FIELD, e.reason() + " (blame " + created.id() + ")");
+                }
+                throw e.getCause();
             }
-            if (e.getCause() instanceof BlameRevision.UnknownRevisionException) {
-                throw InvalidInputException.of(BlameRevision.FIELD, e.getMessage() + " (blame " + e.jobId + ")");
-            }
-            throw (RuntimeException) e.getCause();
         }
-        BlameJob job = jobs.find(repository, id).orElseThrow();
+        BlameJob job = jobs.find(repository, created.id()).orElseThrow();
         return Response.status(wait ? 200 : 202).header("Location", job.location()).entity(job).build();
     }
 

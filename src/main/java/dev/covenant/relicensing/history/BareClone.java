@@ -25,7 +25,7 @@ public final class BareClone implements AutoCloseable {
         this.git = git;
     }
 
-    /** Clones {@code url}; a refusal or an unreachable host is a {@link HistoryImporter.CloneFailedException}. */
+    /** Clones {@code url}; a refusal or an unreachable host is a {@link CloneFailedException}. */
     public static BareClone of(CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials)
             throws IOException {
         Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "clone-");
@@ -36,7 +36,7 @@ public final class BareClone implements AutoCloseable {
             return new BareClone(dir, clone.call());
         } catch (GitAPIException e) {
             delete(dir);
-            throw new HistoryImporter.CloneFailedException("the repository could not be cloned: " + e.getMessage(), e);
+            throw new CloneFailedException("the repository could not be cloned: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             delete(dir);
             throw e;
@@ -58,6 +58,13 @@ public final class BareClone implements AutoCloseable {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             LOG.warnf("Could not delete the clone in %s: %s", dir, e.getMessage());
+        }
+    }
+
+    /** A clone that did not succeed: unreachable, unknown, or refused the credentials. */
+    public static final class CloneFailedException extends RuntimeException {
+        CloneFailedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

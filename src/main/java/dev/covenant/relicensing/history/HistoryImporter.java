@@ -6,44 +6,38 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
+import dev.covenant.jobs.JobKind;
+import dev.covenant.jobs.JobQueue;
+import dev.covenant.jobs.RunningJob;
+
 /**
- * Runs history imports, in this instance's worker threads ({@code covenant.relicensing.import-workers}) or, when
- * the caller waits, in its own thread. Each import reads its commits through {@link ContributionLoader} in one
- * transaction and records its progress and outcome in {@code history_import}; a failure is recorded with its cause
- * (for a malformed line, the line's number and text) and leaves the repository's contributions as they were.
+ * History imports as jobs ({@code covenant.relicensing.import-workers} at once per instance): each reads its commits
+ * through {@link ContributionLoader} in one transaction, so a failure (for a malformed line, recorded with the
+ * line's number and text) leaves the repository's contributions as they were. An upload is held by the instance that
+ * spooled it; an import taken over after its instance stopped starts again, from a new clone or from the spooled
+ * upload if it is still on disk, and otherwise fails saying to upload again.
  */
 @ApplicationScoped
-public class HistoryImporter {
+public class HistoryImporter implements JobKind {
 
     private static final Logger LOG = Logger.getLogger(HistoryImporter.class);
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+    static final String UPLOAD_GONE = "interrupted: the service stopped during this import and the uploaded history"
+            + " is no longer on its disk; upload it again (commits already imported are skipped)";
 
     private final HistoryImports imports;
     private final AgroalDataSource dataSource;
     private final CloneCredentials credentials;
     private final RelicensingConfig config;
-    private final ExecutorService workers;
-    /** The imports this instance holds, queued or running, kept alive in the database by {@link #heartbeat}. */
-    private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
     HistoryImporter(HistoryImports imports, AgroalDataSource dataSource, CloneCredentials credentials,
             RelicensingConfig config) {
@@ -51,142 +45,137 @@ public class HistoryImporter {
         this.dataSource = dataSource;
         this.credentials = credentials;
         this.config = config;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, config.importWorkers()), r -> {
-            Thread t = new Thread(r, "history-import-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
-    @PreDestroy
-    void stop() {
-        workers.shutdownNow();
+    @Override
+    public String name() {
+        return HistoryImports.KIND;
+    }
+
+    @Override
+    public int workers() {
+        return config.importWorkers();
+    }
+
+    @Override
+    public boolean keepFinished() {
+        return true;
     }
 
     Path workDir() {
         return config.workDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** Imports an uploaded history, which this import then owns (and deletes). */
-    long importText(String repository, HistorySpool spool, boolean wait) {
-        long id = imports.create(repository, "TEXT", null, spool.bytes(), spool.commits());
-        Runnable job = () -> {
-            try {
-                readText(id, repository, spool);
-            } finally {
-                spool.delete();
-            }
-        };
-        run(id, repository, job, wait);
-        return id;
-    }
-
-    public long importClone(String repository, CloneUrl url, boolean wait) {
-        long id = imports.create(repository, "CLONE", url.url(), null, null);
-        run(id, repository, () -> readClone(id, repository, url), wait);
-        return id;
-    }
-
     /**
-     * Every instance keeps its own imports alive and fails those whose instance went silent: a restart loses the
-     * spooled upload or the clone, and the import would otherwise stay RUNNING for ever.
+     * Queues the import of an uploaded history, which the import then owns (and deletes when it ends); with
+     * {@code wait} the caller runs it ({@link dev.covenant.jobs.JobRunner#runHere}).
      */
-    @Scheduled(every = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void heartbeat() {
-        imports.heartbeat(List.copyOf(held));
-        long abandoned = imports.failAbandoned(ABANDONED_AFTER);
-        if (abandoned > 0) {
-            LOG.warnf("Marked %d history imports as failed: their instance stopped while they ran", abandoned);
+    HistoryImports.Created importText(String repository, HistorySpool spool, boolean wait) {
+        try {
+            return imports.create(repository, "TEXT", null, spool.bytes(), spool.commits(), spool.file(),
+                    wait ? JobQueue.Hold.RUNNING_HERE : JobQueue.Hold.THIS_INSTANCE);
+        } catch (RuntimeException e) {
+            spool.delete();
+            throw e;
         }
     }
 
-    private void run(long id, String repository, Runnable job, boolean wait) {
-        held.add(id);
-        Runnable recorded = () -> {
-            try {
-                job.run();
-            } catch (RuntimeException e) {
-                fail(id, repository, e);
-                if (wait) {
-                    throw new ImportFailedException(id, e);
-                }
-            } finally {
-                held.remove(id);
-            }
-        };
-        if (wait) {
-            recorded.run();
+    /** Queues the import of a clone's history; with {@code wait} the caller runs it. */
+    public HistoryImports.Created importClone(String repository, CloneUrl url, boolean wait) {
+        return imports.create(repository, "CLONE", url.url(), null, null, null,
+                wait ? JobQueue.Hold.RUNNING_HERE : JobQueue.Hold.ANYONE);
+    }
+
+    @Override
+    public void run(RunningJob job) {
+        HistoryImports.Source source = imports.source(job.id())
+                .orElseThrow(() -> new IllegalStateException("job " + job.id() + " has no history import"));
+        if ("TEXT".equals(source.source())) {
+            readText(job, source);
         } else {
-            workers.execute(recorded);
+            readClone(job, source);
         }
     }
 
-    private void readText(long id, String repository, HistorySpool spool) {
-        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(spool.file()))) {
-            imports.phase(id, "READING", null);
-            load(id, repository, new GitLogParser(in), in::count);
+    private void readText(RunningJob job, HistoryImports.Source source) {
+        if (source.spool() == null || !Files.isReadable(source.spool())) {
+            throw new UploadGoneException();
+        }
+        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(source.spool()))) {
+            job.phase("READING");
+            load(job, source, new GitLogParser(in), in::count);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the uploaded history failed", e);
         }
+        HistorySpool.delete(source.spool());
     }
 
-    private void readClone(long id, String repository, CloneUrl url) {
-        imports.phase(id, "CLONING", null);
-        try (BareClone clone = BareClone.of(url, workDir(), credentials.forClone(url, repository))) {
-            imports.phase(id, "COUNTING", null);
+    private void readClone(RunningJob job, HistoryImports.Source source) {
+        job.phase("CLONING");
+        CloneUrl url = CloneUrl.parse(source.cloneUrl(), config.localCloneRoots().orElse(java.util.List.of()));
+        try (BareClone clone = BareClone.of(url, workDir(), credentials.forClone(url, source.repository()))) {
+            job.phase("COUNTING");
             long total = ClonedHistory.count(clone.repository());
-            imports.phase(id, "READING", total);
+            job.phase("READING", total);
             ClonedHistory history = ClonedHistory.ofHead(clone.repository());
             try (history) {
-                load(id, repository, history == null ? Collections.emptyIterator() : history, () -> 0);
+                load(job, source, history == null ? Collections.emptyIterator() : history, () -> 0);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading the cloned history failed: " + e.getMessage(), e);
         }
     }
 
-    private void load(long id, String repository, Iterator<ParsedCommit> commits, LongSupplier bytes) {
-        ImportProgress progress = new ImportProgress(imports, id, bytes);
+    private void load(RunningJob job, HistoryImports.Source source, Iterator<ParsedCommit> commits,
+            LongSupplier bytes) {
+        ImportProgress progress = new ImportProgress(imports, job, source.id(), bytes);
         progress.start();
         try (Connection connection = dataSource.getConnection()) {
-            ContributionLoader.Result result = ContributionLoader.load(connection, repository, commits, progress);
-            imports.done(id, result.read(), result.added());
-            LOG.infof("%s - history import %d: %d commits read in %d ms, %d new merged in %d ms", repository, id,
-                    result.read(), result.readMillis(), result.added(), result.mergeMillis());
+            ContributionLoader.Result result = ContributionLoader.load(connection, source.repository(), commits,
+                    progress);
+            job.progress(result.read(), result.read(), null);
+            imports.done(source.id(), result.added());
+            LOG.infof("%s - history import %d: %d commits read in %d ms, %d new merged in %d ms", source.repository(),
+                    source.id(), result.read(), result.readMillis(), result.added(), result.mergeMillis());
         } catch (SQLException e) {
             throw new IllegalStateException("loading the history failed: " + e.getMessage(), e);
         }
     }
 
-    private void fail(long id, String repository, RuntimeException e) {
+    @Override
+    public String fail(RunningJob job, RuntimeException e) {
+        HistoryImports.Source source = imports.source(job.id()).orElseThrow();
+        String repository = source.repository();
+        long id = source.id();
+        String reason;
         if (e instanceof GitLogFormatException format) {
             LOG.infof("%s - history import %d refused: %s", repository, id, format.getMessage());
-            imports.failed(id, format.getMessage(), format.lineNumber(), format.line());
-        } else if (e instanceof CloneFailedException || e instanceof UncheckedIOException) {
+            imports.failed(id, format.lineNumber(), format.line());
+            reason = format.getMessage();
+        } else if (e instanceof UploadGoneException) {
             LOG.warnf("%s - history import %d failed: %s", repository, id, e.getMessage());
-            imports.failed(id, e.getMessage(), null, null);
+            imports.failed(id, null, null);
+            reason = e.getMessage();
+        } else if (e instanceof BareClone.CloneFailedException || e instanceof UncheckedIOException) {
+            LOG.warnf("%s - history import %d failed: %s", repository, id, e.getMessage());
+            imports.failed(id, null, null);
+            reason = e.getMessage();
         } else {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.errorf(e, "%s - history import %d failed (reference %s)", repository, id, reference);
-            imports.failed(id, "the import failed unexpectedly (reference " + reference + ")", null, null);
+            imports.failed(id, null, null);
+            reason = "the import failed unexpectedly (reference " + reference + ")";
         }
+        if (source.spool() != null) {
+            HistorySpool.delete(source.spool());
+        }
+        return reason;
     }
 
-    /** An import the caller waited for failed; {@code jobId} names it, the cause says why. */
-    static final class ImportFailedException extends RuntimeException {
-        final long jobId;
-
-        ImportFailedException(long jobId, RuntimeException cause) {
-            super(cause.getMessage(), cause);
-            this.jobId = jobId;
-        }
-    }
-
-    /** A clone that did not succeed: unreachable, unknown, or refused the credentials. */
-    public static final class CloneFailedException extends RuntimeException {
-        CloneFailedException(String message, Throwable cause) {
-            super(message, cause);
+    /** An upload's import was taken over after its instance stopped, and the spooled upload is not on this disk. */
+    static final class UploadGoneException extends RuntimeException {
+        UploadGoneException() {
+            super(UPLOAD_GONE);
         }
     }
 }

@@ -1,11 +1,8 @@
 package dev.covenant.relicensing.history;
 
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,111 +10,94 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
+import dev.covenant.jobs.Job;
+import dev.covenant.jobs.JobQueue;
+import dev.covenant.jobs.JobStatus;
 import dev.covenant.jobs.JobTable;
 
 /**
- * The {@code history_import} rows: each change is its own short autocommitted statement, so progress is visible to
- * every instance while the import's own transaction is still open.
+ * The {@code history_import} rows, each with its {@code job} (state, phase, commits done of total, rate, times,
+ * error): what an import needs to run, and what only imports show (bytes, commits added, the malformed line). Each
+ * change is its own short autocommitted statement, so progress is visible to every instance while the import's own
+ * transaction is still open.
  */
 @ApplicationScoped
 public class HistoryImports {
 
-    private static final String COLUMNS = "id, repository, source, clone_url, state, phase, commits_done, commits_total,"
-            + " bytes_read, bytes_total, commits_added, rate, created_at, started_at, updated_at, finished_at, error,"
-            + " error_line, error_text";
+    /** The imports' kind of job. */
+    static final String KIND = "import";
+
+    private static final String SELECT = "SELECT h.id, h.repository, h.source, h.clone_url, h.bytes_read,"
+            + " h.bytes_total, h.commits_added, h.error_line, h.error_text, " + JobStatus.COLUMNS
+            + " FROM history_import h JOIN job j ON j.id = h.job_id";
+
+    /** A new import and the job that runs it. */
+    public record Created(long id, Job job) {
+    }
+
+    /** What an import needs to run: where its history comes from. */
+    record Source(long id, String repository, String source, String cloneUrl, Path spool) {
+    }
 
     private final JobTable<ImportJob> table;
-    private final Clock clock;
+    private final JobTable<Source> sources;
+    private final JobQueue queue;
 
-    HistoryImports(AgroalDataSource dataSource, Clock clock) {
+    HistoryImports(AgroalDataSource dataSource, JobQueue queue) {
         this.table = new JobTable<>(dataSource, "history_import", HistoryImports::job);
-        this.clock = clock;
+        this.sources = new JobTable<>(dataSource, "history_import", rs -> new Source(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5) == null ? null : Path.of(rs.getString(5))));
+        this.queue = queue;
     }
 
-    long create(String repository, String source, String cloneUrl, Long bytesTotal, Long commitsTotal) {
-        Timestamp now = Timestamp.from(clock.instant());
-        return table.update(
-                "INSERT INTO history_import (repository, source, clone_url, state, commits_total, bytes_total,"
-                        + " created_at, updated_at) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?) RETURNING id",
-                repository, source, cloneUrl, commitsTotal, bytesTotal, now, now);
+    /** An upload's import (its {@code spool} on this instance's disk), or a clone's ({@code cloneUrl}). */
+    Created create(String repository, String source, String cloneUrl, Long bytesTotal, Long commitsTotal, Path spool,
+            JobQueue.Hold hold) {
+        JobQueue.Created<Long> created = queue.create(KIND, commitsTotal, hold, (c, jobId) -> table.update(c,
+                "INSERT INTO history_import (job_id, repository, source, clone_url, bytes_total, spool_path)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                jobId, repository, source, cloneUrl, bytesTotal, spool == null ? null : spool.toString()));
+        return new Created(created.detail(), created.job());
     }
 
-    void phase(long id, String phase, Long commitsTotal) {
-        Timestamp now = Timestamp.from(clock.instant());
-        table.update("UPDATE history_import SET state = 'RUNNING', phase = ?, started_at = coalesce(started_at, ?),"
-                + " commits_total = coalesce(?, commits_total), updated_at = ? WHERE id = ?",
-                phase, now, commitsTotal, now, id);
+    Optional<Source> source(long jobId) {
+        return sources.query("SELECT id, repository, source, clone_url, spool_path FROM history_import"
+                + " WHERE job_id = ?", jobId).stream().findFirst();
     }
 
-    /** {@code rate} in commits per second since the import started. */
-    void progress(long id, long commitsDone, long bytesRead, double rate) {
-        table.update(
-                "UPDATE history_import SET commits_done = ?, bytes_read = ?, rate = ?, updated_at = ? WHERE id = ?",
-                commitsDone, bytesRead, rate, Timestamp.from(clock.instant()), id);
+    void bytesRead(long id, long bytes) {
+        table.update("UPDATE history_import SET bytes_read = ? WHERE id = ?", bytes, id);
     }
 
-    void done(long id, long commitsRead, long commitsAdded) {
-        Timestamp now = Timestamp.from(clock.instant());
-        table.update("UPDATE history_import SET state = 'DONE', phase = NULL, commits_done = ?, commits_total = ?,"
-                + " bytes_read = coalesce(bytes_total, bytes_read), commits_added = ?, updated_at = ?, finished_at = ?"
-                + " WHERE id = ?", commitsRead, commitsRead, commitsAdded, now, now, id);
+    /** The import read the whole history; its upload, if any, is deleted. */
+    void done(long id, long commitsAdded) {
+        table.update("UPDATE history_import SET commits_added = ?, bytes_read = coalesce(bytes_total, bytes_read),"
+                + " spool_path = NULL WHERE id = ?", commitsAdded, id);
     }
 
-    void failed(long id, String error, Long line, String text) {
-        Timestamp now = Timestamp.from(clock.instant());
-        table.update(
-                "UPDATE history_import SET state = 'FAILED', phase = NULL, error = ?, error_line = ?, error_text = ?,"
-                        + " updated_at = ?, finished_at = ? WHERE id = ?",
-                error, line, text, now, now, id);
-    }
-
-    /** Marks the imports this instance holds (queued or running) as alive. */
-    void heartbeat(Collection<Long> ids) {
-        table.heartbeat(ids, clock.instant());
-    }
-
-    /**
-     * Fails the imports that no instance has marked alive for {@code silence}: the instance holding them stopped,
-     * and with it the spooled upload or the clone. Nothing of theirs reached the contributions.
-     */
-    long failAbandoned(java.time.Duration silence) {
-        Timestamp now = Timestamp.from(clock.instant());
-        return table.update(
-                "UPDATE history_import SET state = 'FAILED', phase = NULL, error = 'interrupted: the service"
-                        + " stopped during this import; import again (commits already imported are skipped)', updated_at = ?,"
-                        + " finished_at = ? WHERE state IN ('QUEUED', 'RUNNING') AND updated_at < ?",
-                now, now, Timestamp.from(clock.instant().minus(silence)));
+    /** The import failed; {@code line} and {@code text} name the malformed line of an upload, when one was. */
+    void failed(long id, Long line, String text) {
+        table.update("UPDATE history_import SET error_line = ?, error_text = ?, spool_path = NULL WHERE id = ?", line,
+                text, id);
     }
 
     Optional<ImportJob> find(String repository, long id) {
-        List<ImportJob> jobs = table.query("SELECT " + COLUMNS + " FROM history_import WHERE repository = ? AND id = ?",
-                repository, id);
-        return jobs.stream().findFirst();
+        return table.query(SELECT + " WHERE h.repository = ? AND h.id = ?", repository, id).stream().findFirst();
     }
 
     public List<ImportJob> recent(String repository, int limit) {
-        return table.query("SELECT " + COLUMNS + " FROM history_import WHERE repository = ? ORDER BY id DESC LIMIT ?",
-                repository, limit);
+        return table.query(SELECT + " WHERE h.repository = ? ORDER BY h.id DESC LIMIT ?", repository, limit);
     }
 
     private static ImportJob job(ResultSet rs) throws SQLException {
-        String state = rs.getString("state");
-        long done = rs.getLong("commits_done");
-        Long total = rs.getObject("commits_total", Long.class);
-        Double rate = rs.getObject("rate", Double.class);
-        String error = rs.getString("error");
+        JobStatus job = JobStatus.read(rs);
         return new ImportJob(rs.getLong("id"), rs.getString("repository"), rs.getString("source"),
-                rs.getString("clone_url"), state, rs.getString("phase"), done, total, rs.getLong("bytes_read"),
-                rs.getObject("bytes_total", Long.class), rs.getObject("commits_added", Long.class), rate,
-                ImportJob.eta(state, done, total, rate), instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "updated_at"), instant(rs, "finished_at"), error == null
+                rs.getString("clone_url"), job.state(), job.phase(), job.done(), job.total(), rs.getLong("bytes_read"),
+                rs.getObject("bytes_total", Long.class), rs.getObject("commits_added", Long.class), job.rate(),
+                job.etaSeconds(), job.createdAt(), job.startedAt(), job.updatedAt(), job.finishedAt(),
+                job.error() == null
                         ? null
-                        : new ImportJob.Error(error, rs.getObject("error_line", Long.class),
+                        : new ImportJob.Error(job.error(), rs.getObject("error_line", Long.class),
                                 rs.getString("error_text")));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -22,10 +22,13 @@ import dev.covenant.api.BodyLimitFilter;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.api.Problem;
+import dev.covenant.jobs.JobFailedException;
+import dev.covenant.jobs.JobRunner;
 import dev.covenant.web.Roles;
 
 /**
- * History imports of a repository, for admin tokens and the repository's maintainers ({@link Roles#MAINTAINER}). An upload is spooled to disk as it arrives, then read by a worker:
+ * History imports of a repository, for admin tokens and the repository's maintainers ({@link Roles#MAINTAINER}). An
+ * upload is spooled to disk as it arrives, then read by a job:
  * the answer is 202 with the import and its {@code Location}, where its progress shows. With {@code ?wait=true}
  * the import runs before the answer: 200 with the finished import, or 400 naming the malformed line.
  */
@@ -41,10 +44,12 @@ public class HistoryResource {
 
     private final HistoryImporter importer;
     private final HistoryImports imports;
+    private final JobRunner runner;
     private final RelicensingConfig config;
 
-    HistoryResource(HistoryImporter importer, HistoryImports imports, RelicensingConfig config) {
+    HistoryResource(HistoryImporter importer, HistoryImports imports, JobRunner runner, RelicensingConfig config) {
         this.importer = importer;
+        this.runner = runner;
         this.imports = imports;
         this.config = config;
     }
@@ -63,13 +68,14 @@ public class HistoryResource {
         } catch (IOException e) {
             return Problem.of(400, "Bad Request", "The upload broke off: " + e.getMessage()).toResponse();
         }
+        HistoryImports.Created created = importer.importText(repository, spool, wait);
         try {
-            return answer(repository, importer.importText(repository, spool, wait), wait);
-        } catch (HistoryImporter.ImportFailedException e) {
+            return answer(repository, created, wait);
+        } catch (JobFailedException e) {
             if (e.getCause() instanceof GitLogFormatException format) {
-                return HistoryProblem.of(format, e.jobId);
+                return HistoryProblem.of(format, created.id());
             }
-            throw (RuntimeException) e.getCause();
+            throw e.getCause();
         }
     }
 
@@ -81,13 +87,14 @@ public class HistoryResource {
         String repository = RepositoryName.of(owner, repo);
         CloneUrl url = CloneUrl.parse(request == null ? null : request.cloneUrl(),
                 config.localCloneRoots().orElse(List.of()));
+        HistoryImports.Created created = importer.importClone(repository, url, wait);
         try {
-            return answer(repository, importer.importClone(repository, url, wait), wait);
-        } catch (HistoryImporter.ImportFailedException e) {
-            if (e.getCause() instanceof HistoryImporter.CloneFailedException clone) {
-                throw InvalidInputException.of(CloneUrl.FIELD, clone.getMessage() + " (import " + e.jobId + ")");
+            return answer(repository, created, wait);
+        } catch (JobFailedException e) {
+            if (e.getCause() instanceof BareClone.CloneFailedException clone) {
+                throw InvalidInputException.of(CloneUrl.FIELD, clone.getMessage() + " (import " + created.id() + ")");
             }
-            throw (RuntimeException) e.getCause();
+            throw e.getCause();
         }
     }
 
@@ -106,8 +113,12 @@ public class HistoryResource {
         return imports.recent(RepositoryName.of(owner, repo), 20);
     }
 
-    private Response answer(String repository, long id, boolean wait) {
-        ImportJob job = imports.find(repository, id).orElseThrow();
+    /** With {@code wait}, runs the import first: 200 when it is done, a {@link JobFailedException} if it failed. */
+    private Response answer(String repository, HistoryImports.Created created, boolean wait) {
+        if (wait) {
+            runner.runHere(created.job());
+        }
+        ImportJob job = imports.find(repository, created.id()).orElseThrow();
         return Response.status(wait ? 200 : 202).header("Location", job.location()).entity(job).build();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * An uploaded history, copied to a temporary file as it arrives so that the request's memory stays at one buffer
  * whatever its size, and the import can run after the answer. On the way it counts the lines that start a commit
  * ({@code commit <sha>}; message lines are indented, so none is mistaken for one), which gives the import its total.
+ * The file stays until the import ends, so that an import resumed after a restart of this instance reads it again.
  */
 record HistorySpool(Path file, long bytes, long commits) {
 
@@ -61,6 +62,11 @@ record HistorySpool(Path file, long bytes, long commits) {
     }
 
     void delete() {
+        delete(file);
+    }
+
+    /** Deletes a spooled history, once its import has ended. */
+    static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

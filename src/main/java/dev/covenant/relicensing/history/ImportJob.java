@@ -14,21 +14,9 @@ public record ImportJob(long id, String repository, String source, String cloneU
         long commitsDone, Long commitsTotal, long bytesRead, Long bytesTotal, Long commitsAdded, Double rate,
         Long etaSeconds, Instant createdAt, Instant startedAt, Instant updatedAt, Instant finishedAt, Error error) {
 
-    public enum State {
-        QUEUED, RUNNING, DONE, FAILED
-    }
-
     /** Why an import failed; {@code line} and {@code text} name the offending line of an uploaded history. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Error(String message, Long line, String text) {
-    }
-
-    /** The remaining time at the current rate, when both a total and a rate are known. */
-    public static Long eta(String state, long done, Long total, Double rate) {
-        if (!State.RUNNING.name().equals(state) || total == null || rate == null || rate <= 0) {
-            return null;
-        }
-        return (long) Math.ceil(Math.max(0, total - done) / rate);
     }
 
     public String location() {

@@ -2,23 +2,27 @@ package dev.covenant.relicensing.history;
 
 import java.util.function.LongSupplier;
 
+import dev.covenant.jobs.RunningJob;
+
 /**
- * Writes an import's progress (commits read, bytes read, commits per second) to its row, at most twice a second
- * whatever the pace, so that a fast import does not spend its time reporting.
+ * Writes an import's progress (commits read, bytes read, commits per second) to its job and its row, at most twice
+ * a second whatever the pace, so that a fast import does not spend its time reporting.
  */
 final class ImportProgress implements ContributionLoader.Listener {
 
     private static final long INTERVAL_NANOS = 500_000_000L;
 
     private final HistoryImports imports;
-    private final long jobId;
+    private final RunningJob job;
+    private final long importId;
     private final LongSupplier bytesRead;
     private long started;
     private long lastWrite;
 
-    ImportProgress(HistoryImports imports, long jobId, LongSupplier bytesRead) {
+    ImportProgress(HistoryImports imports, RunningJob job, long importId, LongSupplier bytesRead) {
         this.imports = imports;
-        this.jobId = jobId;
+        this.job = job;
+        this.importId = importId;
         this.bytesRead = bytesRead;
     }
 
@@ -30,7 +34,7 @@ final class ImportProgress implements ContributionLoader.Listener {
 
     @Override
     public void merging() {
-        imports.phase(jobId, "MERGING", null);
+        job.phase("MERGING");
     }
 
     @Override
@@ -40,6 +44,7 @@ final class ImportProgress implements ContributionLoader.Listener {
             return;
         }
         lastWrite = now;
-        imports.progress(jobId, commitsRead, bytesRead.getAsLong(), commitsRead / ((now - started) / 1e9));
+        job.progress(commitsRead, null, commitsRead / ((now - started) / 1e9));
+        imports.bytesRead(importId, bytesRead.getAsLong());
     }
 }

@@ -170,6 +170,37 @@ class SurvivingLinesTest {
     }
 
     @Test
+    void aJobWhoseInstanceStoppedIsTakenOverAndClonesAgain() throws Exception {
+        // As an instance that stopped while it blamed leaves the job: RUNNING, its lease run out.
+        // Both rows in one statement, as the service writes them in one transaction: a runner never sees the job alone.
+        String id = Sql.text("WITH job AS (INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until,"
+                + " phase, created_at, started_at, updated_at) VALUES ('blame', 'RUNNING', now(), 1, 'an instance that"
+                + " stopped', now() - interval '1 second', 'BLAMING', now(), now(), now()) RETURNING id)"
+                + " INSERT INTO blame_job (job_id, repository, clone_url, revision) SELECT id, ?, ?, 'HEAD' FROM job"
+                + " RETURNING id", owner + "/resumed", repo.dir.toUri().toString());
+        String job = Sql.text("SELECT job_id FROM blame_job WHERE id = ?::bigint", id);
+        Sql.text("SELECT pg_notify('covenant_jobs', '')::text");
+        String location = blamePath("resumed") + "/" + id;
+        JsonPath done = null;
+        for (int i = 0; i < 200; i++) {
+            done = admin().get(location).then().statusCode(200).extract().jsonPath();
+            if (!done.getString("state").matches("QUEUED|RUNNING")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("DONE", done.getString("state"), done.prettify());
+        assertEquals(head, done.getString("commit"));
+        Map<String, Map<String, Long>> expected = new TreeMap<>(new BlameExpectations(repo, head).byPath);
+        Map<String, Map<String, Long>> stored = stored("resumed", head);
+        // JGit has no git blame -M (see survivingLinesAreWhatGitBlameSays).
+        expected.remove(MOVED);
+        stored.remove(MOVED);
+        assertEquals(expected, stored);
+        assertEquals("2", Sql.text("SELECT attempts FROM job WHERE id = ?::bigint", job));
+    }
+
+    @Test
     void aFailedJobLeavesThePreviousResult() throws Exception {
         blame("kept", null, true).then().statusCode(200).body("state", equalTo("DONE"));
         Map<String, Map<String, Long>> before = stored("kept", head);
@@ -216,11 +247,13 @@ class SurvivingLinesTest {
                 loader.skipped("big.bin", "BINARY", 10);
                 loader.replace(repository, revisions.get(i), 2);
             }
+            String job = Sql.text("INSERT INTO job (kind, state, run_after, created_at, updated_at, finished_at)"
+                    + " VALUES ('blame', 'DONE', now(), now(), now(), now() + make_interval(secs => ?)) RETURNING id",
+                    i);
             Sql.update(
-                    "INSERT INTO blame_job (repository, clone_url, revision, commit_sha, state, created_at, updated_at,"
-                            + " finished_at) VALUES (?, 'https://example.org/r.git', 'HEAD', ?, 'DONE', now(), now(),"
-                            + " now() + make_interval(secs => ?))",
-                    repository, revisions.get(i), i);
+                    "INSERT INTO blame_job (job_id, repository, clone_url, revision, commit_sha) VALUES (?::bigint, ?,"
+                            + " 'https://example.org/r.git', 'HEAD', ?)",
+                    job, repository, revisions.get(i));
         }
         assertEquals("bbbbbbb,ccccccc", Sql.text("SELECT string_agg(DISTINCT left(revision, 7), ',') FROM"
                 + " surviving_lines WHERE repository = ?", repository), "the two newest, the oldest deleted");

@@ -110,18 +110,21 @@ class RelicensingPageBrowserTest {
 
     @Test
     void theProgressOfARunningImportIsFollowedUntilItEnds() throws SQLException {
-        // An import that this test moves forward itself, as a worker would, so that every step can be watched.
-        String id = Sql.text("INSERT INTO history_import (repository, source, clone_url, state, phase, commits_done,"
-                + " commits_total, rate, created_at, started_at, updated_at) VALUES (?, 'CLONE', 'https://example.org/x.git',"
-                + " 'RUNNING', 'READING', 3, 10, 1.5, now(), now(), now()) RETURNING id", name);
+        // An import that this test moves forward itself, as a worker would, so that every step can be watched: its
+        // job is held by an instance that is not this service, whose lease lasts beyond the test.
+        String jobId = Sql
+                .text("INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until, phase, done,"
+                        + " total, rate, created_at, started_at, updated_at) VALUES ('import', 'RUNNING', now(), 1,"
+                        + " 'the test', now() + interval '1 hour', 'READING', 3, 10, 1.5, now(), now(), now()) RETURNING id");
+        String id = Sql.text("INSERT INTO history_import (job_id, repository, source, clone_url) VALUES (?::bigint, ?,"
+                + " 'CLONE', 'https://example.org/x.git') RETURNING id", jobId, name);
         signInThroughThePage();
         By row = By.cssSelector("#import-list tr[data-import='" + id + "']");
         assertEquals("3",
                 browser.driver.findElement(row).findElement(By.cssSelector("[data-field='commitsDone']")).getText());
         ((JavascriptExecutor) browser.driver).executeScript("window.notReloaded = true");
 
-        Sql.update("UPDATE history_import SET commits_done = 7, rate = 3.5, updated_at = now() WHERE id = ?::bigint",
-                id);
+        Sql.update("UPDATE job SET done = 7, rate = 3.5, updated_at = now() WHERE id = ?::bigint", jobId);
         browser.waitForText(row, "7 of 10 commits");
         WebElement job = browser.driver.findElement(row);
         assertTrue(job.getText().contains("3.5 a second"), job.getText());
@@ -130,8 +133,9 @@ class RelicensingPageBrowserTest {
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser.driver).executeScript("return window.notReloaded"),
                 "the numbers change in place");
 
-        Sql.update("UPDATE history_import SET state = 'DONE', phase = NULL, commits_done = 10, commits_added = 10,"
-                + " finished_at = now(), updated_at = now() WHERE id = ?::bigint", id);
+        Sql.update("UPDATE history_import SET commits_added = 10 WHERE id = ?::bigint", id);
+        Sql.update("UPDATE job SET state = 'DONE', phase = NULL, done = 10, lease_until = NULL, finished_at = now(),"
+                + " updated_at = now() WHERE id = ?::bigint", jobId);
         browser.waitForText(row, "10 new");
         assertEquals(null, ((JavascriptExecutor) browser.driver).executeScript("return window.notReloaded"),
                 "the page reloads to show the outcome");

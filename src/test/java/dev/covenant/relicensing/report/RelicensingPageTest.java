@@ -253,7 +253,8 @@ class RelicensingPageTest {
         assertEquals(Integer.parseInt(before) + 1, Integer.parseInt(imports()));
         String id = Sql.text("SELECT max(id) FROM history_import WHERE repository = ?", name);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!"DONE".equals(Sql.text("SELECT state FROM history_import WHERE id = ?::bigint", id))) {
+        while (!"DONE".equals(Sql.text("SELECT j.state FROM history_import h JOIN job j ON j.id = h.job_id"
+                + " WHERE h.id = ?::bigint", id))) {
             assertTrue(Instant.now().isBefore(deadline), "the clone import did not finish");
             Thread.sleep(100);
         }
