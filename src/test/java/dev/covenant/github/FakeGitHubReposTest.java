@@ -115,7 +115,7 @@ class FakeGitHubReposTest {
         FakePullRequest pushed = repo.pullRequest(7);
         assertEquals(head, pushed.headSha());
         assertEquals(3, pushed.commits().size());
-        assertTrue(pushed.updatedAt().isAfter(opened.updatedAt()));
+        assertTrue(pushed.updatedAt().isAfter(opened.updatedAt()), pushed.updatedAt() + " after " + opened.updatedAt());
         assertEquals(3, library().getRepository(REPO).getPullRequest(7).listCommits().toList().size());
 
         repo.close(7);
