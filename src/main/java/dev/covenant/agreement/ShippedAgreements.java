@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import dev.covenant.jdbc.AdvisoryLocks;
+
 /**
  * Loads the agreements that ship in {@code templates/agreements/} when the database has none, so a fresh install
  * has something to sign. Once any agreement exists the files are never read again: the database is the record.
@@ -20,6 +22,8 @@ import org.jboss.logging.Logger;
 public class ShippedAgreements {
 
     static final List<String> FILES = List.of("individual.md", "corporate.md");
+    /** Names the advisory lock that lets one of several instances starting at once load the files. */
+    private static final long LOAD_LOCK = 7301;
     private static final Logger LOG = Logger.getLogger(ShippedAgreements.class);
 
     private final AgreementCatalog catalog;
@@ -31,7 +35,7 @@ public class ShippedAgreements {
     @Transactional
     public void loadIfEmpty() {
         // Several instances may start at once on an empty database; one loads, the others then see agreements.
-        Agreement.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(7301)").getSingleResult();
+        Agreement.getSession().doWork(c -> AdvisoryLocks.holdUntilTransactionEnds(c, LOAD_LOCK));
         if (Agreement.count() > 0) {
             return;
         }

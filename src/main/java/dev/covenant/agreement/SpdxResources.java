@@ -5,37 +5,64 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** Reads the files under {@code spdx/} on the classpath into an {@link SpdxLicenses}. */
 final class SpdxResources {
+
+    /**
+     * Strict about what the facts need: a missing or null field is an error in the shipped data, not {@code false}.
+     * Plain and static: the list is read on first use, also outside the application (tools, plain tests).
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    /** {@code licenses.json}; its {@code releaseDate} is for people reading the file. */
+    @JsonIgnoreProperties("releaseDate")
+    record LicenseList(String licenseListVersion, List<LicenseFact> licenses) {
+    }
+
+    /** {@code exceptions.json}. */
+    @JsonIgnoreProperties("releaseDate")
+    record ExceptionList(String licenseListVersion, List<ExceptionFact> exceptions) {
+    }
 
     private SpdxResources() {
     }
 
     static SpdxLicenses loadStandard() {
-        Map<String, Object> licenses = object(SimpleJson.parse(read("spdx/licenses.json")));
-        Map<String, Object> exceptions = object(SimpleJson.parse(read("spdx/exceptions.json")));
-        String version = text(licenses, "licenseListVersion");
-        if (!version.equals(text(exceptions, "licenseListVersion"))) {
+        LicenseList licenses = parse("spdx/licenses.json", read("spdx/licenses.json"), LicenseList.class);
+        ExceptionList exceptions = parse("spdx/exceptions.json", read("spdx/exceptions.json"), ExceptionList.class);
+        String version = licenses.licenseListVersion();
+        if (!version.equals(exceptions.licenseListVersion())) {
             // Mixing two list versions would make an exception id valid or not depending on which file moved.
             throw new IllegalStateException("spdx/licenses.json is list " + version
-                    + " but spdx/exceptions.json is list " + text(exceptions, "licenseListVersion"));
+                    + " but spdx/exceptions.json is list " + exceptions.licenseListVersion());
         }
-        List<LicenseFact> licenseFacts = list(licenses, "licenses").stream()
-                .map(SpdxResources::object)
-                .map(e -> new LicenseFact(text(e, "id"), text(e, "name"),
-                        flag(e, "osiApproved"), flag(e, "fsfLibre"), flag(e, "deprecated")))
-                .toList();
-        List<ExceptionFact> exceptionFacts = list(exceptions, "exceptions").stream()
-                .map(SpdxResources::object)
-                .map(e -> new ExceptionFact(text(e, "id"), text(e, "name"), flag(e, "deprecated")))
-                .toList();
         List<String> copyleft = read("spdx/fsf-recommended-copyleft.txt").lines()
                 .map(line -> line.replaceFirst("#.*", "").strip())
                 .filter(line -> !line.isEmpty())
                 .toList();
-        return new SpdxLicenses(version, licenseFacts, exceptionFacts, copyleft);
+        return new SpdxLicenses(version, licenses.licenses(), exceptions.exceptions(), copyleft);
+    }
+
+    static <T> T parse(String resource, String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The SPDX data in " + resource + " is not as expected: "
+                    + e.getOriginalMessage(), e);
+        }
     }
 
     private static String read(String resource) {
@@ -48,34 +75,5 @@ final class SpdxResources {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read classpath resource " + resource, e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
-        }
-        throw new IllegalStateException("Expected a JSON object in the SPDX data but found " + value);
-    }
-
-    private static List<?> list(Map<String, Object> owner, String key) {
-        if (owner.get(key) instanceof List<?> values) {
-            return values;
-        }
-        throw new IllegalStateException("Expected a JSON array at \"" + key + "\" in the SPDX data");
-    }
-
-    private static String text(Map<String, Object> owner, String key) {
-        if (owner.get(key) instanceof String value) {
-            return value;
-        }
-        throw new IllegalStateException("Expected a string at \"" + key + "\" in " + owner);
-    }
-
-    private static boolean flag(Map<String, Object> owner, String key) {
-        if (owner.get(key) instanceof Boolean value) {
-            return value;
-        }
-        throw new IllegalStateException("Expected true or false at \"" + key + "\" in " + owner);
     }
 }

@@ -7,11 +7,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 import org.postgresql.PGStatement;
 
-/** Small JDBC helpers for the report's queries: arguments bound in order, lists as PostgreSQL arrays. */
+/** Small JDBC helpers for set-based queries: arguments bound in order, lists as PostgreSQL arrays. */
 public final class Rows {
 
     /** Reads one row. */
@@ -24,6 +27,12 @@ public final class Rows {
     @FunctionalInterface
     public interface Work<T> {
         T on(Connection c) throws SQLException;
+    }
+
+    /** Turns one row into a value. */
+    @FunctionalInterface
+    public interface Mapper<T> {
+        T row(ResultSet rs) throws SQLException;
     }
 
     /** A list argument, sent as an array of {@code type}. */
@@ -66,6 +75,18 @@ public final class Rows {
                 ps.setObject(i + 1, arg);
             }
         }
+    }
+
+    /** The first row as a value, or empty when the query returns none. */
+    public static <T> Optional<T> first(Connection c, String sql, Mapper<T> mapper, Object... args)
+            throws SQLException {
+        List<T> found = new ArrayList<>(1);
+        query(c, sql, rs -> {
+            if (found.isEmpty()) {
+                found.add(mapper.row(rs));
+            }
+        }, args);
+        return found.stream().findFirst();
     }
 
     public static Array texts(Collection<String> values) {

@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.covenant.jdbc.AdvisoryLocks;
 
 /**
  * Appends events to the ledger. Appends are serialised by a transaction-scoped advisory lock, so the chain stays a
@@ -20,19 +21,16 @@ public class Ledger {
     /** An arbitrary constant that names the ledger's lock among the database's advisory locks. */
     private static final long APPEND_LOCK = 0x636f76656e616e74L;
 
-    private final EntityManager entityManager;
     private final Clock clock;
 
-    Ledger(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+    Ledger(Clock clock) {
         this.clock = clock;
     }
 
     /** Appends one event within the caller's transaction; the event must not hold floating-point numbers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry append(String kind, ObjectNode event) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, APPEND_LOCK)
-                .getSingleResult();
+        LedgerEntry.getSession().doWork(c -> AdvisoryLocks.holdUntilTransactionEnds(c, APPEND_LOCK));
         LedgerEntry previous = LedgerEntry.findLatest().orElse(null);
         LedgerEntry entry = new LedgerEntry();
         entry.seq = previous == null ? 1 : previous.seq + 1;

@@ -19,6 +19,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import dev.covenant.agreement.Agreement;
+import dev.covenant.jdbc.Rows;
 
 /** A GitHub organisation (empty repo) or one repository, linked to the agreement its contributors must sign. */
 @Entity
@@ -76,10 +77,11 @@ public class Project extends PanacheEntityBase {
      * the entity, Hibernate translated it anew on every call (a fifth of a webhook evaluation's CPU, profiled).
      */
     public static Optional<Project> findExact(String owner, String repo) {
-        List<?> ids = getEntityManager().createNativeQuery("SELECT id FROM project WHERE lower(owner) = lower(?1)"
-                + " AND lower(repo) = lower(?2)").setParameter(1, owner).setParameter(2, repo == null ? "" : repo)
-                .getResultList();
-        return ids.stream().findFirst().map(id -> findById(((Number) id).longValue()));
+        Optional<Long> id = getSession().doReturningWork(c -> Rows.first(c, "SELECT id FROM project"
+                + " WHERE lower(owner) = lower(?) AND lower(repo) = lower(?)", rs -> rs.getLong(1), owner,
+                repo == null ? "" : repo));
+        // Not Project::findById: javac would point that reference at PanacheEntityBase, which Panache leaves empty.
+        return id.map(found -> findById(found));
     }
 
     /** The project that governs a repository: its own, else its owner's. */

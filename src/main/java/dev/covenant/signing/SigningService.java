@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,13 +28,11 @@ public class SigningService {
 
     private final Ledger ledger;
     private final Clock clock;
-    private final EntityManager em;
     private final Event<CoverageChanged> coverageChanged;
 
-    SigningService(Ledger ledger, Clock clock, EntityManager em, Event<CoverageChanged> coverageChanged) {
+    SigningService(Ledger ledger, Clock clock, Event<CoverageChanged> coverageChanged) {
         this.ledger = ledger;
         this.clock = clock;
-        this.em = em;
         this.coverageChanged = coverageChanged;
     }
 
@@ -44,8 +42,7 @@ public class SigningService {
      */
     public Signature sign(Person signer, AgreementVersion version, Map<String, String> values, Origin origin) {
         // Serialises one person's concurrent signing requests, so the second finds the first's signature.
-        em.createNativeQuery("SELECT github_id FROM person WHERE github_id = ?1 FOR UPDATE")
-                .setParameter(1, signer.githubId).getResultList();
+        Person.findById(signer.githubId, LockModeType.PESSIMISTIC_WRITE);
         Optional<Signature> existing = Signature.findActive(signer.githubId, version);
         if (existing.isPresent()) {
             return existing.get();

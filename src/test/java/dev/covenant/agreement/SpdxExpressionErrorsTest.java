@@ -79,7 +79,8 @@ class SpdxExpressionErrorsTest {
         assertEquals(18, e.position());
         assertEquals("Classpath-exception", e.token());
         assertEquals("Classpath-exception-2.0", e.suggestions().get(0));
-        assertTrue(e.getMessage().startsWith("Unknown license exception id 'Classpath-exception' at position 18"));
+        assertTrue(e.getMessage().startsWith("Unknown license exception id 'Classpath-exception' at position 18"),
+                e::getMessage);
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.covenant.agreement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +26,7 @@ class SpdxLicensesTest {
 
     @Test
     void loadsTheListOnlyOnce() {
-        assertTrue(SpdxLicenses.standard() == SpdxLicenses.standard());
+        assertSame(SpdxLicenses.standard(), SpdxLicenses.standard());
     }
 
     @ParameterizedTest(name = "{0}: OSI {2}, FSF libre {3}, deprecated {4}")
@@ -60,13 +62,13 @@ class SpdxLicensesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Apache-2", "GPLv3", "LicenseRef-MIT", "Classpath-exception-2.0", ""})
     void findsNothingForIdsNotOnTheList(String id) {
-        assertTrue(licenses.find(id).isEmpty());
+        assertEquals(Optional.empty(), licenses.find(id));
     }
 
     @Test
     void findsNothingForNull() {
-        assertTrue(licenses.find(null).isEmpty());
-        assertTrue(licenses.findException(null).isEmpty());
+        assertEquals(Optional.empty(), licenses.find(null));
+        assertEquals(Optional.empty(), licenses.findException(null));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -81,8 +83,8 @@ class SpdxLicensesTest {
 
     @Test
     void keepsLicensesAndExceptionsApart() {
-        assertTrue(licenses.findException("MIT").isEmpty());
-        assertTrue(licenses.find("LLVM-exception").isEmpty());
+        assertEquals(Optional.empty(), licenses.findException("MIT"));
+        assertEquals(Optional.empty(), licenses.find("LLVM-exception"));
     }
 
     @ParameterizedTest(name = "{0} suggests {1} first")

@@ -54,6 +54,6 @@ class ChecksSettingsTest {
         assertEquals("legal/cla", statuses.get(0).context());
         assertEquals("failure", statuses.get(0).state());
         assertTrue(statuses.get(0).targetUrl().contains("/agreements/individual"), statuses.get(0).targetUrl());
-        assertTrue(repo.comments(1).isEmpty());
+        assertEquals(List.of(), repo.comments(1));
     }
 }

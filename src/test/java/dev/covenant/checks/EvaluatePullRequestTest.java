@@ -145,7 +145,7 @@ class EvaluatePullRequestTest {
             return Coverage.by(By.INDIVIDUAL, "signed");
         });
         assertEquals(List.of("ada", "grace"), asked);
-        assertTrue(result.passed());
+        assertTrue(result.passed(), result::toString);
     }
 
     @Test

@@ -23,6 +23,9 @@ class MarkdownEscapingTest {
             }
         }
         assertFalse(escaped.contains("\n"), escaped);
+        // Nothing is dropped: without the backslashes it reads as typed (line breaks as spaces). This also makes the
+        // loop above meet every markup character of the input.
+        assertEquals(hostile.replaceAll("[\r\n\t]", " "), escaped.replaceAll("\\\\(.)", "$1"));
     }
 
     @Test

@@ -128,7 +128,7 @@ public class PullRequestChecksTest {
         await("the comment", () -> !repo.comments(1).isEmpty());
         List<FakeComment> comments = repo.comments(1);
         assertEquals(1, comments.size());
-        assertTrue(comments.get(0).body().contains(CheckTexts.COMMENT_MARKER));
+        assertTrue(comments.get(0).body().contains(CheckTexts.COMMENT_MARKER), comments.get(0).body());
         assertTrue(comments.get(0).body().contains("@" + ada), comments.get(0).body());
         assertEquals(github().appSlug() + "[bot]", comments.get(0).userLogin());
 
@@ -175,7 +175,7 @@ public class PullRequestChecksTest {
         assertEquals("success", run.conclusion(), run.summary());
         assertTrue(run.summary().contains("allowlisted"), run.summary());
         await("the delivery", DeliveryWorkerTest.stateIs(id, "DONE"));
-        assertTrue(repo.comments(1).isEmpty());
+        assertEquals(List.of(), repo.comments(1));
     }
 
     @Test
@@ -190,7 +190,7 @@ public class PullRequestChecksTest {
         assertTrue(run.summary().contains("root@laptop.local"), run.summary());
         assertTrue(run.summary().contains("no GitHub account has verified this address"), run.summary());
         await("the comment", () -> !repo.comments(1).isEmpty());
-        assertTrue(repo.comments(1).get(0).body().contains("root@laptop.local"));
+        assertTrue(repo.comments(1).get(0).body().contains("root@laptop.local"), repo.comments(1).get(0).body());
     }
 
     @Test
@@ -209,7 +209,8 @@ public class PullRequestChecksTest {
         FakeCheckRun run = completedRun(repo, pr.headSha());
         assertEquals("failure", run.conclusion());
         assertTrue(run.summary().contains("@" + late), "the author of commit 281 is found: " + run.summary());
-        assertTrue(calls("GET", "/repos/" + repo.fullName() + "/compare/") >= 3, "300 commits are 3 pages of 100");
+        long compares = calls("GET", "/repos/" + repo.fullName() + "/compare/");
+        assertTrue(compares >= 3, "300 commits are 3 pages of 100, read in " + compares);
     }
 
     @Test
@@ -263,7 +264,7 @@ public class PullRequestChecksTest {
         repo.openPullRequest(1, ada, List.of(commitBy(ada)));
         String chat = deliver("issue_comment", FakeWebhooks.issueComment(repo, 1, ada, "please /cla recheck"));
         await("the comment delivery", DeliveryWorkerTest.stateIs(chat, "DONE"));
-        assertTrue(repo.checkRuns().isEmpty());
+        assertEquals(List.of(), repo.checkRuns());
         assertEquals("0", Sql.text("SELECT count(*) FROM pull_request WHERE repository = ?", repo.fullName()));
     }
 

@@ -7,8 +7,12 @@ import static dev.covenant.checks.PullRequestChecksTest.email;
 import static dev.covenant.checks.PullRequestChecksTest.repository;
 import static dev.covenant.checks.PullRequestChecksTest.user;
 import static dev.covenant.inbox.DeliveryWorkerTest.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
@@ -66,8 +70,9 @@ class SweepAndCoverageChangeTest {
 
         ReconcileRuns.Run run = reconciler.sweep().orElseThrow();
         assertTrue(run.queued() >= 1, run.toString());
-        assertTrue(run.repositoriesDone() == run.repositories(), run.toString());
-        assertTrue(run.finishedAt() != null && run.stoppedReason() == null, run.toString());
+        assertEquals(run.repositories(), run.repositoriesDone(), run.toString());
+        assertNotNull(run.finishedAt(), run.toString());
+        assertNull(run.stoppedReason(), run.toString());
         completedRun(repo, missed.headSha());
         assertEquals(1, repo.checkRuns(seen.headSha()).size(), "a head with a result is left alone");
         assertEquals("1", Sql.text("SELECT count(*) FROM job WHERE kind = ? AND payload ->> 'repository' = ?"
@@ -111,8 +116,8 @@ class SweepAndCoverageChangeTest {
         FakeGitHubResource.fake().setRateLimitRemaining(20);
 
         ReconcileRuns.Run run = reconciler.sweep().orElseThrow();
-        assertTrue(run.stoppedReason() != null && run.stoppedReason().contains("rate-limit share"), run.toString());
-        assertTrue(repo.checkRuns(missed.headSha()).isEmpty());
+        assertThat(run.toString(), run.stoppedReason(), containsString("rate-limit share"));
+        assertEquals(List.of(), repo.checkRuns(missed.headSha()));
     }
 
     @Test

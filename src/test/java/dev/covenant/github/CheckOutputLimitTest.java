@@ -1,5 +1,8 @@
 package dev.covenant.github;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,9 +21,12 @@ class CheckOutputLimitTest {
     void aLongTextIsCutToGitHubsByteLimitWithoutSplittingACharacter() {
         String text = "✅".repeat(30_000); // 3 bytes each: 90,000 bytes
         String clipped = CheckPublisher.clip(text);
-        assertTrue(clipped.getBytes(StandardCharsets.UTF_8).length <= CheckPublisher.OUTPUT_LIMIT);
-        assertTrue(clipped.endsWith("(cut at GitHub's limit)"));
-        assertTrue(clipped.startsWith("✅✅"));
+        int bytes = clipped.getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(bytes <= CheckPublisher.OUTPUT_LIMIT, bytes + " bytes");
+        // Cut at the limit, not far below it: only part of one three-byte character does not fit.
+        assertTrue(bytes > CheckPublisher.OUTPUT_LIMIT - 3, bytes + " bytes");
+        assertThat(clipped, endsWith("(cut at GitHub's limit)"));
+        assertThat(clipped, startsWith("✅✅"));
         assertEquals(-1, clipped.indexOf('\uFFFD'));
     }
 }

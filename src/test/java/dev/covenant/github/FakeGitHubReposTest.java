@@ -1,5 +1,7 @@
 package dev.covenant.github;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
@@ -112,7 +115,7 @@ class FakeGitHubReposTest {
         FakePullRequest pushed = repo.pullRequest(7);
         assertEquals(head, pushed.headSha());
         assertEquals(3, pushed.commits().size());
-        assertTrue(pushed.updatedAt().isAfter(opened.updatedAt()));
+        assertTrue(pushed.updatedAt().isAfter(opened.updatedAt()), pushed.updatedAt() + " after " + opened.updatedAt());
         assertEquals(3, library().getRepository(REPO).getPullRequest(7).listCommits().toList().size());
 
         repo.close(7);
@@ -169,7 +172,7 @@ class FakeGitHubReposTest {
         assertEquals(100, json(middle).get("commits").size());
         assertEquals(300, json(middle).get("total_commits").asInt());
         assertEquals(30, json(get(path + "?page=1", token)).get("commits").size());
-        assertTrue(get(path, token).headers().firstValue("Link").isEmpty());
+        assertEquals(Optional.empty(), get(path, token).headers().firstValue("Link"));
     }
 
     @Test
@@ -288,8 +291,8 @@ class FakeGitHubReposTest {
                         + "\"}",
                 token);
         assertEquals(422, unknownSha.statusCode());
-        assertTrue(json(unknownSha).get("message").asText().startsWith("No commit found for SHA: "));
-        assertTrue(repo.checkRuns().isEmpty());
+        assertThat(json(unknownSha).get("message").asText(), startsWith("No commit found for SHA: "));
+        assertEquals(List.of(), repo.checkRuns());
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.covenant.github;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -104,8 +109,8 @@ class FakeGitHubTest {
                 "Authorization", basic);
 
         assertEquals(200, response.statusCode());
-        assertTrue(response.headers().firstValue("Content-Type").orElseThrow()
-                .startsWith("application/x-www-form-urlencoded"));
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow(),
+                startsWith("application/x-www-form-urlencoded"));
         Map<String, String> body = RecordedRequest.decodeForm(response.body());
         assertTrue(body.get("access_token").startsWith("gho_"), response.body());
         assertEquals("bearer", body.get("token_type"));
@@ -165,7 +170,7 @@ class FakeGitHubTest {
                 + "The+user+has+denied+your+application+access.&error_uri="), location);
         Map<String, String> params = RecordedRequest.decodeForm(URI.create(location).getRawQuery());
         assertEquals("s6", params.get("state"));
-        assertFalse(params.containsKey("code"));
+        assertFalse(params.containsKey("code"), params::toString);
 
         fake.signInAs("octocat");
         assertNotNull(codeFrom(authorize(CALLBACK, "s7", "user:email")));
@@ -297,8 +302,8 @@ class FakeGitHubTest {
         assertEquals("4999", user.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
         assertEquals("1", user.headers().firstValue("X-RateLimit-Used").orElseThrow());
         assertEquals("core", user.headers().firstValue("X-RateLimit-Resource").orElseThrow());
-        assertTrue(user.headers().firstValue("X-RateLimit-Reset").orElseThrow().matches("\\d{10}"));
-        assertTrue(user.headers().firstValue("X-GitHub-Request-Id").isPresent());
+        assertThat(user.headers().firstValue("X-RateLimit-Reset").orElseThrow(), matchesPattern("\\d{10}"));
+        assertThat(user.headers().firstValue("X-GitHub-Request-Id").orElse(null), not(emptyOrNullString()));
         JsonNode json = JSON.readTree(user.body());
         assertEquals(fake.apiUrl() + "/users/octocat", json.get("url").asText());
         assertEquals("User", json.get("type").asText());

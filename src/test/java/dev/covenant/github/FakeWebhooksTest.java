@@ -1,5 +1,7 @@
 package dev.covenant.github;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -97,7 +99,7 @@ class FakeWebhooksTest {
 
         assertEquals("created", payload.get("action").asText());
         assertEquals(7, payload.get("issue").get("number").asInt());
-        assertTrue(payload.get("issue").get("pull_request").get("html_url").asText().endsWith("/pull/7"));
+        assertThat(payload.get("issue").get("pull_request").get("html_url").asText(), endsWith("/pull/7"));
         FakeComment stored = repo.comments(7).get(0);
         assertEquals(stored.id(), payload.get("comment").get("id").asLong());
         assertEquals("@covenant-test recheck", payload.get("comment").get("body").asText());

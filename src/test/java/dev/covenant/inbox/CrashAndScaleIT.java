@@ -1,7 +1,6 @@
 package dev.covenant.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -214,7 +213,8 @@ class CrashAndScaleIT {
                             && r.path().endsWith("/repos/" + repo.fullName() + "/check-runs"))
                     .count();
             assertEquals(20, creates);
-            assertTrue(a.logErrors() == 0 && b.logErrors() == 0, "no errors in either log");
+            assertEquals(0, a.logErrors(), "errors in the first instance's log");
+            assertEquals(0, b.logErrors(), "errors in the second instance's log");
         }
     }
 

@@ -27,8 +27,8 @@ class DeliveryFieldsTest {
                 .read(Files.readAllBytes(Path.of("webhooks/payloads/pull_request.opened.json")));
         assertNull(fields.error());
         assertEquals("opened", fields.action());
-        assertTrue(fields.installationId() > 0);
-        assertTrue(fields.repository().contains("/"), fields.repository());
+        assertEquals(4711L, fields.installationId());
+        assertEquals("acme/widget", fields.repository());
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.covenant.inbox;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,7 +117,8 @@ public class DeliveryWorkerTest {
     void afterTheLastAttemptADeliveryIsDeadAndCanBeRedriven() throws SQLException {
         String id = insert("{\"failTimes\": 4}");
         await("the dead delivery", stateIs(id, "DEAD"));
-        assertTrue(Sql.text("SELECT last_error FROM delivery WHERE delivery_id = ?", id).contains("scripted 502"));
+        assertThat(Sql.text("SELECT last_error FROM delivery WHERE delivery_id = ?", id),
+                org.hamcrest.Matchers.containsString("scripted 502"));
         dev.covenant.Api.admin().queryParam("state", "DEAD").get("/api/deliveries").then().statusCode(200)
                 .body("deliveryId", org.hamcrest.Matchers.hasItem(id));
         // The fourth attempt (after the re-drive) passes.

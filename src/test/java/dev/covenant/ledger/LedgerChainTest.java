@@ -1,9 +1,10 @@
 package dev.covenant.ledger;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,14 +45,14 @@ class LedgerChainTest {
         LedgerChain.Link first = link(null, 1, "{\"a\":1}");
         LedgerChain.Link second = link(first, 2, "{\"b\":2}");
         LedgerChain.Link edited = new LedgerChain.Link(2, "k", "{\"b\":3}", second.prevHash(), second.hash());
-        assertTrue(LedgerChain.breakIn(first, edited).contains("hash does not match"));
+        assertThat(LedgerChain.breakIn(first, edited), containsString("hash does not match"));
         LedgerChain.Link third = link(second, 3, "{}");
-        assertTrue(LedgerChain.breakIn(first, third).contains("missing"));
+        assertThat(LedgerChain.breakIn(first, third), containsString("missing"));
         LedgerChain.Link relinked = new LedgerChain.Link(2, "k", "{\"b\":2}", LedgerChain.GENESIS, second.hash());
-        assertTrue(LedgerChain.breakIn(first, relinked).contains("previous hash"));
+        assertThat(LedgerChain.breakIn(first, relinked), containsString("previous hash"));
         LedgerChain.Link spaced = new LedgerChain.Link(2, "k", "{ \"b\":2}", first.hash(),
                 LedgerChain.hash(first.hash(), 2, "k", "{ \"b\":2}"));
-        assertTrue(LedgerChain.breakIn(first, spaced).contains("canonical"));
+        assertThat(LedgerChain.breakIn(first, spaced), containsString("canonical"));
     }
 
     private static LedgerChain.Link link(LedgerChain.Link previous, long seq, String event) {

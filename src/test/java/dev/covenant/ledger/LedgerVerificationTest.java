@@ -1,6 +1,7 @@
 package dev.covenant.ledger;
 
 import static dev.covenant.Api.admin;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -33,11 +34,17 @@ class LedgerVerificationTest {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteEntries() {
-        SQLException update = assertThrows(SQLException.class,
-                () -> Sql.update("UPDATE ledger_entry SET kind = 'x' WHERE seq = 1"));
-        assertEquals("23001", update.getSQLState());
-        assertThrows(SQLException.class, () -> Sql.update("DELETE FROM ledger_entry WHERE seq = 1"));
-        assertThrows(SQLException.class, () -> Sql.update("TRUNCATE ledger_entry"));
+        assertRefused("UPDATE", "UPDATE ledger_entry SET kind = 'x' WHERE seq = 1");
+        assertRefused("DELETE", "DELETE FROM ledger_entry WHERE seq = 1");
+        // Without CASCADE the foreign keys to the ledger refuse a TRUNCATE before any trigger runs, so that would
+        // not show the trigger at work.
+        assertRefused("TRUNCATE", "TRUNCATE ledger_entry CASCADE");
+    }
+
+    private static void assertRefused(String operation, String sql) {
+        SQLException e = assertThrows(SQLException.class, () -> Sql.update(sql));
+        assertEquals("23001", e.getSQLState(), e::getMessage);
+        assertThat(e.getMessage(), containsString("ledger_entry is append-only: " + operation + " refused"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.covenant.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -58,7 +57,7 @@ class ProjectRulesTest {
         assertEquals(Optional.of("GPL-2.0-only"), history.licenseOn(LocalDate.parse("2005-01-01")));
         assertEquals(Optional.of("GPL-2.0-only"), history.licenseOn(LocalDate.parse("2011-08-31")));
         assertEquals(Optional.of("Apache-2.0"), history.licenseOn(LocalDate.parse("2011-09-01")));
-        assertTrue(history.licenseOn(LocalDate.parse("2030-01-01")).isPresent());
+        assertEquals(Optional.of("Apache-2.0"), history.licenseOn(LocalDate.parse("2030-01-01")));
     }
 
     private static SemanticVersion v(String text) {

@@ -10,15 +10,19 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Sql;
+import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.web.WebClient;
 
 @QuarkusTest
@@ -168,7 +172,7 @@ class CorporateAndCoverageTest {
         String login = SigningFlowTest.newUser("exp");
         WebClient client = WebClient.signIn(login);
         SigningFlowTest.sign(client, client.csrf(),
-                Map.of("name", "=HYPERLINK(\"x\")", "email", login + "@example.org"));
+                Map.of("name", "=HYPERLINK(\"x\")", "email", login + "@example.org")).then().statusCode(303);
         admin().queryParam("format", "csv").get("/api/agreements/individual/signatures").then().statusCode(200)
                 .contentType(containsString("text/csv")).body(containsString(login))
                 .body(containsString("signature,github_id,login"));
@@ -176,7 +180,23 @@ class CorporateAndCoverageTest {
         given().get("/api/agreements/individual/signatures").then().statusCode(401);
         List<String> lines = admin().queryParam("format", "csv").get("/api/agreements/individual/signatures").asString()
                 .lines().toList();
-        lines.stream().filter(l -> l.contains(login))
-                .forEach(l -> org.junit.jupiter.api.Assertions.assertFalse(l.contains(",\"=")));
+        List<String> mine = lines.stream().filter(l -> l.contains("\"" + login + "\"")).toList();
+        assertEquals(1, mine.size(), () -> "one row for " + login + " in\n" + String.join("\n", lines));
+        List<String> cells = cells(mine.get(0));
+        assertEquals(10, cells.size(), mine.get(0));
+        assertEquals("=HYPERLINK(\"x\")", CanonicalJson.read(cells.get(9)).path("name").asText(), cells.get(9));
+        // No cell a spreadsheet would run: the formula the person typed stays inside the JSON of the fields.
+        assertEquals(List.of(), cells.stream().filter(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0)
+                .toList());
+    }
+
+    /** The cells of one CSV line whose cells are all quoted. */
+    private static List<String> cells(String line) {
+        Matcher cell = Pattern.compile("\"((?:[^\"]|\"\")*)\"(?:,|$)").matcher(line);
+        List<String> cells = new ArrayList<>();
+        while (cell.find()) {
+            cells.add(cell.group(1).replace("\"\"", "\""));
+        }
+        return cells;
     }
 }

@@ -1,5 +1,7 @@
 package dev.covenant.signing;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,7 +66,7 @@ class SigningBrowserTest {
         assertTrue(sha256.matches("[0-9a-f]{64}"), "the agreement page shows the text's SHA-256, got: " + sha256);
         assertEquals(Sql.text("SELECT v.sha256 FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id "
                 + "WHERE a.slug = 'individual' AND v.version = ?", version), sha256);
-        assertTrue(browser.driver.getPageSource().contains("What you grant, in plain words"));
+        assertThat(browser.driver.getPageSource(), containsString("What you grant, in plain words"));
 
         Select email = new Select(browser.driver.findElement(By.id("f-email")));
         assertEquals(login + "@example.org", email.getFirstSelectedOption().getDomProperty("value"),
@@ -139,11 +141,11 @@ class SigningBrowserTest {
                 "the company name is shown as typed");
         assertTrue(browser.driver.findElements(By.cssSelector("h1 b, main p.muted i")).isEmpty(),
                 "nothing typed became markup");
-        assertTrue(browser.driver.getPageSource().contains("Acme &lt;b&gt;Corp&lt;/b&gt;"),
-                "the company name is escaped");
-        assertTrue(browser.driver.findElement(By.cssSelector("main p.muted")).getText()
-                .contains("Head of <i>Open Source</i>"));
-        assertTrue(browser.driver.getPageSource().contains("Nobody yet."));
+        assertThat("the company name is escaped", browser.driver.getPageSource(),
+                containsString("Acme &lt;b&gt;Corp&lt;/b&gt;"));
+        assertThat(browser.driver.findElement(By.cssSelector("main p.muted")).getText(),
+                containsString("Head of <i>Open Source</i>"));
+        assertThat(browser.driver.getPageSource(), containsString("Nobody yet."));
 
         new Select(browser.driver.findElement(By.id("kind"))).selectByValue("DOMAIN");
         browser.driver.findElement(By.id("value")).sendKeys(domain);
@@ -210,7 +212,7 @@ class SigningBrowserTest {
         assertEquals(SCRIPT, receiptRow("name"), "the script is shown as text");
         assertTrue(browser.driver.findElements(By.cssSelector("main script")).isEmpty(),
                 "no script element on the page");
-        assertTrue(browser.driver.getPageSource().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertThat(browser.driver.getPageSource(), containsString("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertEquals(Boolean.FALSE, js.executeScript("return document.body.innerHTML.includes(arguments[0])", SCRIPT));
     }
 
@@ -225,8 +227,8 @@ class SigningBrowserTest {
         browser.waitFor(By.cssSelector("form[action$='/sign'] button[type='submit']"));
         assertEquals(login, browser.driver.findElement(By.cssSelector("header nav a[href='/me']")).getText().strip(),
                 "signed in as " + login);
-        assertTrue(browser.driver.findElement(By.cssSelector("form[action$='/sign']")).getText()
-                .contains("Signing as GitHub user " + login));
+        assertThat(browser.driver.findElement(By.cssSelector("form[action$='/sign']")).getText(),
+                containsString("Signing as GitHub user " + login));
     }
 
     private String receiptRow(String header) {

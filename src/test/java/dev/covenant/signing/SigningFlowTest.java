@@ -1,13 +1,13 @@
 package dev.covenant.signing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -68,7 +68,7 @@ public class SigningFlowTest {
         Response signed = sign(client, csrf, Map.of("name", "Bob Builder", "email", login + "@example.org"));
         assertEquals(303, signed.statusCode(), signed.asString());
         String receipt = signed.getHeader("Location");
-        assertTrue(receipt.contains("/signatures/"));
+        assertThat(receipt, containsString("/signatures/"));
         client.request().get(receipt).then().statusCode(200).body(containsString("Bob Builder"))
                 .body(containsString(Sql.text(
                         "SELECT sha256 FROM agreement_version v JOIN agreement a ON a.id = v.agreement_id WHERE a.slug = 'individual'")));
@@ -140,6 +140,8 @@ public class SigningFlowTest {
         sign(ownerClient, ownerClient.csrf(), Map.of("name", "Owner", "email", owner + "@example.org")).then()
                 .statusCode(303);
         String id = Sql.text("SELECT id FROM signature WHERE github_id = ?", idOf(owner));
+        // Without it every 404 below would pass, asked about "null".
+        assertNotNull(id, "the owner's signature");
         WebClient other = WebClient.signIn(newUser("oth"));
         other.request().get("/signatures/" + id).then().statusCode(404);
         other.request().get("/signatures/" + id + ".json").then().statusCode(404);

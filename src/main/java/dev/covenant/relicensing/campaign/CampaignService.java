@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.covenant.agreement.SpdxExpression;
@@ -14,6 +13,7 @@ import dev.covenant.api.ConflictException;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.api.Sha256;
+import dev.covenant.jdbc.AdvisoryLocks;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.Ledger;
 import dev.covenant.ledger.LedgerEntry;
@@ -27,13 +27,11 @@ public class CampaignService {
 
     private final Ledger ledger;
     private final Clock clock;
-    private final EntityManager em;
     private final CampaignDetails details;
 
-    CampaignService(Ledger ledger, Clock clock, EntityManager em, CampaignDetails details) {
+    CampaignService(Ledger ledger, Clock clock, CampaignDetails details) {
         this.ledger = ledger;
         this.clock = clock;
-        this.em = em;
         this.details = details;
     }
 
@@ -49,16 +47,15 @@ public class CampaignService {
                         .orElseThrow(() -> InvalidInputException.of("from", "is required: the project has no license"
                                 + " history to take the current license from")));
         // Two requests for the same target would both find none open without this lock on the repository.
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "campaign:" + repository)
-                .getSingleResult();
+        ConsentCampaign.getSession()
+                .doWork(c -> AdvisoryLocks.holdUntilTransactionEnds(c, "campaign:" + repository));
         List<ConsentCampaign> open = CampaignAnswers.openFor(repository, to);
         if (!open.isEmpty()) {
             throw new ConflictException("Campaign " + open.get(0).id + " for " + repository + " to " + to
                     + " is open already");
         }
         ConsentCampaign campaign = new ConsentCampaign();
-        campaign.id = ((Number) em.createNativeQuery("SELECT nextval('consent_campaign_id_seq')").getSingleResult())
-                .longValue();
+        campaign.id = ConsentCampaign.nextId();
         campaign.repository = repository;
         campaign.fromLicense = from.toString();
         campaign.toLicense = to.toString();

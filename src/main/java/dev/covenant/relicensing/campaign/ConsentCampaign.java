@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import dev.covenant.jdbc.Rows;
+
 /** A planned license change of one repository, open for answers until a maintainer closes it. */
 @Entity
 @Table(name = "consent_campaign")
@@ -73,6 +75,12 @@ public class ConsentCampaign extends PanacheEntityBase {
 
     public String repo() {
         return repository.substring(repository.indexOf('/') + 1);
+    }
+
+    /** The next id from {@code consent_campaign_id_seq}, taken before the row is written. */
+    static long nextId() {
+        return getSession().doReturningWork(c -> Rows.first(c, "SELECT nextval('consent_campaign_id_seq')",
+                rs -> rs.getLong(1)).orElseThrow());
     }
 
     /** A campaign of this repository; another repository's campaign is as absent as none. */

@@ -2,6 +2,7 @@ package dev.covenant.relicensing.campaign;
 
 import static dev.covenant.Api.admin;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,7 +86,7 @@ class CampaignAccessTest {
         WebClient maintainer = WebClient.signIn(f.person("maint", "maintain"));
         String html = maintainer.request().get(dashboard).then().statusCode(200).extract().asString();
         assertTrue(html.contains("<svg") && html.contains("class=\"progress-chart\""), html);
-        assertTrue(html.contains(CampaignFixture.email(f.yes)), "maintainers see contact e-mails");
+        assertThat("maintainers see contact e-mails", html, containsString(CampaignFixture.email(f.yes)));
         String csrf = maintainer.csrf();
         maintainer.request().contentType("application/x-www-form-urlencoded").formParam("contributor", f.no)
                 .formParam("answer", "NO").post(dashboard + "/answers").then().statusCode(403);

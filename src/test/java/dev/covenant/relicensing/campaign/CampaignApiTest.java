@@ -1,6 +1,7 @@
 package dev.covenant.relicensing.campaign;
 
 import static dev.covenant.Api.admin;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -90,8 +91,8 @@ class CampaignApiTest {
         Map<String, String> statuses = statuses(report);
         assertEquals(Map.of(f.granted, "GRANTED", f.yes, "CONSENTED", f.no, "DECLINED", f.conditional, "CONDITIONAL",
                 "far" + f.n, "UNREACHABLE", f.nobody, "UNKNOWN_IDENTITY"), statuses);
-        assertTrue(report.getString("contributors.find { it.contributor == '" + f.conditional + "' }.reason")
-                .contains("Only if the docs stay CC-BY"));
+        assertThat(report.getString("contributors.find { it.contributor == '" + f.conditional + "' }.reason"),
+                containsString("Only if the docs stay CC-BY"));
         assertEquals(6, report.getInt("totals.people"));
         assertEquals(2, report.getInt("totals.peopleCleared"));
         assertEquals(20, report.getInt("totals.commits"));

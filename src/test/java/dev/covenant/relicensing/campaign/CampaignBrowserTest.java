@@ -1,7 +1,8 @@
 package dev.covenant.relicensing.campaign;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -88,12 +89,12 @@ class CampaignBrowserTest {
             assertEquals("1", people.findElement(By.cssSelector("rect.agreement")).getDomAttribute("data-value"));
             assertEquals("1", people.findElement(By.cssSelector("rect.refused")).getDomAttribute("data-value"),
                     "the conditional yes");
-            assertFalse(people.findElements(By.cssSelector("rect.consented")).size() > 0, "nobody consented yet");
+            assertEquals(0, people.findElements(By.cssSelector("rect.consented")).size(), "nobody consented yet");
             WebElement row = browser.driver.findElement(By.cssSelector("tr[data-contributor='" + f.conditional + "']"));
             assertTrue(row.findElement(By.cssSelector(".status")).getText().contains("CONDITIONAL"), row.getText());
             assertTrue(row.getText().contains("Only if the manual stays CC-BY-4.0"), row.getText());
-            assertTrue(row.findElement(By.cssSelector(".contact")).getText()
-                    .contains(CampaignFixture.email(f.conditional)));
+            assertThat(row.findElement(By.cssSelector(".contact")).getText(),
+                    containsString(CampaignFixture.email(f.conditional)));
 
             browser.driver.findElement(By.id("contributor")).sendKeys(f.yes);
             new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("answer"))).selectByValue("YES");

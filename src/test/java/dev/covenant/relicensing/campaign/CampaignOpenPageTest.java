@@ -48,7 +48,7 @@ class CampaignOpenPageTest {
         assertEquals(403, open(writer, writer.csrf(), f.repository, "Apache-2.0").statusCode());
         Response bad = open(maintainer, maintainer.csrf(), f.repository, "Apache-2.O");
         assertEquals(400, bad.statusCode());
-        assertTrue(bad.asString().contains("Apache-2.0"), "the closest ids are named");
+        assertTrue(bad.asString().contains("Apache-2.0"), () -> "the closest ids are named: " + bad.asString());
         assertEquals("0", Sql.text("SELECT count(*) FROM consent_campaign WHERE repository = ?", f.repository));
     }
 }

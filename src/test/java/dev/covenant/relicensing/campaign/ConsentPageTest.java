@@ -33,7 +33,7 @@ class ConsentPageTest {
         String page = given().get("/consent/" + id).then().statusCode(200).extract().asString();
         assertTrue(page.contains("href=\"/login?next=/consent/" + id + "\""), page);
         assertTrue(page.contains("<code class=\"from\">MIT</code>")
-                && page.contains("<code class=\"to\">Apache-2.0</code>"));
+                && page.contains("<code class=\"to\">Apache-2.0</code>"), page);
         assertFalse(page.contains("name=\"answer\""), "no form before signing in");
         given().redirects().follow(false).get("/login?next=/consent/" + id).then().statusCode(303);
         given().get("/consent/123456789012").then().statusCode(404);
@@ -48,7 +48,7 @@ class ConsentPageTest {
         assertTrue(page.contains("<strong>4</strong> commits"), page);
         assertTrue(page.contains("from 2020-01-14T12:00:00Z to 2020-01-17T12:00:00Z"), page);
         assertEquals(4, page.split("<td class=\"hash\"").length - 1, "the newest commits, one row each");
-        assertFalse(page.contains("id=\"recorded\""));
+        assertFalse(page.contains("id=\"recorded\""), page);
         String csrf = contributor.csrf();
         CampaignApiTest.answerOnThePage(contributor, id, csrf, "NO", "").then().statusCode(303);
         String refused = CampaignApiTest.answerOnThePage(contributor, id, csrf, "CONDITIONAL", "").then()

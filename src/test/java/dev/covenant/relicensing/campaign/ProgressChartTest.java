@@ -39,7 +39,10 @@ class ProgressChartTest {
     @Test
     void partsFillTheBarExactlyAndInOrder() {
         ProgressChart chart = ProgressChart.of(null, CampaignProgress.of(TOTALS, PEOPLE), "x");
+        assertEquals(List.of("people", "commits", "lines"),
+                chart.rows().stream().map(ProgressChart.Row::measure).toList());
         for (ProgressChart.Row row : chart.rows()) {
+            assertEquals(4, row.parts().size(), row.measure());
             List<ProgressChart.Part> parts = row.parts();
             assertEquals(ProgressChart.LABEL, parts.get(0).x());
             for (int i = 1; i < parts.size(); i++) {
@@ -58,6 +61,11 @@ class ProgressChartTest {
     void anEmptyHistoryDrawsEmptyBars() {
         ProgressChart chart = ProgressChart.of(null,
                 CampaignProgress.of(new Totals(0, 0, 0, 0, 0, 0, 1, 1, 1), List.of()), null);
-        chart.rows().forEach(row -> row.parts().forEach(p -> assertEquals(0, p.width())));
+        assertEquals(List.of("people", "commits", "lines"),
+                chart.rows().stream().map(ProgressChart.Row::measure).toList());
+        List<Integer> empty = List.of(0, 0, 0, 0);
+        assertEquals(List.of(empty, empty, empty),
+                chart.rows().stream().map(row -> row.parts().stream().map(ProgressChart.Part::width).toList())
+                        .toList());
     }
 }

@@ -87,7 +87,7 @@ class GitLogErrorsTest {
         GitLogFormatException e = assertThrows(GitLogFormatException.class,
                 () -> GitLogs.parse(replaceLine(HISTORY, 9, broken)));
         assertEquals(201, e.line().length());
-        assertTrue(e.getMessage().length() < 500);
+        assertTrue(e.getMessage().length() < 500, e::getMessage);
     }
 
     @Test

@@ -126,7 +126,7 @@ class GitLogFixtureTest {
     void sha256RepositoriesHave64DigitShas() {
         List<ParsedCommit> sha256 = GitLogs.fixture("git-log-sha256.txt");
         assertEquals(4, sha256.size());
-        assertTrue(sha256.stream().allMatch(c -> c.sha().length() == 64));
+        assertEquals(List.of(64, 64, 64, 64), sha256.stream().map(c -> c.sha().length()).toList());
         assertEquals(List.of("7595b32", "9e38644"), sha256.get(0).mergeParents());
         assertEquals(3, sha256.stream().mapToLong(ParsedCommit::linesAdded).sum());
     }

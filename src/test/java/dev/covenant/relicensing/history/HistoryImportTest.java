@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.covenant.Await;
 import dev.covenant.Sql;
 import dev.covenant.identity.People;
 import dev.covenant.relicensing.report.ReportCsv;
@@ -127,22 +129,16 @@ public class HistoryImportTest {
     }
 
     @Test
-    void anUploadRunsInTheBackgroundWithItsProgress() throws InterruptedException {
+    void anUploadRunsInTheBackgroundWithItsProgress() {
         Response accepted = upload("background", log, false);
         accepted.then().statusCode(202).body("source", equalTo("TEXT"))
                 .body("commitsTotal", equalTo((int) git.commits))
                 .body("bytesTotal", equalTo(log.getBytes(StandardCharsets.UTF_8).length));
         String location = accepted.getHeader("Location");
         assertTrue(location.startsWith("/api/repos/" + owner + "/background/history/"), location);
-        JsonPath job = null;
-        for (int i = 0; i < 100; i++) {
-            job = admin().get(location).then().statusCode(200).extract().jsonPath();
-            if (job.getString("state").equals("DONE")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertEquals("DONE", job.getString("state"));
+        JsonPath job = JsonPath.from(Await.until("the import to be DONE", Duration.ofSeconds(30),
+                () -> admin().get(location).then().statusCode(200).extract().asString(),
+                body -> "DONE".equals(JsonPath.from(body).getString("state"))));
         assertEquals(git.commits, job.getLong("commitsDone"));
         admin().get("/api/repos/" + owner + "/background/history").then().statusCode(200)
                 .body("id", hasItem(job.getInt("id")));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.Paging;
 import dev.covenant.identity.Identity;
@@ -64,6 +65,6 @@ class PagingTest {
             "offset, 99999999999, 1"})
     void outOfRangeOrNotANumberNamesTheField(String field, String offset, String limit) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Paging.of(offset, limit));
-        assertEquals(field, e.errors().get(0).field());
+        assertEquals(List.of(field), e.errors().stream().map(FieldError::field).toList(), e.errors().toString());
     }
 }

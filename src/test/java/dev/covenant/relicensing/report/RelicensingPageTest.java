@@ -2,6 +2,7 @@ package dev.covenant.relicensing.report;
 
 import static dev.covenant.Api.admin;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
@@ -18,7 +19,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.covenant.Await;
 import dev.covenant.Sql;
 import dev.covenant.checks.InstalledRepositories;
 import dev.covenant.github.FakeGitHubResource;
@@ -108,7 +109,7 @@ class RelicensingPageTest {
                 + "%2Frelicensing%3Fto%3DApache-2.0%2520OR%2520MIT";
         assertTrue(body.contains("href=\"" + expected + "\""), body);
         assertFalse(body.contains(writer), "a visitor sees nobody's contributions");
-        assertFalse(body.contains("id=\"contributors\""));
+        assertFalse(body.contains("id=\"contributors\""), body);
 
         // Sign-in keeps the page (with its target) as where to come back to, instead of falling back to /me.
         Response start = given().urlEncodingEnabled(false).redirects().follow(false).get(expected);
@@ -131,8 +132,8 @@ class RelicensingPageTest {
                 + writer + "\""), writerRow);
         assertTrue(writerRow.contains("NO_AGREEMENT") && writerRow.contains("<td class=\"num\">2</td>")
                 && writerRow.contains("<td class=\"num\">3</td>"), writerRow);
-        assertTrue(row(body, "dev@" + domain).contains("GRANTED"));
-        assertTrue(row(body, "UNKNOWN_IDENTITY").contains("o&#39;brien&amp;co-" + run));
+        assertThat(row(body, "dev@" + domain), containsString("GRANTED"));
+        assertThat(row(body, "UNKNOWN_IDENTITY"), containsString("o&#39;brien&amp;co-" + run));
 
         assertTrue(body.contains("href=\"/api/repos/" + name + "/relicensing?to=Apache-2.0&amp;format=csv\""), body);
         String download = client.request().get(api("?to=Apache-2.0&format=csv")).then().statusCode(200)
@@ -145,7 +146,7 @@ class RelicensingPageTest {
                 imports.get(0).contains("DONE")
                         && imports.get(0).contains(">4</span> of <span data-field=\"commitsTotal\">4<"),
                 imports.get(0));
-        assertTrue(body.contains("id=\"import-form\""));
+        assertThat(body, containsString("id=\"import-form\""));
         assertFalse(body.contains("/relicensing/imports.js"), "nothing running, nothing to follow");
     }
 
@@ -170,8 +171,8 @@ class RelicensingPageTest {
                 .contentType(containsString("text/html")).extract().asString();
         assertTrue(body.contains("id=\"to-error\""), body);
         assertTrue(body.contains("<code class=\"suggestion\">Apache-2.0</code>"), body);
-        assertTrue(body.contains("value=\"Apache-2\""), "the typed value stays in the field");
-        assertFalse(body.contains("id=\"contributors\""));
+        assertThat("the typed value stays in the field", body, containsString("value=\"Apache-2\""));
+        assertFalse(body.contains("id=\"contributors\""), body);
 
         String at = client.request().get(pagePath("?to=MIT&at=deadbeef")).then().statusCode(400).extract().asString();
         assertTrue(at.contains("id=\"at-error\"") && !at.contains("id=\"to-error\""), at);
@@ -198,7 +199,8 @@ class RelicensingPageTest {
         assertTrue(body.contains("id=\"own-part-note\""), body);
         List<String> rows = rows(body, "contributors");
         assertEquals(1, rows.size(), body);
-        assertTrue(rows.get(0).contains(writer + "@example.org") || rows.get(0).contains(">" + writer + "<"));
+        assertTrue(rows.get(0).contains(writer + "@example.org") || rows.get(0).contains(">" + writer + "<"),
+                rows.get(0));
         assertTrue(rows.get(0).contains("<span class=\"name\">Person " + writer + "</span>"), rows.get(0));
         for (String other : List.of("dev@" + domain, ESCAPED_SCRIPT, "brien", "id=\"totals\"", "id=\"imports\"",
                 "id=\"import-form\"")) {
@@ -244,7 +246,8 @@ class RelicensingPageTest {
                 .statusCode(400).extract().asString();
         assertTrue(refused.contains("id=\"cloneUrl-error\"") && refused.contains("outside"), refused);
         assertTrue(refused.contains("value=\"file:/etc\""), refused);
-        assertTrue(refused.contains("id=\"contributors\""), "the report for the kept target is still there");
+        assertThat("the report for the kept target is still there", refused,
+                containsString("id=\"contributors\""));
         assertEquals(before, imports());
 
         client.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf)
@@ -252,12 +255,10 @@ class RelicensingPageTest {
                 .statusCode(303).header("Location", endsWith(pagePath("?to=Apache-2.0%20OR%20MIT#imports")));
         assertEquals(Integer.parseInt(before) + 1, Integer.parseInt(imports()));
         String id = Sql.text("SELECT max(id) FROM history_import WHERE repository = ?", name);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!"DONE".equals(Sql.text("SELECT j.state FROM history_import h JOIN job j ON j.id = h.job_id"
-                + " WHERE h.id = ?::bigint", id))) {
-            assertTrue(Instant.now().isBefore(deadline), "the clone import did not finish");
-            Thread.sleep(100);
-        }
+        Await.until("the clone import to be DONE", Duration.ofSeconds(30),
+                () -> Sql.textUnchecked("SELECT j.state || coalesce(': ' || j.error, '') FROM history_import h"
+                        + " JOIN job j ON j.id = h.job_id WHERE h.id = ?::bigint", id),
+                "DONE"::equals);
         assertEquals(url, Sql.text("SELECT clone_url FROM history_import WHERE id = ?::bigint", id));
     }
 

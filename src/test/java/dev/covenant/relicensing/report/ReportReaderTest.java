@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +59,7 @@ class ReportReaderTest {
 
     @Test
     void someoneWhoNeverContributedSeesNobody() {
-        assertTrue(new ReportReader(99L, false).visible(REPORT).contributors().isEmpty());
+        assertEquals(List.of(), new ReportReader(99L, false).visible(REPORT).contributors());
     }
 
     @Test
