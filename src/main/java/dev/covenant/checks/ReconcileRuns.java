@@ -1,11 +1,9 @@
 package dev.covenant.checks;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,9 +49,11 @@ public class ReconcileRuns {
                 Rows.query(c, "SELECT pg_advisory_xact_lock(?)", rs -> {
                 }, LOCK);
                 if (jobId != null) {
-                    update(c, "UPDATE reconcile_run SET finished_at = ?, stopped_reason = 'interrupted: the instance"
-                            + " running this sweep stopped, and the sweep started again' WHERE job_id = ?"
-                            + " AND finished_at IS NULL", now, jobId);
+                    Rows.update(c,
+                            "UPDATE reconcile_run SET finished_at = ?, stopped_reason = 'interrupted: the instance"
+                                    + " running this sweep stopped, and the sweep started again' WHERE job_id = ?"
+                                    + " AND finished_at IS NULL",
+                            now, jobId);
                 }
                 long[] running = new long[1];
                 Rows.query(c, "SELECT count(*) FROM reconcile_run WHERE finished_at IS NULL AND started_at > ?",
@@ -133,25 +133,9 @@ public class ReconcileRuns {
 
     private void update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection()) {
-            update(c, sql, args);
+            Rows.update(c, sql, args);
         } catch (SQLException e) {
             throw new IllegalStateException("reconcile_run: " + e.getMessage(), e);
-        }
-    }
-
-    private static void update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                Object arg = args[i];
-                if (arg instanceof Instant instant) {
-                    ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
-                } else if (arg instanceof Rows.Array array) {
-                    ps.setArray(i + 1, c.createArrayOf(array.type(), array.values().toArray()));
-                } else {
-                    ps.setObject(i + 1, arg);
-                }
-            }
-            ps.executeUpdate();
         }
     }
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.covenant.api.ConflictException;
 import dev.covenant.jdbc.Database;
 import dev.covenant.jdbc.Rows;
+import dev.covenant.jobs.RetryDelay;
 import dev.covenant.jobs.RetryLater;
 
 /**
@@ -125,7 +126,7 @@ public class DeliveryQueue {
                 next = Delivery.State.DEAD;
             } else {
                 next = Delivery.State.PENDING;
-                nextAttempt = nextAttempt.plus(new Backoff(config.backoffBase(), config.backoffCap())
+                nextAttempt = nextAttempt.plus(new RetryDelay(config.backoffBase(), config.backoffCap())
                         .after(claimed.attempts(), retryable.notBeforeSeconds(), random));
             }
         } else {

@@ -1,16 +1,16 @@
 package dev.covenant.inbox;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
+
+import dev.covenant.jdbc.Database;
+import dev.covenant.jdbc.Rows;
 
 /**
  * Keeps the inbox from growing for ever: finished and ignored deliveries older than the retention are deleted, in
@@ -25,12 +25,12 @@ public class DeliveryRetention {
     static final Duration SHORTEST = Duration.ofDays(3);
     private static final int BATCH = 10_000;
 
-    private final EntityManager em;
+    private final Database db;
     private final WorkerConfig config;
     private final Clock clock;
 
-    DeliveryRetention(EntityManager em, WorkerConfig config, Clock clock) {
-        this.em = em;
+    DeliveryRetention(Database db, WorkerConfig config, Clock clock) {
+        this.db = db;
         this.config = config;
         this.clock = clock;
     }
@@ -45,14 +45,13 @@ public class DeliveryRetention {
 
     /** Deletes the DONE and IGNORED deliveries received before the retention; returns how many. */
     public long purge() {
-        Timestamp before = Timestamp.from(Instant.now(clock).minus(keep()));
+        Instant before = Instant.now(clock).minus(keep());
         long total = 0;
         int deleted;
         do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("DELETE FROM delivery"
-                    + " WHERE delivery_id IN (SELECT delivery_id FROM delivery WHERE received_at < ?1"
-                    + " AND state IN ('DONE', 'IGNORED') LIMIT " + BATCH + ")").setParameter(1, before)
-                    .executeUpdate());
+            deleted = db.committed("deleting finished deliveries", c -> Rows.update(c, "DELETE FROM delivery"
+                    + " WHERE delivery_id IN (SELECT delivery_id FROM delivery WHERE received_at < ?"
+                    + " AND state IN ('DONE', 'IGNORED') LIMIT " + BATCH + ")", before));
             total += deleted;
         } while (deleted == BATCH);
         return total;

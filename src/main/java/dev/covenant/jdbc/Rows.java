@@ -35,7 +35,7 @@ public final class Rows {
         T row(ResultSet rs) throws SQLException;
     }
 
-    /** A list argument, sent as an array of {@code type}. */
+    /** A list argument, sent as an array of {@code type}; a {@code Long[]} or {@code String[]} is sent as is. */
     public record Array(String type, Collection<?> values) {
     }
 
@@ -69,12 +69,23 @@ public final class Rows {
             Object arg = args[i];
             if (arg instanceof Array array) {
                 ps.setArray(i + 1, c.createArrayOf(array.type(), array.values().toArray()));
+            } else if (arg instanceof Long[] longs) {
+                ps.setArray(i + 1, c.createArrayOf("bigint", longs));
+            } else if (arg instanceof String[] texts) {
+                ps.setArray(i + 1, c.createArrayOf("text", texts));
             } else if (arg instanceof Instant instant) {
                 ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));
             } else {
                 ps.setObject(i + 1, arg);
             }
         }
+    }
+
+    /** Every row as a value, in order. */
+    public static <T> List<T> list(Connection c, String sql, Mapper<T> mapper, Object... args) throws SQLException {
+        List<T> found = new ArrayList<>();
+        query(c, sql, rs -> found.add(mapper.row(rs)), args);
+        return found;
     }
 
     /** The first row as a value, or empty when the query returns none. */

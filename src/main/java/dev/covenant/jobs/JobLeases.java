@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import org.jboss.logging.Logger;
 
+import dev.covenant.jdbc.Rows;
+
 /**
  * The leases this instance holds: its owner id (new at every start, so that a restarted instance takes its own
  * former jobs over like anyone else's), the jobs it holds, their claims and their renewal. A claim takes jobs with
@@ -66,19 +68,19 @@ public class JobLeases {
         Instant now = clock.instant();
         List<Job> jobs = inTransaction(c -> {
             // The jobs this instance still holds are its own to renew; any other whose lease ran out is taken over.
-            List<Long> expired = Sql.query(c, "SELECT id FROM job WHERE kind = ? AND state = 'RUNNING'"
+            List<Long> expired = Rows.list(c, "SELECT id FROM job WHERE kind = ? AND state = 'RUNNING'"
                     + " AND lease_until < ? AND NOT (id = ANY(?)) ORDER BY lease_until LIMIT ? FOR UPDATE SKIP LOCKED",
                     rs -> rs.getLong(1), kind, now, held.toArray(Long[]::new), limit);
             List<Long> ids = new ArrayList<>(expired);
             if (ids.size() < limit) {
-                ids.addAll(Sql.query(c, "SELECT id FROM job WHERE kind = ? AND state = 'QUEUED' AND run_after <= ?"
+                ids.addAll(Rows.list(c, "SELECT id FROM job WHERE kind = ? AND state = 'QUEUED' AND run_after <= ?"
                         + " AND (lease_until IS NULL OR lease_owner = ? OR lease_until < ?) ORDER BY run_after, id"
                         + " LIMIT ? FOR UPDATE SKIP LOCKED", rs -> rs.getLong(1), kind, now, owner, now,
                         limit - ids.size()));
             }
             return ids.isEmpty()
                     ? List.<Job>of()
-                    : Sql.query(c, "UPDATE job SET state = 'RUNNING',"
+                    : Rows.list(c, "UPDATE job SET state = 'RUNNING',"
                             + " attempts = attempts + 1, lease_owner = ?, lease_until = ?, started_at = coalesce(started_at, ?),"
                             + " updated_at = ? WHERE id = ANY(?) RETURNING id, kind, dedupe_key, payload::text, attempts",
                             rs -> new Job(rs.getLong(1), rs.getString(2), rs.getString(3), payload(rs.getString(4)),
@@ -95,7 +97,7 @@ public class JobLeases {
             return;
         }
         Long[] ids = held.toArray(Long[]::new);
-        List<Long> renewed = inAutocommit(c -> Sql.query(c, "UPDATE job SET lease_until = ? WHERE lease_owner = ?"
+        List<Long> renewed = inAutocommit(c -> Rows.list(c, "UPDATE job SET lease_until = ? WHERE lease_owner = ?"
                 + " AND id = ANY(?) AND state IN ('QUEUED', 'RUNNING') RETURNING id", rs -> rs.getLong(1), leaseEnd(),
                 owner, ids));
         for (Long id : ids) {
@@ -110,7 +112,7 @@ public class JobLeases {
     void releaseAll() {
         Long[] ids = held.toArray(Long[]::new);
         if (ids.length > 0) {
-            inAutocommit(c -> Sql.update(c, "UPDATE job SET lease_until = ? WHERE lease_owner = ? AND id = ANY(?)"
+            inAutocommit(c -> Rows.update(c, "UPDATE job SET lease_until = ? WHERE lease_owner = ? AND id = ANY(?)"
                     + " AND state IN ('QUEUED', 'RUNNING')", clock.instant(), owner, ids));
             held.clear();
         }

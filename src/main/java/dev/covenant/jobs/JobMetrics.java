@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
+import dev.covenant.jdbc.Rows;
+
 /**
  * The {@code covenant.jobs} gauge: jobs by kind and state, counted by one query for all of them, at most once a
  * second however many gauges a scrape reads.
@@ -49,7 +51,7 @@ public class JobMetrics {
         if (now - countedAt > FRESH_MILLIS) {
             counts = leases.inAutocommit(c -> {
                 Map<String, Long> all = new HashMap<>();
-                Sql.query(c, "SELECT kind, state, count(*) FROM job GROUP BY kind, state",
+                Rows.list(c, "SELECT kind, state, count(*) FROM job GROUP BY kind, state",
                         rs -> all.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3)));
                 return all;
             });

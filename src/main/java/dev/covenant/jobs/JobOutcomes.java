@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.covenant.jdbc.Rows;
+
 /**
  * How a run ends in the {@code job} table: DONE, FAILED with its reason, or QUEUED again for a retry. Each is
  * written only while this instance still holds the job: if its lease ran out and another instance took the job over,
@@ -29,14 +31,14 @@ class JobOutcomes {
 
     boolean done(Job job) {
         Instant now = clock.instant();
-        return ended(job, leases.inAutocommit(c -> Sql.update(c, "UPDATE job SET state = 'DONE', phase = NULL,"
+        return ended(job, leases.inAutocommit(c -> Rows.update(c, "UPDATE job SET state = 'DONE', phase = NULL,"
                 + " lease_until = NULL, error = NULL, finished_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ?"
                 + " AND state = 'RUNNING'", now, now, job.id(), leases.owner())));
     }
 
     boolean failed(Job job, String reason) {
         Instant now = clock.instant();
-        return ended(job, leases.inAutocommit(c -> Sql.update(c, "UPDATE job SET state = 'FAILED', phase = NULL,"
+        return ended(job, leases.inAutocommit(c -> Rows.update(c, "UPDATE job SET state = 'FAILED', phase = NULL,"
                 + " lease_until = NULL, error = ?, finished_at = ?, updated_at = ? WHERE id = ? AND lease_owner = ?"
                 + " AND state = 'RUNNING'", shorten(reason), now, now, job.id(), leases.owner())));
     }
@@ -48,7 +50,7 @@ class JobOutcomes {
     boolean retry(Job job, Instant runAfter, String reason) {
         Instant now = clock.instant();
         try {
-            return ended(job, leases.inAutocommit(c -> Sql.update(c, "UPDATE job SET state = 'QUEUED', phase = NULL,"
+            return ended(job, leases.inAutocommit(c -> Rows.update(c, "UPDATE job SET state = 'QUEUED', phase = NULL,"
                     + " lease_owner = NULL, lease_until = NULL, run_after = ?, error = ?, updated_at = ? WHERE id = ?"
                     + " AND lease_owner = ? AND state = 'RUNNING'", runAfter, shorten(reason), now, job.id(),
                     leases.owner())));

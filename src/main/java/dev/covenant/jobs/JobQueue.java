@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 
+import dev.covenant.jdbc.Rows;
+
 /**
  * Adds jobs to the {@code job} table and wakes the runners once they are committed. A job whose kind keeps a row
  * of its own is created with that row in one transaction ({@link #create}); jobs queued one per thing
@@ -66,7 +68,7 @@ public class JobQueue {
         String owner = hold == Hold.ANYONE ? null : leases.owner();
         Instant leaseEnd = hold == Hold.ANYONE ? null : leases.leaseEnd();
         Created<T> created = leases.inTransaction(c -> {
-            long id = Sql.query(c, "INSERT INTO job (kind, state, run_after, attempts, total, lease_owner, lease_until,"
+            long id = Rows.list(c, "INSERT INTO job (kind, state, run_after, attempts, total, lease_owner, lease_until,"
                     + " created_at, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                     rs -> rs.getLong(1), kind, running ? "RUNNING" : "QUEUED", now, running ? 1 : 0, total, owner,
                     leaseEnd, now, running ? now : null, now).get(0);
@@ -97,7 +99,7 @@ public class JobQueue {
         int queued;
         // Inside a transaction the pool hands out the transaction's own connection.
         try (Connection c = dataSource.getConnection()) {
-            queued = Sql.update(c, "INSERT INTO job (kind, dedupe_key, payload, state, run_after, created_at,"
+            queued = Rows.update(c, "INSERT INTO job (kind, dedupe_key, payload, state, run_after, created_at,"
                     + " updated_at) SELECT ?, k, CAST(p AS jsonb), 'QUEUED', ?, ?, ? FROM unnest(?, ?) WITH ORDINALITY"
                     + " AS t(k, p, n) ORDER BY n ON CONFLICT (kind, dedupe_key) WHERE state = 'QUEUED' DO NOTHING",
                     kind, now, now, now, keys, json);
@@ -120,8 +122,8 @@ public class JobQueue {
         Instant now = clock.instant();
         Instant since = createdSince == null ? now.plusSeconds(1) : createdSince;
         Optional<Long> id = leases.inTransaction(c -> {
-            Sql.query(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> 0, kind + ":" + key);
-            return Sql.query(c, "INSERT INTO job (kind, dedupe_key, payload, state, run_after, created_at, updated_at)"
+            Rows.list(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> 0, kind + ":" + key);
+            return Rows.list(c, "INSERT INTO job (kind, dedupe_key, payload, state, run_after, created_at, updated_at)"
                     + " SELECT ?, ?, CAST(? AS jsonb), 'QUEUED', ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM job"
                     + " WHERE kind = ? AND dedupe_key = ? AND (state IN ('QUEUED', 'RUNNING') OR created_at >= ?))"
                     + " ON CONFLICT DO NOTHING RETURNING id", rs -> rs.getLong(1), kind, key, json(payload), now, now,

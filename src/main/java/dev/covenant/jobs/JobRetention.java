@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.scheduler.Scheduled;
 import org.jboss.logging.Logger;
 
+import dev.covenant.jdbc.Rows;
+
 /**
  * Deletes finished jobs of the kinds whose rows nothing else points at (re-evaluations, sweeps) once they are older
  * than {@code covenant.jobs.retention}, so that the table, and the counts behind the metric, stay small. Every
@@ -42,7 +44,7 @@ public class JobRetention {
     public long deleteFinishedBefore(Instant cutoff) {
         String[] disposable = runner.kinds().stream().filter(k -> !runner.kind(k).keepFinished())
                 .toArray(String[]::new);
-        return leases.inAutocommit(c -> Sql.update(c, "DELETE FROM job WHERE state IN ('DONE', 'FAILED')"
+        return leases.inAutocommit(c -> Rows.update(c, "DELETE FROM job WHERE state IN ('DONE', 'FAILED')"
                 + " AND finished_at < ? AND kind = ANY(?)", cutoff, disposable));
     }
 }

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import dev.covenant.jdbc.Rows;
+
 /**
  * Where a job stands, as its kind's API shows it: state, phase, progress ({@code done} of {@code total} at
  * {@code rate} units per second), times, and why it failed. A kind's reads select {@link #COLUMNS} from its own
@@ -26,8 +28,8 @@ public record JobStatus(long id, String state, String phase, long done, Long tot
         String state = rs.getString("job_state");
         return new JobStatus(rs.getLong("job_id"), state, rs.getString("job_phase"), rs.getLong("job_done"),
                 rs.getObject("job_total", Long.class), rs.getObject("job_rate", Double.class),
-                Sql.instant(rs, "job_created_at"), Sql.instant(rs, "job_started_at"),
-                Sql.instant(rs, "job_updated_at"), Sql.instant(rs, "job_finished_at"),
+                Rows.instant(rs, "job_created_at"), Rows.instant(rs, "job_started_at"),
+                Rows.instant(rs, "job_updated_at"), Rows.instant(rs, "job_finished_at"),
                 State.FAILED.name().equals(state) ? rs.getString("job_error") : null);
     }
 

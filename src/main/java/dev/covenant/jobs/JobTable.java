@@ -1,12 +1,13 @@
 package dev.covenant.jobs;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 import io.agroal.api.AgroalDataSource;
+
+import dev.covenant.jdbc.Rows;
 
 /**
  * The statements of a job kind's own table ({@code history_import}, {@code blame_job}): each on its own pooled
@@ -41,20 +42,15 @@ public final class JobTable<T> {
 
     /** The same on the caller's connection, e.g. in the transaction that creates the job ({@link JobQueue#create}). */
     public long update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(c, sql, args)) {
-            if (sql.contains("RETURNING")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-            return ps.executeUpdate();
+        if (sql.contains("RETURNING")) {
+            return Rows.first(c, sql, rs -> rs.getLong(1), args).orElseThrow();
         }
+        return Rows.update(c, sql, args);
     }
 
     public List<T> query(String sql, Object... args) {
         try (Connection c = dataSource.getConnection()) {
-            return Sql.query(c, sql, mapper::map, args);
+            return Rows.list(c, sql, mapper::map, args);
         } catch (SQLException e) {
             throw new IllegalStateException(table + ": " + e.getMessage(), e);
         }

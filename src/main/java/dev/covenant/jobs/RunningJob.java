@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.covenant.jdbc.Rows;
+
 /**
  * A job while it runs, as its kind sees it: what it is, and where its progress goes. Each write is its own short
  * statement, committed at once, so that every instance sees how far the job got while its own work is still
@@ -54,13 +56,13 @@ public final class RunningJob {
 
     /** What the job is doing now, and how many units it will do in all, once that is known. */
     public void phase(String phase, Long total) {
-        leases.inAutocommit(c -> Sql.update(c, "UPDATE job SET phase = ?, total = coalesce(?, total), updated_at = ?"
+        leases.inAutocommit(c -> Rows.update(c, "UPDATE job SET phase = ?, total = coalesce(?, total), updated_at = ?"
                 + " WHERE id = ?", phase, total, clock.instant(), job.id()));
     }
 
     /** How far the job got: {@code done} units of {@code total} (null: unchanged) at {@code rate} units per second. */
     public void progress(long done, Long total, Double rate) {
-        leases.inAutocommit(c -> Sql.update(c, "UPDATE job SET done = ?, total = coalesce(?, total),"
+        leases.inAutocommit(c -> Rows.update(c, "UPDATE job SET done = ?, total = coalesce(?, total),"
                 + " rate = coalesce(?, rate), updated_at = ? WHERE id = ?", done, total, rate, clock.instant(),
                 job.id()));
     }

@@ -18,7 +18,7 @@ import dev.covenant.relicensing.blame.VerdictModel.FileVerdict;
 import dev.covenant.relicensing.blame.VerdictModel.Standing;
 import dev.covenant.relicensing.blame.VerdictModel.Standings;
 import dev.covenant.relicensing.blame.VerdictModel.SurvivingRow;
-import dev.covenant.relicensing.blame.VerdictModel.Totals;
+import dev.covenant.relicensing.blame.VerdictModel.VerdictTotals;
 
 /**
  * Turns surviving lines and each address's standing into a verdict per file. Each line is judged by the date of
@@ -113,7 +113,7 @@ public final class FileVerdicts {
                         .thenComparing(ContributorLines::contributor))
                 .toList();
         long filesCleared = verdicts.stream().filter(FileVerdict::cleared).count();
-        return new Decided(Totals.of(verdicts.size(), filesCleared, filesSkipped, lines, cleared), contributors,
+        return new Decided(VerdictTotals.of(verdicts.size(), filesCleared, filesSkipped, lines, cleared), contributors,
                 verdicts);
     }
 

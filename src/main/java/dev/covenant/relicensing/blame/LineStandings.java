@@ -31,17 +31,17 @@ final class LineStandings implements Standings {
     }
 
     /** A contributor's overall standing, and their periods in order when it does not clear (else none needed). */
-    private record Person(Standing overall, List<Stretch> stretches) {
+    private record PersonStretches(Standing overall, List<Stretch> stretches) {
     }
 
-    private final Map<String, Person> byEmail;
+    private final Map<String, PersonStretches> byEmail;
 
-    private LineStandings(Map<String, Person> byEmail) {
+    private LineStandings(Map<String, PersonStretches> byEmail) {
         this.byEmail = byEmail;
     }
 
     static LineStandings of(List<ContributorReport> contributors) {
-        Map<String, Person> byEmail = new HashMap<>();
+        Map<String, PersonStretches> byEmail = new HashMap<>();
         for (ContributorReport c : contributors) {
             Standing overall = new Standing(c.contributor(), c.status().name(), c.status().cleared());
             List<Stretch> stretches = new ArrayList<>();
@@ -54,7 +54,7 @@ final class LineStandings implements Standings {
                     stretches.add(new Stretch(p.from(), p.to(), standing));
                 }
             }
-            Person person = new Person(overall, List.copyOf(stretches));
+            PersonStretches person = new PersonStretches(overall, List.copyOf(stretches));
             c.emails().forEach(email -> byEmail.put(email, person));
         }
         return new LineStandings(byEmail);
@@ -62,7 +62,7 @@ final class LineStandings implements Standings {
 
     @Override
     public Standing of(String email, Instant authoredAt) {
-        Person person = byEmail.get(email);
+        PersonStretches person = byEmail.get(email);
         if (person == null) {
             return null;
         }

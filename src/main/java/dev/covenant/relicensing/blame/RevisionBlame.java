@@ -38,7 +38,7 @@ final class RevisionBlame {
     }
 
     /** Files looked at (blamed or skipped), of them skipped, and the surviving lines counted. */
-    record Totals(long files, long skipped, long lines) {
+    record BlameCounts(long files, long skipped, long lines) {
     }
 
     private RevisionBlame() {
@@ -57,7 +57,7 @@ final class RevisionBlame {
         return files;
     }
 
-    static Totals blame(Repository repository, RevCommit commit, Mailmap mailmap, long maxBytes, Sink sink,
+    static BlameCounts blame(Repository repository, RevCommit commit, Mailmap mailmap, long maxBytes, Sink sink,
             Listener listener) throws IOException, GitAPIException {
         FileBlame blame = new FileBlame(repository, commit, mailmap);
         long files = 0;
@@ -82,7 +82,7 @@ final class RevisionBlame {
                 listener.file(files, skipped, lines);
             }
         }
-        return new Totals(files, skipped, lines);
+        return new BlameCounts(files, skipped, lines);
     }
 
     private static TreeWalk files(Repository repository, RevCommit commit) throws IOException {

@@ -87,7 +87,7 @@ public class SurvivingLinesJobs implements JobKind {
             long started = System.nanoTime();
             try (Connection connection = dataSource.getConnection();
                     SurvivingLinesLoader loader = SurvivingLinesLoader.open(connection)) {
-                RevisionBlame.Totals totals = RevisionBlame.blame(git, commit,
+                RevisionBlame.BlameCounts totals = RevisionBlame.blame(git, commit,
                         ClonedHistory.mailmapAt(git, commit.getTree()),
                         config.blameMaxFileSize().asLongValue(), loader, new BlameProgress(jobs, job, id));
                 job.phase("SAVING");

@@ -71,25 +71,25 @@ public final class VerdictModel {
     }
 
     /** Files and surviving lines, all and cleared. */
-    public record Totals(long files, long filesCleared, long filesSkipped, long lines, long linesCleared,
+    public record VerdictTotals(long files, long filesCleared, long filesSkipped, long lines, long linesCleared,
             double linesShare) {
 
-        static Totals of(long files, long filesCleared, long filesSkipped, long lines, long linesCleared) {
+        static VerdictTotals of(long files, long filesCleared, long filesSkipped, long lines, long linesCleared) {
             double share = lines == 0 ? 1.0 : Math.round(linesCleared * 10000.0 / lines) / 10000.0;
-            return new Totals(files, filesCleared, filesSkipped, lines, linesCleared, share);
+            return new VerdictTotals(files, filesCleared, filesSkipped, lines, linesCleared, share);
         }
     }
 
     /** What {@link FileVerdicts} decides: totals, people by surviving lines, files most blocked first. */
-    public record Decided(Totals totals, List<ContributorLines> contributors, List<FileVerdict> files) {
+    public record Decided(VerdictTotals totals, List<ContributorLines> contributors, List<FileVerdict> files) {
     }
 
     /** The whole answer, with the revision and blame job it comes from and the files the blame skipped. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Verdicts(String repository, String target, String revision, long blameJob, Totals totals,
+    public record Verdicts(String repository, String target, String revision, long blameJob, VerdictTotals totals,
             List<ContributorLines> contributors, List<FileVerdict> files, List<Skipped> skipped, Page page) {
 
-        public Verdicts(String repository, String target, String revision, long blameJob, Totals totals,
+        public Verdicts(String repository, String target, String revision, long blameJob, VerdictTotals totals,
                 List<ContributorLines> contributors, List<FileVerdict> files, List<Skipped> skipped) {
             this(repository, target, revision, blameJob, totals, contributors, files, skipped, null);
         }

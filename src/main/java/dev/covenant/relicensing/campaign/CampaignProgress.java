@@ -5,7 +5,7 @@ import java.util.function.ToLongFunction;
 
 import dev.covenant.relicensing.report.RelicensingStatus;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
-import dev.covenant.relicensing.report.ReportModel.Totals;
+import dev.covenant.relicensing.report.ReportModel.ReportTotals;
 
 /**
  * Where a campaign stands, from its report: the report's totals (a commit is cleared when everyone credited with
@@ -13,7 +13,7 @@ import dev.covenant.relicensing.report.ReportModel.Totals;
  * conditional or unreachable) and not answered yet. Commits and lines in the split are summed per contributor, so a
  * co-authored commit counts for each of its people. Pure.
  */
-public record CampaignProgress(Totals totals, List<Bar> bars) {
+public record CampaignProgress(ReportTotals totals, List<Bar> bars) {
 
     /** One measure split four ways. */
     public record Bar(String measure, long agreement, long consented, long refused, long open) {
@@ -23,7 +23,7 @@ public record CampaignProgress(Totals totals, List<Bar> bars) {
         }
     }
 
-    public static CampaignProgress of(Totals totals, List<ContributorReport> contributors) {
+    public static CampaignProgress of(ReportTotals totals, List<ContributorReport> contributors) {
         return new CampaignProgress(totals, List.of(bar("people", contributors, c -> 1, c -> 0),
                 bar("commits", contributors, ContributorReport::commits, ContributorReport::commitsCleared),
                 bar("lines", contributors, ContributorReport::linesAdded, ContributorReport::linesCleared)));

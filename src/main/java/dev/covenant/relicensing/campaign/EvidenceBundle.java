@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.GrantView;
 import dev.covenant.relicensing.report.ReportModel.Report;
-import dev.covenant.relicensing.report.ReportModel.Totals;
+import dev.covenant.relicensing.report.ReportModel.ReportTotals;
 
 /**
  * What a closed campaign leaves behind: the campaign, every contributor with their status and what stands behind
@@ -39,7 +39,7 @@ final class EvidenceBundle {
         c.put("closedBy", campaign.closedBy);
         c.put("closedAt", campaign.closedAt.toString());
         root.putObject("ledgerHead").put("seq", headSeq).put("hash", headHash);
-        Totals t = report.totals();
+        ReportTotals t = report.totals();
         root.putObject("totals").put("people", t.people()).put("peopleCleared", t.peopleCleared())
                 .put("commits", t.commits()).put("commitsCleared", t.commitsCleared())
                 .put("linesAdded", t.linesAdded()).put("linesCleared", t.linesCleared());

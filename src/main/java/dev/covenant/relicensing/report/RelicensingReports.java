@@ -33,8 +33,8 @@ import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Decided;
 import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.relicensing.report.ReportModel.ReportTotals;
 import dev.covenant.relicensing.report.ReportModel.Segment;
-import dev.covenant.relicensing.report.ReportModel.Totals;
 
 /**
  * Gathers the facts of a relicensing report (the project, its license history, the contributors and their grants,
@@ -137,7 +137,8 @@ public class RelicensingReports {
         List<ContributorReport> contributors = new ArrayList<>(decided.contributors());
         contributors.sort(MOST_COMMITS_FIRST);
         long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
-        Totals totals = Totals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1], cleared[3]);
+        ReportTotals totals = ReportTotals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1],
+                cleared[3]);
         long done = System.nanoTime();
         if (done - started > SLOW_NANOS) {
             LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"

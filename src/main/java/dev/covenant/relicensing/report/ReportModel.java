@@ -84,12 +84,12 @@ public final class ReportModel {
     }
 
     /** Shares cleared: people, commits (a commit is cleared when everyone credited with it is) and lines added. */
-    public record Totals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
+    public record ReportTotals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
             long linesCleared, double peopleShare, double commitsShare, double linesShare) {
 
-        static Totals of(long people, long peopleCleared, long commits, long commitsCleared, long lines,
+        static ReportTotals of(long people, long peopleCleared, long commits, long commitsCleared, long lines,
                 long linesCleared) {
-            return new Totals(people, peopleCleared, commits, commitsCleared, lines, linesCleared,
+            return new ReportTotals(people, peopleCleared, commits, commitsCleared, lines, linesCleared,
                     share(peopleCleared, people), share(commitsCleared, commits), share(linesCleared, lines));
         }
 
@@ -103,10 +103,10 @@ public final class ReportModel {
      * while the totals always count everyone.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Report(String repository, String target, Instant at, String atCommit, Totals totals,
+    public record Report(String repository, String target, Instant at, String atCommit, ReportTotals totals,
             List<ContributorReport> contributors, Page page) {
 
-        public Report(String repository, String target, Instant at, String atCommit, Totals totals,
+        public Report(String repository, String target, Instant at, String atCommit, ReportTotals totals,
                 List<ContributorReport> contributors) {
             this(repository, target, at, atCommit, totals, contributors, null);
         }

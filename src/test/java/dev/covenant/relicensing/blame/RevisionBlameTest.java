@@ -45,7 +45,7 @@ class RevisionBlameTest {
         try (Repository repository = new FileRepositoryBuilder().setGitDir(git.dir.resolve(".git").toFile()).build()) {
             RevCommit head = BlameRevision.resolve(repository, "HEAD");
             assertEquals(3, RevisionBlame.countFiles(repository, head));
-            RevisionBlame.Totals totals = RevisionBlame.blame(repository, head, Mailmap.parse(""), 50,
+            RevisionBlame.BlameCounts totals = RevisionBlame.blame(repository, head, Mailmap.parse(""), 50,
                     new RevisionBlame.Sink() {
                         @Override
                         public void lines(String path, Map<LineCredit, Long> lines) {
@@ -57,7 +57,7 @@ class RevisionBlameTest {
                             skipped.add(path + " " + reason + " " + bytes);
                         }
                     }, (done, skippedSoFar, lines) -> progress.add(done));
-            assertEquals(new RevisionBlame.Totals(3, 2, 3), totals);
+            assertEquals(new RevisionBlame.BlameCounts(3, 2, 3), totals);
         }
         List<String> alan = List.of("alan@example.org");
         assertEquals(Map.of("small.txt", Map.of(new LineCredit("ada@example.org", alan, started), 2L,

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.covenant.identity.Identity;
 import dev.covenant.relicensing.report.RelicensingStatus;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
-import dev.covenant.relicensing.report.ReportModel.Totals;
+import dev.covenant.relicensing.report.ReportModel.ReportTotals;
 
 /** The progress split four ways, and the chart's geometry. Plain JUnit. */
 class ProgressChartTest {
@@ -20,7 +20,7 @@ class ProgressChartTest {
                 commits, 0, commits * 10, cleared, cleared * 10, Instant.EPOCH, Instant.EPOCH, List.of(), List.of());
     }
 
-    private static final Totals TOTALS = new Totals(6, 2, 16, 9, 160, 90, 0.3333, 0.5625, 0.5625);
+    private static final ReportTotals TOTALS = new ReportTotals(6, 2, 16, 9, 160, 90, 0.3333, 0.5625, 0.5625);
 
     private static final List<ContributorReport> PEOPLE = List.of(c(RelicensingStatus.GRANTED, 5, 5),
             c(RelicensingStatus.CONSENTED, 3, 3), c(RelicensingStatus.DECLINED, 2, 0),
@@ -60,7 +60,7 @@ class ProgressChartTest {
     @Test
     void anEmptyHistoryDrawsEmptyBars() {
         ProgressChart chart = ProgressChart.of(null,
-                CampaignProgress.of(new Totals(0, 0, 0, 0, 0, 0, 1, 1, 1), List.of()), null);
+                CampaignProgress.of(new ReportTotals(0, 0, 0, 0, 0, 0, 1, 1, 1), List.of()), null);
         assertEquals(List.of("people", "commits", "lines"),
                 chart.rows().stream().map(ProgressChart.Row::measure).toList());
         List<Integer> empty = List.of(0, 0, 0, 0);

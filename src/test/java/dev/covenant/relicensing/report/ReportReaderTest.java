@@ -14,7 +14,7 @@ import dev.covenant.api.InvalidInputException;
 import dev.covenant.identity.Identity;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
-import dev.covenant.relicensing.report.ReportModel.Totals;
+import dev.covenant.relicensing.report.ReportModel.ReportTotals;
 
 /** What each reader sees of a report, and the page's links. */
 class ReportReaderTest {
@@ -28,7 +28,7 @@ class ReportReaderTest {
     }
 
     private static final Report REPORT = new Report("acme/widget", "Apache-2.0", null, null,
-            Totals.of(3, 1, 9, 3, 30, 10), List.of(row("ada", 1L, RelicensingStatus.GRANTED),
+            ReportTotals.of(3, 1, 9, 3, 30, 10), List.of(row("ada", 1L, RelicensingStatus.GRANTED),
                     row("bob", 2L, RelicensingStatus.NO_AGREEMENT),
                     row("raw", null, RelicensingStatus.UNKNOWN_IDENTITY)));
 
