@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import dev.covenant.relicensing.report.RelicensingReports;
 import dev.covenant.relicensing.report.RelicensingStatus;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
 
-/** A campaign as its maintainers see it: the report for its target with its own answers, weighed. */
+/**
+ * A campaign as its maintainers see it: the report for its target with its own answers, weighed. No transaction of
+ * its own: the report may ask GitHub about organisation members, which is never done inside one.
+ */
 @ApplicationScoped
-@Transactional
 public class CampaignDetails {
 
     /** Heaviest first: commits, then lines added, then name, so the order is stable. */

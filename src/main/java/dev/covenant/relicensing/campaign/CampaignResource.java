@@ -67,7 +67,6 @@ public class CampaignResource {
 
     @GET
     @Path("{id}")
-    @Transactional
     @Operation(summary = "A campaign: progress, and everyone not cleared by an agreement, heaviest first, with their"
             + " status, answer and contact e-mail, a page at a time: ?offset= and ?limit= (1 to 10000, default 1000),"
             + " the next page in `page.next` and a Link header")
@@ -119,7 +118,6 @@ public class CampaignResource {
     @GET
     @Path("{id}/progress.svg")
     @Produces("image/svg+xml")
-    @Transactional
     @Operation(summary = "The campaign's progress as a bar chart (SVG)")
     public Response chart(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id) {
         ProgressChart chart = details.chart(details.detail(campaign(owner, repo, id)));

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.api.ConflictException;
@@ -19,6 +22,7 @@ import dev.covenant.ledger.Ledger;
 import dev.covenant.ledger.LedgerEntry;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
+import dev.covenant.relicensing.report.ReportModel.Report;
 
 /** Opens and closes campaigns; each step is recorded in the ledger within the same commit. */
 @ApplicationScoped
@@ -67,25 +71,56 @@ public class CampaignService {
         return campaign;
     }
 
-    /** Closes an open campaign: builds its evidence bundle, keeps it, and records its SHA-256 in the ledger. */
+    /**
+     * Closes an open campaign: builds its evidence bundle, keeps it, and records its SHA-256 in the ledger. The report
+     * behind the bundle is made before the closing transaction (it may ask GitHub about organisation members); if an
+     * answer arrives meanwhile, the report is made again, so the bundle always holds every answer the campaign took.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public ConsentCampaign close(String repository, long id, String closedBy) {
+        for (int attempt = 1;; attempt++) {
+            ConsentCampaign seen = ConsentCampaign.findIn(repository, id)
+                    .orElseThrow(() -> new NotFoundProblem("No campaign " + id + " for " + repository));
+            if (!seen.open()) {
+                throw new ConflictException("Campaign " + id + " was closed on " + seen.closedAt);
+            }
+            long answers = Consent.count("campaignId", id);
+            Report report = details.report(seen);
+            Optional<ConsentCampaign> closed = QuarkusTransaction.requiringNew()
+                    .call(() -> closeWith(repository, id, closedBy, report, answers));
+            if (closed.isPresent()) {
+                return closed.get();
+            }
+            if (attempt == 3) {
+                throw new ConflictException("Campaign " + id + " kept taking answers while it was being closed; close"
+                        + " it again");
+            }
+        }
+    }
+
+    /** Closes the campaign with this report, unless it took answers since the report was made (then empty). */
+    private Optional<ConsentCampaign> closeWith(String repository, long id, String closedBy, Report report,
+            long answersSeen) {
         ConsentCampaign campaign = ConsentCampaign.lockIn(repository, id)
                 .orElseThrow(() -> new NotFoundProblem("No campaign " + id + " for " + repository));
         if (!campaign.open()) {
             throw new ConflictException("Campaign " + id + " was closed on " + campaign.closedAt);
         }
+        if (Consent.count("campaignId", id) != answersSeen) {
+            return Optional.empty();
+        }
         campaign.closedBy = closedBy;
         campaign.closedAt = Instant.now(clock);
         LedgerEntry head = LedgerEntry.findLatest().orElseThrow(() -> new IllegalStateException(
                 "the ledger is empty, yet campaign " + id + " was opened with an entry"));
-        String bundle = CanonicalJson.write(EvidenceBundle.build(campaign, details.report(campaign),
-                CampaignAnswers.latest(id), head.seq, head.hash));
+        String bundle = CanonicalJson.write(EvidenceBundle.build(campaign, report, CampaignAnswers.latest(id),
+                head.seq, head.hash));
         String sha256 = Sha256.hex(bundle);
         campaign.closeLedgerSeq = ledger.append("campaign.closed",
                 CampaignEvents.closed(campaign, sha256, head.hash)).seq;
         campaign.evidence = bundle;
         campaign.evidenceSha256 = sha256;
         campaign.state = ConsentCampaign.State.CLOSED;
-        return campaign;
+        return Optional.of(campaign);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import dev.covenant.api.ConflictException;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
@@ -21,7 +23,6 @@ import dev.covenant.relicensing.report.ReportModel.ContributorReport;
  * slips in while the campaign is being closed; a closed campaign takes none (409).
  */
 @ApplicationScoped
-@Transactional
 public class ConsentRecorder {
 
     /** Who recorded an answer: a maintainer's login (with their account) or an admin token. */
@@ -38,17 +39,28 @@ public class ConsentRecorder {
         this.details = details;
     }
 
-    /** An answer a maintainer obtained elsewhere; the contributor is a GitHub login or a commit address. */
+    /**
+     * An answer a maintainer obtained elsewhere; the contributor is a GitHub login or a commit address. They are
+     * looked up in the campaign's report first, outside the transaction that records the answer (the report may ask
+     * GitHub about organisation members).
+     */
     public Consent byMaintainer(String repository, long id, CampaignRequests.RecordAnswer request, Recorder recorder) {
-        ConsentCampaign campaign = openCampaign(repository, id);
         if (request == null) {
             throw InvalidInputException.of("body",
                     "is required: {\"contributor\", \"answer\", \"note\", \"evidenceUrl\"}");
         }
         AnswerInput.Valid valid = AnswerInput.check(request.answer(), request.note(), request.evidenceUrl(), true);
-        ContributorReport contributor = find(campaign, request.contributor()).orElseThrow(() -> InvalidInputException
+        ConsentCampaign seen = ConsentCampaign.findIn(repository, id)
+                .orElseThrow(() -> new NotFoundProblem("No campaign " + id + " for " + repository));
+        ContributorReport contributor = find(seen, request.contributor()).orElseThrow(() -> InvalidInputException
                 .of("contributor", "is neither the GitHub login nor a commit address of anyone in "
                         + repository + "'s imported history"));
+        return QuarkusTransaction.requiringNew().call(() -> recordFor(repository, id, valid, contributor, recorder));
+    }
+
+    private Consent recordFor(String repository, long id, AnswerInput.Valid valid, ContributorReport contributor,
+            Recorder recorder) {
+        ConsentCampaign campaign = openCampaign(repository, id);
         Consent consent = consent(campaign, valid, Consent.RecordedAs.MAINTAINER, recorder);
         if (contributor.githubId() != null) {
             consent.githubId = contributor.githubId();
@@ -59,6 +71,7 @@ public class ConsentRecorder {
     }
 
     /** A person's own answer on their consent page; the page has checked that they contributed. */
+    @Transactional
     public Consent bySelf(long id, Person person, String answer, String note) {
         ConsentCampaign found = ConsentCampaign.<ConsentCampaign>findByIdOptional(id)
                 .orElseThrow(() -> new NotFoundProblem("No campaign " + id));

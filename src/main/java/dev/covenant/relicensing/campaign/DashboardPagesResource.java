@@ -3,7 +3,6 @@ package dev.covenant.relicensing.campaign;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -50,7 +49,6 @@ public class DashboardPagesResource {
     }
 
     @GET
-    @Transactional
     public Response page(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @PathParam("id") String id) {
         return page(campaign(owner, repo, id), List.of(), 200);
@@ -59,7 +57,6 @@ public class DashboardPagesResource {
     @POST
     @Path("answers")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
     public Response answer(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") String id,
             @FormParam("contributor") String contributor, @FormParam("answer") String answer,
             @FormParam("note") String note, @FormParam("evidenceUrl") String evidenceUrl) {
@@ -77,7 +74,6 @@ public class DashboardPagesResource {
 
     @POST
     @Path("close")
-    @Transactional
     public Response close(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @PathParam("id") String id) {
         ConsentCampaign campaign = campaign(owner, repo, id);

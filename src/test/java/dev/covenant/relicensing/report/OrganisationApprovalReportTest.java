@@ -55,6 +55,7 @@ class OrganisationApprovalReportTest {
         signatory.approve(signatory.signCorporate("Acme " + run), "GITHUB_ORG", org).then().statusCode(303);
         try {
             checkReport(owner, base, member, outsider, run);
+            checkCampaign(owner, outsider);
         } finally {
             // The shipped corporate agreement is shared by every test's projects: their reports need not ask about it.
             Sql.update("UPDATE approval SET removed_at = now() WHERE kind = 'GITHUB_ORG' AND value = ?", org);
@@ -74,5 +75,25 @@ class OrganisationApprovalReportTest {
         assertEquals("Acme " + run,
                 report.getString("contributors.find { it.login == '" + member + "' }.grant.company"));
         assertEquals("NO_AGREEMENT", report.getString("contributors.find { it.login == '" + outsider + "' }.status"));
+    }
+
+    /**
+     * A campaign's every step makes the report, which asks GitHub about the organisation's members: never inside a
+     * transaction (Memberships refuses), so opening, reading, answering and closing all work.
+     */
+    private static void checkCampaign(String owner, String outsider) {
+        String campaigns = "/api/repos/" + owner + "/lib/campaigns";
+        var opened = admin().body(Map.of("to", "Apache-2.0")).post(campaigns);
+        assertEquals(201, opened.statusCode(), opened.asString());
+        int id = opened.path("id");
+        admin().get(campaigns + "/" + id).then().statusCode(200)
+                .body("contributors.find { it.login == '" + outsider + "' }.status", equalTo("NO_AGREEMENT"));
+        admin().body(Map.of("contributor", outsider, "answer", "YES", "evidenceUrl", "https://lists.example.org/yes"))
+                .post(campaigns + "/" + id + "/answers").then()
+                .statusCode(201);
+        admin().post(campaigns + "/" + id + "/close").then().statusCode(200);
+        JsonPath closed = admin().queryParam("to", "Apache-2.0").get("/api/repos/" + owner + "/lib/relicensing")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("CONSENTED", closed.getString("contributors.find { it.login == '" + outsider + "' }.status"));
     }
 }
