@@ -2,6 +2,7 @@ package dev.covenant;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -11,6 +12,11 @@ public final class Await {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private Await() {
+    }
+
+    /** Polls until {@code condition} holds; fails after {@code limit}. */
+    public static void until(String what, Duration limit, BooleanSupplier condition) {
+        until(what, limit, condition::getAsBoolean, Boolean::booleanValue);
     }
 
     /** Polls {@code probe} until {@code done} accepts its value, which it returns; fails after {@code limit}. */

@@ -11,23 +11,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.covenant.Await;
+import dev.covenant.ItDatabase;
 import dev.covenant.ServiceProcess;
 import dev.covenant.embedded.EmbeddedDatabase;
 import dev.covenant.github.FakeAppFixture;
@@ -118,28 +115,6 @@ class CrashAndScaleIT {
         assertEquals(202, answer.statusCode(), answer.body());
     }
 
-    private static String query(String sql, Object... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
-                var statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
-    }
-
-    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
     private static boolean completed(FakeRepo repo, String sha) {
         return repo.checkRuns(sha).stream().anyMatch(r -> "completed".equals(r.status()));
     }
@@ -158,18 +133,19 @@ class CrashAndScaleIT {
         first.kill();
         first.close();
         hold.release();
-        assertEquals("PROCESSING", query("SELECT state FROM delivery WHERE delivery_id = ?", delivery));
+        assertEquals("PROCESSING",
+                ItDatabase.text(database, "SELECT state FROM delivery WHERE delivery_id = ?", delivery));
 
         // The dead instance's short lease lets the restarted one take the delivery over; the restarted one holds its
         // own claim for longer, so a slow first evaluation in a cold JVM is not taken over a third time.
         Map<String, String> patient = new HashMap<>(env);
         patient.put("COVENANT_WORKER_LEASE", "PT2M");
         try (ServiceProcess second = ServiceProcess.start(jar, logs.resolve("crash-after.log"), patient)) {
-            await("the check after the restart", Duration.ofSeconds(60), () -> completed(repo, pr.headSha()));
-            await("the delivery to be done", Duration.ofSeconds(10),
+            Await.until("the check after the restart", Duration.ofSeconds(60), () -> completed(repo, pr.headSha()));
+            Await.until("the delivery to be done", Duration.ofSeconds(10),
                     () -> "DONE".equals(uncheckedQuery("SELECT state FROM delivery WHERE delivery_id = ?", delivery)));
         }
-        assertEquals("2", query("SELECT attempts FROM delivery WHERE delivery_id = ?", delivery));
+        assertEquals("2", ItDatabase.text(database, "SELECT attempts FROM delivery WHERE delivery_id = ?", delivery));
         List<FakeCheckRun> runs = repo.checkRuns(pr.headSha());
         assertEquals(1, runs.size(), "the check run of the first attempt is reused: " + runs);
         assertEquals("failure", runs.get(0).conclusion());
@@ -197,13 +173,17 @@ class CrashAndScaleIT {
                 deliver(n % 2 == 0 ? b : a, id, payload);
             }
             for (FakePullRequest pr : prs) {
-                await("the check of #" + pr.number(), Duration.ofSeconds(90), () -> completed(repo, pr.headSha()));
+                Await.until("the check of #" + pr.number(), Duration.ofSeconds(90),
+                        () -> completed(repo, pr.headSha()));
             }
-            await("every delivery done", Duration.ofSeconds(20), () -> "20".equals(uncheckedQuery(
+            Await.until("every delivery done", Duration.ofSeconds(20), () -> "20".equals(uncheckedQuery(
                     "SELECT count(*) FROM delivery WHERE state = 'DONE' AND delivery_id = ANY (?)",
                     (Object) deliveries.toArray(String[]::new))));
-            assertEquals("20", query("SELECT count(*) FROM delivery WHERE attempts = 1 AND delivery_id = ANY (?)",
-                    (Object) deliveries.toArray(String[]::new)), "each delivery was taken once");
+            assertEquals("20",
+                    ItDatabase.text(database,
+                            "SELECT count(*) FROM delivery WHERE attempts = 1 AND delivery_id = ANY (?)",
+                            (Object) deliveries.toArray(String[]::new)),
+                    "each delivery was taken once");
             for (FakePullRequest pr : prs) {
                 assertEquals(1, repo.checkRuns(pr.headSha()).size(), "one check run on #" + pr.number());
                 assertEquals(1, repo.comments(pr.number()).size(), "one comment on #" + pr.number());
@@ -220,7 +200,7 @@ class CrashAndScaleIT {
 
     private static String uncheckedQuery(String sql, Object... args) {
         try {
-            return query(sql, args);
+            return ItDatabase.text(database, sql, args);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -10,18 +10,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
+import dev.covenant.Await;
+import dev.covenant.ItDatabase;
 import dev.covenant.ServiceProcess;
 import dev.covenant.embedded.EmbeddedDatabase;
 
@@ -35,28 +32,6 @@ class HistoryImportCrashIT {
     private static final String ADMIN = "it-admin-token";
     private static final int COMMITS = 200_000;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private static String query(EmbeddedDatabase database, String sql, Object... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
-                var statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
-    }
-
-    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     /** Uploads a history without waiting for its import; the import's id. */
     private static String upload(ServiceProcess service, String repository, HttpRequest.BodyPublisher body)
@@ -72,8 +47,10 @@ class HistoryImportCrashIT {
 
     private static String job(EmbeddedDatabase database, String column, String importId) {
         try {
-            return query(database, "SELECT j." + column + "::text FROM history_import h JOIN job j ON j.id = h.job_id"
-                    + " WHERE h.id = ?::bigint", importId);
+            return ItDatabase.text(database,
+                    "SELECT j." + column + "::text FROM history_import h JOIN job j ON j.id = h.job_id"
+                            + " WHERE h.id = ?::bigint",
+                    importId);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -102,7 +79,7 @@ class HistoryImportCrashIT {
                 // One import at a time: this one waits behind the big one, held by the instance that has its file.
                 small = upload(first, "crash/small", HttpRequest.BodyPublishers.ofInputStream(
                         () -> new GeneratedHistory(10)));
-                await("the big import to be reading", Duration.ofSeconds(60),
+                Await.until("the big import to be reading", Duration.ofSeconds(60),
                         () -> Long.parseLong(job(database, "done", big)) > 0);
                 first.kill();
             } finally {
@@ -111,23 +88,24 @@ class HistoryImportCrashIT {
             assertEquals("RUNNING", job(database, "state", big));
             assertEquals("QUEUED", job(database, "state", small));
             // The small upload's file is lost with the disk it was on (a temporary directory cleaned at boot).
-            Files.delete(Path.of(query(database, "SELECT spool_path FROM history_import WHERE id = ?::bigint",
+            Files.delete(Path.of(ItDatabase.text(database, "SELECT spool_path FROM history_import WHERE id = ?::bigint",
                     small)));
 
             try (ServiceProcess second = ServiceProcess.start(ServiceProcess.jar(), logs.resolve("jobs-after.log"),
                     env)) {
-                await("the big import to end", Duration.ofSeconds(180),
+                Await.until("the big import to end", Duration.ofSeconds(180),
                         () -> !job(database, "state", big).matches("QUEUED|RUNNING"));
-                await("the small import to end", Duration.ofSeconds(30),
+                Await.until("the small import to end", Duration.ofSeconds(30),
                         () -> !job(database, "state", small).matches("QUEUED|RUNNING"));
             }
             assertEquals("DONE", job(database, "state", big), job(database, "error", big));
             assertEquals("2", job(database, "attempts", big));
-            assertEquals(String.valueOf(COMMITS), query(database, "SELECT count(*) FROM contribution"
+            assertEquals(String.valueOf(COMMITS), ItDatabase.text(database, "SELECT count(*) FROM contribution"
                     + " WHERE repository = 'crash/big'"));
             assertEquals("FAILED", job(database, "state", small));
             assertEquals(HistoryImporter.UPLOAD_GONE, job(database, "error", small));
-            assertEquals("0", query(database, "SELECT count(*) FROM contribution WHERE repository = 'crash/small'"));
+            assertEquals("0",
+                    ItDatabase.text(database, "SELECT count(*) FROM contribution WHERE repository = 'crash/small'"));
             try (var files = Files.list(work)) {
                 assertEquals(0, files.count(), "every spooled upload is gone once its import ended");
             }
