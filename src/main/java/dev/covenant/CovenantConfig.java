@@ -16,6 +16,13 @@ public interface CovenantConfig {
     /** A bootstrap admin API token; unset, one is generated and printed once at first start. */
     Optional<String> adminToken();
 
+    /**
+     * Whether {@code /q/metrics} answers without the admin token ({@code COVENANT_METRICS_PUBLIC}); by default a
+     * scraper sends {@code Authorization: Bearer <admin token>}.
+     */
+    @WithDefault("false")
+    boolean metricsPublic();
+
     /** Where the embedded PostgreSQL keeps its data (read before Quarkus starts; see CovenantMain). */
     @WithDefault("${user.home}/.covenant")
     String dataDir();

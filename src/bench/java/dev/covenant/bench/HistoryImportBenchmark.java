@@ -215,6 +215,7 @@ class HistoryImportBenchmark {
         @Override
         public void run() {
             HttpRequest metrics = HttpRequest.newBuilder(URI.create(service.url("/q/metrics")))
+                    .header("Authorization", "Bearer " + TOKEN)
                     .timeout(Duration.ofSeconds(10)).GET().build();
             while (!isInterrupted()) {
                 try {

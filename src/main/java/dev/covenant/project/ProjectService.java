@@ -44,9 +44,14 @@ public class ProjectService {
         List<FieldError> errors = new ArrayList<>();
         ProjectValidator.checkNew(request, errors);
         Optional<Agreement> agreement = Optional.ofNullable(request.agreement()).flatMap(Agreement::findBySlug);
-        if (request.agreement() != null && !request.agreement().isBlank() && agreement.isEmpty()) {
-            errors.add(new FieldError("agreement", "no agreement '" + request.agreement() + "'",
-                    Agreement.listInOrder().stream().map(a -> a.slug).toList()));
+        if (request.agreement() != null && !request.agreement().isBlank()
+                && (agreement.isEmpty() || agreement.get().kind != AgreementKind.INDIVIDUAL)) {
+            // A corporate agreement is signed by companies for their people: contributors cannot sign it themselves.
+            errors.add(new FieldError("agreement", agreement.isEmpty()
+                    ? "no agreement '" + request.agreement() + "'"
+                    : "'" + request.agreement() + "' is a corporate agreement; contributors sign an individual one",
+                    Agreement.listInOrder().stream().filter(a -> a.kind == AgreementKind.INDIVIDUAL).map(a -> a.slug)
+                            .toList()));
         }
         Optional<Agreement> corporate = Optional.ofNullable(request.corporateAgreement()).filter(s -> !s.isBlank())
                 .flatMap(Agreement::findBySlug);

@@ -59,7 +59,25 @@ class EdgeCasesTest {
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    void prometheusMetricsAreExposedToTheAdminTokenOnly() {
+        given().header("Authorization", "Bearer test-admin-token").get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/metrics").then().statusCode(401);
+        given().header("Authorization", "Bearer not-a-token").get("/q/metrics").then().statusCode(401);
+    }
+
+    @Test
+    void aPropertyTheRequestDoesNotTakeIsRefusedByName() {
+        given().header("Authorization", "Bearer test-admin-token").contentType("application/json")
+                .body("{\"owner\":\"edge-unknown\",\"agreement\":\"individual\",\"allowList\":[\"bot\"]}")
+                .post("/api/projects").then().statusCode(400).contentType("application/problem+json")
+                .body("field", org.hamcrest.Matchers.equalTo("allowList"));
+    }
+
+    @Test
+    void aCorporateAgreementCannotBeAProjectsIndividualOne() {
+        given().header("Authorization", "Bearer test-admin-token").contentType("application/json")
+                .body("{\"owner\":\"edge-corporate\",\"agreement\":\"corporate\"}").post("/api/projects").then()
+                .statusCode(400).body("field", org.hamcrest.Matchers.equalTo("agreement"));
     }
 }

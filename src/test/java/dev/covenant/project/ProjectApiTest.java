@@ -42,11 +42,11 @@ class ProjectApiTest {
     void anOwnerProjectGovernsItsRepositories() {
         String owner = owner();
         int id = admin()
-                .body(Map.of("owner", owner, "agreement", "corporate", "accepts", "SINCE", "acceptsSince", "1.0.0",
+                .body(Map.of("owner", owner, "agreement", "individual", "accepts", "SINCE", "acceptsSince", "1.0.0",
                         "allowlist", List.of("*[bot]", "release-*")))
                 .post("/api/projects").then().statusCode(201).body("scope", equalTo(owner)).extract().path("id");
         admin().get("/api/projects?repo=" + owner + "/anything").then().statusCode(200).body("[0].id", equalTo(id));
-        admin().body(Map.of("owner", owner, "agreement", "corporate")).post("/api/projects").then().statusCode(409);
+        admin().body(Map.of("owner", owner, "agreement", "individual")).post("/api/projects").then().statusCode(409);
     }
 
     @Test
