@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.covenant.api.Sha256;
+import dev.covenant.jdbc.AdvisoryLocks;
 
 /** Issues and checks API bearer tokens, and makes sure an operator can always reach the API on first start. */
 @ApplicationScoped
@@ -19,6 +20,7 @@ public class ApiTokens {
 
     private static final Logger LOG = Logger.getLogger(ApiTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String BOOTSTRAP_LOCK = "covenant.api-token.bootstrap";
 
     private final Clock clock;
 
@@ -41,6 +43,9 @@ public class ApiTokens {
      */
     @Transactional
     public void bootstrap(Optional<String> configuredAdminToken) {
+        // Instances started together on one database would each find no token and insert it; the lock makes the
+        // second wait until the first has committed, then find it.
+        ApiToken.getSession().doWork(c -> AdvisoryLocks.holdUntilTransactionEnds(c, BOOTSTRAP_LOCK));
         if (configuredAdminToken.isPresent()) {
             String hash = Sha256.hex(configuredAdminToken.get());
             if (ApiToken.findByHash(hash).isEmpty()) {
