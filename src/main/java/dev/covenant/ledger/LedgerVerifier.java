@@ -32,8 +32,11 @@ public class LedgerVerifier {
     public record Broken(long seq, String reason) {
     }
 
-    /** A protected row whose content is not what its entry recorded, or that is gone. */
-    public record TamperedRow(String table, String id, long seq, String reason) {
+    /**
+     * A protected row whose content is not what its entry recorded, that is gone, or that no entry speaks for (then
+     * {@code seq} is null).
+     */
+    public record TamperedRow(String table, String id, Long seq, String reason) {
     }
 
     /** A head saved earlier: whether the chain still holds it. */
@@ -79,6 +82,7 @@ public class LedgerVerifier {
             rows.check(links);
             LedgerEntry.getEntityManager().clear();
         }
+        rows.unrecorded(firstOfFormat2);
         long headSeq = previous == null ? 0 : previous.seq();
         if (saved.isPresent() && head == null && broken == null) {
             head = new HeadCheck(saved.get().seq(), saved.get().hash(), false, "the ledger ends at entry " + headSeq
@@ -127,6 +131,25 @@ public class LedgerVerifier {
                         add(l, "the row is gone");
                     } else if (!hash.equals(l.rowHash())) {
                         add(l, "the row differs from what entry " + l.seq() + " recorded");
+                    }
+                }
+            });
+        }
+
+        /** Rows inserted without an entry; those written before V20 count once they have been anchored. */
+        void unrecorded(long firstOfFormat2) {
+            LedgerEntry.getSession().doWork(c -> {
+                boolean includeOlder = UnrecordedRows.olderAnchored(c);
+                for (ProtectedTable table : ProtectedTable.values()) {
+                    long found = UnrecordedRows.count(c, table, includeOlder, firstOfFormat2);
+                    if (found == 0) {
+                        continue;
+                    }
+                    count += found;
+                    for (String id : UnrecordedRows.in(c, table, includeOlder, firstOfFormat2,
+                            Math.max(0, limit - listed.size()))) {
+                        listed.add(new TamperedRow(table.table(), id, null,
+                                "no ledger entry speaks for the row: it was written behind the service's back"));
                     }
                 }
             });

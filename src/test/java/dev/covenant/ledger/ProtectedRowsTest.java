@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -117,6 +119,28 @@ class ProtectedRowsTest {
     static void assertIntact() {
         String verdict = admin().get("/api/ledger/verify").then().statusCode(200).extract().asString();
         assertEquals(true, JsonPath.from(verdict).getBoolean("intact"), verdict);
+    }
+
+    @Test
+    void aRowInsertedWithoutAnEntryIsNamedByVerify() throws SQLException {
+        WebClient manager = WebClient.signIn(SigningFlowTest.newUser("forge"));
+        String corporateId = manager.signCorporate("Forge Inc");
+        manager.approve(corporateId, "DOMAIN", "forge.example").then().statusCode(303);
+        String approval = Sql.text("SELECT id FROM approval WHERE corporate_id = ?::uuid",
+                UUID.fromString(corporateId));
+        // Inserts are allowed: a removal slipped in this way would end the company's approval unseen.
+        Sql.update("INSERT INTO approval_removal (approval_id, removed_at, ledger_seq)"
+                + " VALUES (?, now(), (SELECT max(seq) FROM ledger_entry))", Long.parseLong(approval));
+        try {
+            admin().get("/api/ledger/verify").then().statusCode(200).body("intact", equalTo(false))
+                    .body("tamperedRows.find { it.id == '" + approval + "' }.table", equalTo("approval_removal"))
+                    .body("tamperedRows.find { it.id == '" + approval + "' }.seq", nullValue())
+                    .body("tamperedRows.find { it.id == '" + approval + "' }.reason",
+                            containsString("no ledger entry"));
+        } finally {
+            behindTheBack("approval_removal", "DELETE FROM approval_removal WHERE approval_id = " + approval);
+        }
+        assertIntact();
     }
 
     /** A signature made and revoked through the pages, as a contributor would; its id. */

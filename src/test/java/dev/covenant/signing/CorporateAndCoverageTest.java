@@ -75,8 +75,7 @@ class CorporateAndCoverageTest {
                 .body("covered", equalTo(true)).body("corporate.criterion", equalTo("GITHUB_ORG"));
         // The shipped corporate agreement is shared by every test's projects: relicensing reports elsewhere would ask
         // GitHub about this organisation for each of their contributors.
-        Sql.update("INSERT INTO approval_removal (approval_id, removed_at) SELECT id, now() FROM approval"
-                + " WHERE kind = 'GITHUB_ORG' AND value = ? ON CONFLICT DO NOTHING", org);
+        signatory.removeApprovals(corporateId, "GITHUB_ORG", org);
 
         assertEquals("3",
                 Sql.text("SELECT count(*) FROM ledger_entry WHERE kind = 'corporate.approval.added' AND event LIKE ?",
