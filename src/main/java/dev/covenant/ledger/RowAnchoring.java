@@ -3,6 +3,7 @@ package dev.covenant.ledger;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,6 +52,21 @@ class RowAnchoring {
             return null;
         }
         long firstOfFormat2 = LedgerEntry.getSession().doReturningWork(FormatStart::firstOfFormat2);
+        int done = anchorOlderThan(firstOfFormat2);
+        if (done == 0) {
+            ledger.append(UnrecordedRows.ANCHORED_KIND,
+                    JsonNodeFactory.instance.objectNode().put("before", firstOfFormat2));
+        }
+        return done;
+    }
+
+    /**
+     * Gives up to a batch of rows of one table an entry each: rows without one whose ledger reference is missing or
+     * older than {@code firstOfFormat2}. How many it anchored; 0 when none is left.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int anchorOlderThan(long firstOfFormat2) {
+        ledger.lock();
         for (ProtectedTable table : ProtectedTable.values()) {
             List<String> ids = LedgerEntry.getSession().doReturningWork(c -> Rows.list(c,
                     "SELECT " + table.idColumn() + "::text FROM " + table.table() + " t WHERE (t.ledger_seq IS NULL"
@@ -65,8 +81,6 @@ class RowAnchoring {
                 return ids.size();
             }
         }
-        ledger.append(UnrecordedRows.ANCHORED_KIND,
-                JsonNodeFactory.instance.objectNode().put("before", firstOfFormat2));
         return 0;
     }
 }

@@ -71,6 +71,8 @@ class LedgerHeadTest {
                 .body("intact", equalTo(true)).body("savedHead.matches", equalTo(true));
 
         try (Connection c = Sql.connect(); Statement s = c.createStatement()) {
+            // No append may take the deleted numbers meanwhile: this session holds the ledger's append lock.
+            s.execute("SELECT pg_advisory_lock(" + Ledger.APPEND_LOCK + ")");
             // The tail is kept in this session's temporary table to be put back.
             s.execute("CREATE TEMP TABLE tail AS SELECT * FROM ledger_entry WHERE seq >= " + (seq - 1));
             s.execute("SET session_replication_role = replica");
@@ -84,6 +86,7 @@ class LedgerHeadTest {
                         .body("savedHead.reason", containsString("deleted"));
             } finally {
                 s.executeUpdate("INSERT INTO ledger_entry SELECT * FROM tail");
+                s.execute("SELECT pg_advisory_unlock(" + Ledger.APPEND_LOCK + ")");
             }
         }
         admin().queryParam("head", saved).get("/api/ledger/verify").then().body("intact", equalTo(true));

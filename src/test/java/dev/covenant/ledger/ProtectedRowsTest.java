@@ -16,6 +16,9 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -139,6 +142,35 @@ class ProtectedRowsTest {
                             containsString("no ledger entry"));
         } finally {
             behindTheBack("approval_removal", "DELETE FROM approval_removal WHERE approval_id = " + approval);
+        }
+        assertIntact();
+    }
+
+    @Inject
+    RowAnchoring anchoring;
+
+    @Test
+    void aRowWrittenBeforeV20IsAnchoredAndThenProtected() throws SQLException {
+        WebClient manager = WebClient.signIn(SigningFlowTest.newUser("older"));
+        String corporateId = manager.signCorporate("Older Ltd");
+        // A revocation as the V20 migration carries one over: no entry of its own, no ledger reference.
+        Sql.update("INSERT INTO corporate_revocation (corporate_id, revoked_at) VALUES (?, now())",
+                UUID.fromString(corporateId));
+        while (QuarkusTransaction.requiringNew().call(() -> anchoring.anchorOlderThan(1)) > 0) {
+            // until none is left
+        }
+        assertEquals("ledger.row.anchored", Sql.text("SELECT kind FROM ledger_entry WHERE row_table ="
+                + " 'corporate_revocation' AND row_id = ?", corporateId));
+        assertIntact();
+        try {
+            behindTheBack("corporate_revocation", "UPDATE corporate_revocation SET revoked_at = revoked_at + interval"
+                    + " '1 year' WHERE corporate_id = '" + corporateId + "'");
+            admin().get("/api/ledger/verify").then().statusCode(200).body("intact", equalTo(false))
+                    .body("tamperedRows.find { it.id == '" + corporateId + "' }.table",
+                            equalTo("corporate_revocation"));
+        } finally {
+            behindTheBack("corporate_revocation", "UPDATE corporate_revocation SET revoked_at = revoked_at - interval"
+                    + " '1 year' WHERE corporate_id = '" + corporateId + "'");
         }
         assertIntact();
     }
