@@ -23,15 +23,17 @@ import dev.covenant.signing.Approval;
 final class GrantLookup {
 
     private static final String SIGNATURES = "SELECT s.id, s.github_id, v.id AS version_id, a.slug, v.version,"
-            + " v.outbound_policy, v.outbound_licenses, v.covers_prior_contributions, s.signed_at, s.revoked_at"
-            + " FROM signature s JOIN agreement_version v ON v.id = s.agreement_version_id"
+            + " v.outbound_policy, v.outbound_licenses, v.covers_prior_contributions, s.signed_at, r.revoked_at"
+            + " FROM signature s LEFT JOIN signature_revocation r ON r.signature_id = s.id"
+            + " JOIN agreement_version v ON v.id = s.agreement_version_id"
             + " JOIN agreement a ON a.id = v.agreement_id WHERE a.id = ? AND s.github_id = ANY(?)"
             + " ORDER BY s.signed_at DESC";
     private static final String APPROVALS = "SELECT ca.id, v.id AS version_id, ca.company, a.slug, v.version,"
-            + " v.outbound_policy, v.outbound_licenses, ca.revoked_at, ap.kind, ap.value, ap.valid_from,"
+            + " v.outbound_policy, v.outbound_licenses, cr.revoked_at, ap.kind, ap.value, ap.valid_from,"
             + " ap.valid_until FROM approval ap JOIN corporate_agreement ca ON ca.id = ap.corporate_id"
+            + " LEFT JOIN corporate_revocation cr ON cr.corporate_id = ca.id"
             + " JOIN agreement_version v ON v.id = ca.agreement_version_id JOIN agreement a ON a.id = v.agreement_id"
-            + " WHERE a.id = ? AND ap.removed_at IS NULL";
+            + " WHERE a.id = ? AND NOT EXISTS (SELECT 1 FROM approval_removal rm WHERE rm.approval_id = ap.id)";
 
     private GrantLookup() {
     }

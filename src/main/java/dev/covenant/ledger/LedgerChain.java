@@ -1,29 +1,67 @@
 package dev.covenant.ledger;
 
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.covenant.api.Sha256;
 
 /**
- * The hash chain rule, in one place: an entry's hash is SHA-256 over the previous entry's hash, a newline, the
- * entry's sequence number, a newline, its kind, a newline and the canonical JSON of its event. The first entry's
- * previous hash is {@link #GENESIS}.
+ * The hash chain rule, in one place. The first entry's previous hash is {@link #GENESIS}. Two formats exist:
+ * <ul>
+ * <li>format 1 (entries written before V20): SHA-256 over the previous hash, the sequence number, the kind and the
+ * canonical event, separated by newlines; the time and any row are not covered;</li>
+ * <li>format 2: SHA-256 over the canonical JSON of every field: {@code format}, {@code seq}, {@code prevHash},
+ * {@code kind}, {@code event} (as JSON), {@code recordedAt} (an ISO-8601 UTC instant, microseconds at most) and
+ * {@code row} ({@code {table, id, hash}} of the row the entry speaks for, or null).</li>
+ * </ul>
+ * Every entry from the first format-2 one on must be format 2, so a rewritten entry cannot fall back to the weaker
+ * hash.
  */
 public final class LedgerChain {
 
     public static final String GENESIS = "0".repeat(64);
+    public static final int CURRENT_FORMAT = 2;
 
     private LedgerChain() {
     }
 
+    /** The format-1 hash, kept to verify the entries written in it. */
     public static String hash(String previousHash, long seq, String kind, String canonicalEvent) {
         return Sha256.hex(previousHash + "\n" + seq + "\n" + kind + "\n" + canonicalEvent);
     }
 
-    /** A stored entry as the verifier sees it. */
-    public record Link(long seq, String kind, String event, String prevHash, String hash) {
+    /** A stored entry as the verifier sees it; the row fields are null when it speaks for no row. */
+    public record Link(long seq, int format, String kind, String event, String prevHash, String hash,
+            Instant recordedAt, String rowTable, String rowId, String rowHash) {
     }
 
-    /** Why an entry breaks the chain, or null when it continues it. */
-    public static String breakIn(Link previous, Link entry) {
+    /** The hash an entry must have, by its format. */
+    public static String hashOf(Link entry) {
+        if (entry.format() == 1) {
+            return hash(entry.prevHash(), entry.seq(), entry.kind(), entry.event());
+        }
+        ObjectNode all = JsonNodeFactory.instance.objectNode();
+        all.put("format", entry.format());
+        all.put("seq", entry.seq());
+        all.put("prevHash", entry.prevHash());
+        all.put("kind", entry.kind());
+        all.set("event", CanonicalJson.read(entry.event()));
+        all.put("recordedAt", entry.recordedAt().toString());
+        if (entry.rowTable() == null) {
+            all.putNull("row");
+        } else {
+            all.putObject("row").put("table", entry.rowTable()).put("id", entry.rowId()).put("hash", entry.rowHash());
+        }
+        return Sha256.hex(CanonicalJson.write(all));
+    }
+
+    /**
+     * Why an entry breaks the chain, or null when it continues it; {@code firstOfFormat2} is the sequence number from
+     * which entries are format 2.
+     */
+    public static String breakIn(Link previous, Link entry, long firstOfFormat2) {
         long expectedSeq = previous == null ? 1 : previous.seq() + 1;
         String expectedPrev = previous == null ? GENESIS : previous.hash();
         if (entry.seq() != expectedSeq) {
@@ -31,6 +69,13 @@ public final class LedgerChain {
         }
         if (!entry.prevHash().equals(expectedPrev)) {
             return "its previous hash does not match the hash of entry " + (expectedSeq - 1);
+        }
+        int expectedFormat = entry.seq() >= firstOfFormat2 ? 2 : 1;
+        if (entry.format() != expectedFormat) {
+            return "it is written in format " + entry.format() + " where format " + expectedFormat + " is due";
+        }
+        if (entry.format() == 1 && entry.rowTable() != null) {
+            return "a format-1 entry cannot speak for a row";
         }
         String canonical;
         try {
@@ -41,7 +86,7 @@ public final class LedgerChain {
         if (!canonical.equals(entry.event())) {
             return "its event is not in canonical form";
         }
-        if (!hash(entry.prevHash(), entry.seq(), entry.kind(), entry.event()).equals(entry.hash())) {
+        if (!hashOf(entry).equals(entry.hash())) {
             return "its hash does not match its content";
         }
         return null;

@@ -19,6 +19,10 @@ public class LedgerEntry extends PanacheEntityBase {
     @Id
     public long seq;
 
+    /** How {@link #hash} is computed: see {@link LedgerChain}. */
+    @Column(nullable = false)
+    public int format;
+
     @Column(nullable = false)
     public String kind;
 
@@ -34,6 +38,17 @@ public class LedgerEntry extends PanacheEntityBase {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
+    /** The table of the row this entry speaks for, or null. */
+    @Column(name = "row_table")
+    public String rowTable;
+
+    @Column(name = "row_id")
+    public String rowId;
+
+    /** The row's hash when the entry was written; verify re-derives it from the row. */
+    @Column(name = "row_hash")
+    public String rowHash;
+
     public static Optional<LedgerEntry> findLatest() {
         return find("order by seq desc").firstResultOptional();
     }
@@ -43,6 +58,6 @@ public class LedgerEntry extends PanacheEntityBase {
     }
 
     public LedgerChain.Link link() {
-        return new LedgerChain.Link(seq, kind, event, prevHash, hash);
+        return new LedgerChain.Link(seq, format, kind, event, prevHash, hash, recordedAt, rowTable, rowId, rowHash);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.Formula;
 
 /** One line of a company's approval list: who it covers, by which criterion, and for which dates. */
 @Entity
@@ -56,10 +57,11 @@ public class Approval extends PanacheEntityBase {
     @Column(name = "ledger_seq", nullable = false)
     public long ledgerSeq;
 
-    @Column(name = "removed_at")
+    /** When it was taken off the list, from its removal row: a removal is a new row, never a change of this one. */
+    @Formula("(SELECT r.removed_at FROM approval_removal r WHERE r.approval_id = id)")
     public Instant removedAt;
 
-    @Column(name = "removed_by")
+    @Formula("(SELECT r.removed_by FROM approval_removal r WHERE r.approval_id = id)")
     public Long removedBy;
 
     public static List<Approval> activeOf(UUID corporateId) {

@@ -1,5 +1,6 @@
 package dev.covenant.signing;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Formula;
 
 import dev.covenant.agreement.AgreementVersion;
 
@@ -35,6 +38,10 @@ public class CorporateAgreement extends SignedRecord {
 
     @Column(name = "contact_email", nullable = false)
     public String contactEmail;
+
+    /** When it was revoked, from its revocation row: a revocation is a new row, never a change of this one. */
+    @Formula("(SELECT r.revoked_at FROM corporate_revocation r WHERE r.corporate_id = id)")
+    public Instant revokedAt;
 
     /** The corporate agreements a person manages (the signatory is always a manager). */
     public static List<CorporateAgreement> managedBy(long githubId) {

@@ -20,6 +20,7 @@ import dev.covenant.github.GitHubDirectory;
 import dev.covenant.identity.Person;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.Ledger;
+import dev.covenant.ledger.ProtectedTable;
 import dev.covenant.web.PageException;
 
 /** Corporate agreements: signing for a company, and the managers' approval list; every change is a ledger event. */
@@ -75,8 +76,11 @@ public class CorporateService {
         named.put(signatory.githubId, signatory.login);
         signing.managers().forEach(m -> named.putIfAbsent(m.id(), m.login()));
         named.forEach((id, login) -> managers.addObject().put("githubId", id).put("login", login));
-        corporate.ledgerSeq = ledger.append("corporate.signed", event).seq;
-        corporate.persist();
+        ledger.appendFor("corporate.signed", event, seq -> {
+            corporate.ledgerSeq = seq;
+            corporate.persist();
+            return ProtectedTable.CORPORATE_AGREEMENT.row(corporate.id);
+        });
         named.forEach((id, login) -> addManager(corporate.id, id, login));
         return corporate;
     }
@@ -121,8 +125,11 @@ public class CorporateService {
         event.put("validFrom", approval.validFrom.toString());
         event.put("validUntil", approval.validUntil == null ? null : approval.validUntil.toString());
         event.put("byGithubId", manager.githubId);
-        approval.ledgerSeq = ledger.append("corporate.approval.added", event).seq;
-        approval.persist();
+        ledger.appendFor("corporate.approval.added", event, seq -> {
+            approval.ledgerSeq = seq;
+            approval.persist();
+            return ProtectedTable.APPROVAL.row(approval.id);
+        });
         coverageChanged.fire(new CoverageChanged(0, "approval"));
         return approval;
     }
@@ -136,15 +143,23 @@ public class CorporateService {
         if (approval.removedAt != null) {
             return;
         }
-        approval.removedAt = Instant.now(clock);
-        approval.removedBy = manager.githubId;
+        ApprovalRemoval removal = new ApprovalRemoval();
+        removal.approvalId = approval.id;
+        removal.removedAt = Instant.now(clock);
+        removal.removedBy = manager.githubId;
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("corporateAgreement", corporate.id.toString());
         event.put("approval", approval.id);
         event.put("kind", approval.kind.name());
         event.put("value", approval.value);
         event.put("byGithubId", manager.githubId);
-        ledger.append("corporate.approval.removed", event);
+        ledger.appendFor("corporate.approval.removed", event, seq -> {
+            removal.ledgerSeq = seq;
+            removal.persist();
+            return ProtectedTable.APPROVAL_REMOVAL.row(approval.id);
+        });
+        approval.removedAt = removal.removedAt;
+        approval.removedBy = removal.removedBy;
         coverageChanged.fire(new CoverageChanged(0, "approval"));
     }
 

@@ -1,5 +1,6 @@
 package dev.covenant.signing;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Formula;
 
 import dev.covenant.agreement.AgreementVersion;
 
@@ -30,6 +33,13 @@ public class Signature extends SignedRecord {
 
     @Column(name = "text_sha256", nullable = false)
     public String textSha256;
+
+    /** When it was revoked, from its revocation row: a revocation is a new row, never a change of this one. */
+    @Formula("(SELECT r.revoked_at FROM signature_revocation r WHERE r.signature_id = id)")
+    public Instant revokedAt;
+
+    @Formula("(SELECT r.ledger_seq FROM signature_revocation r WHERE r.signature_id = id)")
+    public Long revocationLedgerSeq;
 
     public static List<Signature> findByPerson(long githubId) {
         return list("githubId = ?1 order by signedAt desc", githubId);

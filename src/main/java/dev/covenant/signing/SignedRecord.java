@@ -7,7 +7,7 @@ import jakarta.persistence.MappedSuperclass;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The evidence every signing keeps, individual or corporate: when, from where, its ledger entries, its end. */
+/** The evidence every signing keeps, individual or corporate: when, from where, its ledger entry. */
 @MappedSuperclass
 public abstract class SignedRecord extends PanacheEntityBase {
 
@@ -25,12 +25,6 @@ public abstract class SignedRecord extends PanacheEntityBase {
 
     @Column(name = "ledger_seq", nullable = false)
     public long ledgerSeq;
-
-    @Column(name = "revoked_at")
-    public Instant revokedAt;
-
-    @Column(name = "revocation_ledger_seq")
-    public Long revocationLedgerSeq;
 
     void recordOrigin(Origin origin) {
         ip = origin.ip();

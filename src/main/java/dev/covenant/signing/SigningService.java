@@ -18,10 +18,13 @@ import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.identity.Person;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.Ledger;
-import dev.covenant.ledger.LedgerEntry;
+import dev.covenant.ledger.ProtectedTable;
 import dev.covenant.web.PageException;
 
-/** Records signatures and revocations, each with its ledger event in the same commit. */
+/**
+ * Records signatures and revocations, each with its ledger event in the same commit; a revocation is a new row, since
+ * the database refuses to change a signature.
+ */
 @ApplicationScoped
 @Transactional
 public class SigningService {
@@ -68,9 +71,11 @@ public class SigningService {
         event.put("signedAt", signature.signedAt.toString());
         event.put("ip", signature.ip);
         event.put("userAgent", signature.userAgent);
-        LedgerEntry entry = ledger.append("signature.signed", event);
-        signature.ledgerSeq = entry.seq;
-        signature.persist();
+        ledger.appendFor("signature.signed", event, seq -> {
+            signature.ledgerSeq = seq;
+            signature.persist();
+            return ProtectedTable.SIGNATURE.row(signature.id);
+        });
         coverageChanged.fire(new CoverageChanged(signer.githubId, "signature"));
         return signature;
     }
@@ -83,14 +88,23 @@ public class SigningService {
         if (signature.revokedAt != null) {
             return signature;
         }
-        signature.revokedAt = Instant.now(clock);
+        SignatureRevocation revocation = new SignatureRevocation();
+        revocation.signatureId = signature.id;
+        revocation.revokedAt = Instant.now(clock);
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("signature", signature.id.toString());
         event.put("githubId", person.githubId);
         event.put("agreement", signature.version.agreement.slug);
         event.put("version", signature.version.version);
-        event.put("revokedAt", signature.revokedAt.toString());
-        signature.revocationLedgerSeq = ledger.append("signature.revoked", event).seq;
+        event.put("revokedAt", revocation.revokedAt.toString());
+        ledger.appendFor("signature.revoked", event, seq -> {
+            revocation.ledgerSeq = seq;
+            revocation.persist();
+            return ProtectedTable.SIGNATURE_REVOCATION.row(signature.id);
+        });
+        // The formula columns are read when the signature is loaded; this one is already in the session.
+        signature.revokedAt = revocation.revokedAt;
+        signature.revocationLedgerSeq = revocation.ledgerSeq;
         coverageChanged.fire(new CoverageChanged(person.githubId, "revocation"));
         return signature;
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.api.Sha256;
@@ -33,30 +35,82 @@ class LedgerChainTest {
     }
 
     @Test
-    void aChainOfHonestEntriesHasNoBreak() {
-        LedgerChain.Link first = link(null, 1, "{\"a\":1}");
-        LedgerChain.Link second = link(first, 2, "{\"b\":2}");
-        assertNull(LedgerChain.breakIn(null, first));
-        assertNull(LedgerChain.breakIn(first, second));
+    void theFormat2HashCoversEveryFieldAsCanonicalJson() {
+        Instant at = Instant.parse("2026-12-03T11:38:32.123456Z");
+        LedgerChain.Link entry = new LedgerChain.Link(7, 2, "k", "{\"a\":1}", LedgerChain.GENESIS, null, at,
+                "signature", "42", "f".repeat(64));
+        assertEquals(Sha256.hex("{\"event\":{\"a\":1},\"format\":2,\"kind\":\"k\",\"prevHash\":\""
+                + LedgerChain.GENESIS + "\",\"recordedAt\":\"2026-12-03T11:38:32.123456Z\",\"row\":{\"hash\":\""
+                + "f".repeat(64) + "\",\"id\":\"42\",\"table\":\"signature\"},\"seq\":7}"),
+                LedgerChain.hashOf(entry));
+    }
+
+    @Test
+    void entriesWrittenBeforeFormat2KeepVerifyingAndTheChainGoesOnInFormat2() {
+        LedgerChain.Link first = v1(null, 1, "{\"a\":1}");
+        LedgerChain.Link second = v1(first, 2, "{\"b\":2}");
+        LedgerChain.Link third = v2(second, 3, "{\"c\":3}", T0, null);
+        assertNull(LedgerChain.breakIn(null, first, 3));
+        assertNull(LedgerChain.breakIn(first, second, 3));
+        assertNull(LedgerChain.breakIn(second, third, 3));
+    }
+
+    @Test
+    void aFormat1EntryAfterFormat2BeganIsAForgery() {
+        LedgerChain.Link first = v2(null, 1, "{}", T0, null);
+        LedgerChain.Link downgraded = v1(first, 2, "{}");
+        assertThat(LedgerChain.breakIn(first, downgraded, 1), containsString("format 2 is due"));
     }
 
     @Test
     void eachKindOfTamperingIsNamed() {
-        LedgerChain.Link first = link(null, 1, "{\"a\":1}");
-        LedgerChain.Link second = link(first, 2, "{\"b\":2}");
-        LedgerChain.Link edited = new LedgerChain.Link(2, "k", "{\"b\":3}", second.prevHash(), second.hash());
-        assertThat(LedgerChain.breakIn(first, edited), containsString("hash does not match"));
-        LedgerChain.Link third = link(second, 3, "{}");
-        assertThat(LedgerChain.breakIn(first, third), containsString("missing"));
-        LedgerChain.Link relinked = new LedgerChain.Link(2, "k", "{\"b\":2}", LedgerChain.GENESIS, second.hash());
-        assertThat(LedgerChain.breakIn(first, relinked), containsString("previous hash"));
-        LedgerChain.Link spaced = new LedgerChain.Link(2, "k", "{ \"b\":2}", first.hash(),
-                LedgerChain.hash(first.hash(), 2, "k", "{ \"b\":2}"));
-        assertThat(LedgerChain.breakIn(first, spaced), containsString("canonical"));
+        LedgerChain.Link first = v1(null, 1, "{\"a\":1}");
+        LedgerChain.Link second = v1(first, 2, "{\"b\":2}");
+        LedgerChain.Link edited = with(second, "{\"b\":3}", second.recordedAt(), second.rowHash());
+        assertThat(LedgerChain.breakIn(first, edited, 99), containsString("hash does not match"));
+        LedgerChain.Link third = v1(second, 3, "{}");
+        assertThat(LedgerChain.breakIn(first, third, 99), containsString("missing"));
+        LedgerChain.Link relinked = new LedgerChain.Link(2, 1, "k", "{\"b\":2}", LedgerChain.GENESIS, second.hash(),
+                T0, null, null, null);
+        assertThat(LedgerChain.breakIn(first, relinked, 99), containsString("previous hash"));
+        LedgerChain.Link spaced = new LedgerChain.Link(2, 1, "k", "{ \"b\":2}", first.hash(),
+                LedgerChain.hash(first.hash(), 2, "k", "{ \"b\":2}"), T0, null, null, null);
+        assertThat(LedgerChain.breakIn(first, spaced, 99), containsString("canonical"));
     }
 
-    private static LedgerChain.Link link(LedgerChain.Link previous, long seq, String event) {
+    @Test
+    void format2DetectsAChangedTimeOrRowHash() {
+        LedgerChain.Link first = v2(null, 1, "{}", T0, null);
+        LedgerChain.Link second = v2(first, 2, "{}", T0, "a".repeat(64));
+        assertNull(LedgerChain.breakIn(first, second, 1));
+        assertThat(LedgerChain.breakIn(first, with(second, "{}", T0.plusSeconds(1), second.rowHash()), 1),
+                containsString("hash does not match"));
+        assertThat(LedgerChain.breakIn(first, with(second, "{}", T0, "b".repeat(64)), 1),
+                containsString("hash does not match"));
+    }
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static LedgerChain.Link v1(LedgerChain.Link previous, long seq, String event) {
         String prev = previous == null ? LedgerChain.GENESIS : previous.hash();
-        return new LedgerChain.Link(seq, "k", event, prev, LedgerChain.hash(prev, seq, "k", event));
+        return new LedgerChain.Link(seq, 1, "k", event, prev, LedgerChain.hash(prev, seq, "k", event), T0, null, null,
+                null);
+    }
+
+    private static LedgerChain.Link v2(LedgerChain.Link previous, long seq, String event, Instant at, String rowHash) {
+        String prev = previous == null ? LedgerChain.GENESIS : previous.hash();
+        LedgerChain.Link unhashed = new LedgerChain.Link(seq, 2, "k", event, prev, null, at,
+                rowHash == null ? null : "signature", rowHash == null ? null : "1", rowHash);
+        return with(unhashed, event, at, rowHash, LedgerChain.hashOf(unhashed));
+    }
+
+    /** The same entry with other content but its old hash, as a tamperer without the chain would leave it. */
+    private static LedgerChain.Link with(LedgerChain.Link l, String event, Instant at, String rowHash) {
+        return with(l, event, at, rowHash, l.hash());
+    }
+
+    private static LedgerChain.Link with(LedgerChain.Link l, String event, Instant at, String rowHash, String hash) {
+        return new LedgerChain.Link(l.seq(), l.format(), l.kind(), event, l.prevHash(), hash, at, l.rowTable(),
+                l.rowId(), rowHash);
     }
 }

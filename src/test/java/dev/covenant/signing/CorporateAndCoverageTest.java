@@ -75,7 +75,7 @@ class CorporateAndCoverageTest {
                 .body("covered", equalTo(true)).body("corporate.criterion", equalTo("GITHUB_ORG"));
         // The shipped corporate agreement is shared by every test's projects: relicensing reports elsewhere would ask
         // GitHub about this organisation for each of their contributors.
-        Sql.update("UPDATE approval SET removed_at = now() WHERE kind = 'GITHUB_ORG' AND value = ?", org);
+        signatory.removeApprovals(corporateId, "GITHUB_ORG", org);
 
         assertEquals("3",
                 Sql.text("SELECT count(*) FROM ledger_entry WHERE kind = 'corporate.approval.added' AND event LIKE ?",

@@ -101,13 +101,13 @@ class SigningBrowserTest {
         assertEquals("/me", browser.path());
         assertTrue(browser.driver.findElements(By.xpath("//button[normalize-space()='Revoke']")).isEmpty());
 
-        assertNotNull(Sql.text("SELECT revoked_at FROM signature WHERE id = ?::uuid", signatureId),
-                "revoked_at is set");
+        assertNotNull(Sql.text("SELECT revoked_at FROM signature_revocation WHERE signature_id = ?::uuid",
+                signatureId), "the revocation is recorded");
         assertEquals("signature.signed",
                 Sql.text("SELECT e.kind FROM signature s JOIN ledger_entry e ON e.seq = s.ledger_seq "
                         + "WHERE s.id = ?::uuid", signatureId));
-        assertEquals("signature.revoked", Sql.text("SELECT e.kind FROM signature s JOIN ledger_entry e "
-                + "ON e.seq = s.revocation_ledger_seq WHERE s.id = ?::uuid", signatureId));
+        assertEquals("signature.revoked", Sql.text("SELECT e.kind FROM signature_revocation r JOIN ledger_entry e "
+                + "ON e.seq = r.ledger_seq WHERE r.signature_id = ?::uuid", signatureId));
         List<String> lastKinds = lastLedgerKinds(5);
         assertTrue(lastKinds.contains("signature.signed") && lastKinds.contains("signature.revoked"),
                 "the last ledger entries record the signing and the revocation: " + lastKinds);

@@ -83,7 +83,7 @@ public class SigningFlowTest {
         String id = receipt.substring(receipt.lastIndexOf('/') + 1);
         client.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf)
                 .post("/signatures/" + id + "/revoke").then().statusCode(303);
-        assertNotNull(Sql.text("SELECT revoked_at FROM signature WHERE id = ?::uuid", id));
+        assertNotNull(Sql.text("SELECT revoked_at FROM signature_revocation WHERE signature_id = ?::uuid", id));
         assertEquals("signature.revoked", Sql.text("SELECT kind FROM ledger_entry ORDER BY seq DESC LIMIT 1"));
     }
 
@@ -147,7 +147,7 @@ public class SigningFlowTest {
         other.request().get("/signatures/" + id + ".json").then().statusCode(404);
         other.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", other.csrf())
                 .post("/signatures/" + id + "/revoke").then().statusCode(404);
-        assertNull(Sql.text("SELECT revoked_at FROM signature WHERE id = ?::uuid", id));
+        assertNull(Sql.text("SELECT revoked_at FROM signature_revocation WHERE signature_id = ?::uuid", id));
         given().redirects().follow(false).get("/signatures/" + id).then().statusCode(401);
     }
 

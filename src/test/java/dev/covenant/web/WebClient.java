@@ -100,4 +100,14 @@ public final class WebClient {
                 .formParam("kind", kind).formParam("value", value).formParam("validFrom", "2020-01-01")
                 .post("/corporate/agreements/" + corporateId + "/approvals");
     }
+
+    /** Takes every line with this kind and value off the company's list, through its managers' page. */
+    public void removeApprovals(String corporateId, String kind, String value) {
+        for (String id : Sql.textsUnchecked("SELECT id FROM approval WHERE corporate_id = ?::uuid AND kind = ?"
+                + " AND value = ?", corporateId, kind, value)) {
+            request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf())
+                    .post("/corporate/agreements/" + corporateId + "/approvals/" + id + "/remove").then()
+                    .statusCode(303);
+        }
+    }
 }

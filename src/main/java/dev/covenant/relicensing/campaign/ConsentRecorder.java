@@ -15,6 +15,7 @@ import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.identity.Person;
 import dev.covenant.ledger.Ledger;
+import dev.covenant.ledger.ProtectedTable;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 
 /**
@@ -121,8 +122,11 @@ public class ConsentRecorder {
     }
 
     private Consent record(ConsentCampaign campaign, Consent consent, String login) {
-        consent.ledgerSeq = ledger.append("consent.answered", CampaignEvents.answered(campaign, consent, login)).seq;
-        consent.persist();
+        ledger.appendFor("consent.answered", CampaignEvents.answered(campaign, consent, login), seq -> {
+            consent.ledgerSeq = seq;
+            consent.persist();
+            return ProtectedTable.CONSENT.row(consent.id);
+        });
         return consent;
     }
 }

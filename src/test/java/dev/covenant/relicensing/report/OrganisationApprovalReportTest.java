@@ -12,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import dev.covenant.Sql;
 import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakeGitHubResource;
@@ -52,13 +51,14 @@ class OrganisationApprovalReportTest {
         admin().body(Map.of("owner", owner, "agreement", "individual", "corporateAgreement", "corporate", "licenses",
                 List.of(Map.of("from", "2000-01-01", "spdx", "MIT")))).post("/api/projects").then().statusCode(201);
         WebClient signatory = WebClient.signIn(user(github, base + 3, "cso"));
-        signatory.approve(signatory.signCorporate("Acme " + run), "GITHUB_ORG", org).then().statusCode(303);
+        String corporateId = signatory.signCorporate("Acme " + run);
+        signatory.approve(corporateId, "GITHUB_ORG", org).then().statusCode(303);
         try {
             checkReport(owner, base, member, outsider, run);
             checkCampaign(owner, outsider);
         } finally {
             // The shipped corporate agreement is shared by every test's projects: their reports need not ask about it.
-            Sql.update("UPDATE approval SET removed_at = now() WHERE kind = 'GITHUB_ORG' AND value = ?", org);
+            signatory.removeApprovals(corporateId, "GITHUB_ORG", org);
         }
     }
 
