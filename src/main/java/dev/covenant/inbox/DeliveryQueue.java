@@ -27,7 +27,8 @@ import dev.covenant.jobs.RetryLater;
  * The inbox as a queue shared by every instance: a claim takes one due delivery with FOR UPDATE SKIP LOCKED and
  * leases it; the handler then runs with no transaction open (its writes are short ones of their own, and safe to
  * repeat); finishing marks it DONE, and a failure schedules the next attempt or gives up. A lease that runs out
- * (the worker died) makes the delivery claimable again.
+ * (the worker died) makes the delivery claimable again; {@link DeliveryLeases} keeps the leases of running deliveries
+ * short and alive.
  */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -98,12 +99,7 @@ public class DeliveryQueue {
      * handler again on the next claim, which its writes allow.
      */
     public void complete(Claimed claimed, DeliveryHandler handler) {
-        JsonNode payload;
-        try {
-            payload = JSON.readTree(claimed.payload());
-        } catch (IOException e) {
-            throw new IllegalStateException("Stored payload of " + claimed.deliveryId() + " is not JSON", e);
-        }
+        JsonNode payload = payload(claimed);
         handler.handle(claimed.deliveryId(), claimed.event(), claimed.action(), payload);
         int updated = db.committed("finishing delivery " + claimed.deliveryId(), c -> Rows.update(c,
                 "UPDATE delivery SET state = 'DONE', lease_until = NULL, last_error = NULL"
@@ -112,6 +108,15 @@ public class DeliveryQueue {
         if (updated != 1) {
             // Another worker re-claimed it after our lease ran out; its attempt decides.
             throw new LeaseLostException(claimed.deliveryId());
+        }
+    }
+
+    /** The stored body, parsed. */
+    static JsonNode payload(Claimed claimed) {
+        try {
+            return JSON.readTree(claimed.payload());
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored payload of " + claimed.deliveryId() + " is not JSON", e);
         }
     }
 
