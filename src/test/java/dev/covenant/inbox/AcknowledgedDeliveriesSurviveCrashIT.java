@@ -94,10 +94,17 @@ class AcknowledgedDeliveriesSurviveCrashIT {
             Set<String> stored = storedIds(last.databaseUrl());
             Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(stored);
-            assertEquals(Set.of(), lost.size() > 20 ? Set.of(lost.size() + " deliveries") : lost,
-                    "deliveries answered 202 but not in the database, of " + acknowledged.size()
-                            + " acknowledged across " + ROUNDS + " kills");
+            assertEquals(0, lost.size(), "deliveries answered 202 but not in the database, of "
+                    + acknowledged.size() + " acknowledged across " + ROUNDS + " kills, e.g. "
+                    + lost.stream().limit(5).toList());
+            System.out.printf("%d deliveries answered 202 across %d kills (%d refused), all %d stored%n",
+                    acknowledged.size(), ROUNDS, refused.get(), acknowledged.size());
         } finally {
+            // A PostgreSQL a failed round left behind goes with its data directory.
+            String pgdata = dataDir.toString();
+            ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
             deleteTree(dataDir);
         }
     }
