@@ -18,6 +18,7 @@ import dev.covenant.coverage.ProjectTerms;
 import dev.covenant.github.CheckPublisher;
 import dev.covenant.github.CommitInfo;
 import dev.covenant.github.PullRequestReader;
+import dev.covenant.project.OwnerSettings;
 
 /**
  * Evaluates a pull request's current head and publishes the result: the check run goes {@code in_progress} at
@@ -44,12 +45,15 @@ public class PullRequestCheck {
     private final ContributorCoverage contributors;
     private final ChecksConfig config;
     private final CovenantConfig covenant;
+    private final OwnerSettings owners;
     private final Clock clock;
 
     PullRequestCheck(PullRequestTracker tracker, EvaluationLease lease, PullRequestReader reader,
             CheckPublisher publisher, StickyComment comments, CoverageService coverage,
-            ContributorCoverage contributors, ChecksConfig config, CovenantConfig covenant, Clock clock) {
+            ContributorCoverage contributors, ChecksConfig config, CovenantConfig covenant, OwnerSettings owners,
+            Clock clock) {
         this.tracker = tracker;
+        this.owners = owners;
         this.lease = lease;
         this.reader = reader;
         this.publisher = publisher;
@@ -89,9 +93,7 @@ public class PullRequestCheck {
         Optional<ProjectTerms> project = coverage.terms(repository);
         String externalId = "pull_request:" + number;
         if (project.isEmpty()) {
-            String text = CheckTexts.noProject(repository).render();
-            publish(pr, new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, null, "neutral",
-                    "No agreement is linked", text, ""), started);
+            publish(pr, unlinked(repository, pr.headSha(), externalId), started);
             tracker.recordEvaluation(repository, number, pr.headSha(), started, "NEUTRAL", List.of(), List.of());
             return Outcome.NO_PROJECT;
         }
@@ -129,6 +131,42 @@ public class PullRequestCheck {
         LOG.infof("%s#%d - %s: %s (%d contributors, %d commits)", repository, number, pr.headSha(), conclusion,
                 found.size(), commits.size());
         return result.passed() ? Outcome.PASSED : Outcome.FAILED;
+    }
+
+    /** What a repository no project governs gets: neutral, or action_required if its owner asked to fail closed. */
+    private CheckPublisher.CheckRun unlinked(String repository, String headSha, String externalId) {
+        if (OwnerSettings.ACTION_REQUIRED.equals(owners.unlinkedConclusion(repository))) {
+            // GitHub requires a details URL with action_required: the operators' page of the service.
+            return new CheckPublisher.CheckRun(config.name(), headSha, externalId,
+                    covenant.publicUrl().replaceAll("/+$", "") + "/", OwnerSettings.ACTION_REQUIRED,
+                    "This repository is not linked to an agreement",
+                    CheckTexts.unlinkedRequired(repository, config.recheckPhrase()).render(), "");
+        }
+        return new CheckPublisher.CheckRun(config.name(), headSha, externalId, null, OwnerSettings.NEUTRAL,
+                "No agreement is linked", CheckTexts.noProject(repository).render(), "");
+    }
+
+    /**
+     * The evaluation of the pull request's current head was given up ({@code state} DEAD or FAILED): its check run,
+     * if one was started, is completed as a failure that says what went wrong and how to check again.
+     */
+    public void gaveUp(String repository, int number, int attempts, String state, String error) {
+        Optional<PullRequestTracker.Tracked> tracked = tracker.find(repository, number);
+        if (tracked.isEmpty() || !tracked.get().open()) {
+            return;
+        }
+        PullRequestTracker.Tracked pr = tracked.get();
+        Optional<Long> runId = tracker.checkRunId(repository, pr.headSha());
+        if (runId.isEmpty()) {
+            return;
+        }
+        String text = CheckTexts.gaveUp(repository + "#" + number, attempts, state, error == null ? "" : error,
+                config.recheckPhrase()).render();
+        CheckPublisher.CheckRun failed = new CheckPublisher.CheckRun(config.name(), pr.headSha(),
+                "pull_request:" + number, null, "failure", "The CLA check could not be completed", text, "");
+        publisher.update(pr.installationId(), repository, runId.get(), failed, Instant.now(clock));
+        LOG.warnf("%s#%d - %s: check run %d failed after the delivery was given up (%s)", repository, number,
+                pr.headSha(), runId.get(), state);
     }
 
     /** The in-progress check run on the head: the one created before (a retry, a re-evaluation), or a new one. */

@@ -49,4 +49,15 @@ public class PullRequestHandler extends GitHubFaults {
         // Anything that started after this delivery arrived has seen its head, or a newer one.
         check.evaluate(pr.repository(), pr.number(), queue.receivedAt(deliveryId));
     }
+
+    /** Never leaves the check run in progress: it fails, saying why and how to run it again. */
+    @Override
+    public void gaveUp(String deliveryId, String event, String action, JsonNode payload, String state, String error) {
+        if ("closed".equals(action)) {
+            return;
+        }
+        PullRequestHead pr = PullRequestHead.of(Payloads.installationId(payload), Payloads.repository(payload),
+                payload.path("pull_request"));
+        check.gaveUp(pr.repository(), pr.number(), queue.attempts(deliveryId), state, error);
+    }
 }

@@ -146,6 +146,13 @@ public class DeliveryQueue {
         return next;
     }
 
+    /** How many attempts the delivery has had. */
+    public int attempts(String deliveryId) {
+        return db.autocommit("reading delivery " + deliveryId, c -> Rows
+                .first(c, "SELECT attempts FROM delivery WHERE delivery_id = ?", rs -> rs.getInt(1), deliveryId)
+                .orElse(0));
+    }
+
     /** When the delivery was stored. */
     public Instant receivedAt(String deliveryId) {
         return db.inTransaction("reading delivery " + deliveryId, c -> {
