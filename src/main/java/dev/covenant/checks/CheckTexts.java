@@ -53,6 +53,8 @@ public class CheckTexts {
 
     static native TemplateInstance unlinkedRequired(String repository, String recheckPhrase);
 
+    static native TemplateInstance superseded(String headSha, String subject);
+
     static native TemplateInstance mergeGroupPassed(int number);
 
     static native TemplateInstance gaveUp(String subject, int attempts, String state, String error,

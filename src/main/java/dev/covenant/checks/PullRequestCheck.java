@@ -70,6 +70,15 @@ public class PullRequestCheck {
      * (the moment the request for this one arrived): that one already saw everything this one would.
      */
     public Outcome evaluate(String repository, int number, Instant since) {
+        return evaluate(repository, number, since, false);
+    }
+
+    /**
+     * As {@link #evaluate(String, int, Instant)}; {@code retried}: an earlier attempt of the same request ran, so a
+     * check run it created may exist on GitHub without being recorded here (the create's answer was lost), and is
+     * looked for before a new one is created.
+     */
+    public Outcome evaluate(String repository, int number, Instant since, boolean retried) {
         if (tracker.find(repository, number).isEmpty()) {
             throw new IllegalStateException(repository + "#" + number + " is not tracked");
         }
@@ -82,11 +91,11 @@ public class PullRequestCheck {
                 LOG.debugf("%s#%d - %s was already evaluated after this request", repository, number, pr.headSha());
                 return Outcome.ALREADY_CURRENT;
             }
-            return evaluate(pr);
+            return evaluate(pr, retried);
         }
     }
 
-    private Outcome evaluate(PullRequestTracker.Tracked pr) {
+    private Outcome evaluate(PullRequestTracker.Tracked pr, boolean retried) {
         String repository = pr.repository();
         int number = pr.number();
         Instant started = Instant.now(clock);
@@ -98,15 +107,21 @@ public class PullRequestCheck {
             return Outcome.NO_PROJECT;
         }
         String signUrl = signUrl(project.get(), repository);
-        long checkRunId = start(pr, externalId, signUrl, started);
+        long checkRunId = start(pr, externalId, signUrl, started, retried);
 
         List<CommitInfo> commits = reader.commits(pr.head());
         List<Contributor> found = ContributorsOf.pullRequest(commits, project.get().checkCommitters());
         CheckResult result = EvaluatePullRequest.evaluate(found, contributors.now(project.get(), found));
 
         if (!tracker.currentHead(repository, number).map(pr.headSha()::equals).orElse(false)) {
-            LOG.infof("%s#%d - head %s is no longer current; its result is not written", repository, number,
-                    pr.headSha());
+            LOG.infof("%s#%d - head %s is no longer current; its check run is closed as superseded", repository,
+                    number, pr.headSha());
+            // Never left in progress: a required check on the old head would otherwise wait forever.
+            publisher.update(pr.installationId(), repository, checkRunId,
+                    new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl, "neutral",
+                            "Superseded by a newer head",
+                            CheckTexts.superseded(pr.headSha(), repository + "#" + number).render(), ""),
+                    Instant.now(clock));
             return Outcome.STALE;
         }
         CheckTexts.Report report = CheckReports.report(repository + "#" + number, project.get().agreementTitle(),
@@ -170,10 +185,15 @@ public class PullRequestCheck {
     }
 
     /** The in-progress check run on the head: the one created before (a retry, a re-evaluation), or a new one. */
-    private long start(PullRequestTracker.Tracked pr, String externalId, String signUrl, Instant now) {
+    private long start(PullRequestTracker.Tracked pr, String externalId, String signUrl, Instant now,
+            boolean retried) {
         CheckPublisher.CheckRun running = new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl,
                 null, null, null, null);
         Optional<Long> existing = tracker.checkRunId(pr.repository(), pr.headSha());
+        if (existing.isEmpty() && retried) {
+            existing = publisher.find(pr.installationId(), pr.repository(), running);
+            existing.ifPresent(id -> tracker.recordCheckRun(pr.repository(), pr.headSha(), id, now));
+        }
         if (existing.isPresent()
                 && publisher.update(pr.installationId(), pr.repository(), existing.get(), running, now)) {
             return existing.get();

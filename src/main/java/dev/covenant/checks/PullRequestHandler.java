@@ -47,7 +47,8 @@ public class PullRequestHandler extends GitHubFaults {
             return;
         }
         // Anything that started after this delivery arrived has seen its head, or a newer one.
-        check.evaluate(pr.repository(), pr.number(), queue.receivedAt(deliveryId));
+        DeliveryQueue.Arrival arrival = queue.arrival(deliveryId);
+        check.evaluate(pr.repository(), pr.number(), arrival.receivedAt(), arrival.retried());
     }
 
     /** Never leaves the check run in progress: it fails, saying why and how to run it again. */

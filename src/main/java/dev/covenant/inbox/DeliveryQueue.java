@@ -146,6 +146,23 @@ public class DeliveryQueue {
         return next;
     }
 
+    /** When a delivery was stored, and how many attempts it has had, this one included. */
+    public record Arrival(Instant receivedAt, int attempts) {
+
+        /** An earlier attempt ran: what it wrote to GitHub before failing may be there. */
+        public boolean retried() {
+            return attempts > 1;
+        }
+    }
+
+    /** When the delivery was stored, and its attempts so far: one statement. */
+    public Arrival arrival(String deliveryId) {
+        return db.autocommit("reading delivery " + deliveryId, c -> Rows
+                .first(c, "SELECT received_at, attempts FROM delivery WHERE delivery_id = ?",
+                        rs -> new Arrival(Rows.instant(rs, "received_at"), rs.getInt("attempts")), deliveryId)
+                .orElseThrow(() -> new IllegalStateException("No delivery " + deliveryId)));
+    }
+
     /** How many attempts the delivery has had. */
     public int attempts(String deliveryId) {
         return db.autocommit("reading delivery " + deliveryId, c -> Rows

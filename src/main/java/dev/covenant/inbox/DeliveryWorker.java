@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
+import dev.covenant.jdbc.Notifications;
 import dev.covenant.jobs.RetryLater;
 
 /**
@@ -114,6 +116,8 @@ public class DeliveryWorker {
                     e.getMessage(), config.lease());
         }
         threads.forEach(Thread::interrupt);
+        // Idle listeners give their connections back within a slice; the pool closes after this.
+        Notifications.join(threads, Duration.ofSeconds(2));
     }
 
     /** The events some handler takes; deliveries of others wait in the inbox until a handler for them exists. */
@@ -199,7 +203,7 @@ public class DeliveryWorker {
                 while (running) {
                     drain();
                     // Returns at the first notification, or after the poll interval for retries and lost leases.
-                    pg.getNotifications((int) config.pollInterval().toMillis());
+                    Notifications.await(pg, config.pollInterval(), () -> running);
                 }
             } catch (SQLException e) {
                 if (running) {

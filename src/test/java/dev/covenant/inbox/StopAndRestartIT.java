@@ -79,7 +79,8 @@ class StopAndRestartIT {
             assertTrue(log.stream().anyMatch(l -> l.contains("1 deliveries still in progress were given back")),
                     first.tail());
             assertEquals(List.of(), log.stream().filter(l -> l.contains(" ERROR ") || l.contains("lost its database")
-                    || l.contains("Connection refused") || l.contains("terminating connection")).toList());
+                    || l.contains("Connection refused") || l.contains("terminating connection")
+                    || l.contains("has been closed")).toList());
             assertEquals(List.of(), first.embeddedServers(), "the embedded PostgreSQL stopped with the service");
             try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir)) {
                 assertEquals("PENDING/true", ItDatabase.text(database,
