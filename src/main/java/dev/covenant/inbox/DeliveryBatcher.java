@@ -27,10 +27,12 @@ import io.quarkus.runtime.ShutdownEvent;
 import org.jboss.logging.Logger;
 
 /**
- * Group commit for the webhook endpoint: one writer thread stores every delivery that arrived while it was writing
+ * Group commit for the webhook endpoint: a writer thread stores every delivery that arrived while it was writing
  * the previous ones, in one transaction, and each caller returns only once that transaction is committed, which
  * with {@code synchronous_commit=on} means flushed to disk. One disk flush then covers a whole batch, so durability
- * costs no throughput; at a trickle a batch is one delivery and nothing waits for company.
+ * costs little throughput; at a trickle a batch is one delivery and nothing waits for company. A few writers work
+ * side by side, so that one batch is inserted while another waits for the disk (PostgreSQL flushes their commits
+ * together when they meet).
  */
 @ApplicationScoped
 public class DeliveryBatcher {
@@ -40,6 +42,8 @@ public class DeliveryBatcher {
     static final int MAX_BATCH = 256;
     /** How long a caller waits for its batch to commit before the endpoint gives up on it. */
     private static final long COMMIT_WAIT_SECONDS = 30;
+    /** Writers side by side: each holds one connection while it writes. */
+    static final int WRITERS = 4;
 
     private static final String INSERT = "INSERT INTO delivery (delivery_id, event, action, installation_id, repository, "
             + "payload, received_at, state, attempts, next_attempt_at, last_error) "
@@ -57,7 +61,7 @@ public class DeliveryBatcher {
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final Object gate = new Object();
     private boolean open = true;
-    private Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
 
     DeliveryBatcher(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -65,9 +69,12 @@ public class DeliveryBatcher {
 
     @PostConstruct
     void start() {
-        writer = new Thread(this::write, "covenant-delivery-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 1; i <= WRITERS; i++) {
+            Thread writer = new Thread(this::write, "covenant-delivery-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
     }
 
     /**
@@ -113,10 +120,14 @@ public class DeliveryBatcher {
             }
             open = false;
         }
-        try {
-            writer.join(TimeUnit.SECONDS.toMillis(COMMIT_WAIT_SECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(COMMIT_WAIT_SECONDS);
+        for (Thread writer : writers) {
+            try {
+                writer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         List<Waiting> left = new ArrayList<>();
         queue.drainTo(left);
