@@ -57,8 +57,13 @@ public class PullRequestHandler extends GitHubFaults {
         if ("closed".equals(action)) {
             return;
         }
-        PullRequestHead pr = PullRequestHead.of(Payloads.installationId(payload), Payloads.repository(payload),
-                payload.path("pull_request"));
+        PullRequestHead pr;
+        try {
+            pr = PullRequestHead.of(Payloads.installationId(payload), Payloads.repository(payload),
+                    payload.path("pull_request"));
+        } catch (RuntimeException e) {
+            return; // A payload that names no pull request started no check run.
+        }
         check.gaveUp(pr.repository(), pr.number(), queue.attempts(deliveryId), state, error);
     }
 }
