@@ -41,13 +41,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final long startupMillis;
+    private final boolean ownsDataDir;
 
-    private ServiceProcess(Process process, Path log, Path dataDir, int port, long startupMillis) {
+    private ServiceProcess(Process process, Path log, Path dataDir, int port, long startupMillis,
+            boolean ownsDataDir) {
         this.process = process;
         this.log = log;
         this.dataDir = dataDir;
         this.port = port;
         this.startupMillis = startupMillis;
+        this.ownsDataDir = ownsDataDir;
     }
 
     /** The packaged jar (system property {@code service.jar}); fails with the command to run when it is missing. */
@@ -65,10 +68,24 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, Path log, Map<String, String> env)
             throws IOException, InterruptedException {
+        return start(jar, log, env, Files.createTempDirectory("covenant-service-"), true);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Map)}, with the embedded database's data in {@code dataDir}, which the caller owns
+     * (it is kept by {@link #close()}): for a restart on the data a killed service left.
+     */
+    public static ServiceProcess startIn(Path dataDir, Path jar, Path log, Map<String, String> env)
+            throws IOException, InterruptedException {
+        return start(jar, log, env, dataDir, false);
+    }
+
+    private static ServiceProcess start(Path jar, Path log, Map<String, String> env, Path dataDir,
+            boolean ownsDataDir) throws IOException, InterruptedException {
         int port = freePort();
-        Path dataDir = Files.createTempDirectory("covenant-service-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java));
+        // As the README runs it: an OutOfMemoryError ends the JVM, so that a supervisor restarts it.
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(JVM_ARGS);
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -82,10 +99,10 @@ public final class ServiceProcess implements AutoCloseable {
         environment.put("COVENANT_PUBLIC_URL", "http://localhost:" + port);
         environment.putAll(env);
         long started = System.nanoTime();
-        ServiceProcess service = new ServiceProcess(builder.start(), log, dataDir, port, 0);
+        ServiceProcess service = new ServiceProcess(builder.start(), log, dataDir, port, 0, ownsDataDir);
         try {
             long ms = service.awaitReady(started);
-            return new ServiceProcess(service.process, log, dataDir, port, ms);
+            return new ServiceProcess(service.process, log, dataDir, port, ms, ownsDataDir);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             service.close();
             throw e;
@@ -173,6 +190,42 @@ public final class ServiceProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /**
+     * SIGKILL to the service and to its embedded PostgreSQL (the server and every process of it), as a power cut, a
+     * container's end or the OOM killer taking both would: nothing is flushed that was not flushed already.
+     */
+    public void killWithDatabase() throws InterruptedException {
+        kill();
+        for (ProcessHandle server : embeddedServers()) {
+            server.descendants().forEach(ProcessHandle::destroyForcibly);
+            server.destroyForcibly();
+            server.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+    }
+
+    /** The embedded PostgreSQL servers running on this service's data directory (one at most, unless broken). */
+    public List<ProcessHandle> embeddedServers() {
+        String pgdata = dataDir.resolve("pgdata").toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false)
+                        && p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .toList();
+    }
+
+    /** SIGTERM, as a supervisor stops the service; waits for it to exit and returns its exit code. */
+    public int terminate(Duration patience) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service did not stop within " + patience.toSeconds() + " s of SIGTERM:\n"
+                    + tail());
+        }
+        return process.exitValue();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
     /** SIGTERM first, so the service stops its embedded PostgreSQL; then by force, with everything it started. */
     @Override
     public void close() {
@@ -193,7 +246,9 @@ public final class ServiceProcess implements AutoCloseable {
         String pgdata = dataDir.toString();
         ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(pgdata)).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
-        deleteQuietly(dataDir);
+        if (ownsDataDir) {
+            deleteQuietly(dataDir);
+        }
     }
 
     private static void deleteQuietly(Path dir) {

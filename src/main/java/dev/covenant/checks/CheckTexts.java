@@ -51,7 +51,14 @@ public class CheckTexts {
 
     static native TemplateInstance noProject(String repository);
 
+    static native TemplateInstance unlinkedRequired(String repository, String recheckPhrase);
+
+    static native TemplateInstance superseded(String headSha, String subject);
+
     static native TemplateInstance mergeGroupPassed(int number);
+
+    static native TemplateInstance gaveUp(String subject, int attempts, String state, String error,
+            String recheckPhrase);
 
     /** Markdown-escapes free text: no emphasis, links, images, HTML, table breaks or mentions survive. */
     @TemplateExtension

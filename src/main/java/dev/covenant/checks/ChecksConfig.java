@@ -38,6 +38,13 @@ public interface ChecksConfig {
     Duration reconcileInterval();
 
     /**
+     * How long after start the first sweep is asked for, whatever the last one found: what was missed while the
+     * service was down is looked for at once.
+     */
+    @WithDefault("1m")
+    Duration reconcileFirstDelay();
+
+    /**
      * How long an evaluation's hold on its pull request lasts unless renewed (it is, every third of this, while the
      * evaluation runs); after a crash the pull request is free again this much later.
      */

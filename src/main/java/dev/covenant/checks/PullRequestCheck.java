@@ -18,6 +18,7 @@ import dev.covenant.coverage.ProjectTerms;
 import dev.covenant.github.CheckPublisher;
 import dev.covenant.github.CommitInfo;
 import dev.covenant.github.PullRequestReader;
+import dev.covenant.project.OwnerSettings;
 
 /**
  * Evaluates a pull request's current head and publishes the result: the check run goes {@code in_progress} at
@@ -44,12 +45,15 @@ public class PullRequestCheck {
     private final ContributorCoverage contributors;
     private final ChecksConfig config;
     private final CovenantConfig covenant;
+    private final OwnerSettings owners;
     private final Clock clock;
 
     PullRequestCheck(PullRequestTracker tracker, EvaluationLease lease, PullRequestReader reader,
             CheckPublisher publisher, StickyComment comments, CoverageService coverage,
-            ContributorCoverage contributors, ChecksConfig config, CovenantConfig covenant, Clock clock) {
+            ContributorCoverage contributors, ChecksConfig config, CovenantConfig covenant, OwnerSettings owners,
+            Clock clock) {
         this.tracker = tracker;
+        this.owners = owners;
         this.lease = lease;
         this.reader = reader;
         this.publisher = publisher;
@@ -66,6 +70,15 @@ public class PullRequestCheck {
      * (the moment the request for this one arrived): that one already saw everything this one would.
      */
     public Outcome evaluate(String repository, int number, Instant since) {
+        return evaluate(repository, number, since, false);
+    }
+
+    /**
+     * As {@link #evaluate(String, int, Instant)}; {@code retried}: an earlier attempt of the same request ran, so a
+     * check run it created may exist on GitHub without being recorded here (the create's answer was lost), and is
+     * looked for before a new one is created.
+     */
+    public Outcome evaluate(String repository, int number, Instant since, boolean retried) {
         if (tracker.find(repository, number).isEmpty()) {
             throw new IllegalStateException(repository + "#" + number + " is not tracked");
         }
@@ -78,33 +91,37 @@ public class PullRequestCheck {
                 LOG.debugf("%s#%d - %s was already evaluated after this request", repository, number, pr.headSha());
                 return Outcome.ALREADY_CURRENT;
             }
-            return evaluate(pr);
+            return evaluate(pr, retried);
         }
     }
 
-    private Outcome evaluate(PullRequestTracker.Tracked pr) {
+    private Outcome evaluate(PullRequestTracker.Tracked pr, boolean retried) {
         String repository = pr.repository();
         int number = pr.number();
         Instant started = Instant.now(clock);
         Optional<ProjectTerms> project = coverage.terms(repository);
         String externalId = "pull_request:" + number;
         if (project.isEmpty()) {
-            String text = CheckTexts.noProject(repository).render();
-            publish(pr, new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, null, "neutral",
-                    "No agreement is linked", text, ""), started);
+            publish(pr, unlinked(repository, pr.headSha(), externalId), started);
             tracker.recordEvaluation(repository, number, pr.headSha(), started, "NEUTRAL", List.of(), List.of());
             return Outcome.NO_PROJECT;
         }
         String signUrl = signUrl(project.get(), repository);
-        long checkRunId = start(pr, externalId, signUrl, started);
+        long checkRunId = start(pr, externalId, signUrl, started, retried);
 
         List<CommitInfo> commits = reader.commits(pr.head());
         List<Contributor> found = ContributorsOf.pullRequest(commits, project.get().checkCommitters());
         CheckResult result = EvaluatePullRequest.evaluate(found, contributors.now(project.get(), found));
 
         if (!tracker.currentHead(repository, number).map(pr.headSha()::equals).orElse(false)) {
-            LOG.infof("%s#%d - head %s is no longer current; its result is not written", repository, number,
-                    pr.headSha());
+            LOG.infof("%s#%d - head %s is no longer current; its check run is closed as superseded", repository,
+                    number, pr.headSha());
+            // Never left in progress: a required check on the old head would otherwise wait forever.
+            publisher.update(pr.installationId(), repository, checkRunId,
+                    new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl, "neutral",
+                            "Superseded by a newer head",
+                            CheckTexts.superseded(pr.headSha(), repository + "#" + number).render(), ""),
+                    Instant.now(clock));
             return Outcome.STALE;
         }
         CheckTexts.Report report = CheckReports.report(repository + "#" + number, project.get().agreementTitle(),
@@ -131,11 +148,52 @@ public class PullRequestCheck {
         return result.passed() ? Outcome.PASSED : Outcome.FAILED;
     }
 
+    /** What a repository no project governs gets: neutral, or action_required if its owner asked to fail closed. */
+    private CheckPublisher.CheckRun unlinked(String repository, String headSha, String externalId) {
+        if (OwnerSettings.ACTION_REQUIRED.equals(owners.unlinkedConclusion(repository))) {
+            // GitHub requires a details URL with action_required: the operators' page of the service.
+            return new CheckPublisher.CheckRun(config.name(), headSha, externalId,
+                    covenant.publicUrl().replaceAll("/+$", "") + "/", OwnerSettings.ACTION_REQUIRED,
+                    "This repository is not linked to an agreement",
+                    CheckTexts.unlinkedRequired(repository, config.recheckPhrase()).render(), "");
+        }
+        return new CheckPublisher.CheckRun(config.name(), headSha, externalId, null, OwnerSettings.NEUTRAL,
+                "No agreement is linked", CheckTexts.noProject(repository).render(), "");
+    }
+
+    /**
+     * The evaluation of the pull request's current head was given up ({@code state} DEAD or FAILED): its check run,
+     * if one was started, is completed as a failure that says what went wrong and how to check again.
+     */
+    public void gaveUp(String repository, int number, int attempts, String state, String error) {
+        Optional<PullRequestTracker.Tracked> tracked = tracker.find(repository, number);
+        if (tracked.isEmpty() || !tracked.get().open()) {
+            return;
+        }
+        PullRequestTracker.Tracked pr = tracked.get();
+        Optional<Long> runId = tracker.checkRunId(repository, pr.headSha());
+        if (runId.isEmpty()) {
+            return;
+        }
+        String text = CheckTexts.gaveUp(repository + "#" + number, attempts, state, error == null ? "" : error,
+                config.recheckPhrase()).render();
+        CheckPublisher.CheckRun failed = new CheckPublisher.CheckRun(config.name(), pr.headSha(),
+                "pull_request:" + number, null, "failure", "The CLA check could not be completed", text, "");
+        publisher.update(pr.installationId(), repository, runId.get(), failed, Instant.now(clock));
+        LOG.warnf("%s#%d - %s: check run %d failed after the delivery was given up (%s)", repository, number,
+                pr.headSha(), runId.get(), state);
+    }
+
     /** The in-progress check run on the head: the one created before (a retry, a re-evaluation), or a new one. */
-    private long start(PullRequestTracker.Tracked pr, String externalId, String signUrl, Instant now) {
+    private long start(PullRequestTracker.Tracked pr, String externalId, String signUrl, Instant now,
+            boolean retried) {
         CheckPublisher.CheckRun running = new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl,
                 null, null, null, null);
         Optional<Long> existing = tracker.checkRunId(pr.repository(), pr.headSha());
+        if (existing.isEmpty() && retried) {
+            existing = publisher.find(pr.installationId(), pr.repository(), running);
+            existing.ifPresent(id -> tracker.recordCheckRun(pr.repository(), pr.headSha(), id, now));
+        }
         if (existing.isPresent()
                 && publisher.update(pr.installationId(), pr.repository(), existing.get(), running, now)) {
             return existing.get();

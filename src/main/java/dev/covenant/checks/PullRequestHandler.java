@@ -47,6 +47,23 @@ public class PullRequestHandler extends GitHubFaults {
             return;
         }
         // Anything that started after this delivery arrived has seen its head, or a newer one.
-        check.evaluate(pr.repository(), pr.number(), queue.receivedAt(deliveryId));
+        DeliveryQueue.Arrival arrival = queue.arrival(deliveryId);
+        check.evaluate(pr.repository(), pr.number(), arrival.receivedAt(), arrival.retried());
+    }
+
+    /** Never leaves the check run in progress: it fails, saying why and how to run it again. */
+    @Override
+    public void gaveUp(String deliveryId, String event, String action, JsonNode payload, String state, String error) {
+        if ("closed".equals(action)) {
+            return;
+        }
+        PullRequestHead pr;
+        try {
+            pr = PullRequestHead.of(Payloads.installationId(payload), Payloads.repository(payload),
+                    payload.path("pull_request"));
+        } catch (RuntimeException e) {
+            return; // A payload that names no pull request started no check run.
+        }
+        check.gaveUp(pr.repository(), pr.number(), queue.attempts(deliveryId), state, error);
     }
 }

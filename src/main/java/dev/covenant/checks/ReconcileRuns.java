@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
+import dev.covenant.github.InstallationRepositories;
 import dev.covenant.github.Repositories;
 import dev.covenant.jdbc.Rows;
 
@@ -87,6 +88,42 @@ public class ReconcileRuns {
                 rs -> targets.add(new Target(rs.getLong(1),
                         rs.getString(2))));
         return targets.stream().filter(t -> Repositories.isFullName(t.repository())).toList();
+    }
+
+    /** The installations the App is active on, as the webhooks told us. */
+    public List<Long> installations() {
+        List<Long> ids = new ArrayList<>();
+        query("SELECT id FROM installation WHERE removed_at IS NULL AND NOT suspended ORDER BY id",
+                rs -> ids.add(rs.getLong(1)));
+        return ids;
+    }
+
+    /** The installation reaches exactly these repositories now (GitHub's list): one transaction. */
+    public void replaceRepositories(long installationId, List<InstallationRepositories.Installed> repositories) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Rows.update(c,
+                        "DELETE FROM installation_repository WHERE installation_id = ? AND NOT (repo_id = ANY(?))",
+                        installationId,
+                        Rows.longs(repositories.stream().map(InstallationRepositories.Installed::id).toList()));
+                for (InstallationRepositories.Installed repository : repositories) {
+                    Rows.update(c, "INSERT INTO installation_repository (installation_id, repo_id, full_name)"
+                            + " VALUES (?, ?, ?) ON CONFLICT (installation_id, repo_id)"
+                            + " DO UPDATE SET full_name = excluded.full_name",
+                            installationId, repository.id(), repository.fullName());
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("installation " + installationId + " - its repositories: "
+                    + e.getMessage(), e);
+        }
     }
 
     public void progress(long id, int repositories, int done, int pullRequests, int queued, int calls) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.covenant.github.GitHubRest;
+import dev.covenant.github.InstallationRepositories;
 import dev.covenant.github.PullRequestHead;
 import dev.covenant.github.PullRequestReader;
 import dev.covenant.jobs.RunningJob;
@@ -33,17 +34,38 @@ public class Reconciler {
     private final PullRequestReader reader;
     private final PullRequestTracker tracker;
     private final GitHubRest rest;
+    private final InstallationRepositories installed;
     private final ChecksConfig config;
     private final Clock clock;
 
     Reconciler(ReconcileRuns runs, PullRequestReader reader, PullRequestTracker tracker, GitHubRest rest,
-            ChecksConfig config, Clock clock) {
+            InstallationRepositories installed, ChecksConfig config, Clock clock) {
         this.runs = runs;
+        this.installed = installed;
         this.reader = reader;
         this.tracker = tracker;
         this.rest = rest;
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * Asks GitHub which repositories each installation reaches, so that the sweep covers those no webhook named;
+     * returns the API calls spent. An installation GitHub cannot list now keeps the repositories last known.
+     */
+    private int refreshRepositories() {
+        int calls = 0;
+        for (long installation : runs.installations()) {
+            try {
+                List<InstallationRepositories.Installed> reached = installed.of(installation);
+                runs.replaceRepositories(installation, reached);
+                calls += Math.max(1, (reached.size() + PAGE - 1) / PAGE);
+            } catch (RuntimeException e) {
+                LOG.warnf("installation %d - its repositories could not be listed; the sweep uses those last known: %s",
+                        installation, e.getMessage());
+            }
+        }
+        return calls;
     }
 
     /** Runs one sweep now; empty when another instance is sweeping. */
@@ -59,12 +81,13 @@ public class Reconciler {
             return Optional.empty();
         }
         long id = started.get();
+        int listed = refreshRepositories();
         List<ReconcileRuns.Target> targets = runs.targets();
         runs.progress(id, targets.size(), 0, 0, 0, 0);
         int done = 0;
         int pullRequests = 0;
         int queued = 0;
-        int calls = 0;
+        int calls = listed;
         Long installation = null;
         int budget = 0;
         String stopped = null;

@@ -3,6 +3,7 @@ package dev.covenant.checks;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +18,8 @@ import dev.covenant.jobs.RunningJob;
 /**
  * The sweep for missed pull requests as a job ({@value #KIND}): every instance's timer asks for one each
  * {@code covenant.checks.reconcile-interval}, and the queue keeps one at a time across instances, at most one per
- * interval; an operator may ask for one at any time. A sweep taken over after its instance stopped starts again.
+ * interval; the first shortly after start ({@code covenant.checks.reconcile-first-delay}, 1 minute), so that what
+ * was missed while the service was down is found at once; an operator may ask for one at any time. A sweep taken over after its instance stopped starts again.
  */
 @ApplicationScoped
 public class SweepJob implements JobKind {
@@ -32,6 +34,7 @@ public class SweepJob implements JobKind {
     private final ChecksConfig config;
     private final GitHubApp app;
     private final Clock clock;
+    private final AtomicBoolean started = new AtomicBoolean();
 
     SweepJob(Reconciler reconciler, JobQueue queue, ChecksConfig config, GitHubApp app, Clock clock) {
         this.reconciler = reconciler;
@@ -51,13 +54,16 @@ public class SweepJob implements JobKind {
         return 1;
     }
 
-    @Scheduled(every = "${covenant.checks.reconcile-interval:15m}", delayed = "${covenant.checks.reconcile-interval:15m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${covenant.checks.reconcile-interval:15m}", delayed = "${covenant.checks.reconcile-first-delay:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (!config.reconcile() || !app.configured()) {
             return;
         }
         long recentMillis = (long) (config.reconcileInterval().toMillis() * RECENT);
-        queue.enqueueUnlessActive(KIND, KIND, Map.of("cause", "schedule"), clock.instant().minusMillis(recentMillis))
+        // The first after start sweeps even if another ran lately: webhooks sent while this one was down are lost.
+        boolean afterStart = started.compareAndSet(false, true);
+        queue.enqueueUnlessActive(KIND, KIND, Map.of("cause", afterStart ? "start" : "schedule"),
+                afterStart ? null : clock.instant().minusMillis(recentMillis))
                 .ifPresent(id -> LOG.debugf("Sweep job %d queued by this instance's timer", id));
     }
 

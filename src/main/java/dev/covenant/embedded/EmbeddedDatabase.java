@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -29,13 +30,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /**
      * Starts the server on a free local port with its data in {@code dataDirectory/pgdata}, creating and initialising
-     * the directory on first use, and makes sure the service's database exists.
+     * the directory on first use, and makes sure the service's database exists. A server that a killed service left
+     * running on the same directory is stopped first ({@link OrphanedServer}).
      */
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException {
         Path binaries = dataDirectory.resolve("pg-binaries");
         PostgresBinaries.prepare(binaries);
         Path pgdata = dataDirectory.resolve("pgdata");
         Files.createDirectories(dataDirectory);
+        Optional<OrphanedServer> orphan = OrphanedServer.of(pgdata);
+        if (orphan.isPresent()) {
+            orphan.get().stop();
+        }
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(pgdata)
@@ -45,6 +51,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
+                // The library's default is off; a commit (a webhook's 202, a signature) must be on disk when it returns.
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);
         try {

@@ -1,5 +1,6 @@
 package dev.covenant.github;
 
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +38,39 @@ public class CheckPublisher {
             String title, String summary, String text) {
     }
 
-    /** Creates the check run, in progress or completed; returns its id. */
+    /**
+     * Creates the check run, in progress or completed; returns its id. When the create times out or answers 5xx,
+     * GitHub may have created it all the same: the run is looked for (by name and external id on the head) and
+     * updated rather than created twice; only if there is none does the failure stand, for a retry.
+     */
     public long create(long installationId, String repository, CheckRun run, Instant now) {
         Map<String, Object> body = body(run, now);
         body.put("name", run.name());
         body.put("head_sha", run.headSha());
         body.put("started_at", now.toString());
-        return rest.post(installationId, "/repos/" + Repositories.requireFullName(repository) + "/check-runs", body)
-                .path("id").asLong();
+        try {
+            return rest.post(installationId, "/repos/" + Repositories.requireFullName(repository) + "/check-runs",
+                    body).path("id").asLong();
+        } catch (GitHubUnavailableException e) {
+            Optional<Long> made = find(installationId, repository, run);
+            if (made.isPresent() && update(installationId, repository, made.get(), run, now)) {
+                return made.get();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The newest check run of this name and external id on the run's head sha: one an earlier attempt created though
+     * its answer was lost. {@code GET /repos/{o}/{r}/commits/{sha}/check-runs?check_name=} with every run of the name.
+     */
+    public Optional<Long> find(long installationId, String repository, CheckRun run) {
+        List<JsonNode> runs = rest.list(installationId, "/repos/" + Repositories.requireFullName(repository)
+                + "/commits/" + run.headSha() + "/check-runs?check_name="
+                + URLEncoder.encode(run.name(), StandardCharsets.UTF_8) + "&filter=all&per_page=100", "check_runs",
+                1_000);
+        return runs.stream().filter(r -> Objects.equals(run.externalId(), r.path("external_id").asText(null)))
+                .map(r -> r.path("id").asLong()).max(Long::compare);
     }
 
     /** Updates a check run; false if GitHub no longer has it. */

@@ -18,4 +18,13 @@ public interface DeliveryHandler {
     Set<String> events();
 
     void handle(String deliveryId, String event, String action, JsonNode payload);
+
+    /**
+     * The delivery will not be tried again ({@code state} DEAD after its last attempt, or FAILED), {@code error} being
+     * the last attempt's: close what the handler left in progress where people look, saying what went wrong and how
+     * to try again. Nothing by default.
+     */
+    default void gaveUp(String deliveryId, String event, String action, JsonNode payload, String state,
+            String error) {
+    }
 }

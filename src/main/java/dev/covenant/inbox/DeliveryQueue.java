@@ -27,7 +27,8 @@ import dev.covenant.jobs.RetryLater;
  * The inbox as a queue shared by every instance: a claim takes one due delivery with FOR UPDATE SKIP LOCKED and
  * leases it; the handler then runs with no transaction open (its writes are short ones of their own, and safe to
  * repeat); finishing marks it DONE, and a failure schedules the next attempt or gives up. A lease that runs out
- * (the worker died) makes the delivery claimable again.
+ * (the worker died) makes the delivery claimable again; {@link DeliveryLeases} keeps the leases of running deliveries
+ * short and alive.
  */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -98,12 +99,7 @@ public class DeliveryQueue {
      * handler again on the next claim, which its writes allow.
      */
     public void complete(Claimed claimed, DeliveryHandler handler) {
-        JsonNode payload;
-        try {
-            payload = JSON.readTree(claimed.payload());
-        } catch (IOException e) {
-            throw new IllegalStateException("Stored payload of " + claimed.deliveryId() + " is not JSON", e);
-        }
+        JsonNode payload = payload(claimed);
         handler.handle(claimed.deliveryId(), claimed.event(), claimed.action(), payload);
         int updated = db.committed("finishing delivery " + claimed.deliveryId(), c -> Rows.update(c,
                 "UPDATE delivery SET state = 'DONE', lease_until = NULL, last_error = NULL"
@@ -112,6 +108,15 @@ public class DeliveryQueue {
         if (updated != 1) {
             // Another worker re-claimed it after our lease ran out; its attempt decides.
             throw new LeaseLostException(claimed.deliveryId());
+        }
+    }
+
+    /** The stored body, parsed. */
+    static JsonNode payload(Claimed claimed) {
+        try {
+            return JSON.readTree(claimed.payload());
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored payload of " + claimed.deliveryId() + " is not JSON", e);
         }
     }
 
@@ -139,6 +144,30 @@ public class DeliveryQueue {
                         + " WHERE delivery_id = ? AND state = 'PROCESSING' AND attempts = ?",
                 next.name(), at, lastError, claimed.deliveryId(), claimed.attempts()));
         return next;
+    }
+
+    /** When a delivery was stored, and how many attempts it has had, this one included. */
+    public record Arrival(Instant receivedAt, int attempts) {
+
+        /** An earlier attempt ran: what it wrote to GitHub before failing may be there. */
+        public boolean retried() {
+            return attempts > 1;
+        }
+    }
+
+    /** When the delivery was stored, and its attempts so far: one statement. */
+    public Arrival arrival(String deliveryId) {
+        return db.autocommit("reading delivery " + deliveryId, c -> Rows
+                .first(c, "SELECT received_at, attempts FROM delivery WHERE delivery_id = ?",
+                        rs -> new Arrival(Rows.instant(rs, "received_at"), rs.getInt("attempts")), deliveryId)
+                .orElseThrow(() -> new IllegalStateException("No delivery " + deliveryId)));
+    }
+
+    /** How many attempts the delivery has had. */
+    public int attempts(String deliveryId) {
+        return db.autocommit("reading delivery " + deliveryId, c -> Rows
+                .first(c, "SELECT attempts FROM delivery WHERE delivery_id = ?", rs -> rs.getInt(1), deliveryId)
+                .orElse(0));
     }
 
     /** When the delivery was stored. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -25,6 +28,7 @@ import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
+import dev.covenant.jdbc.Notifications;
 import dev.covenant.jobs.RetryLater;
 
 /**
@@ -40,6 +44,7 @@ public class DeliveryWorker {
     private final WorkerConfig config;
     private final AgroalDataSource dataSource;
     private final InboxPressure pressure;
+    private final DeliveryLeases leases;
     private final Clock clock;
     private final Map<String, DeliveryHandler> handlers = new HashMap<>();
     private final Counter processed;
@@ -48,8 +53,9 @@ public class DeliveryWorker {
     private final List<Thread> threads = new ArrayList<>();
 
     DeliveryWorker(DeliveryQueue queue, WorkerConfig config, AgroalDataSource dataSource, Instance<DeliveryHandler> all,
-            MeterRegistry metrics, InboxPressure pressure, Clock clock) {
+            MeterRegistry metrics, InboxPressure pressure, DeliveryLeases leases, Clock clock) {
         this.queue = queue;
+        this.leases = leases;
         this.pressure = pressure;
         this.clock = clock;
         this.config = config;
@@ -86,9 +92,32 @@ public class DeliveryWorker {
         }
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /**
+     * A clean stop: no new claims; the deliveries in hand get {@link WorkerConfig#shutdownGrace()} to finish, and
+     * whatever is still held then is given back for another instance (or the next start) to take at once. Runs
+     * after the endpoint stopped taking deliveries and before the database goes.
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) ShutdownEvent event) {
+        if (!running) {
+            return;
+        }
         running = false;
+        long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+        while (!leases.isEmpty() && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        try {
+            int released = leases.releaseAll();
+            if (released > 0) {
+                LOG.infof("Stopping: %d deliveries still in progress were given back to the inbox", released);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Stopping: could not give back the deliveries in progress (%s); their leases run out within %s",
+                    e.getMessage(), config.lease());
+        }
         threads.forEach(Thread::interrupt);
+        // Idle listeners give their connections back within a slice; the pool closes after this.
+        Notifications.join(threads, Duration.ofSeconds(2));
     }
 
     /** The events some handler takes; deliveries of others wait in the inbox until a handler for them exists. */
@@ -119,6 +148,7 @@ public class DeliveryWorker {
 
     private boolean process(DeliveryQueue.Claimed claimed) {
         DeliveryHandler handler = handlers.get(claimed.event());
+        leases.hold(claimed);
         try {
             queue.complete(claimed, handler);
             processed.increment();
@@ -131,7 +161,24 @@ public class DeliveryWorker {
             Delivery.State next = queue.fail(claimed, rootRetryable(e), ThreadLocalRandom.current());
             LOG.warnf("Delivery %s (%s) attempt %d failed, now %s: %s", claimed.deliveryId(), claimed.event(),
                     claimed.attempts(), next, e.getMessage());
+            if (next == Delivery.State.DEAD || next == Delivery.State.FAILED) {
+                gaveUp(handler, claimed, next, e);
+            }
             return false;
+        } finally {
+            leases.letGo(claimed);
+        }
+    }
+
+    /** The delivery will not be tried again: its handler leaves nothing half done where people look. */
+    private static void gaveUp(DeliveryHandler handler, DeliveryQueue.Claimed claimed, Delivery.State state,
+            RuntimeException error) {
+        try {
+            handler.gaveUp(claimed.deliveryId(), claimed.event(), claimed.action(),
+                    DeliveryQueue.payload(claimed), state.name(), error.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf("Delivery %s (%s) is %s, and what it left in progress could not be closed: %s",
+                    claimed.deliveryId(), claimed.event(), state, e.getMessage());
         }
     }
 
@@ -156,7 +203,7 @@ public class DeliveryWorker {
                 while (running) {
                     drain();
                     // Returns at the first notification, or after the poll interval for retries and lost leases.
-                    pg.getNotifications((int) config.pollInterval().toMillis());
+                    Notifications.await(pg, config.pollInterval(), () -> running);
                 }
             } catch (SQLException e) {
                 if (running) {

@@ -1,10 +1,6 @@
 package dev.covenant.inbox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -13,12 +9,11 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.agroal.api.AgroalDataSource;
-
 /**
  * Stores each delivery before it is answered. Idempotent by GitHub's delivery id, so a redelivery is a no-op; once
- * stored, the workers are woken. This is the service's hottest path (every webhook GitHub sends), so the store is one
- * JDBC statement in its own implicit transaction: no JTA transaction, no Hibernate query plan, one round trip.
+ * stored, the workers are woken. This is the service's hottest path (every webhook GitHub sends): the row goes to
+ * the {@link DeliveryBatcher}, which commits it to disk together with the deliveries that arrived with it, before
+ * this returns (no JTA transaction, no Hibernate query plan).
  */
 @ApplicationScoped
 public class WebhookInbox {
@@ -32,17 +27,13 @@ public class WebhookInbox {
             "installation", Set.of("created", "deleted", "suspend", "unsuspend", "new_permissions_accepted"),
             "installation_repositories", Set.of("added", "removed"));
 
-    private static final String INSERT = "INSERT INTO delivery (delivery_id, event, action, installation_id, repository, "
-            + "payload, received_at, state, attempts, next_attempt_at, last_error) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT (delivery_id) DO NOTHING";
-
-    private final AgroalDataSource dataSource;
+    private final DeliveryBatcher batcher;
     private final Clock clock;
     private final DeliveryWakeUp wakeUp;
     private final InboxPressure pressure;
 
-    WebhookInbox(AgroalDataSource dataSource, Clock clock, DeliveryWakeUp wakeUp, InboxPressure pressure) {
-        this.dataSource = dataSource;
+    WebhookInbox(DeliveryBatcher batcher, Clock clock, DeliveryWakeUp wakeUp, InboxPressure pressure) {
+        this.batcher = batcher;
         this.clock = clock;
         this.wakeUp = wakeUp;
         this.pressure = pressure;
@@ -55,7 +46,7 @@ public class WebhookInbox {
     public record Received(Outcome outcome, String detail) {
     }
 
-    /** Outside any transaction: the statement commits by itself before the delivery is answered. */
+    /** Outside any transaction: returns once the delivery is on disk (or throws), so a 202 means it is stored. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Received receive(String deliveryId, String event, byte[] body) {
         DeliveryFields fields = DeliveryFields.read(body);
@@ -77,29 +68,8 @@ public class WebhookInbox {
             outcome = Outcome.IGNORED;
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
-        boolean inserted;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            connection.setAutoCommit(true);
-            insert.setString(1, deliveryId);
-            insert.setString(2, event);
-            insert.setString(3, action);
-            if (fields.installationId() != null) {
-                insert.setLong(4, fields.installationId());
-            } else {
-                insert.setNull(4, Types.BIGINT);
-            }
-            insert.setString(5, fields.repository());
-            insert.setBytes(6, body);
-            insert.setTimestamp(7, now);
-            insert.setString(8, state.name());
-            insert.setTimestamp(9, now);
-            insert.setString(10, parseError);
-            inserted = insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "Delivery " + deliveryId + " (" + event + ") could not be stored: " + e.getMessage(), e);
-        }
+        boolean inserted = batcher.store(new DeliveryBatcher.Row(deliveryId, event, action, fields.installationId(),
+                fields.repository(), body, now, state, parseError));
         if (!inserted) {
             return new Received(Outcome.DUPLICATE, "delivery " + deliveryId + " was already received");
         }

@@ -29,9 +29,16 @@ public interface WorkerConfig {
     @WithDefault("PT10M")
     Duration backoffCap();
 
-    /** How long a claimed delivery stays claimed; a worker that dies mid-delivery frees it after this. */
-    @WithDefault("PT5M")
+    /**
+     * How long a claimed delivery stays claimed without a heartbeat (renewed every third of it while the delivery
+     * runs); a delivery whose instance died is taken over after this.
+     */
+    @WithDefault("PT30S")
     Duration lease();
+
+    /** On a clean stop, how long the deliveries in progress get to finish before they are given back to the inbox. */
+    @WithDefault("PT10S")
+    Duration shutdownGrace();
 
     /** How often the worker looks for due deliveries when no notification wakes it. */
     @WithDefault("PT5S")

@@ -101,8 +101,9 @@ public final class Notifier implements AutoCloseable {
     private void notifyListeners() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            // A NOTIFY lost to a crash is harmless (the listeners poll), so its commit need not wait for the disk.
-            statement.execute("SELECT set_config('synchronous_commit', 'off', true), pg_notify('" + channel + "', '')");
+            // Committed like every other statement (synchronous_commit stays on); at most one per spacing, so the
+            // flush it waits for is not on anyone's critical path.
+            statement.execute("SELECT pg_notify('" + channel + "', '')");
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("Could not notify %s (%s); the listeners find the work within their poll interval", channel,
                     e.getMessage());

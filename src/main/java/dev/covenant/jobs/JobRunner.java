@@ -3,7 +3,9 @@ package dev.covenant.jobs;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+
+import dev.covenant.jdbc.Notifications;
 
 /**
  * Runs the jobs of every {@link JobKind}: each kind has its own worker threads, as many as it runs at once; a
@@ -102,6 +106,8 @@ public class JobRunner {
         execution.stopping();
         running = false;
         if (dispatcher != null) {
+            // It gives its listening connection back within a slice; the pool closes after this.
+            Notifications.join(List.of(dispatcher), Duration.ofSeconds(2));
             dispatcher.interrupt();
         }
         slots.values().forEach(s -> s.threads().shutdownNow());
@@ -181,7 +187,7 @@ public class JobRunner {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     dispatch();
-                    pg.getNotifications((int) config.pollInterval().toMillis());
+                    Notifications.await(pg, config.pollInterval(), () -> running);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (running) {

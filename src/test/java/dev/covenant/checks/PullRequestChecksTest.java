@@ -318,7 +318,7 @@ public class PullRequestChecksTest {
     }
 
     @Test
-    void aHeadThatMovedOnIsNotWritten() throws Exception {
+    void aHeadThatMovedOnIsClosedAsSupersededNotJudged() throws Exception {
         FakeRepo repo = repository();
         String ada = user("ada");
         String eve = user("eve");
@@ -336,9 +336,15 @@ public class PullRequestChecksTest {
 
         FakeCheckRun current = completedRun(repo, newHead);
         assertEquals("failure", current.conclusion(), "eve's commit is still in the pull request");
+        // The old head's run is not left in progress (a required check would wait on it forever): it is closed as
+        // neutral, superseded, with none of the old evaluation's result.
+        await("the old head's run closed", () -> repo.checkRuns(pr.headSha()).stream()
+                .allMatch(r -> "completed".equals(r.status())));
         List<FakeCheckRun> old = repo.checkRuns(pr.headSha());
-        assertTrue(old.stream().noneMatch(r -> "completed".equals(r.status())),
-                "nothing is concluded for the old head: " + old);
+        assertEquals(1, old.size(), old.toString());
+        assertEquals("neutral", old.get(0).conclusion());
+        assertEquals("Superseded by a newer head", old.get(0).title());
+        assertTrue(old.get(0).summary().contains("no longer the head"), old.get(0).summary());
         await("the comment on the current head's failure", () -> !repo.comments(1).isEmpty());
     }
 }

@@ -31,6 +31,8 @@ final class FakeFailures {
     private final FakeGitHubApi directory;
     private final ConcurrentLinkedQueue<Rule> rules = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<FakeHold> holds = new ConcurrentLinkedQueue<>();
+    /** Rules applied after the request took effect: GitHub acted, but its answer is lost on the way back. */
+    private final ConcurrentLinkedQueue<Rule> lostAnswers = new ConcurrentLinkedQueue<>();
 
     FakeFailures(FakeGitHubApi directory) {
         this.directory = directory;
@@ -83,6 +85,25 @@ final class FakeFailures {
         return null;
     }
 
+    void actedButAnswered(String method, String pathRegex, int times, int status) {
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1");
+        }
+        lostAnswers.add(new Rule(method, Pattern.compile(pathRegex), new AtomicInteger(times),
+                (request, id) -> FakeResponse.error(status, message(status))));
+    }
+
+    /** The answer that replaces what GitHub did for this request, or null to send what it did. */
+    FakeResponse afterwards(RecordedRequest request, String apiPath, String requestId) {
+        for (Rule rule : lostAnswers) {
+            if (rule.claims(request, apiPath)) {
+                return rule.answer().apply(request, requestId);
+            }
+        }
+        lostAnswers.removeIf(rule -> rule.left().get() == 0);
+        return null;
+    }
+
     FakeHold hold(String method, String pathRegex) {
         FakeHold hold = new FakeHold(method, pathRegex);
         holds.add(hold);
@@ -91,6 +112,7 @@ final class FakeFailures {
 
     void clear() {
         rules.clear();
+        lostAnswers.clear();
         holds.forEach(FakeHold::release);
         holds.clear();
     }

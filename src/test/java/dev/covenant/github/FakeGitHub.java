@@ -198,6 +198,14 @@ public final class FakeGitHub implements AutoCloseable {
         failures.serverError(method, pathRegex, times, status);
     }
 
+    /**
+     * The next {@code times} API requests matching the method and path take effect (a check run is created), but are
+     * answered {@code status}, as when a gateway times out after GitHub acted.
+     */
+    public void actedButAnswered(String method, String pathRegex, int times, int status) {
+        failures.actedButAnswered(method, pathRegex, times, status);
+    }
+
     /** The next API request matching the method and path (relative to the API base) waits until released. */
     public FakeHold holdNext(String method, String pathRegex) {
         return failures.hold(method, pathRegex);
@@ -308,6 +316,10 @@ public final class FakeGitHub implements AutoCloseable {
             return FakeResponse.error(401, "Bad credentials");
         }
         FakeResponse found = FakeRoute.dispatch(apiRoutes, request, path);
+        FakeResponse lost = failures.afterwards(request, path, requestId);
+        if (lost != null) {
+            return lost;
+        }
         return found != null ? found : FakeResponse.error(404, "Not Found");
     }
 

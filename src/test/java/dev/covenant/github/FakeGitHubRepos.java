@@ -67,7 +67,29 @@ final class FakeGitHubRepos {
         routes.addAll(new FakeCommentsApi(this).routes());
         routes.addAll(new FakeStatusesApi(this).routes());
         routes.addAll(new FakeCollaboratorsApi(this).routes());
+        routes.add(FakeRoute.get("/installation/repositories", this::installationRepositories));
         return routes;
+    }
+
+    /**
+     * {@code GET /installation/repositories}: the repositories the installation token reaches, by id, 30 a page and
+     * at most 100, as {@code total_count}, {@code repository_selection} and {@code repositories}.
+     */
+    private FakeResponse installationRepositories(RecordedRequest request, Matcher path) {
+        FakeGrant grant = directory.grant(request);
+        if (grant == null || !grant.isInstallation()) {
+            return FakeResponse.error(403, "You must authenticate with an installation access token in order to list"
+                    + " repositories for an installation.");
+        }
+        List<FakeRepo> installed = repos.values().stream()
+                .filter(repo -> repo.installationId() == grant.installationId())
+                .sorted(java.util.Comparator.comparingLong(FakeRepo::id)).toList();
+        FakePaging paging = FakePaging.of(request, 30, 100);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("total_count", installed.size());
+        body.put("repository_selection", "selected");
+        body.put("repositories", paging.slice(installed).stream().map(json::repository).toList());
+        return paging.withLinks(FakeResponse.json(200, body), request, webUrl, installed.size());
     }
 
     private FakeResponse botUser(RecordedRequest request, Matcher path) {
