@@ -53,7 +53,8 @@ public final class LinkedAddresses {
 
     private static AddressLink link(ResultSet rs) throws SQLException {
         long id = rs.getLong("github_id");
-        return new AddressLink(rs.getString("email"), rs.wasNull() ? null : id, rs.getString("person_name"),
+        Long githubId = rs.wasNull() ? null : id;
+        return new AddressLink(rs.getString("email"), githubId, rs.getString("person_name"),
                 rs.getString("contact_email"));
     }
 }
