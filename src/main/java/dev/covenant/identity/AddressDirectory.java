@@ -16,8 +16,8 @@ import dev.covenant.jdbc.Rows;
 /**
  * Reads what {@link IdentityResolution} needs about a set of commit addresses, in a few set-based queries whatever
  * their number: who verified which of them (with GitHub, or by a claim's code), the maintainers' links of the
- * repository asked about, the accounts their no-reply forms or links name, and those accounts' verified addresses. A pull request asks about a handful, a relicensing report about a
- * hundred thousand.
+ * repository asked about, the accounts their no-reply forms or links name, and those accounts' verified addresses.
+ * A pull request asks about a handful, a relicensing report about a hundred thousand.
  */
 public final class AddressDirectory {
 
