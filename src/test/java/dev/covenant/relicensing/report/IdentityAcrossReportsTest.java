@@ -198,6 +198,14 @@ class IdentityAcrossReportsTest {
         assertEquals(1, rows.size(), rows.toString());
         assertEquals("LINKED", rows.get(0).get("identifiedBy"));
         assertEquals(git.get(BOB_SVN) + git.get(BOB_OLD), ((Number) rows.get(0).get("commits")).longValue());
+
+        // A campaign reaches him at the contact address the links give, not at an address of the old history.
+        String campaigns = "/api/repos/" + repository + "/campaigns";
+        var opened = admin().body(Map.of("to", "GPL-3.0-or-later")).post(campaigns);
+        assertEquals(201, opened.statusCode(), opened.asString());
+        admin().get(campaigns + "/" + opened.path("id")).then().statusCode(200)
+                .body("contributors.find { it.contributor == '" + rows.get(0).get("contributor") + "' }.contactEmail",
+                        equalTo("bob@home.example"));
     }
 
     @Test
