@@ -26,10 +26,11 @@ public class ContributorCoverage {
     }
 
     /** The answers, looked up by contributor; call without a transaction (GitHub may be asked about members). */
-    public Function<Contributor, Coverage> now(ProjectTerms project, List<Contributor> contributors) {
+    public Function<Contributor, Coverage> now(ProjectTerms project, String repository,
+            List<Contributor> contributors) {
         List<CoverageSubject> subjects = contributors.stream()
                 .map(c -> new CoverageSubject(c.githubId(), c.login(), c.emails())).toList();
-        List<CoverageService.Answer> answers = coverage.coverage(project, subjects, null);
+        List<CoverageService.Answer> answers = coverage.coverage(project, repository, subjects, null);
         Map<Contributor, Coverage> byContributor = new IdentityHashMap<>();
         for (int i = 0; i < contributors.size(); i++) {
             byContributor.put(contributors.get(i), answers.get(i).coverage());

@@ -75,7 +75,8 @@ public class MergeGroupCheck {
         List<CommitInfo> commits = reader.compare(group.installationId(), group.repository(), group.baseSha(),
                 group.headSha());
         List<Contributor> found = ContributorsOf.pullRequest(commits, project.get().checkCommitters());
-        CheckResult result = EvaluatePullRequest.evaluate(found, contributors.now(project.get(), found));
+        CheckResult result = EvaluatePullRequest.evaluate(found,
+                contributors.now(project.get(), group.repository(), found));
         CheckTexts.Report report = CheckReports.report("this merge group", project.get().agreementTitle(), signUrl,
                 config.recheckPhrase(), config.name(), result);
         write(group, new CheckPublisher.CheckRun(config.name(), group.headSha(), externalId, signUrl,

@@ -111,7 +111,7 @@ public class PullRequestCheck {
 
         List<CommitInfo> commits = reader.commits(pr.head());
         List<Contributor> found = ContributorsOf.pullRequest(commits, project.get().checkCommitters());
-        CheckResult result = EvaluatePullRequest.evaluate(found, contributors.now(project.get(), found));
+        CheckResult result = EvaluatePullRequest.evaluate(found, contributors.now(project.get(), repository, found));
 
         if (!tracker.currentHead(repository, number).map(pr.headSha()::equals).orElse(false)) {
             LOG.infof("%s#%d - head %s is no longer current; its check run is closed as superseded", repository,

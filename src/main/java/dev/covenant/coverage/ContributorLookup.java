@@ -45,13 +45,14 @@ public class ContributorLookup {
     }
 
     /**
-     * The people behind {@code emails} (a repository's history's addresses) and the grants that may be theirs.
+     * The people behind {@code emails} (the addresses of {@code repository}'s history, whose maintainers' links count)
+     * and the grants that may be theirs.
      * Allocation is kept low on purpose: a report may ask about a hundred thousand addresses, nearly all of them one
      * raw address each with no grant.
      */
-    public Read read(Connection c, List<String> emails, Long agreementId, Long corporateAgreementId)
+    public Read read(Connection c, String repository, List<String> emails, Long agreementId, Long corporateAgreementId)
             throws SQLException {
-        IdentityResolution.Directory directory = AddressDirectory.of(c, emails);
+        IdentityResolution.Directory directory = AddressDirectory.of(c, repository, emails);
         Map<String, Integer> byKey = new HashMap<>(emails.size() * 4 / 3 + 1);
         List<List<Identity>> people = new ArrayList<>();
         int[] contributorOf = new int[emails.size()];

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,8 +53,16 @@ public class CoverageService {
 
     /** Each subject's coverage at {@code at} (now when null), in the order asked. */
     public List<Answer> coverage(ProjectTerms project, List<CoverageSubject> asked, Instant at) {
+        return coverage(project, null, asked, at);
+    }
+
+    /**
+     * The same for contributors to {@code repository} ({@code owner/name}), whose maintainers' address links count
+     * as everywhere else in that repository; null for none.
+     */
+    public List<Answer> coverage(ProjectTerms project, String repository, List<CoverageSubject> asked, Instant at) {
         Instant moment = at == null ? Instant.now(clock) : at;
-        Facts facts = read(project, asked);
+        Facts facts = read(project, repository, asked);
         Map<String, Set<String>> memberOf = memberships.of(facts.approvals().organisations(),
                 facts.subjects().stream().map(CoverageSubject::login).filter(Objects::nonNull).distinct().toList());
         List<Answer> answers = new ArrayList<>(asked.size());
@@ -72,9 +81,11 @@ public class CoverageService {
     private record Facts(List<CoverageSubject> subjects, Map<Long, List<Grant>> signatures, Approvals approvals) {
     }
 
-    private Facts read(ProjectTerms project, List<CoverageSubject> asked) {
+    private Facts read(ProjectTerms project, String repository, List<CoverageSubject> asked) {
         return db.autocommit(project.scope() + " - reading the coverage facts", c -> {
-            List<CoverageSubject> subjects = Subjects.resolve(c, asked);
+            List<CoverageSubject> subjects = Subjects.resolve(c, repository == null
+                    ? null
+                    : repository.toLowerCase(Locale.ROOT), asked);
             List<String> logins = subjects.stream().map(CoverageSubject::login).filter(Objects::nonNull).toList();
             List<String> emails = subjects.stream().flatMap(s -> s.emails().stream()).distinct().toList();
             return new Facts(subjects, GrantLookup.signatures(c, project.agreementId(), subjects.stream()

@@ -16,16 +16,19 @@ import dev.covenant.identity.IdentityResolution;
 
 /**
  * Completes what is known of the subjects asked about with the identity model, in one look-up for all of them: the
- * account (by id, else by login, else the account that verified one of the addresses or that a no-reply address
- * names), its current login, and its verified addresses added to the ones asked about.
+ * account (by id, else by login, else the account that verified or claimed one of the addresses, that a maintainer
+ * linked one to, or that a no-reply address names), its current login, and its verified addresses added to the
+ * ones asked about.
  */
 final class Subjects {
 
     private Subjects() {
     }
 
-    static List<CoverageSubject> resolve(Connection c, List<CoverageSubject> asked) throws SQLException {
-        IdentityResolution.Directory directory = AddressDirectory.of(c,
+    /** {@code repository}, unless null, adds its maintainers' links ({@code owner/name}, lower-cased). */
+    static List<CoverageSubject> resolve(Connection c, String repository, List<CoverageSubject> asked)
+            throws SQLException {
+        IdentityResolution.Directory directory = AddressDirectory.of(c, repository,
                 asked.stream().flatMap(s -> s.emails().stream()).distinct().toList(),
                 asked.stream().map(CoverageSubject::githubId).filter(Objects::nonNull).distinct().toList(),
                 asked.stream().map(CoverageSubject::login).filter(Objects::nonNull).distinct().toList());

@@ -258,6 +258,22 @@ public class PullRequestChecksTest {
     }
 
     @Test
+    void anAddressAMaintainerLinkedIsThePersonInTheCheckAsInTheReport() {
+        FakeRepo repo = repository();
+        String ada = user("ada");
+        sign(ada);
+        String old = "ada@" + UUID.randomUUID();
+        FakePullRequest pr = repo.openPullRequest(1, ada, List.of(FakeCommit.by("Ada", old, "From the old repo")));
+        deliver("pull_request", FakeWebhooks.pullRequest(repo, "opened", 1));
+        assertEquals("failure", completedRun(repo, pr.headSha()).conclusion());
+
+        Api.admin().body(Map.of("email", old, "login", ada, "reason", "her Subversion address"))
+                .post("/api/repos/" + repo.fullName() + "/relicensing/links").then().statusCode(201);
+        deliver("issue_comment", FakeWebhooks.issueComment(repo, 1, ada, "Linked.\n/cla recheck"));
+        await("the recheck", () -> "success".equals(repo.checkRuns(pr.headSha()).get(0).conclusion()));
+    }
+
+    @Test
     void aCommentWithoutThePhraseOrByABotChangesNothing() throws SQLException {
         FakeRepo repo = repository();
         String ada = user("ada");

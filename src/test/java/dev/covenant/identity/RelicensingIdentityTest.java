@@ -40,6 +40,43 @@ class RelicensingIdentityTest {
     }
 
     @Test
+    void bothNoReplyFormsOfAnAccountThatNeverSignedInAreOnePerson() {
+        IdentityResolution.Directory seen = new IdentityResolution.Directory(Map.of(), Map.of(), Map.of(),
+                Map.of("octocat", 583231L), Map.of());
+        Identity newer = IdentityResolution.resolve("583231+octocat@users.noreply.github.com", seen);
+        Identity older = IdentityResolution.resolve("OctoCat@users.noreply.github.com", seen);
+        assertEquals("github:583231", newer.key());
+        assertEquals(newer.key(), older.key());
+        assertEquals(583231L, older.githubId());
+        Identity unseen = IdentityResolution.resolve("hubot@users.noreply.github.com", seen);
+        assertEquals("login:hubot", unseen.key());
+    }
+
+    @Test
+    void aMaintainersLinkMakesAnAddressThePersonItNames() {
+        AddressLink toAda = new AddressLink("ada@1b4e28ba-2fa1-11d2-883f-0016d3cca427", 7L, null, null);
+        AddressLink toBob = new AddressLink("bob@1b4e28ba-2fa1-11d2-883f-0016d3cca427", null, "Bob Old",
+                "Bob@Home.example");
+        AddressLink alsoBob = new AddressLink("bob@old-employer.example", null, "Bob Old", "bob@home.example");
+        IdentityResolution.Directory directory = new IdentityResolution.Directory(DIRECTORY.verifiedOwners(),
+                DIRECTORY.byId(), DIRECTORY.byLogin(), Map.of(),
+                Map.of(toAda.email(), toAda, toBob.email(), toBob, alsoBob.email(), alsoBob, "ada@example.org",
+                        new AddressLink("ada@example.org", null, "Someone", "x@example.org")));
+        Identity ada = IdentityResolution.resolve("Ada@1b4e28ba-2fa1-11d2-883f-0016d3cca427", directory);
+        assertEquals(Identity.Source.LINKED, ada.source());
+        assertEquals("github:7", ada.key());
+        assertEquals("ada", ada.login());
+        assertEquals(List.of("ada@1b4e28ba-2fa1-11d2-883f-0016d3cca427", "ada@example.org", "ada@work.example"),
+                ada.emails());
+        Identity bob = IdentityResolution.resolve("bob@1b4e28ba-2fa1-11d2-883f-0016d3cca427", directory);
+        assertEquals("person:bob@home.example", bob.key());
+        assertEquals(bob.key(), IdentityResolution.resolve("bob@old-employer.example", directory).key());
+        assertEquals(List.of("bob@1b4e28ba-2fa1-11d2-883f-0016d3cca427"), bob.emails());
+        // What its owner verified is not a maintainer's to give away.
+        assertEquals(Identity.Source.VERIFIED_EMAIL, IdentityResolution.resolve("ada@example.org", directory).source());
+    }
+
+    @Test
     void anythingElseStaysARawAddress() {
         Identity raw = IdentityResolution.resolve("someone@elsewhere.example", DIRECTORY);
         assertEquals(Identity.Source.RAW, raw.source());

@@ -1,11 +1,17 @@
 package dev.covenant.relicensing.campaign;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.agroal.api.AgroalDataSource;
+
+import dev.covenant.identity.LinkedAddresses;
 import dev.covenant.relicensing.report.RelicensingReports;
 import dev.covenant.relicensing.report.RelicensingStatus;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
@@ -25,9 +31,11 @@ public class CampaignDetails {
             .thenComparing(CampaignViews.Weighted::contributor);
 
     private final RelicensingReports reports;
+    private final AgroalDataSource dataSource;
 
-    CampaignDetails(RelicensingReports reports) {
+    CampaignDetails(RelicensingReports reports, AgroalDataSource dataSource) {
         this.reports = reports;
+        this.dataSource = dataSource;
     }
 
     /** The report for the campaign's target, with the campaign's answers over it. */
@@ -40,7 +48,7 @@ public class CampaignDetails {
         Map<String, ConsentAnswer> answers = CampaignAnswers.latest(campaign.id);
         List<ContributorReport> asked = reports.named(report.repository(), report.contributors().stream()
                 .filter(c -> c.status() != RelicensingStatus.GRANTED).toList());
-        Map<String, String> contacts = ContactEmails.of(asked);
+        Map<String, String> contacts = ContactEmails.of(asked, linkedContacts(report.repository()));
         List<CampaignViews.Weighted> weighted = asked.stream().map(c -> {
             String key = ConsentAnswer.keyOf(c);
             return new CampaignViews.Weighted(c.contributor(), c.githubId(), c.login(), c.status(), c.commits(),
@@ -49,6 +57,19 @@ public class CampaignDetails {
         }).sorted(BY_WEIGHT).toList();
         return new CampaignViews.Detail(CampaignViews.Summary.of(campaign),
                 CampaignProgress.of(report.totals(), report.contributors()), weighted);
+    }
+
+    /** The contact address of each address linked to a person without a GitHub account, in the repository. */
+    private Map<String, String> linkedContacts(String repository) {
+        Map<String, String> contacts = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            LinkedAddresses.all(c, repository).stream().filter(l -> l.link().contactEmail() != null)
+                    .forEach(l -> contacts.put(l.link().email(), l.link().contactEmail()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(repository + " - the address links could not be read: " + e.getMessage(),
+                    e);
+        }
+        return contacts;
     }
 
     /** The chart of a campaign's progress, naming who weighs most among those not answered yet. */

@@ -109,8 +109,9 @@ public class RelicensingReports {
             List<AddressSums> addresses = onlyFor == null
                     ? AddressSums.of(c, repository, cutoff.instant())
                     : AddressSums.ofAccount(c, repository, cutoff.instant(), onlyFor);
-            return new Credited(cutoff, addresses, lookup.read(c, addresses.stream().map(AddressSums::email).toList(),
-                    terms.agreementId(), terms.corporateAgreementId()));
+            return new Credited(cutoff, addresses,
+                    lookup.read(c, repository, addresses.stream().map(AddressSums::email).toList(),
+                            terms.agreementId(), terms.corporateAgreementId()));
         });
         ContributorLookup.Found found = lookup.attach(credited.people());
         long looked = System.nanoTime();
