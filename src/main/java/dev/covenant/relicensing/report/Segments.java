@@ -39,12 +39,14 @@ final class Segments {
     private final Instant[] global;
     private final Map<String, Instant[]> own = new HashMap<>();
     private final String repository;
+    private final ReportCutoff at;
     private final Instant cutoff;
 
     /** {@code grants} by address: each address's own boundaries join the license history's. */
-    Segments(String repository, Instant cutoff, LicenseHistory licenses, Map<String, List<Grant>> grants) {
+    Segments(String repository, ReportCutoff at, LicenseHistory licenses, Map<String, List<Grant>> grants) {
         this.repository = repository;
-        this.cutoff = cutoff;
+        this.at = at;
+        this.cutoff = at.upTo();
         TreeSet<Instant> common = new TreeSet<>();
         licenses.entries().forEach(e -> common.add(e.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
         this.global = common.toArray(Instant[]::new);
@@ -67,7 +69,7 @@ final class Segments {
         for (AddressSums a : addresses) {
             Instant[] bounds = bounds(a.email());
             int bucket = bucket(bounds, a.first());
-            if (!a.last().isAfter(cutoff) && bucket == bucket(bounds, a.last())) {
+            if (at.keepsWhole(a) && bucket == bucket(bounds, a.last())) {
                 segments.add(List.of(new Segment(a.email(), bucket, a.commits(), a.authored(), a.linesAdded(),
                         a.authoredLines(), a.first(), a.last())));
             } else {
@@ -95,7 +97,7 @@ final class Segments {
                 + " count(*), sum(cr.authored), sum(cr.lines_added),"
                 + " coalesce(sum(cr.lines_added) FILTER (WHERE cr.authored = 1), 0), min(cr.authored_at),"
                 + " max(cr.authored_at) FROM contribution_credit cr CROSS JOIN g LEFT JOIN bounds b"
-                + " ON b.email = cr.email WHERE cr.repository = ? AND cr.authored_at <= ?"
+                + " ON b.email = cr.email WHERE cr.repository = ? AND " + at.condition("cr")
                 + (most ? "" : " AND cr.email = ANY(?)") + " GROUP BY 1, 2",
                 rs -> {
                     Integer at = recut.get(rs.getString(1));
@@ -140,14 +142,14 @@ final class Segments {
             Rows.query(c, "WITH " + RANGES + " SELECT count(*), coalesce(sum(lines_added), 0) FROM contribution"
                     + " WHERE repository = ? AND sha IN (SELECT cr.sha FROM r JOIN contribution_credit cr"
                     + " ON cr.repository = ? AND cr.email = r.email AND cr.authored_at >= r.lo AND cr.authored_at < r.hi"
-                    + " WHERE cr.authored_at <= ?)", read, r.emails, r.lo, r.hi, repository, repository, cutoff);
+                    + " WHERE " + at.condition("cr") + ")", read, r.emails, r.lo, r.hi, repository, repository, cutoff);
             return new long[] {commits, lines, commits - counted[0], lines - counted[1]};
         }
         Ranges r = ranges(cleared);
         Rows.query(c, "WITH " + RANGES
                 + " SELECT count(*), coalesce(sum(co.lines_added), 0) FROM r JOIN contribution co"
                 + " ON co.repository = ? AND co.author_email = r.email AND co.authored_at >= r.lo AND co.authored_at < r.hi"
-                + " WHERE co.authored_at <= ? AND NOT EXISTS (SELECT 1 FROM contribution_coauthor a"
+                + " WHERE " + at.condition("co") + " AND NOT EXISTS (SELECT 1 FROM contribution_coauthor a"
                 + " WHERE a.repository = co.repository AND a.sha = co.sha AND NOT EXISTS (SELECT 1 FROM r ok"
                 + " WHERE ok.email = a.email AND a.authored_at >= ok.lo AND a.authored_at < ok.hi))",
                 read, r.emails, r.lo, r.hi, repository, cutoff);
