@@ -110,7 +110,7 @@ public class RelicensingReports {
                     ? AddressSums.of(c, repository, cutoff.upTo())
                     : AddressSums.ofAccount(c, repository, cutoff.upTo(), onlyFor);
             return new Credited(cutoff, addresses, lookup.read(c, addresses.stream().map(AddressSums::email).toList(),
-                    terms.agreementId(), terms.corporateAgreementId()));
+                    WrittenAddresses.of(c, repository), terms.agreementId(), terms.corporateAgreementId()));
         });
         ContributorLookup.Found found = lookup.attach(credited.people());
         long looked = System.nanoTime();
