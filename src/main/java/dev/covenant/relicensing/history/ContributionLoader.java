@@ -171,7 +171,7 @@ final class ContributionLoader {
      * sha, each ending in a newline. The same clone gives the same listing whichever tool read it, in whatever order.
      */
     static final String LISTING = "SELECT encode(sha256(convert_to(coalesce(string_agg(sha || rtrim(' '"
-            + " || array_to_string(parents, ' ')) || E'\\n', '' ORDER BY sha), ''), 'UTF8')), 'hex')"
+            + " || array_to_string(parents, ' ')) || E'\\n', '' ORDER BY sha COLLATE \"C\"), ''), 'UTF8')), 'hex')"
             + " FROM staged_history WHERE kind = 'C'";
 
     private static String listing(Connection connection) throws SQLException {

@@ -120,6 +120,11 @@ public final class GeneratedHistory extends InputStream {
     }
 
     /** The author date of commit {@code n} (from 1), as an instant: for asking a report up to it. */
+    /** The sha of the {@code n}th commit (from 1); it reaches the {@code n} commits up to it, itself included. */
+    public static String shaOf(int n) {
+        return hex(n, 40);
+    }
+
     public static String dateOf(int n) {
         return FIRST.plusMinutes(5L * n).toInstant().toString();
     }
