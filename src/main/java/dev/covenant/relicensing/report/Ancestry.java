@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -15,24 +16,31 @@ import dev.covenant.jdbc.CopyRows;
 
 /**
  * The commits a commit reaches (itself and its ancestors, following every parent), as {@code git rev-list} counts
- * them, over a repository's imported history. The parents of every commit are read once into arrays (a commit is
- * its sha's first 128 bits, two longs; a million commits take about 60 MB for the walk) and walked in Java: a
- * recursive query would take one step per commit of a straight history. The smaller side, the commits reached or
- * those not, is kept, and written to {@code report_cut}, a table of the transaction that sums the report, for its
- * queries to keep or leave out ({@link Cut#condition}).
+ * them, over a repository's imported history. Every commit's sha and its parents' are read once into byte arrays
+ * (20 bytes a sha; a million commits take about 60 MB for the walk) and walked in Java: a recursive query would take
+ * one step per commit of a straight history. The smaller side, the commits reached or those not, is kept, and
+ * written to {@code report_cut}, a table of the transaction that sums the report, for its queries to keep or leave
+ * out ({@link Cut#condition}).
  */
 final class Ancestry {
 
-    /** What the walk left in {@code report_cut}: the reached commits, the others, or nothing (all were reached). */
+    /** What the walk lists: the reached commits, the others, or nothing (all were reached). */
     enum Listed {
         REACHED, UNREACHED, NONE
     }
 
-    /**
-     * The cut: which side is listed (the first 128 bits of each of its commits' shas, in {@code hi} and {@code lo}),
-     * and how many commits were reached of how many.
-     */
-    record Cut(Listed listed, long reached, long total, long[] hi, long[] lo) {
+    /** The cut: which side is listed (its shas), and how many commits were reached of how many. */
+    record Cut(Listed listed, long reached, long total, String[] shas) {
+
+        /** The SQL condition on a row's {@code alias.sha} that keeps only the commits reached. */
+        String condition(String alias) {
+            String listedRow = "EXISTS (SELECT 1 FROM report_cut x WHERE x.sha = " + alias + ".sha)";
+            return switch (listed) {
+                case NONE -> "TRUE";
+                case REACHED -> listedRow;
+                case UNREACHED -> "NOT " + listedRow;
+            };
+        }
 
         /** Writes the listed side to {@code report_cut}, a table of the caller's transaction, on {@code c}. */
         void write(Connection c) throws SQLException {
@@ -40,14 +48,14 @@ final class Ancestry {
                 return;
             }
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TEMP TABLE IF NOT EXISTS report_cut (p text) ON COMMIT DROP");
+                s.execute("CREATE TEMP TABLE IF NOT EXISTS report_cut (sha text) ON COMMIT DROP");
                 s.execute("TRUNCATE report_cut");
             }
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY report_cut FROM STDIN");
             CopyRows rows = new CopyRows();
             try {
-                for (int i = 0; i < hi.length; i++) {
-                    rows.text(String.format("%016x%016x", hi[i], lo[i]));
+                for (String sha : shas) {
+                    rows.text(sha);
                     rows.endRow();
                     if (rows.length() >= 1 << 18) {
                         copy.writeToCopy(rows.bytes(), 0, rows.length());
@@ -65,27 +73,18 @@ final class Ancestry {
                 s.execute("ANALYZE report_cut");
             }
         }
-
-        /** The SQL condition on a row's {@code alias.sha} that keeps only the commits reached. */
-        String condition(String alias) {
-            String listedRow = "EXISTS (SELECT 1 FROM report_cut x WHERE x.p = left(" + alias + ".sha, 32))";
-            return switch (listed) {
-                case NONE -> "TRUE";
-                case REACHED -> listedRow;
-                case UNREACHED -> "NOT " + listedRow;
-            };
-        }
     }
 
     static final String IMPORT_AGAIN = "the imported history has no parents for some commits, so a report at a commit"
             + " cannot tell which commits it reaches: import the history again, by clone or with the command in"
             + " docs/relicensing.md (it carries --parents); a report at a date works as it is";
 
-    private long[] hi = new long[1 << 12];
-    private long[] lo = new long[1 << 12];
-    private int[] firstParent = new int[(1 << 12) + 1];
-    private long[] parentHi = new long[1 << 12];
-    private long[] parentLo = new long[1 << 12];
+    private static final HexFormat HEX = HexFormat.of();
+
+    private int width;
+    private byte[] shas = new byte[0];
+    private int[] firstParent = new int[1 << 12];
+    private byte[] parentShas = new byte[0];
     private boolean[] unknownParents = new boolean[1 << 12];
     private int commits;
     private int parents;
@@ -97,9 +96,9 @@ final class Ancestry {
     static Cut cut(Connection c, String repository, String sha) throws SQLException {
         Ancestry graph = new Ancestry();
         graph.read(c, repository);
-        Index index = graph.index();
+        Index index = new Index(graph.shas, graph.width, graph.commits);
         boolean[] reached = new boolean[graph.commits];
-        int start = index.find(high(sha), low(sha));
+        int start = index.find(HEX.parseHex(sha), 0);
         int[] stack = new int[Math.max(16, graph.commits)];
         int top = 0;
         long count = 0;
@@ -112,7 +111,7 @@ final class Ancestry {
                 throw new ConflictException(IMPORT_AGAIN);
             }
             for (int p = graph.firstParent[at]; p < graph.firstParent[at + 1]; p++) {
-                int parent = index.find(graph.parentHi[p], graph.parentLo[p]);
+                int parent = index.find(graph.parentShas, p * graph.width);
                 if (parent >= 0 && !reached[parent]) {
                     reached[parent] = true;
                     stack[top++] = parent;
@@ -136,81 +135,76 @@ final class Ancestry {
         firstParent[commits] = parents;
     }
 
-    /** {@code parentShas}: the parents' shas one after the other, each as long as {@code sha}; null if unknown. */
-    private void add(String sha, String parentShas) {
-        if (commits + 1 >= hi.length) {
-            int size = hi.length * 2;
-            hi = Arrays.copyOf(hi, size);
-            lo = Arrays.copyOf(lo, size);
+    /** {@code parentHex}: the parents' shas one after the other, each as long as {@code sha}; null if unknown. */
+    private void add(String sha, String parentHex) {
+        if (width == 0) {
+            width = sha.length() / 2;
+            shas = new byte[width << 12];
+            parentShas = new byte[width << 12];
+        }
+        if (sha.length() != width * 2) {
+            throw new IllegalStateException("the history mixes shas of " + width * 2 + " and " + sha.length()
+                    + " digits");
+        }
+        if (commits + 1 >= unknownParents.length) {
+            int size = unknownParents.length * 2;
+            shas = Arrays.copyOf(shas, size * width);
             firstParent = Arrays.copyOf(firstParent, size + 1);
             unknownParents = Arrays.copyOf(unknownParents, size);
         }
-        hi[commits] = high(sha);
-        lo[commits] = low(sha);
+        decode(sha, 0, shas, commits * width);
         firstParent[commits] = parents;
-        if (parentShas == null) {
+        if (parentHex == null) {
             unknownParents[commits] = true;
         } else {
-            for (int at = 0; at + sha.length() <= parentShas.length(); at += sha.length()) {
-                String parent = parentShas.substring(at, at + 32);
-                if (parents == parentHi.length) {
-                    parentHi = Arrays.copyOf(parentHi, parents * 2);
-                    parentLo = Arrays.copyOf(parentLo, parents * 2);
+            for (int at = 0; at + sha.length() <= parentHex.length(); at += sha.length()) {
+                if ((parents + 1) * width > parentShas.length) {
+                    parentShas = Arrays.copyOf(parentShas, parentShas.length * 2);
                 }
-                parentHi[parents] = high(parent);
-                parentLo[parents] = low(parent);
+                decode(parentHex, at, parentShas, parents * width);
                 parents++;
             }
         }
         commits++;
     }
 
-    /** The smaller side, to be written to {@code report_cut} by {@link Cut#write}. */
+    private void decode(String hex, int from, byte[] into, int offset) {
+        for (int i = 0; i < width; i++) {
+            into[offset + i] = (byte) HexFormat.fromHexDigits(hex, from + 2 * i, from + 2 * i + 2);
+        }
+    }
+
+    /** The smaller side's shas, to be written to {@code report_cut} by {@link Cut#write}. */
     private Cut list(boolean[] reached, long count) {
         if (count == commits) {
-            return new Cut(Listed.NONE, count, commits, new long[0], new long[0]);
+            return new Cut(Listed.NONE, count, commits, new String[0]);
         }
         boolean listReached = count * 2 <= commits;
-        int size = (int) (listReached ? count : commits - count);
-        long[] listedHi = new long[size];
-        long[] listedLo = new long[size];
+        String[] listed = new String[(int) (listReached ? count : commits - count)];
         for (int i = 0, k = 0; i < commits; i++) {
             if (reached[i] == listReached) {
-                listedHi[k] = hi[i];
-                listedLo[k++] = lo[i];
+                listed[k++] = HEX.formatHex(shas, i * width, (i + 1) * width);
             }
         }
-        return new Cut(listReached ? Listed.REACHED : Listed.UNREACHED, count, commits, listedHi, listedLo);
+        return new Cut(listReached ? Listed.REACHED : Listed.UNREACHED, count, commits, listed);
     }
 
-    private static long high(String sha) {
-        return Long.parseUnsignedLong(sha.substring(0, 16), 16);
-    }
-
-    private static long low(String sha) {
-        return Long.parseUnsignedLong(sha.substring(16, 32), 16);
-    }
-
-    private Index index() {
-        return new Index(hi, lo, commits);
-    }
-
-    /** Open addressing from a sha's 128 bits to its commit's position. */
+    /** Open addressing from a sha's bytes to its commit's position. */
     private static final class Index {
         private final int[] slots;
-        private final long[] hi;
-        private final long[] lo;
+        private final byte[] shas;
+        private final int width;
         private final int mask;
 
-        Index(long[] hi, long[] lo, int commits) {
-            this.hi = hi;
-            this.lo = lo;
+        Index(byte[] shas, int width, int commits) {
+            this.shas = shas;
+            this.width = width;
             int size = Integer.highestOneBit(Math.max(4, commits) * 2) * 2;
             this.slots = new int[size];
             this.mask = size - 1;
             Arrays.fill(slots, -1);
             for (int i = 0; i < commits; i++) {
-                int slot = (int) (mix(hi[i] ^ lo[i])) & mask;
+                int slot = hash(shas, i * width) & mask;
                 while (slots[slot] >= 0) {
                     slot = (slot + 1) & mask;
                 }
@@ -218,11 +212,15 @@ final class Ancestry {
             }
         }
 
-        int find(long h, long l) {
-            int slot = (int) (mix(h ^ l)) & mask;
+        /** The position of the sha at {@code offset} of {@code sha}, or -1 when the history does not hold it. */
+        int find(byte[] sha, int offset) {
+            if (width == 0 || sha.length - offset < width) {
+                return -1;
+            }
+            int slot = hash(sha, offset) & mask;
             while (slots[slot] >= 0) {
                 int i = slots[slot];
-                if (hi[i] == h && lo[i] == l) {
+                if (Arrays.equals(shas, i * width, (i + 1) * width, sha, offset, offset + width)) {
                     return i;
                 }
                 slot = (slot + 1) & mask;
@@ -230,10 +228,12 @@ final class Ancestry {
             return -1;
         }
 
-        private static long mix(long x) {
-            x ^= x >>> 33;
-            x *= 0xff51afd7ed558ccdL;
-            return x ^ (x >>> 33);
+        private int hash(byte[] sha, int offset) {
+            long h = 0x9E3779B97F4A7C15L;
+            for (int i = 0; i < width; i++) {
+                h = (h ^ sha[offset + i]) * 0xff51afd7ed558ccdL;
+            }
+            return (int) (h ^ (h >>> 32));
         }
     }
 }
