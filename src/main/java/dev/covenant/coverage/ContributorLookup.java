@@ -33,9 +33,12 @@ public class ContributorLookup {
     public record Found(List<Contributor> contributors, int[] contributorOf) {
     }
 
-    /** What {@link #read} found: the people behind the addresses and the project's grants that may be theirs. */
+    /**
+     * What {@link #read} found: the people behind the addresses, the project's grants that may be theirs, and the
+     * addresses each one was written as before a {@code .mailmap} mapped it (for company approvals by address).
+     */
     public record Read(List<List<Identity>> people, int[] contributorOf, Map<Long, List<Grant>> signatures,
-            Approvals approvals) {
+            Approvals approvals, Map<String, List<String>> written) {
     }
 
     private final Memberships memberships;
@@ -52,6 +55,16 @@ public class ContributorLookup {
      */
     public Read read(Connection c, String repository, List<String> emails, Long agreementId, Long corporateAgreementId)
             throws SQLException {
+        return read(c, repository, emails, Map.of(), agreementId, corporateAgreementId);
+    }
+
+    /**
+     * As above; {@code written} maps an address to those it was written as in the history: a company approving one of
+     * those is a candidate too (which commits it covers is the report's to decide, by the address each was written
+     * under).
+     */
+    public Read read(Connection c, String repository, List<String> emails, Map<String, List<String>> written,
+            Long agreementId, Long corporateAgreementId) throws SQLException {
         IdentityResolution.Directory directory = AddressDirectory.of(c, repository, emails);
         Map<String, Integer> byKey = new HashMap<>(emails.size() * 4 / 3 + 1);
         List<List<Identity>> people = new ArrayList<>();
@@ -71,7 +84,7 @@ public class ContributorLookup {
         }
         Map<Long, List<Grant>> signatures = GrantLookup.signatures(c, agreementId, people.stream()
                 .map(ids -> ids.get(0).githubId()).filter(Objects::nonNull).toList());
-        return new Read(people, contributorOf, signatures, GrantLookup.approvals(c, corporateAgreementId));
+        return new Read(people, contributorOf, signatures, GrantLookup.approvals(c, corporateAgreementId), written);
     }
 
     /** Each contributor with the grants that are theirs; asks GitHub about organisation members when a line needs it. */
@@ -92,7 +105,9 @@ public class ContributorLookup {
             List<Grant> grants = signed;
             if (!read.approvals().isEmpty()) {
                 CoverageSubject subject = new CoverageSubject(first.githubId(), first.login(), identities.stream()
-                        .flatMap(identity -> identity.emails().stream()).toList());
+                        .flatMap(identity -> java.util.stream.Stream.concat(identity.emails().stream(),
+                                read.written().getOrDefault(identity.email(), List.of()).stream()))
+                        .toList());
                 List<Grant> candidates = new ArrayList<>(signed);
                 candidates.addAll(read.approvals().candidates(subject));
                 grants = CoverageRules.matching(subject, candidates, Memberships.of(memberOf, first.login()));

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code Co-authored-by: Name <email>} trailers of a commit message. Git only honours trailers in the last
- * paragraph, but GitHub credits them wherever they stand, so any line counts; malformed lines are ignored.
+ * The {@code Co-authored-by: Name <email>} trailers of a commit message, as {@code git interpret-trailers --parse}
+ * reads them ({@link Trailers}): only in the message's trailer block, never a line in the middle of the message.
+ * Trailers whose value is not {@code Name <address>} are ignored.
  */
 public final class CoAuthors {
 
@@ -16,8 +17,7 @@ public final class CoAuthors {
     public record CoAuthor(String name, String email) {
     }
 
-    private static final Pattern TRAILER = Pattern.compile("^co-authored-by:\\s*(.+?)\\s*<([^>]+)>\\s*$",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALUE = Pattern.compile("^(.+?)\\s*<([^>]+)>$");
     private static final Pattern ADDRESS = Pattern.compile("[^\\s@<>]+@[^\\s@<>]+");
 
     private CoAuthors() {
@@ -29,9 +29,9 @@ public final class CoAuthors {
             return List.of();
         }
         Map<String, CoAuthor> byEmail = new LinkedHashMap<>();
-        for (String line : message.split("\\R")) {
-            Matcher m = TRAILER.matcher(line.strip());
-            if (!m.matches()) {
+        for (Trailers.Trailer trailer : Trailers.parse(message)) {
+            Matcher m = VALUE.matcher(trailer.value());
+            if (!trailer.token().equalsIgnoreCase("co-authored-by") || !m.matches()) {
                 continue;
             }
             String name = m.group(1).strip();

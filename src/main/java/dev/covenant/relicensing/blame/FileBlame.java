@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import org.eclipse.jgit.api.BlameCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.blame.BlameGenerator;
 import org.eclipse.jgit.blame.BlameResult;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
@@ -23,11 +23,14 @@ import dev.covenant.identity.Mailmap;
 /**
  * Blames the files of one commit with JGit, the way {@code git blame -w} does: whitespace ignored
  * ({@link RawTextComparator#WS_IGNORE_ALL}, so re-indenting a line does not take it over) and whole-file renames
- * followed. JGit does not detect lines moved within a file or copied from another ({@code git blame -M/-C}): such
- * lines are credited to whoever moved them. Lines that are empty or whitespace only are not counted. Each line
+ * followed at git's default similarity of 50% ({@link #RENAME_SCORE}). JGit does not detect lines moved within a file
+ * or copied from another ({@code git blame -M/-C}): such lines are credited to whoever moved them. Lines that are empty or whitespace only are not counted. Each line
  * keeps the author date of the commit that wrote it, so lines of one person are counted per commit date.
  */
 final class FileBlame {
+
+    /** git's default similarity for a rename ({@code -M50%}); JGit's own default is 60%. */
+    static final int RENAME_SCORE = 50;
 
     /** Credits of the commits seen lately: a file's lines mostly come from a few commits, and so do its neighbours'. */
     private static final int REMEMBERED_COMMITS = 10_000;
@@ -50,8 +53,12 @@ final class FileBlame {
 
     /** The file's non-blank lines at the commit, counted per credit (author, co-authors and author date). */
     Map<LineCredit, Long> blame(String path) throws GitAPIException, java.io.IOException {
-        BlameResult result = new BlameCommand(repository).setFilePath(path).setStartCommit(commit)
-                .setTextComparator(RawTextComparator.WS_IGNORE_ALL).setFollowFileRenames(true).call();
+        BlameResult result;
+        try (BlameGenerator generator = new BlameGenerator(repository, path)) {
+            generator.setTextComparator(RawTextComparator.WS_IGNORE_ALL).setFollowFileRenames(true);
+            generator.getRenameDetector().setRenameScore(RENAME_SCORE);
+            result = generator.push(null, commit).computeBlameResult();
+        }
         if (result == null) {
             throw new IllegalStateException(path + " is not in commit " + commit.name());
         }

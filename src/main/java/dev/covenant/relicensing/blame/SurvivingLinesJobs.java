@@ -16,6 +16,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.jboss.logging.Logger;
 
+import dev.covenant.identity.Mailmap;
 import dev.covenant.jobs.JobKind;
 import dev.covenant.jobs.JobQueue;
 import dev.covenant.jobs.RunningJob;
@@ -23,6 +24,7 @@ import dev.covenant.relicensing.history.BareClone;
 import dev.covenant.relicensing.history.CloneCredentials;
 import dev.covenant.relicensing.history.CloneUrl;
 import dev.covenant.relicensing.history.ClonedHistory;
+import dev.covenant.relicensing.history.HistoryImports;
 import dev.covenant.relicensing.history.RelicensingConfig;
 
 /**
@@ -40,9 +42,11 @@ public class SurvivingLinesJobs implements JobKind {
     private final AgroalDataSource dataSource;
     private final CloneCredentials credentials;
     private final RelicensingConfig config;
+    private final HistoryImports imports;
 
     SurvivingLinesJobs(BlameJobs jobs, AgroalDataSource dataSource, CloneCredentials credentials,
-            RelicensingConfig config) {
+            RelicensingConfig config, HistoryImports imports) {
+        this.imports = imports;
         this.jobs = jobs;
         this.dataSource = dataSource;
         this.credentials = credentials;
@@ -87,8 +91,7 @@ public class SurvivingLinesJobs implements JobKind {
             long started = System.nanoTime();
             try (Connection connection = dataSource.getConnection();
                     SurvivingLinesLoader loader = SurvivingLinesLoader.open(connection)) {
-                RevisionBlame.BlameCounts totals = RevisionBlame.blame(git, commit,
-                        ClonedHistory.mailmapAt(git, commit.getTree()),
+                RevisionBlame.BlameCounts totals = RevisionBlame.blame(git, commit, mailmap(repository, git, commit),
                         config.blameMaxFileSize().asLongValue(), loader, new BlameProgress(jobs, job, id));
                 job.phase("SAVING");
                 loader.replace(repository, commit.name(), config.blameRevisionsKept());
@@ -104,6 +107,20 @@ public class SurvivingLinesJobs implements JobKind {
         } catch (SQLException e) {
             throw new IllegalStateException("saving the surviving lines failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The {@code .mailmap} the repository's history was imported with, so that blame and import credit the same
+     * people: the one kept with its newest clone import; for an uploaded history (git mapped it before the upload)
+     * or none, the one at the blamed commit.
+     */
+    private Mailmap mailmap(String repository, Repository git, RevCommit commit) throws IOException {
+        var imported = imports.latestDone(repository);
+        if (imported.isPresent() && "CLONE".equals(imported.get().source())) {
+            String text = imported.get().mailmap();
+            return Mailmap.parse(text == null ? "" : text);
+        }
+        return ClonedHistory.mailmapAt(git, commit.getTree());
     }
 
     @Override

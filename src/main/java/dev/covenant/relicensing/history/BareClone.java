@@ -43,6 +43,11 @@ public final class BareClone implements AutoCloseable {
         }
     }
 
+    /** The clone's directory: its git directory, for it is bare. */
+    public Path dir() {
+        return dir;
+    }
+
     public Repository repository() {
         return git.getRepository();
     }

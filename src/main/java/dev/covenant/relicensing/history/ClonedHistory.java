@@ -3,6 +3,7 @@ package dev.covenant.relicensing.history;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -34,6 +35,11 @@ public final class ClonedHistory implements Iterator<ParsedCommit>, AutoCloseabl
     private final CommitNumstat numstat;
     private final Mailmap mailmap;
     private RevCommit next;
+
+    /** The {@code .mailmap} at HEAD, which names and addresses went through. */
+    public Mailmap mailmap() {
+        return mailmap;
+    }
 
     private ClonedHistory(Repository repository, ObjectId head) throws IOException {
         this.walk = new RevWalk(repository);
@@ -104,7 +110,9 @@ public final class ClonedHistory implements Iterator<ParsedCommit>, AutoCloseabl
         PersonIdent author = commit.getAuthorIdent();
         PersonIdent committer = commit.getCommitterIdent();
         String message = commit.getFullMessage().stripTrailing();
-        return new ParsedCommit(commit.name(), mergeParents, ident(author), date(author), ident(committer),
+        List<String> parents = Arrays.stream(commit.getParents()).map(ObjectId::name).toList();
+        return new ParsedCommit(commit.name(), parents, mergeParents, ident(author),
+                new GitIdent(author.getName(), author.getEmailAddress()), date(author), ident(committer),
                 date(committer), message, CoAuthors.parse(message), numstat.of(commit));
     }
 
@@ -114,6 +122,17 @@ public final class ClonedHistory implements Iterator<ParsedCommit>, AutoCloseabl
 
     private static OffsetDateTime date(PersonIdent person) {
         return OffsetDateTime.ofInstant(person.getWhenAsInstant(), person.getZoneOffset());
+    }
+
+    /** The text of the {@code .mailmap} at a commit; null when it has none. */
+    public static String mailmapTextAt(Repository repository, ObjectId commit) throws IOException {
+        try (RevWalk walk = new RevWalk(repository);
+                TreeWalk file = TreeWalk.forPath(repository, ".mailmap", walk.parseCommit(commit).getTree())) {
+            if (file == null) {
+                return null;
+            }
+            return new String(repository.open(file.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** The {@code .mailmap} of a tree; an empty one when it has none. */

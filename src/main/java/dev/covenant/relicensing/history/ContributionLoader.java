@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -13,6 +14,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import dev.covenant.identity.CoAuthors.CoAuthor;
+import dev.covenant.identity.GitIdent;
+import dev.covenant.identity.Mailmap;
 import dev.covenant.jdbc.CopyRows;
 import dev.covenant.jdbc.Rows;
 
@@ -29,7 +32,7 @@ import dev.covenant.jdbc.Rows;
 final class ContributionLoader {
 
     /** How many commits were read, how many of them the repository did not have yet, and the time each step took. */
-    record Result(long read, long added, long readMillis, long mergeMillis) {
+    record Result(long read, long added, long readMillis, long mergeMillis, String listingSha256) {
     }
 
     /** Hears how far the loading got. */
@@ -56,27 +59,38 @@ final class ContributionLoader {
     /** Runs in its own transaction on {@code connection} and commits it. */
     static Result load(Connection connection, String repository, Iterator<ParsedCommit> commits, Listener progress)
             throws SQLException {
+        return load(connection, repository, commits, Mailmap.parse(""), false, progress);
+    }
+
+    /**
+     * {@code mailmap} maps the co-authors' addresses as the trailers wrote them (git maps only authors and
+     * committers); with {@code listing}, the result carries the SHA-256 of the commits read as a canonical listing
+     * ({@link #LISTING}). Runs in its own transaction on {@code connection} and commits it.
+     */
+    static Result load(Connection connection, String repository, Iterator<ParsedCommit> commits, Mailmap mailmap,
+            boolean listing, Listener progress) throws SQLException {
         connection.setAutoCommit(false);
         try {
             try (Statement s = connection.createStatement()) {
                 s.execute("CREATE TEMP TABLE staged_history (kind char(1), sha text, name text, email text,"
                         + " authored_at timestamptz, committer_email text, merge boolean, lines_added bigint,"
-                        + " lines_deleted bigint, files int) ON COMMIT DROP");
+                        + " lines_deleted bigint, files int, raw_email text, parents text[]) ON COMMIT DROP");
             }
             long started = System.nanoTime();
-            Staged staged = stage(connection, commits, progress);
+            Staged staged = stage(connection, commits, mailmap, progress);
             progress.read(staged.commits());
             progress.merging();
             long mergeStarted = System.nanoTime();
             ContributionSums.lock(connection, repository);
             supersedePullRequests(connection, repository, staged.newest());
-            long added = merge(connection, repository);
+            String listed = listing ? listing(connection) : null;
+            long added = merge(connection, repository, staged);
             connection.commit();
             if (added >= ANALYZE_AFTER) {
                 analyze(connection);
             }
             return new Result(staged.commits(), added, (mergeStarted - started) / 1_000_000,
-                    (System.nanoTime() - mergeStarted) / 1_000_000);
+                    (System.nanoTime() - mergeStarted) / 1_000_000, listed);
         } catch (SQLException | RuntimeException | Error e) {
             connection.rollback();
             throw e;
@@ -85,20 +99,27 @@ final class ContributionLoader {
         }
     }
 
-    /** How many commits were staged, and the newest commit date among them (null for none). */
-    private record Staged(long commits, OffsetDateTime newest) {
+    /**
+     * How many commits were staged, the newest commit date among them (null for none), whether the history listed
+     * parents (a history of several commits none of which has a parent was read without {@code --parents}), and the
+     * pairs of a mapped address and an address it was written as, where they differ.
+     */
+    private record Staged(long commits, OffsetDateTime newest, boolean withParents, Set<List<String>> written) {
     }
 
-    private static Staged stage(Connection connection, Iterator<ParsedCommit> commits, Listener progress)
-            throws SQLException {
+    private static Staged stage(Connection connection, Iterator<ParsedCommit> commits, Mailmap mailmap,
+            Listener progress) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY staged_history FROM STDIN");
         CopyRows rows = new CopyRows();
         long read = 0;
         OffsetDateTime newest = null;
+        boolean anyParent = false;
+        Set<List<String>> written = new HashSet<>();
         try {
             while (commits.hasNext()) {
                 ParsedCommit commit = commits.next();
-                row(rows, commit);
+                row(rows, commit, mailmap, written);
+                anyParent |= !commit.parents().isEmpty();
                 if (newest == null || commit.committedAt().isAfter(newest)) {
                     newest = commit.committedAt();
                 }
@@ -112,7 +133,7 @@ final class ContributionLoader {
             }
             copy.writeToCopy(rows.bytes(), 0, rows.length());
             copy.endCopy();
-            return new Staged(read, newest);
+            return new Staged(read, newest, anyParent || read <= 1, written);
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
@@ -120,19 +141,43 @@ final class ContributionLoader {
         }
     }
 
-    private static void row(CopyRows rows, ParsedCommit commit) {
+    private static void row(CopyRows rows, ParsedCommit commit, Mailmap mailmap, Set<List<String>> written) {
         String author = lower(commit.author().email());
+        String authorRaw = lower(commit.authorRaw().email());
+        if (!author.equals(authorRaw)) {
+            written.add(List.of(author, authorRaw));
+        }
         rows.text("C").text(commit.sha()).text(commit.author().name()).text(author).time(commit.authoredAt())
                 .text(lower(commit.committer().email())).bool(commit.merge()).number(commit.linesAdded())
-                .number(commit.linesDeleted()).number(commit.files().size());
+                .number(commit.linesDeleted()).number(commit.files().size()).text(authorRaw)
+                .text("{" + String.join(",", commit.parents()) + "}");
         rows.endRow();
         for (CoAuthor coAuthor : commit.coAuthors()) {
-            if (!coAuthor.email().equals(author)) {
-                rows.text("A").text(commit.sha()).text(coAuthor.name()).text(coAuthor.email())
-                        .time(commit.authoredAt()).nulls(2).number(commit.linesAdded()).nulls(2);
+            GitIdent mapped = mailmap.resolve(coAuthor.name(), coAuthor.email());
+            String email = lower(mapped.email());
+            if (!email.equals(author)) {
+                if (!email.equals(coAuthor.email())) {
+                    written.add(List.of(email, coAuthor.email()));
+                }
+                rows.text("A").text(commit.sha()).text(mapped.name()).text(email).time(commit.authoredAt())
+                        .nulls(2).number(commit.linesAdded()).nulls(2).text(coAuthor.email()).nulls(1);
                 rows.endRow();
             }
         }
+    }
+
+    /**
+     * A history's canonical listing: one line per commit, {@code <sha>} then a space and each parent's sha, sorted by
+     * sha, each ending in a newline. The same clone gives the same listing whichever tool read it, in whatever order.
+     */
+    static final String LISTING = "SELECT encode(sha256(convert_to(coalesce(string_agg(sha || rtrim(' '"
+            + " || array_to_string(parents, ' ')) || E'\\n', '' ORDER BY sha COLLATE \"C\"), ''), 'UTF8')), 'hex')"
+            + " FROM staged_history WHERE kind = 'C'";
+
+    private static String listing(Connection connection) throws SQLException {
+        String[] hash = new String[1];
+        Rows.query(connection, LISTING, rs -> hash[0] = rs.getString(1));
+        return hash[0];
     }
 
     private static void analyze(Connection connection) throws SQLException {
@@ -171,22 +216,49 @@ final class ContributionLoader {
      * repository's {@linkplain ContributionSums#lock lock} is held, so no other writer adds a row between the check
      * and the insert, which can then go without {@code ON CONFLICT}: a third faster for a million commits.
      */
-    private static long merge(Connection connection, String repository) throws SQLException {
+    private static long merge(Connection connection, String repository, Staged staged) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("SET LOCAL work_mem = '256MB'");
         }
         long added = ContributionSums.insertCommits(connection, "INSERT INTO contribution (repository, sha,"
-                + " author_name, author_email, authored_at, committer_email, merge, lines_added, lines_deleted, files)"
-                + " SELECT DISTINCT ON (sha) ?, sha, name, email, authored_at, committer_email, merge, lines_added,"
-                + " lines_deleted, files FROM staged_history s WHERE kind = 'C' AND NOT EXISTS (SELECT 1"
+                + " author_name, author_email, authored_at, committer_email, merge, lines_added, lines_deleted, files,"
+                + " author_raw_email, parents) SELECT DISTINCT ON (sha) ?, sha, name, email, authored_at,"
+                + " committer_email, merge, lines_added, lines_deleted, files, raw_email, CASE WHEN ? THEN parents END"
+                + " FROM staged_history s WHERE kind = 'C' AND NOT EXISTS (SELECT 1"
                 + " FROM contribution c WHERE c.repository = ? AND c.sha = s.sha) ORDER BY sha", repository,
-                repository);
+                staged.withParents(), repository);
         ContributionSums.insertCoAuthors(connection, "INSERT INTO contribution_coauthor (repository, sha, name, email,"
-                + " authored_at, lines_added) SELECT DISTINCT ON (sha, email) ?, sha, name, email, authored_at,"
-                + " lines_added FROM staged_history s WHERE kind = 'A' AND NOT EXISTS (SELECT 1"
-                + " FROM contribution_coauthor a WHERE a.repository = ? AND a.sha = s.sha AND a.email = s.email)"
-                + " ORDER BY sha, email", repository, repository);
+                + " authored_at, lines_added, raw_email) SELECT DISTINCT ON (sha, email) ?, sha, name, email,"
+                + " authored_at, lines_added, raw_email FROM staged_history s WHERE kind = 'A' AND NOT EXISTS"
+                + " (SELECT 1 FROM contribution_coauthor a WHERE a.repository = ? AND a.sha = s.sha"
+                + " AND a.email = s.email) ORDER BY sha, email", repository, repository);
+        if (added < staged.commits()) {
+            completeEarlierImport(connection, repository, staged.withParents());
+        }
+        if (!staged.written().isEmpty()) {
+            List<List<String>> pairs = List.copyOf(staged.written());
+            Rows.update(connection, "INSERT INTO contribution_raw_address (repository, email, raw_email)"
+                    + " SELECT ?, u.email, u.raw FROM unnest(?::text[], ?::text[]) AS u(email, raw)"
+                    + " ON CONFLICT DO NOTHING", repository, Rows.texts(pairs.stream().map(p -> p.get(0)).toList()),
+                    Rows.texts(pairs.stream().map(p -> p.get(1)).toList()));
+        }
         return added;
+    }
+
+    /**
+     * Commits imported before without parents or written addresses get them from this import, so that importing
+     * again is how a history gains what a report at a commit needs. The sums do not change: no address or line does.
+     */
+    private static void completeEarlierImport(Connection connection, String repository, boolean withParents)
+            throws SQLException {
+        Rows.update(connection, "UPDATE contribution c SET parents = CASE WHEN ? THEN s.parents ELSE c.parents END,"
+                + " author_raw_email = coalesce(c.author_raw_email, s.raw_email) FROM staged_history s"
+                + " WHERE s.kind = 'C' AND c.repository = ? AND c.sha = s.sha AND c.pull_request IS NULL"
+                + " AND ((c.parents IS NULL AND ?) OR c.author_raw_email IS NULL)", withParents, repository,
+                withParents);
+        Rows.update(connection, "UPDATE contribution_coauthor a SET raw_email = s.raw_email FROM staged_history s"
+                + " WHERE s.kind = 'A' AND a.repository = ? AND a.sha = s.sha AND a.email = s.email"
+                + " AND a.raw_email IS NULL", repository);
     }
 
     private static String lower(String email) {

@@ -18,20 +18,29 @@ final class GitLogLines {
     }
 
     /**
-     * {@code commit <sha>}, possibly followed by what {@code --decorate} (or {@code log.decorate}) adds:
-     * {@code " (HEAD -> main, tag: v1)"}.
+     * {@code commit <sha>}, followed by the parents' shas when {@code --parents} was given (none for a root), and
+     * possibly by what {@code --decorate} (or {@code log.decorate}) adds: {@code " (HEAD -> main, tag: v1)"}. The
+     * commit's sha first, then its parents'; null when the line is not one.
      */
-    static String sha(String line) {
+    static List<String> commit(String line) {
         if (!line.startsWith(COMMIT)) {
             return null;
         }
-        int end = line.indexOf(' ', COMMIT.length());
-        String sha = line.substring(COMMIT.length(), end < 0 ? line.length() : end);
-        if ((sha.length() != 40 && sha.length() != 64) || !isHex(sha)) {
-            return null;
+        String rest = line.substring(COMMIT.length());
+        int decoration = rest.indexOf(" (");
+        if (decoration >= 0) {
+            if (!rest.endsWith(")")) {
+                return null;
+            }
+            rest = rest.substring(0, decoration);
         }
-        String rest = end < 0 ? "" : line.substring(end);
-        return rest.isEmpty() || (rest.startsWith(" (") && rest.endsWith(")")) ? sha : null;
+        String[] shas = rest.strip().split(" +");
+        for (String sha : shas) {
+            if ((sha.length() != 40 && sha.length() != 64) || !isHex(sha)) {
+                return null;
+            }
+        }
+        return List.of(shas);
     }
 
     /** {@code Merge: 1a2b3c4 5d6e7f8}: two or more abbreviated parents. */

@@ -18,12 +18,16 @@ import dev.covenant.identity.TextLines;
  * Reads a repository's history, one commit at a time, from the output of exactly
  *
  * <pre>
- * git log --numstat --pretty=fuller --no-renames --use-mailmap
+ * git log --parents --numstat --no-renames --use-mailmap --pretty='format:commit %H %P%nAuthor:     %aN <%aE>
+ * %nAuthorRaw:  %an <%ae>%nAuthorDate: %ad%nCommit:     %cN <%cE>%nCommitDate: %cd%n%n%w(0,4,4)%B'
  * </pre>
  *
- * optionally with {@code --all}, {@code --reverse} or a revision range. {@code --use-mailmap} makes git print
- * canonical names; {@code --no-renames} makes a rename a deletion plus an addition, so every line is credited to a
- * path; {@code --pretty=fuller} gives both dates. Merges and empty commits come with no files. The date must be in
+ * ({@link #COMMAND}), optionally with {@code --all}, {@code --reverse} or a revision range: {@code --pretty=fuller}'s
+ * layout with the parents on the {@code commit} line and the address the author wrote ({@code AuthorRaw:}) beside
+ * the one the {@code .mailmap} maps it to ({@code Author:}). The older
+ * {@code git log --numstat --pretty=fuller --no-renames --use-mailmap} is still read, without parents or written
+ * addresses. {@code --no-renames} makes a rename a deletion plus an addition, so every line is credited to a
+ * path. Merges and empty commits come with no files. The date must be in
  * git's default format (or iso, iso-strict, rfc, raw: see {@link GitDates}); git expands tabs in messages to spaces
  * unless {@code --no-expand-tabs} is added, which this reader also accepts.
  *
@@ -34,6 +38,13 @@ import dev.covenant.identity.TextLines;
  * either was thrown, every further call throws it again. The caller closes the stream.
  */
 public final class GitLogParser implements Iterator<ParsedCommit> {
+
+    /** The command whose output an upload should be: every commit with its parents, both addresses and numstat. */
+    public static final String FORMAT = "format:commit %H %P%nAuthor:     %aN <%aE>%nAuthorRaw:  %an <%ae>"
+            + "%nAuthorDate: %ad%nCommit:     %cN <%cE>%nCommitDate: %cd%n%n%w(0,4,4)%B";
+    /** {@link #FORMAT} with the options it goes with, as a shell command. */
+    public static final String COMMAND = "git log --parents --numstat --no-renames --use-mailmap --pretty='" + FORMAT
+            + "'";
 
     private final TextLines lines;
     private String peeked;
@@ -105,8 +116,10 @@ public final class GitLogParser implements Iterator<ParsedCommit> {
         if (line == null) {
             return null;
         }
-        String sha = GitLogLines.sha(line);
-        check(sha != null, line, "expected 'commit <sha>' with a sha of 40 or 64 hex digits");
+        List<String> shas = GitLogLines.commit(line);
+        check(shas != null, line, "expected 'commit <sha>' with a sha of 40 or 64 hex digits, then its parents'"
+                + " shas with --parents");
+        String sha = shas.get(0);
         List<String> mergeParents = List.of();
         line = take();
         if (line != null && line.startsWith("Merge:")) {
@@ -116,7 +129,14 @@ public final class GitLogParser implements Iterator<ParsedCommit> {
         }
         GitIdent author = GitLogLines.ident(line, "Author:");
         check(author != null, line, "expected 'Author: <name> <<email>>' after the 'commit' line");
-        OffsetDateTime authoredAt = GitLogLines.date(line = take(), "AuthorDate:");
+        GitIdent written = author;
+        line = take();
+        if (line != null && line.startsWith("AuthorRaw:")) {
+            written = GitLogLines.ident(line, "AuthorRaw:");
+            check(written != null, line, "expected 'AuthorRaw: <name> <<email>>' (%an <%ae>) after 'Author:'");
+            line = take();
+        }
+        OffsetDateTime authoredAt = GitLogLines.date(line, "AuthorDate:");
         check(authoredAt != null, line, "expected 'AuthorDate: <date>' after 'Author:', as --pretty=fuller prints it"
                 + " with git's default date format (e.g. 'Thu Apr 7 15:13:13 2005 -0700')");
         GitIdent committer = GitLogLines.ident(line = take(), "Commit:");
@@ -128,8 +148,8 @@ public final class GitLogParser implements Iterator<ParsedCommit> {
         check(line != null && line.isEmpty(), line, "expected a blank line after 'CommitDate:'");
         String message = readMessage();
         List<FileChange> files = readFiles();
-        return new ParsedCommit(sha, mergeParents, author, authoredAt, committer, committedAt, message,
-                CoAuthors.parse(message), files);
+        return new ParsedCommit(sha, shas.subList(1, shas.size()), mergeParents, author, written, authoredAt,
+                committer, committedAt, message, CoAuthors.parse(message), files);
     }
 
     /**

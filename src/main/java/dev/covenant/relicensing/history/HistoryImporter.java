@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.UUID;
 import java.util.function.LongSupplier;
@@ -14,8 +18,11 @@ import java.util.function.LongSupplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
 import org.jboss.logging.Logger;
 
+import dev.covenant.identity.Mailmap;
 import dev.covenant.jobs.JobKind;
 import dev.covenant.jobs.JobQueue;
 import dev.covenant.jobs.RunningJob;
@@ -101,9 +108,13 @@ public class HistoryImporter implements JobKind {
         if (source.spool() == null || !Files.isReadable(source.spool())) {
             throw new UploadGoneException();
         }
-        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(source.spool()))) {
+        MessageDigest digest = sha256();
+        try (CountingInputStream in = new CountingInputStream(
+                new DigestInputStream(Files.newInputStream(source.spool()), digest))) {
             job.phase("READING");
-            load(job, source, new GitLogParser(in), in::count);
+            FirstCommit first = new FirstCommit(new GitLogParser(in));
+            load(job, source, first, Mailmap.parse(""), in::count, false);
+            imports.read(source.id(), first.sha, null, HexFormat.of().formatHex(digest.digest()), null);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the uploaded history failed", e);
         }
@@ -116,29 +127,82 @@ public class HistoryImporter implements JobKind {
         try (BareClone clone = BareClone.of(url, workDir(), credentials.forClone(url, source.repository()))) {
             job.phase("COUNTING");
             long total = ClonedHistory.count(clone.repository());
-            job.phase("READING", total);
-            ClonedHistory history = ClonedHistory.ofHead(clone.repository());
-            try (history) {
-                load(job, source, history == null ? Collections.emptyIterator() : history, () -> 0);
+            ObjectId head = clone.repository().resolve(Constants.HEAD);
+            String mailmapText = head == null ? null : ClonedHistory.mailmapTextAt(clone.repository(), head);
+            Mailmap mailmap = Mailmap.parse(mailmapText == null ? "" : mailmapText);
+            ContributionLoader.Result result;
+            String numstatBy;
+            if (head == null) {
+                job.phase("READING", 0L);
+                result = load(job, source, Collections.emptyIterator(), mailmap, () -> 0, true);
+                numstatBy = null;
+            } else if (SystemGit.installed()) {
+                job.phase("READING_WITH_GIT", total);
+                numstatBy = "GIT";
+                try (SystemGit.Log log = new SystemGit.Log(clone.dir(), workDir())) {
+                    result = load(job, source, new GitLogParser(log.output()), mailmap, () -> 0, true);
+                    log.finish();
+                }
+            } else {
+                job.phase("READING_WITH_JGIT", total);
+                numstatBy = "JGIT";
+                try (ClonedHistory history = ClonedHistory.ofHead(clone.repository())) {
+                    result = load(job, source, history, mailmap, () -> 0, true);
+                }
             }
+            imports.read(source.id(), head == null ? null : head.name(), mailmapText, result.listingSha256(),
+                    numstatBy);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the cloned history failed: " + e.getMessage(), e);
         }
     }
 
-    private void load(RunningJob job, HistoryImports.Source source, Iterator<ParsedCommit> commits,
-            LongSupplier bytes) {
+    private ContributionLoader.Result load(RunningJob job, HistoryImports.Source source,
+            Iterator<ParsedCommit> commits, Mailmap mailmap, LongSupplier bytes, boolean listing) {
         ImportProgress progress = new ImportProgress(imports, job, source.id(), bytes);
         progress.start();
         try (Connection connection = dataSource.getConnection()) {
             ContributionLoader.Result result = ContributionLoader.load(connection, source.repository(), commits,
-                    progress);
+                    mailmap, listing, progress);
             job.progress(result.read(), result.read(), null);
             imports.done(source.id(), result.added());
             LOG.infof("%s - history import %d: %d commits read in %d ms, %d new merged in %d ms", source.repository(),
                     source.id(), result.read(), result.readMillis(), result.added(), result.mergeMillis());
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("loading the history failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+
+    /** The commits of a history, remembering the first one's sha: the head of an upload in git's default order. */
+    private static final class FirstCommit implements Iterator<ParsedCommit> {
+        private final Iterator<ParsedCommit> commits;
+        private String sha;
+
+        FirstCommit(Iterator<ParsedCommit> commits) {
+            this.commits = commits;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return commits.hasNext();
+        }
+
+        @Override
+        public ParsedCommit next() {
+            ParsedCommit commit = commits.next();
+            if (sha == null) {
+                sha = commit.sha();
+            }
+            return commit;
         }
     }
 

@@ -28,12 +28,36 @@ public class HistoryImports {
     static final String KIND = "import";
 
     private static final String SELECT = "SELECT h.id, h.repository, h.source, h.clone_url, h.bytes_read,"
-            + " h.bytes_total, h.commits_added, h.error_line, h.error_text, " + JobStatus.COLUMNS
+            + " h.bytes_total, h.commits_added, h.error_line, h.error_text, h.head_sha, h.history_sha256,"
+            + " h.numstat_by, " + JobStatus.COLUMNS
             + " FROM history_import h JOIN job j ON j.id = h.job_id";
 
     /** A new import and the job that runs it. */
     public record Created(long id, Job job) {
     }
+
+    /**
+     * What an import read, for evidence: its head commit, the SHA-256 of the history (an upload's bytes, a clone's
+     * canonical listing), the {@code .mailmap} at the head (a clone's; null for an upload) and which tool counted the
+     * lines of a clone ({@code GIT} or {@code JGIT}).
+     */
+    public record Described(long id, String repository, String source, String state, String headSha,
+            String historySha256, String mailmap, String numstatBy) {
+    }
+
+    /** What an import read, for evidence: its head commit, the SHA-256 of the history, its .mailmap. */
+    public Optional<Described> describe(long importId) {
+        return described.query(DESCRIBE + " WHERE h.id = ?", importId).stream().findFirst();
+    }
+
+    /** The repository's newest import that finished. */
+    public Optional<Described> latestDone(String repository) {
+        return described.query(DESCRIBE + " WHERE h.repository = ? AND j.state = 'DONE' ORDER BY h.id DESC LIMIT 1",
+                repository).stream().findFirst();
+    }
+
+    private static final String DESCRIBE = "SELECT h.id, h.repository, h.source, j.state, h.head_sha,"
+            + " h.history_sha256, h.mailmap, h.numstat_by FROM history_import h JOIN job j ON j.id = h.job_id";
 
     /** What an import needs to run: where its history comes from. */
     record Source(long id, String repository, String source, String cloneUrl, Path spool) {
@@ -41,12 +65,16 @@ public class HistoryImports {
 
     private final JobTable<ImportJob> table;
     private final JobTable<Source> sources;
+    private final JobTable<Described> described;
     private final JobQueue queue;
 
     HistoryImports(AgroalDataSource dataSource, JobQueue queue) {
         this.table = new JobTable<>(dataSource, "history_import", HistoryImports::job);
         this.sources = new JobTable<>(dataSource, "history_import", rs -> new Source(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5) == null ? null : Path.of(rs.getString(5))));
+        this.described = new JobTable<>(dataSource, "history_import", rs -> new Described(rs.getLong(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8)));
         this.queue = queue;
     }
 
@@ -75,6 +103,12 @@ public class HistoryImports {
                 + " spool_path = NULL WHERE id = ?", commitsAdded, id);
     }
 
+    /** What the import read: its head commit, the .mailmap there, the SHA-256 of the history, who counted lines. */
+    void read(long id, String headSha, String mailmap, String historySha256, String numstatBy) {
+        table.update("UPDATE history_import SET head_sha = ?, mailmap = ?, history_sha256 = ?, numstat_by = ?"
+                + " WHERE id = ?", headSha, mailmap, historySha256, numstatBy, id);
+    }
+
     /** The import failed; {@code line} and {@code text} name the malformed line of an upload, when one was. */
     void failed(long id, Long line, String text) {
         table.update("UPDATE history_import SET error_line = ?, error_text = ?, spool_path = NULL WHERE id = ?", line,
@@ -95,6 +129,7 @@ public class HistoryImports {
                 rs.getString("clone_url"), job.state(), job.phase(), job.done(), job.total(), rs.getLong("bytes_read"),
                 rs.getObject("bytes_total", Long.class), rs.getObject("commits_added", Long.class), job.rate(),
                 job.etaSeconds(), job.createdAt(), job.startedAt(), job.updatedAt(), job.finishedAt(),
+                rs.getString("head_sha"), rs.getString("history_sha256"), rs.getString("numstat_by"),
                 job.error() == null
                         ? null
                         : new ImportJob.Error(job.error(), rs.getObject("error_line", Long.class),

@@ -38,7 +38,8 @@ import dev.covenant.relicensing.report.ReportModel.Segment;
  * makes the segment {@code GRANTED}; if every covering grant refuses, {@code FORBIDDEN_BY_AGREEMENT}; with none,
  * {@code NO_AGREEMENT} for a known account and {@code UNKNOWN_IDENTITY} for a raw address. Under
  * {@code ANY_KEEPING_SAME} the license of that day must still be offered ({@code mustKeepOffering}): it is the only
- * policy that promises so. A contributor is {@code GRANTED} when all their segments are; otherwise their status is
+ * policy that promises so. A company's approval of an address or a domain covers only the commits written under
+ * that address (before the {@code .mailmap} mapped it), whatever the contributor's other addresses. A contributor is {@code GRANTED} when all their segments are; otherwise their status is
  * that of the blocked contributions with the most commits.
  */
 public final class RelicensingDecision {
@@ -81,7 +82,7 @@ public final class RelicensingDecision {
         Judged lastGranted = null;
         long commits = 0, authored = 0, lines = 0, commitsCleared = 0, linesCleared = 0;
         for (Segment segment : segments) {
-            Judged judged = judge(facts, segment.first());
+            Judged judged = judge(facts, segment);
             commits += segment.commits();
             authored += segment.authored();
             lines += segment.linesAdded();
@@ -122,7 +123,7 @@ public final class RelicensingDecision {
      * have one, and a report decides a hundred thousand of them.
      */
     private ContributorReport single(ContributorFacts facts, Segment segment, List<Segment> blocked) {
-        Judged judged = judge(facts, segment.first());
+        Judged judged = judge(facts, segment);
         boolean cleared = judged.status().cleared();
         if (!cleared) {
             blocked.add(segment);
@@ -154,9 +155,14 @@ public final class RelicensingDecision {
                 judged.status(), grant, judged.reason(), judged.license()));
     }
 
-    private Judged judge(ContributorFacts facts, Instant at) {
+    private Judged judge(ContributorFacts facts, Segment segment) {
+        Instant at = segment.first();
         String license = licenses.licenseOn(at.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
         List<Grant> covering = CoverageRules.covering(facts.grants(), at);
+        if (segment.written() != null && covering.stream().anyMatch(Segments::byAddress)) {
+            covering = covering.stream().filter(g -> !Segments.byAddress(g) || approves(g, segment.written()))
+                    .toList();
+        }
         if (covering.isEmpty()) {
             RelicensingStatus status = facts.identity().known()
                     ? RelicensingStatus.NO_AGREEMENT
@@ -178,6 +184,15 @@ public final class RelicensingDecision {
             }
         }
         return refused;
+    }
+
+    /** Whether a company's approval of an address or domain names the address the commits were written under. */
+    private static boolean approves(Grant grant, String written) {
+        String value = grant.approval().value().toLowerCase(java.util.Locale.ROOT);
+        String address = written.toLowerCase(java.util.Locale.ROOT);
+        return grant.approval().kind() == dev.covenant.signing.Approval.Kind.EMAIL
+                ? address.equals(value)
+                : address.endsWith("@" + value);
     }
 
     private Verdict verdict(OutboundTerms terms, String license) {

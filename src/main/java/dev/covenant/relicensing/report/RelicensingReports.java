@@ -107,11 +107,11 @@ public class RelicensingReports {
         Credited credited = inTransaction(repository, c -> {
             ReportCutoff cutoff = ReportCutoff.of(c, repository, at);
             List<AddressSums> addresses = onlyFor == null
-                    ? AddressSums.of(c, repository, cutoff.instant())
-                    : AddressSums.ofAccount(c, repository, cutoff.instant(), onlyFor);
+                    ? AddressSums.of(c, repository, cutoff.upTo())
+                    : AddressSums.ofAccount(c, repository, cutoff.upTo(), onlyFor);
             return new Credited(cutoff, addresses,
                     lookup.read(c, repository, addresses.stream().map(AddressSums::email).toList(),
-                            terms.agreementId(), terms.corporateAgreementId()));
+                            WrittenAddresses.of(c, repository), terms.agreementId(), terms.corporateAgreementId()));
         });
         ContributorLookup.Found found = lookup.attach(credited.people());
         long looked = System.nanoTime();
@@ -123,10 +123,13 @@ public class RelicensingReports {
             LicenseHistory licenses, Credited credited, ContributorLookup.Found found, long started, long looked)
             throws SQLException {
         ReportCutoff cutoff = credited.cutoff();
+        if (cutoff.cut() != null) {
+            cutoff.cut().write(c);
+        }
         Map<String, List<Grant>> granted = new HashMap<>();
         found.contributors().stream().filter(p -> !p.grants().isEmpty())
                 .forEach(p -> p.emails().forEach(e -> granted.put(e, p.grants())));
-        Segments segments = new Segments(repository, cutoff.instant(), licenses, granted);
+        Segments segments = new Segments(repository, cutoff, licenses, granted);
         List<List<Segment>> byAddress = segments.credited(c, credited.addresses());
         List<Segment> all = byAddress.stream().flatMap(List::stream).toList();
         long summed = System.nanoTime();
@@ -178,6 +181,9 @@ public class RelicensingReports {
         List<ContributorFacts> facts = new ArrayList<>(people.size());
         for (int k = 0; k < people.size(); k++) {
             ContributorLookup.Contributor p = people.get(k);
+            if (segments.get(k).isEmpty()) {
+                continue; // none of their commits is reached from the report's commit
+            }
             facts.add(new ContributorFacts(p.identity(), p.emails(), p.grants(), segments.get(k)));
         }
         return facts;

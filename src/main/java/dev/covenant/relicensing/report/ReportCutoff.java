@@ -16,12 +16,14 @@ import dev.covenant.api.InvalidInputException;
 import dev.covenant.jdbc.Rows;
 
 /**
- * The report's {@code at}: the contributions authored up to a commit of the imported history (its sha, or an
- * unambiguous prefix of at least 7 digits), up to the end of a day ({@code 2024-05-31}, UTC), or up to an instant
- * ({@code 2024-05-31T12:00:00Z}). Anything else, an unknown commit, or a moment before the first contribution is
- * refused naming {@code at}.
+ * The report's {@code at}: the commits a commit of the imported history reaches (its sha, or an unambiguous prefix
+ * of at least 7 digits), as {@code git rev-list <sha>} lists them ({@link Ancestry}); or the contributions authored
+ * up to the end of a day ({@code 2024-05-31}, UTC) or up to an instant ({@code 2024-05-31T12:00:00Z}). Anything
+ * else, an unknown commit, or a moment before the first contribution is refused naming {@code at}; a commit of a
+ * history imported without parents is a 409 saying to import it again. {@code instant} is the date of a cut at a
+ * date, or of the commit cut at; {@code cut} is null for a cut at a date.
  */
-record ReportCutoff(Instant instant, String commit) {
+record ReportCutoff(Instant instant, String commit, Ancestry.Cut cut) {
 
     static final Instant NONE = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,64}");
@@ -33,12 +35,13 @@ record ReportCutoff(Instant instant, String commit) {
 
     static ReportCutoff of(Connection c, String repository, String at) throws SQLException {
         if (at == null || at.isBlank()) {
-            return new ReportCutoff(NONE, null);
+            return new ReportCutoff(NONE, null, null);
         }
         String text = at.strip().toLowerCase(Locale.ROOT);
         if (SHA.matcher(text).matches()) {
             List<Object[]> found = new ArrayList<>();
-            Rows.query(c, "SELECT sha, authored_at FROM contribution WHERE repository = ? AND sha LIKE ? LIMIT 2",
+            Rows.query(c, "SELECT sha, authored_at FROM contribution WHERE repository = ? AND sha LIKE ?"
+                    + " AND pull_request IS NULL LIMIT 2",
                     rs -> found.add(new Object[] {rs.getString(1), Rows.instant(rs, "authored_at")}), repository,
                     text + "%");
             if (found.size() != 1) {
@@ -46,14 +49,31 @@ record ReportCutoff(Instant instant, String commit) {
                         ? "names no commit of the imported history"
                         : "is an ambiguous commit prefix; give more digits");
             }
-            return new ReportCutoff((Instant) found.get(0)[1], (String) found.get(0)[0]);
+            String sha = (String) found.get(0)[0];
+            return new ReportCutoff((Instant) found.get(0)[1], sha, Ancestry.cut(c, repository, sha));
         }
         Instant instant = parse(at.strip());
         long before = count(c, repository, instant);
         if (before == 0) {
             throw InvalidInputException.of("at", "is before the first contribution of the imported history");
         }
-        return new ReportCutoff(instant, null);
+        return new ReportCutoff(instant, null, null);
+    }
+
+    /** The date up to which contributions count: that of a cut at a date, and no limit for a cut at a commit. */
+    Instant upTo() {
+        return cut == null ? instant : NONE;
+    }
+
+    /** Whether an address's sums over the whole history may stand for its contributions in the report. */
+    boolean keepsWhole(AddressSums address) {
+        return cut == null ? !address.last().isAfter(instant) : cut.listed() == Ancestry.Listed.NONE;
+    }
+
+    /** The SQL condition that keeps a credit or commit ({@code alias}) in the report; its one argument is {@link #upTo}. */
+    String condition(String alias) {
+        String date = alias + ".authored_at <= ?";
+        return cut == null ? date : "(" + cut.condition(alias) + " AND " + date + ")";
     }
 
     private static Instant parse(String text) {

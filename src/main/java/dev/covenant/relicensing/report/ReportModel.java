@@ -21,10 +21,18 @@ public final class ReportModel {
      * Contributions of one address within one stretch of time in which no fact changes (no license change, no
      * signing, revocation or approval date falls inside it): they all get the same answer. {@code commits} counts
      * the commits credited to the address (authored or co-authored) and {@code linesAdded} their lines;
-     * {@code authored} and {@code authoredLines} those it authored.
+     * {@code authored} and {@code authoredLines} those it authored. {@code written}, when not null, is the address
+     * these commits were written under before the {@code .mailmap} mapped it to {@code email}: the segments of a
+     * contributor whom a company approves by address or domain are split by it, since the approval covers only what
+     * was written under that address.
      */
     public record Segment(String email, int bucket, long commits, long authored, long linesAdded, long authoredLines,
-            Instant first, Instant last) {
+            Instant first, Instant last, String written) {
+
+        public Segment(String email, int bucket, long commits, long authored, long linesAdded, long authoredLines,
+                Instant first, Instant last) {
+            this(email, bucket, commits, authored, linesAdded, authoredLines, first, last, null);
+        }
     }
 
     /** One contributor: who they are, every address of theirs in the history, and every grant that may cover them. */

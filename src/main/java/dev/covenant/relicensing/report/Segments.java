@@ -18,6 +18,7 @@ import dev.covenant.coverage.Grant;
 import dev.covenant.jdbc.Rows;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.relicensing.report.ReportModel.Segment;
+import dev.covenant.signing.Approval;
 
 /**
  * The report's two aggregates. First the contributions credited to each address (as author or co-author), summed per
@@ -34,17 +35,22 @@ final class Segments {
             + " bounds AS (SELECT u.email, string_to_array(u.b, ',')::timestamptz[] AS b"
             + " FROM unnest(?::text[], ?::text[]) AS u(email, b))";
     private static final String RANGES = "r AS MATERIALIZED (SELECT u.email, u.lo::timestamptz AS lo,"
-            + " u.hi::timestamptz AS hi FROM unnest(?::text[], ?::text[], ?::text[]) AS u(email, lo, hi))";
+            + " u.hi::timestamptz AS hi, u.written FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS u(email, lo, hi, written))";
 
     private final Instant[] global;
     private final Map<String, Instant[]> own = new HashMap<>();
+    /** The addresses a company approves by address or domain: split by the address each commit was written under. */
+    private final Set<String> byWritten = new HashSet<>();
     private final String repository;
+    private final ReportCutoff at;
     private final Instant cutoff;
 
     /** {@code grants} by address: each address's own boundaries join the license history's. */
-    Segments(String repository, Instant cutoff, LicenseHistory licenses, Map<String, List<Grant>> grants) {
+    Segments(String repository, ReportCutoff at, LicenseHistory licenses, Map<String, List<Grant>> grants) {
         this.repository = repository;
-        this.cutoff = cutoff;
+        this.at = at;
+        this.cutoff = at.upTo();
         TreeSet<Instant> common = new TreeSet<>();
         licenses.entries().forEach(e -> common.add(e.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
         this.global = common.toArray(Instant[]::new);
@@ -53,6 +59,9 @@ final class Segments {
                 TreeSet<Instant> bounds = new TreeSet<>(common);
                 list.forEach(g -> bounds.addAll(g.boundaries()));
                 own.put(email, bounds.toArray(Instant[]::new));
+                if (list.stream().anyMatch(Segments::byAddress)) {
+                    byWritten.add(email);
+                }
             }
         });
     }
@@ -67,7 +76,7 @@ final class Segments {
         for (AddressSums a : addresses) {
             Instant[] bounds = bounds(a.email());
             int bucket = bucket(bounds, a.first());
-            if (!a.last().isAfter(cutoff) && bucket == bucket(bounds, a.last())) {
+            if (at.keepsWhole(a) && bucket == bucket(bounds, a.last()) && !byWritten.contains(a.email())) {
                 segments.add(List.of(new Segment(a.email(), bucket, a.commits(), a.authored(), a.linesAdded(),
                         a.authoredLines(), a.first(), a.last())));
             } else {
@@ -82,7 +91,7 @@ final class Segments {
         // the few sums of the others are dropped here.
         boolean most = recut.size() * 2 > addresses.size();
         List<String> ownEmails = recut.keySet().stream().filter(own::containsKey).toList();
-        List<Object> args = new ArrayList<>(List.of(array(global), Rows.texts(ownEmails),
+        List<Object> args = new ArrayList<>(List.of(Rows.texts(byWritten), array(global), Rows.texts(ownEmails),
                 Rows.texts(ownEmails.stream().map(e -> array(own.get(e))).toList()), repository, cutoff));
         if (!most) {
             args.add(Rows.texts(recut.keySet()));
@@ -91,17 +100,21 @@ final class Segments {
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL work_mem = '64MB'");
         }
-        Rows.query(c, "WITH " + BOUNDS + " SELECT cr.email, width_bucket(cr.authored_at, coalesce(b.b, g.b)),"
-                + " count(*), sum(cr.authored), sum(cr.lines_added),"
-                + " coalesce(sum(cr.lines_added) FILTER (WHERE cr.authored = 1), 0), min(cr.authored_at),"
-                + " max(cr.authored_at) FROM contribution_credit cr CROSS JOIN g LEFT JOIN bounds b"
-                + " ON b.email = cr.email WHERE cr.repository = ? AND cr.authored_at <= ?"
-                + (most ? "" : " AND cr.email = ANY(?)") + " GROUP BY 1, 2",
+        Rows.query(c,
+                "WITH w AS MATERIALIZED (SELECT ?::text[] AS split), " + BOUNDS
+                        + " SELECT cr.email, width_bucket(cr.authored_at, coalesce(b.b, g.b)),"
+                        + " count(*), sum(cr.authored), sum(cr.lines_added),"
+                        + " coalesce(sum(cr.lines_added) FILTER (WHERE cr.authored = 1), 0), min(cr.authored_at),"
+                        + " max(cr.authored_at), CASE WHEN cr.email = ANY(w.split) THEN cr.raw_email END"
+                        + " FROM contribution_credit cr CROSS JOIN g CROSS JOIN w LEFT JOIN bounds b"
+                        + " ON b.email = cr.email WHERE cr.repository = ? AND " + at.condition("cr")
+                        + (most ? "" : " AND cr.email = ANY(?)") + " GROUP BY 1, 2, 9",
                 rs -> {
                     Integer at = recut.get(rs.getString(1));
                     if (at != null) {
                         segments.get(at).add(new Segment(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4),
-                                rs.getLong(5), rs.getLong(6), Rows.instant(rs, "min"), Rows.instant(rs, "max")));
+                                rs.getLong(5), rs.getLong(6), Rows.instant(rs, "min"), Rows.instant(rs, "max"),
+                                rs.getString(9)));
                     }
                 },
                 args.toArray());
@@ -140,35 +153,47 @@ final class Segments {
             Rows.query(c, "WITH " + RANGES + " SELECT count(*), coalesce(sum(lines_added), 0) FROM contribution"
                     + " WHERE repository = ? AND sha IN (SELECT cr.sha FROM r JOIN contribution_credit cr"
                     + " ON cr.repository = ? AND cr.email = r.email AND cr.authored_at >= r.lo AND cr.authored_at < r.hi"
-                    + " WHERE cr.authored_at <= ?)", read, r.emails, r.lo, r.hi, repository, repository, cutoff);
+                    + " AND (r.written IS NULL OR cr.raw_email = r.written)"
+                    + " WHERE " + at.condition("cr") + ")", read, r.emails, r.lo, r.hi, r.written, repository,
+                    repository, cutoff);
             return new long[] {commits, lines, commits - counted[0], lines - counted[1]};
         }
         Ranges r = ranges(cleared);
         Rows.query(c, "WITH " + RANGES
                 + " SELECT count(*), coalesce(sum(co.lines_added), 0) FROM r JOIN contribution co"
                 + " ON co.repository = ? AND co.author_email = r.email AND co.authored_at >= r.lo AND co.authored_at < r.hi"
-                + " WHERE co.authored_at <= ? AND NOT EXISTS (SELECT 1 FROM contribution_coauthor a"
+                + " AND (r.written IS NULL OR coalesce(co.author_raw_email, co.author_email) = r.written)"
+                + " WHERE " + at.condition("co") + " AND NOT EXISTS (SELECT 1 FROM contribution_coauthor a"
                 + " WHERE a.repository = co.repository AND a.sha = co.sha AND NOT EXISTS (SELECT 1 FROM r ok"
-                + " WHERE ok.email = a.email AND a.authored_at >= ok.lo AND a.authored_at < ok.hi))",
-                read, r.emails, r.lo, r.hi, repository, cutoff);
+                + " WHERE ok.email = a.email AND a.authored_at >= ok.lo AND a.authored_at < ok.hi"
+                + " AND (ok.written IS NULL OR coalesce(a.raw_email, a.email) = ok.written)))",
+                read, r.emails, r.lo, r.hi, r.written, repository, cutoff);
         return new long[] {commits, lines, counted[0], counted[1]};
     }
 
     /** Segments as the stretches of time they stand for: [lo, hi) of an address. */
-    private record Ranges(Rows.Array emails, Rows.Array lo, Rows.Array hi) {
+    private record Ranges(Rows.Array emails, Rows.Array lo, Rows.Array hi, Rows.Array written) {
     }
 
     private Ranges ranges(List<Segment> segments) {
         List<String> emails = new ArrayList<>(segments.size());
         List<String> lo = new ArrayList<>(segments.size());
         List<String> hi = new ArrayList<>(segments.size());
+        List<String> written = new ArrayList<>(segments.size());
         for (Segment s : segments) {
+            written.add(s.written());
             Instant[] bounds = bounds(s.email());
             emails.add(s.email());
             lo.add(s.bucket() == 1 ? "-infinity" : bounds[s.bucket() - 2].toString());
             hi.add(s.bucket() - 1 < bounds.length ? bounds[s.bucket() - 1].toString() : "infinity");
         }
-        return new Ranges(Rows.texts(emails), Rows.texts(lo), Rows.texts(hi));
+        return new Ranges(Rows.texts(emails), Rows.texts(lo), Rows.texts(hi), Rows.texts(written));
+    }
+
+    /** A company's approval of an address or a domain: it covers what was written under the address. */
+    static boolean byAddress(Grant grant) {
+        return grant.kind() == Grant.Kind.CORPORATE && (grant.approval().kind() == Approval.Kind.EMAIL
+                || grant.approval().kind() == Approval.Kind.DOMAIN);
     }
 
     private Instant[] bounds(String email) {

@@ -181,7 +181,7 @@ class ContributionSumsTest {
 
     private void importHistory(String repository, GitRepo repo, int added) {
         admin().contentType("text/plain").queryParam("wait", true)
-                .body(repo.git(HistoryImportTest.LOG_COMMAND.split(" ")).getBytes(StandardCharsets.UTF_8))
+                .body(repo.git(HistoryImportTest.LOG_ARGS).getBytes(StandardCharsets.UTF_8))
                 .post("/api/repos/" + repository + "/history").then().statusCode(200)
                 .body("commitsAdded", equalTo(added));
     }

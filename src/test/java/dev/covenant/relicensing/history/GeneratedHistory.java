@@ -80,8 +80,15 @@ public final class GeneratedHistory extends InputStream {
 
     private String commit(int n) {
         StringBuilder text = new StringBuilder(512);
-        text.append(n == 1 ? "" : "\n").append("commit ").append(hex(n, 40)).append('\n');
         boolean merge = n % 50 == 0;
+        text.append(n == 1 ? "" : "\n").append("commit ").append(hex(n, 40));
+        if (n > 1) {
+            text.append(' ').append(hex(n - 1, 40));
+        }
+        if (merge) {
+            text.append(' ').append(hex(n - 2, 40));
+        }
+        text.append('\n');
         if (merge) {
             text.append("Merge: ").append(hex(n - 1, 7)).append(' ')
                     .append(hex(n - 2, 7)).append('\n');
@@ -93,7 +100,7 @@ public final class GeneratedHistory extends InputStream {
                 .append("Commit:     Committer <committer@example.org>\n")
                 .append("CommitDate: ").append(date).append("\n\n")
                 .append("    Change number ").append(n).append("\n    \n")
-                .append("    A body line that makes the message a little longer than a title alone.\n")
+                .append("    A body line that makes the message a little longer than a title alone.\n    \n")
                 .append("    Co-authored-by: Helper ").append(n % 13).append(" <h").append(n % 13)
                 .append("@example.org>\n");
         if (merge) {
@@ -113,6 +120,11 @@ public final class GeneratedHistory extends InputStream {
     }
 
     /** The author date of commit {@code n} (from 1), as an instant: for asking a report up to it. */
+    /** The sha of the {@code n}th commit (from 1); it reaches the {@code n} commits up to it, itself included. */
+    public static String shaOf(int n) {
+        return hex(n, 40);
+    }
+
     public static String dateOf(int n) {
         return FIRST.plusMinutes(5L * n).toInstant().toString();
     }

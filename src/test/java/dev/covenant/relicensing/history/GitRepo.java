@@ -48,7 +48,7 @@ public final class GitRepo {
         tick = at.getEpochSecond() - 3600;
     }
 
-    void as(String name, String email, String... args) {
+    public void as(String name, String email, String... args) {
         tick += 3600;
         run(Map.of("GIT_AUTHOR_NAME", name, "GIT_AUTHOR_EMAIL", email, "GIT_AUTHOR_DATE", "@" + tick + " +0200",
                 "GIT_COMMITTER_NAME", "Grace Hopper", "GIT_COMMITTER_EMAIL", "grace@committer.example",

@@ -44,7 +44,7 @@ class HistoryImportResumeTest {
         repo.commit("Grace Hopper", "grace@" + owner + ".example", "Second");
         repo.write("NOTES.md", "notes\n");
         repo.commit("Ada Lovelace", "ada@" + owner + ".example", "Third");
-        log = repo.git(HistoryImportTest.LOG_COMMAND.split(" "));
+        log = repo.git(HistoryImportTest.LOG_ARGS);
     }
 
     /** An import as an instance that stopped while it ran left it; its id. */

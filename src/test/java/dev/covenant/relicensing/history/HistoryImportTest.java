@@ -40,6 +40,10 @@ import dev.covenant.signing.SigningService;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class HistoryImportTest {
 
+    /** The git log command docs/relicensing.md documents, as arguments: parents, both addresses, numstat. */
+    public static final String[] LOG_ARGS = {"log", "--parents", "--numstat", "--no-renames", "--use-mailmap",
+            "--pretty=" + GitLogParser.FORMAT};
+    /** The command documented before parents and written addresses were kept; still read, without them. */
     public static final String LOG_COMMAND = "log --numstat --pretty=fuller --no-renames --use-mailmap";
 
     @Inject
@@ -81,7 +85,7 @@ public class HistoryImportTest {
         repo.as("Ada Lovelace", "ada@" + domain, "merge", "-q", "--no-ff", "-m", "Merge branch 'feature'", "feature");
         repo.write("README.md", "hello\nbye\n");
         repo.commit("Octo Cat", "583231+octocat@users.noreply.github.com", "Say bye");
-        log = repo.git(LOG_COMMAND.split(" "));
+        log = repo.git(LOG_ARGS);
         git = new HistoryExpectations(repo);
 
         SignedProject.create(owner, domain, adaId, run, people, signing, "HistoryImportTest");

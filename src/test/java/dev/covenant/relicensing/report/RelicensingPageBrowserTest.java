@@ -69,7 +69,7 @@ class RelicensingPageBrowserTest {
         git.write("b.txt", "three\n");
         git.commit("Somebody", "somebody@elsewhere.example", "Second");
         admin().contentType("text/plain").queryParam("wait", true)
-                .body(git.git(HistoryImportTest.LOG_COMMAND.split(" ")).getBytes(StandardCharsets.UTF_8))
+                .body(git.git(HistoryImportTest.LOG_ARGS).getBytes(StandardCharsets.UTF_8))
                 .post("/api/repos/" + name + "/history").then().statusCode(200).body("state", equalTo("DONE"));
         // What the clone brings on top of the imported history.
         git.write("b.txt", "three\nfour\n");

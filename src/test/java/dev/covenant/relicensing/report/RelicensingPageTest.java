@@ -88,7 +88,7 @@ class RelicensingPageTest {
         git.write("c.txt", "five\nsix\nseven\n");
         git.commit("Mallory", odd, "Fourth");
         admin().contentType("text/plain").queryParam("wait", true)
-                .body(git.git(HistoryImportTest.LOG_COMMAND.split(" ")).getBytes(StandardCharsets.UTF_8))
+                .body(git.git(HistoryImportTest.LOG_ARGS).getBytes(StandardCharsets.UTF_8))
                 .post("/api/repos/" + name + "/history").then().statusCode(200).body("state", equalTo("DONE"));
     }
 
