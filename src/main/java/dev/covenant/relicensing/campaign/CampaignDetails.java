@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.covenant.relicensing.report.RelicensingReports;
-import dev.covenant.relicensing.report.RelicensingStatus;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
 
@@ -39,7 +38,7 @@ public class CampaignDetails {
         Report report = report(campaign);
         Map<String, ConsentAnswer> answers = CampaignAnswers.latest(campaign.id);
         List<ContributorReport> asked = reports.named(report.repository(), report.contributors().stream()
-                .filter(c -> c.status() != RelicensingStatus.GRANTED).toList());
+                .filter(c -> !c.status().clearedWithoutAsking()).toList());
         Map<String, String> contacts = ContactEmails.of(asked);
         List<CampaignViews.Weighted> weighted = asked.stream().map(c -> {
             String key = ConsentAnswer.keyOf(c);
