@@ -29,6 +29,14 @@ public class CampaignDetails {
         this.reports = reports;
     }
 
+    /**
+     * The licenses the contributions still to be cleared for {@code to} were made under ({@link CampaignSource}),
+     * with the answers of the campaigns for an equivalent target over the report; null when none.
+     */
+    String stillToClearUnder(String owner, String repo, String to) {
+        return CampaignSource.of(reports.report(owner, repo, to, null, null));
+    }
+
     /** The report for the campaign's target, with the campaign's answers over it. */
     public Report report(ConsentCampaign campaign) {
         return reports.report(campaign.owner(), campaign.repo(), campaign.toLicense, null, campaign.id);
@@ -36,7 +44,7 @@ public class CampaignDetails {
 
     public CampaignViews.Detail detail(ConsentCampaign campaign) {
         Report report = report(campaign);
-        Map<String, ConsentAnswer> answers = CampaignAnswers.latest(campaign.id);
+        Map<String, ConsentAnswer> answers = CampaignAnswers.counting(campaign);
         List<ContributorReport> asked = reports.named(report.repository(), report.contributors().stream()
                 .filter(c -> !c.status().clearedWithoutAsking()).toList());
         Map<String, String> contacts = ContactEmails.of(asked);

@@ -89,9 +89,11 @@ public class CampaignResource {
     public Response answer(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
             CampaignRequests.RecordAnswer request) {
         Consent consent = recorder.byMaintainer(RepositoryName.of(owner, repo), id, request, recorderOf(caller));
-        return Response.status(Response.Status.CREATED).entity(new CampaignViews.AnswerView(consent.answer,
-                consent.note, consent.evidenceUrl, consent.recordedAs, consent.recordedBy, consent.recordedAt,
-                consent.ledgerSeq, null)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(new CampaignViews.AnswerView(consent.campaignId, consent.answer,
+                        consent.note, consent.evidenceUrl, consent.recordedAs, consent.recordedBy, consent.recordedAt,
+                        consent.ledgerSeq, null))
+                .build();
     }
 
     @POST

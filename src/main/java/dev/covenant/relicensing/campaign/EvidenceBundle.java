@@ -70,7 +70,8 @@ final class EvidenceBundle {
                     .put("description", g.description());
         }
         if (answer != null) {
-            node.putObject("consent").put("answer", answer.answer().name()).put("note", answer.note())
+            node.putObject("consent").put("campaign", answer.campaignId()).put("answer", answer.answer().name())
+                    .put("note", answer.note())
                     .put("evidenceUrl", answer.evidenceUrl()).put("recordedAs", answer.recordedAs().name())
                     .put("recordedBy", answer.recordedBy()).put("recordedAt", answer.recordedAt().toString())
                     .put("ledgerSeq", answer.ledgerSeq()).put("ledgerHash", answer.ledgerHash());
