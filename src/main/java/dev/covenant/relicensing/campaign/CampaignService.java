@@ -22,6 +22,7 @@ import dev.covenant.ledger.Ledger;
 import dev.covenant.ledger.LedgerEntry;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
+import dev.covenant.relicensing.report.JudgedImport;
 import dev.covenant.relicensing.report.ReportModel.Report;
 
 /** Opens and closes campaigns; each step is recorded in the ledger within the same commit. */
@@ -138,7 +139,10 @@ public class CampaignService {
         campaign.closedAt = Instant.now(clock);
         LedgerEntry head = LedgerEntry.findLatest().orElseThrow(() -> new IllegalStateException(
                 "the ledger is empty, yet campaign " + id + " was opened with an entry"));
-        String bundle = CanonicalJson.write(EvidenceBundle.build(campaign, report, CampaignAnswers.counting(campaign),
+        JudgedImport judged = ConsentCampaign.getSession()
+                .doReturningWork(c -> JudgedImport.of(c, repository).orElse(null));
+        String bundle = CanonicalJson.write(EvidenceBundle.build(campaign, report, judged,
+                CampaignAnswers.counting(campaign),
                 head.seq, head.hash));
         String sha256 = Sha256.hex(bundle);
         campaign.closeLedgerSeq = ledger.append("campaign.closed",

@@ -38,7 +38,8 @@ import dev.covenant.relicensing.report.ReportModel.Segment;
  * {@code LICENSE_ALLOWS}, which clears without any grant. Otherwise the grants that {@linkplain Grant#covers cover} that moment are asked, in order, whether their outbound policy allows
  * the target given the license the project had on that day (UTC) by its license history. The first that allows it
  * makes the segment {@code GRANTED}; if every covering grant refuses, {@code FORBIDDEN_BY_AGREEMENT}; with none,
- * {@code NO_AGREEMENT} for a known account and {@code UNKNOWN_IDENTITY} for a raw address. Under
+ * {@code NO_AGREEMENT} for a known account and {@code UNKNOWN_IDENTITY} for a raw address. A row names the grant
+ * that cleared it, or for {@code FORBIDDEN_BY_AGREEMENT} the grant that refused. Under
  * {@code ANY_KEEPING_SAME} the license of that day must still be offered ({@code mustKeepOffering}): it is the only
  * policy that promises so. A contributor is {@code GRANTED} when all their segments clear and a grant cleared one, {@code LICENSE_ALLOWS}
  * when the license cleared them all; otherwise their status is
@@ -118,7 +119,9 @@ public final class RelicensingDecision {
         Identity id = facts.identity();
         return new ContributorReport(id.login() != null ? id.login() : id.email(), id.githubId(), id.login(),
                 facts.emails(), id.source(), decisive.status(),
-                GrantView.of(lastGranted == null ? null : lastGranted.grant()),
+                GrantView.of(decisive.status() == RelicensingStatus.FORBIDDEN_BY_AGREEMENT
+                        ? decisive.grant()
+                        : lastGranted == null ? null : lastGranted.grant()),
                 decisive.reason(), commits, authored, commits - authored, lines, commitsCleared, linesCleared,
                 segments.isEmpty() ? null : segments.get(0).first(),
                 segments.stream().map(Segment::last).max(Comparator.naturalOrder()).orElse(null), List.copyOf(keep),
@@ -138,7 +141,7 @@ public final class RelicensingDecision {
         GrantView grant = GrantView.of(judged.grant());
         Identity id = facts.identity();
         return new ContributorReport(id.login() != null ? id.login() : id.email(), id.githubId(), id.login(),
-                facts.emails(), id.source(), judged.status(), cleared ? grant : null, judged.reason(),
+                facts.emails(), id.source(), judged.status(), grant, judged.reason(),
                 segment.commits(), segment.authored(), segment.commits() - segment.authored(), segment.linesAdded(),
                 cleared ? segment.commits() : 0, cleared ? segment.linesAdded() : 0, segment.first(), segment.last(),
                 cleared && judged.keep() != null ? List.of(judged.keep()) : List.of(),

@@ -113,6 +113,8 @@ class RelicensingDecisionTest {
         boolean granted = RelicensingStatus.valueOf(expected).cleared();
         assertEquals(granted ? 2 : 0, report.commitsCleared());
         assertEquals(granted ? 10 : 0, report.linesCleared());
+        boolean byGrant = expected.equals("GRANTED") || expected.equals("FORBIDDEN_BY_AGREEMENT");
+        assertEquals(byGrant, report.grant() != null, "a row cleared or forbidden by a grant names it");
     }
 
     @Test
