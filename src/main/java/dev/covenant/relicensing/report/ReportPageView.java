@@ -1,6 +1,7 @@
 package dev.covenant.relicensing.report;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,15 +22,20 @@ public class ReportPageView {
 
     /** How many imports the page lists, newest first. */
     static final int RECENT_IMPORTS = 5;
+    /** How many blocking files the page lists, most blocked lines first. */
+    static final int BLOCKING_FILES = 50;
 
     private final RelicensingReports reports;
     private final HistoryImports imports;
     private final GitHubConfig github;
+    private final BlockingFiles blockingFiles;
 
-    ReportPageView(RelicensingReports reports, HistoryImports imports, GitHubConfig github) {
+    ReportPageView(RelicensingReports reports, HistoryImports imports, GitHubConfig github,
+            BlockingFiles blockingFiles) {
         this.reports = reports;
         this.imports = imports;
         this.github = github;
+        this.blockingFiles = blockingFiles;
     }
 
     /** {@code repository} is the {@link RepositoryName} of {@code owner/repo}, which a project governs. */
@@ -45,8 +51,17 @@ public class ReportPageView {
             }
         }
         List<ImportJob> recent = reader.whole() ? imports.recent(repository, RECENT_IMPORTS) : List.of();
+        // What a maintainer does next: the files that block, and how to reach those who wrote them.
+        boolean next = reader.whole() && report != null;
+        BlockingFiles.Blocking blocking = next
+                ? blockingFiles.of(owner, repo, report, BLOCKING_FILES).orElse(null)
+                : null;
+        Map<String, String> contacts = next
+                ? ContactEmails.of(report.contributors().stream().limit(RelicensingPages.MAX_ROWS)
+                        .filter(c -> !c.status().cleared()).toList())
+                : Map.of();
         return new RelicensingPages.ReportPage(repository, reader.whole(), new RelicensingPages.ReportQuery(
                 to, at, errors), report, recent, importForm, ReportLinks.of(repository, to, at),
-                github.webUrl().replaceAll("/+$", ""));
+                github.webUrl().replaceAll("/+$", ""), blocking, contacts);
     }
 }

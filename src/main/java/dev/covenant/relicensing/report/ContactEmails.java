@@ -1,4 +1,4 @@
-package dev.covenant.relicensing.campaign;
+package dev.covenant.relicensing.report;
 
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +12,13 @@ import dev.covenant.relicensing.report.ReportModel.ContributorReport;
  * Where to reach a contributor: the primary address GitHub verified for them when they signed in, else a commit
  * address of theirs that is not a GitHub no-reply address (which reaches nobody); none otherwise.
  */
-final class ContactEmails {
+public final class ContactEmails {
 
     private ContactEmails() {
     }
 
-    static Map<String, String> of(List<ContributorReport> contributors) {
+    /** By {@link #key}: where to reach each of {@code contributors}, for those who can be reached. */
+    public static Map<String, String> of(List<ContributorReport> contributors) {
         List<Long> ids = contributors.stream().map(ContributorReport::githubId).filter(java.util.Objects::nonNull)
                 .toList();
         Map<Long, String> primary = PersonEmail.primaryOf(ids);
@@ -28,9 +29,14 @@ final class ContactEmails {
                 email = c.emails().stream().filter(e -> NoReplyEmail.parse(e).isEmpty()).findFirst().orElse(null);
             }
             if (email != null) {
-                contact.put(ConsentAnswer.keyOf(c), email);
+                contact.put(key(c), email);
             }
         }
         return contact;
+    }
+
+    /** A contributor's key: their account when known, else their first commit address (as campaigns key answers). */
+    public static String key(ContributorReport c) {
+        return c.githubId() != null ? "github:" + c.githubId() : "email:" + c.emails().get(0);
     }
 }
