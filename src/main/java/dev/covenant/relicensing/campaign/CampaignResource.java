@@ -50,7 +50,8 @@ public class CampaignResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open a consent campaign: {\"to\": SPDX, \"from\": SPDX (default: the current license)}")
+    @Operation(summary = "Open a consent campaign: {\"to\": SPDX, \"from\": SPDX (default: the licenses the work still"
+            + " to be cleared was made under, else the current license; equal to to is a 400)}")
     public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,
             CampaignRequests.Open request) {
         ConsentCampaign campaign = campaigns.open(RepositoryName.of(owner, repo), request, caller.describe());
