@@ -17,6 +17,7 @@ import dev.covenant.api.ConflictException;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
+import dev.covenant.jdbc.Rows;
 import dev.covenant.ledger.Ledger;
 import dev.covenant.ledger.LedgerEntry;
 
@@ -123,7 +124,8 @@ public class AgreementCatalog {
     }
 
     public List<VersionView> versions(String slug) {
-        return AgreementVersion.findFor(agreement(slug)).stream().map(v -> VersionView.of(v, null)).toList();
+        return AgreementVersion.findFor(agreement(slug)).stream().map(v -> VersionView.of(v, publication(v)))
+                .toList();
     }
 
     public VersionView version(String slug, String version) {
@@ -134,7 +136,18 @@ public class AgreementCatalog {
         if (found == null) {
             throw new NotFoundProblem("Agreement '" + slug + "' has no version " + version);
         }
-        return VersionView.of(found, null);
+        return VersionView.of(found, publication(found));
+    }
+
+    /**
+     * The ledger entry that recorded a version's publication, so that whoever holds a signed text can check it was
+     * the one published; null only for a version the ledger does not know, which verify would report.
+     */
+    private static LedgerRef publication(AgreementVersion v) {
+        return AgreementVersion.getSession().doReturningWork(c -> Rows.first(c, "SELECT seq, hash FROM ledger_entry"
+                + " WHERE kind = 'agreement.version.published' AND event::jsonb ->> 'agreement' = ?"
+                + " AND event::jsonb ->> 'version' = ? ORDER BY seq LIMIT 1",
+                rs -> new LedgerRef(rs.getLong(1), rs.getString(2)), v.agreement.slug, v.version).orElse(null));
     }
 
     /** Published versions never change; the answer says how to make a change instead. */

@@ -135,7 +135,20 @@ public final class AgreementValidator {
             } else if (!id.startsWith("LicenseRef-") && SpdxLicenses.standard().find(id).isEmpty()) {
                 errors.add(new FieldError(field, "'" + id + "' is not an SPDX license id",
                         SpdxLicenses.standard().closest(id, 5)));
+            } else {
+                listedTerm(field, id, errors);
             }
+        }
+    }
+
+    /** A LicenseRef must name something ({@code LicenseRef-} alone does not) and be one term, as terms are kept. */
+    private static void listedTerm(String field, String id, List<FieldError> errors) {
+        try {
+            ListedLicenses.term(id);
+        } catch (SpdxParseException e) {
+            errors.add(new FieldError(field, e.getMessage(), e.suggestions()));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
         }
     }
 

@@ -15,6 +15,8 @@ import dev.covenant.agreement.SpdxTokenizer.Token;
 final class SpdxExpressionParser {
 
     private static final int SUGGESTIONS = 3;
+    /** The longest expression accepted: the database keeps license texts up to this length. */
+    static final int MAX_LENGTH = 500;
 
     private final String text;
     private final SpdxReferences references;
@@ -29,6 +31,10 @@ final class SpdxExpressionParser {
     SpdxExpression parse() {
         if (text.isBlank()) {
             throw new SpdxParseException("License expression is empty", text, "", 0, List.of());
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new SpdxParseException("License expression is longer than " + MAX_LENGTH + " characters", text, "",
+                    MAX_LENGTH, List.of());
         }
         tokens = SpdxTokenizer.tokenize(text);
         SpdxExpression expression = orExpression();

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,11 +56,21 @@ public class FileVerdictService {
         }
         Report report = reports.report(owner, repo, to, null);
         String prefix = revision == null ? null : revision.toLowerCase(Locale.ROOT);
-        BlameJob job = jobs.newestDone(repository, prefix, config.blameRevisionsKept())
-                .orElseThrow(() -> new NotFoundProblem(
-                        "No finished blame of " + repository + (prefix == null ? "" : " at " + prefix)
-                                + ": run POST /api/repos/"
-                                + repository + "/relicensing/blame first"));
+        return verdicts(repository, report, prefix).orElseThrow(() -> new NotFoundProblem(
+                "No finished blame of " + repository + (prefix == null ? "" : " at " + prefix)
+                        + ": run POST /api/repos/" + repository + "/relicensing/blame first"));
+    }
+
+    /**
+     * The verdicts of the finished blame at {@code prefix} (the newest when null) under the standings of
+     * {@code report}, a whole report; empty when there is no such blame.
+     */
+    Optional<Verdicts> verdicts(String repository, Report report, String prefix) {
+        Optional<BlameJob> found = jobs.newestDone(repository, prefix, config.blameRevisionsKept());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BlameJob job = found.get();
         FileVerdicts verdicts = new FileVerdicts(LineStandings.of(report.contributors()));
         List<Skipped> skipped = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
@@ -77,8 +88,8 @@ public class FileVerdictService {
                     + e.getMessage(), e);
         }
         Decided decided = verdicts.decide(skipped.size());
-        return new Verdicts(repository, report.target(), job.commit(), job.id(), decided.totals(),
-                decided.contributors(), decided.files(), skipped);
+        return Optional.of(new Verdicts(repository, report.target(), job.commit(), job.id(), decided.totals(),
+                decided.contributors(), decided.files(), skipped));
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -1,9 +1,6 @@
 package dev.covenant.relicensing.campaign;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
-import dev.covenant.identity.LinkedAddresses;
+import dev.covenant.relicensing.report.ContactEmails;
 import dev.covenant.relicensing.report.RelicensingReports;
-import dev.covenant.relicensing.report.RelicensingStatus;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
 
@@ -38,6 +34,14 @@ public class CampaignDetails {
         this.dataSource = dataSource;
     }
 
+    /**
+     * The licenses the contributions still to be cleared for {@code to} were made under ({@link CampaignSource}),
+     * with the answers of the campaigns for an equivalent target over the report; null when none.
+     */
+    String stillToClearUnder(String owner, String repo, String to) {
+        return CampaignSource.of(reports.report(owner, repo, to, null, null));
+    }
+
     /** The report for the campaign's target, with the campaign's answers over it. */
     public Report report(ConsentCampaign campaign) {
         return reports.report(campaign.owner(), campaign.repo(), campaign.toLicense, null, campaign.id);
@@ -45,10 +49,11 @@ public class CampaignDetails {
 
     public CampaignViews.Detail detail(ConsentCampaign campaign) {
         Report report = report(campaign);
-        Map<String, ConsentAnswer> answers = CampaignAnswers.latest(campaign.id);
+        Map<String, ConsentAnswer> answers = CampaignAnswers.counting(campaign);
         List<ContributorReport> asked = reports.named(report.repository(), report.contributors().stream()
-                .filter(c -> c.status() != RelicensingStatus.GRANTED).toList());
-        Map<String, String> contacts = ContactEmails.of(asked, linkedContacts(report.repository()));
+                .filter(c -> !c.status().clearedWithoutAsking()).toList());
+                Map<String, String> contacts = ContactEmails.of(asked,
+                ContactEmails.linkedContacts(dataSource, report.repository()));
         List<CampaignViews.Weighted> weighted = asked.stream().map(c -> {
             String key = ConsentAnswer.keyOf(c);
             return new CampaignViews.Weighted(c.contributor(), c.githubId(), c.login(), c.status(), c.commits(),
@@ -57,19 +62,6 @@ public class CampaignDetails {
         }).sorted(BY_WEIGHT).toList();
         return new CampaignViews.Detail(CampaignViews.Summary.of(campaign),
                 CampaignProgress.of(report.totals(), report.contributors()), weighted);
-    }
-
-    /** The contact address of each address linked to a person without a GitHub account, in the repository. */
-    private Map<String, String> linkedContacts(String repository) {
-        Map<String, String> contacts = new HashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            LinkedAddresses.all(c, repository).stream().filter(l -> l.link().contactEmail() != null)
-                    .forEach(l -> contacts.put(l.link().email(), l.link().contactEmail()));
-        } catch (SQLException e) {
-            throw new IllegalStateException(repository + " - the address links could not be read: " + e.getMessage(),
-                    e);
-        }
-        return contacts;
     }
 
     /** The chart of a campaign's progress, naming who weighs most among those not answered yet. */

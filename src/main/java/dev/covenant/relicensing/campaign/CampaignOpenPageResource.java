@@ -2,7 +2,6 @@ package dev.covenant.relicensing.campaign;
 
 import java.net.URI;
 
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -41,7 +40,6 @@ public class CampaignOpenPageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Transactional
     @Operation(hidden = true)
     @PermissionsAllowed(Roles.MAINTAINER)
     public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,

@@ -35,7 +35,7 @@ public record CampaignProgress(ReportTotals totals, List<Bar> bars) {
         for (ContributorReport c : contributors) {
             long whole = all.applyAsLong(c);
             switch (c.status()) {
-                case GRANTED -> agreement += whole;
+                case GRANTED, LICENSE_ALLOWS -> agreement += whole;
                 case CONSENTED -> consented += whole;
                 default -> {
                     // Part of a blocked person's work may be cleared by an agreement (signed later, say).

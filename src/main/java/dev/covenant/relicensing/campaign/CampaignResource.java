@@ -50,7 +50,8 @@ public class CampaignResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open a consent campaign: {\"to\": SPDX, \"from\": SPDX (default: the current license)}")
+    @Operation(summary = "Open a consent campaign: {\"to\": SPDX, \"from\": SPDX (default: the licenses the work still"
+            + " to be cleared was made under, else the current license; equal to to is a 400)}")
     public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,
             CampaignRequests.Open request) {
         ConsentCampaign campaign = campaigns.open(RepositoryName.of(owner, repo), request, caller.describe());
@@ -89,9 +90,11 @@ public class CampaignResource {
     public Response answer(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") long id,
             CampaignRequests.RecordAnswer request) {
         Consent consent = recorder.byMaintainer(RepositoryName.of(owner, repo), id, request, recorderOf(caller));
-        return Response.status(Response.Status.CREATED).entity(new CampaignViews.AnswerView(consent.answer,
-                consent.note, consent.evidenceUrl, consent.recordedAs, consent.recordedBy, consent.recordedAt,
-                consent.ledgerSeq, null)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(new CampaignViews.AnswerView(consent.campaignId, consent.answer,
+                        consent.note, consent.evidenceUrl, consent.recordedAs, consent.recordedBy, consent.recordedAt,
+                        consent.ledgerSeq, null))
+                .build();
     }
 
     @POST

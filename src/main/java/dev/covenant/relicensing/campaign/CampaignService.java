@@ -22,6 +22,7 @@ import dev.covenant.ledger.Ledger;
 import dev.covenant.ledger.LedgerEntry;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
+import dev.covenant.relicensing.report.JudgedImport;
 import dev.covenant.relicensing.report.ReportModel.Report;
 
 /** Opens and closes campaigns; each step is recorded in the ledger within the same commit. */
@@ -39,17 +40,33 @@ public class CampaignService {
         this.details = details;
     }
 
-    /** Opens a campaign; 409 when one for the same repository and an equivalent target is open already. */
+    /**
+     * Opens a campaign; 409 when one for the same repository and an equivalent target is open already. Without a
+     * {@code from}, the campaign changes from the licenses the contributions still to be cleared were made under,
+     * which the report says before the campaign's own transaction (it may ask GitHub about organisation members);
+     * failing those, the project's license today.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public ConsentCampaign open(String repository, CampaignRequests.Open request, String openedBy) {
         String owner = repository.substring(0, repository.indexOf('/'));
-        Project project = Project.findGoverning(owner, repository.substring(owner.length() + 1))
-                .orElseThrow(() -> new NotFoundProblem("No project governs " + repository));
+        String repo = repository.substring(owner.length() + 1);
         SpdxExpression to = SpdxField.parse("to", request == null ? null : request.to());
-        SpdxExpression from = request.from() != null
-                ? SpdxField.parse("from", request.from())
-                : SpdxField.parse("from", ProjectLicense.historyOf(project).licenseOn(LocalDate.now(clock))
+        String from = request.from() != null
+                ? notTheTarget(SpdxField.parse("from", request.from()), to).toString()
+                : details.stillToClearUnder(owner, repo, to.toString());
+        return QuarkusTransaction.requiringNew().call(() -> openWith(repository, owner, repo, to, from, openedBy));
+    }
+
+    private ConsentCampaign openWith(String repository, String owner, String repo, SpdxExpression to, String given,
+            String openedBy) {
+        Project project = Project.findGoverning(owner, repo)
+                .orElseThrow(() -> new NotFoundProblem("No project governs " + repository));
+        String from = given != null
+                ? given
+                : notTheTarget(SpdxField.parse("from", ProjectLicense.historyOf(project).licenseOn(LocalDate.now(clock))
                         .orElseThrow(() -> InvalidInputException.of("from", "is required: the project has no license"
-                                + " history to take the current license from")));
+                                + " history to take the current license from"))),
+                        to).toString();
         // Two requests for the same target would both find none open without this lock on the repository.
         ConsentCampaign.getSession()
                 .doWork(c -> AdvisoryLocks.holdUntilTransactionEnds(c, "campaign:" + repository));
@@ -61,7 +78,7 @@ public class CampaignService {
         ConsentCampaign campaign = new ConsentCampaign();
         campaign.id = ConsentCampaign.nextId();
         campaign.repository = repository;
-        campaign.fromLicense = from.toString();
+        campaign.fromLicense = from;
         campaign.toLicense = to.toString();
         campaign.state = ConsentCampaign.State.OPEN;
         campaign.openedBy = openedBy;
@@ -69,6 +86,15 @@ public class CampaignService {
         campaign.openLedgerSeq = ledger.append("campaign.opened", CampaignEvents.opened(campaign)).seq;
         campaign.persist();
         return campaign;
+    }
+
+    /** A campaign from a license to the same one would change nothing: a 400 naming {@code from}. */
+    private static SpdxExpression notTheTarget(SpdxExpression from, SpdxExpression to) {
+        if (from.isEquivalentTo(to)) {
+            throw InvalidInputException.of("from", "is the same licensing as the target " + to
+                    + ": a campaign must change the license");
+        }
+        return from;
     }
 
     /**
@@ -113,7 +139,10 @@ public class CampaignService {
         campaign.closedAt = Instant.now(clock);
         LedgerEntry head = LedgerEntry.findLatest().orElseThrow(() -> new IllegalStateException(
                 "the ledger is empty, yet campaign " + id + " was opened with an entry"));
-        String bundle = CanonicalJson.write(EvidenceBundle.build(campaign, report, CampaignAnswers.latest(id),
+        JudgedImport judged = ConsentCampaign.getSession()
+                .doReturningWork(c -> JudgedImport.of(c, repository).orElse(null));
+        String bundle = CanonicalJson.write(EvidenceBundle.build(campaign, report, judged,
+                CampaignAnswers.counting(campaign),
                 head.seq, head.hash));
         String sha256 = Sha256.hex(bundle);
         campaign.closeLedgerSeq = ledger.append("campaign.closed",

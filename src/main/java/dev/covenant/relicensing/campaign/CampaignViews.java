@@ -34,13 +34,14 @@ public final class CampaignViews {
 
     /** A contributor's latest answer, as maintainers see it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AnswerView(Answer answer, String note, String evidenceUrl, Consent.RecordedAs recordedAs,
+    public record AnswerView(long campaign, Answer answer, String note, String evidenceUrl,
+            Consent.RecordedAs recordedAs,
             String recordedBy, Instant recordedAt, long ledgerSeq, String ledgerHash) {
 
         static AnswerView of(ConsentAnswer a) {
             return a == null
                     ? null
-                    : new AnswerView(a.answer(), a.note(), a.evidenceUrl(), a.recordedAs(),
+                    : new AnswerView(a.campaignId(), a.answer(), a.note(), a.evidenceUrl(), a.recordedAs(),
                             a.recordedBy(), a.recordedAt(), a.ledgerSeq(), a.ledgerHash());
         }
     }

@@ -70,4 +70,9 @@ public class Consent extends PanacheEntityBase {
     public static List<Consent> history(long campaignId) {
         return list("campaignId = ?1 order by id", campaignId);
     }
+
+    /** Every answer of these campaigns, oldest first (ids grow with time, across campaigns too). */
+    public static List<Consent> history(List<Long> campaignIds) {
+        return campaignIds.isEmpty() ? List.of() : list("campaignId in ?1 order by id", campaignIds);
+    }
 }

@@ -12,8 +12,8 @@ import dev.covenant.relicensing.report.ReportModel.Decided;
 import dev.covenant.relicensing.report.ReportModel.Segment;
 
 /**
- * Lays a campaign's answers over a decided report. Pure: a contributor whom an agreement already clears keeps
- * {@code GRANTED}; anyone else with an answer takes its status ({@code CONSENTED}, {@code DECLINED},
+ * Lays a campaign's answers over a decided report. Pure: a contributor whom an agreement or the license already
+ * clears keeps {@code GRANTED} or {@code LICENSE_ALLOWS}; anyone else with an answer takes its status ({@code CONSENTED}, {@code DECLINED},
  * {@code CONDITIONAL}, {@code UNREACHABLE}). A plain yes clears all of that person's contributions, so their
  * segments leave the blocked list, and a commit is then cleared when everyone else credited with it is too.
  */
@@ -29,7 +29,7 @@ public final class ConsentOverlay {
         Set<String> consentedEmails = new HashSet<>();
         List<ContributorReport> contributors = new ArrayList<>(decided.contributors().size());
         for (ContributorReport report : decided.contributors()) {
-            ConsentAnswer answer = report.status() == RelicensingStatus.GRANTED
+            ConsentAnswer answer = report.status().clearedWithoutAsking()
                     ? null
                     : ConsentAnswer.of(answers, report);
             if (answer == null) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.covenant.relicensing.report.JudgedImport;
+import dev.covenant.relicensing.report.ReportModel.ApprovalLine;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.GrantView;
 import dev.covenant.relicensing.report.ReportModel.Report;
@@ -14,7 +16,8 @@ import dev.covenant.relicensing.report.ReportModel.ReportTotals;
 /**
  * What a closed campaign leaves behind: the campaign, every contributor with their status and what stands behind
  * it (the agreement signature or corporate agreement that grants it, or their latest answer with the hash of its
- * ledger entry), the totals, and the ledger's head when the bundle was made. Only integers and text, so it has one
+ * ledger entry), the import it judged ({@link JudgedImport}, and the report's {@code at}), the totals, and the
+ * ledger's head when the bundle was made. Only integers and text, so it has one
  * canonical form whose SHA-256 the ledger records. Pure.
  */
 final class EvidenceBundle {
@@ -24,8 +27,8 @@ final class EvidenceBundle {
     private EvidenceBundle() {
     }
 
-    static ObjectNode build(ConsentCampaign campaign, Report report, Map<String, ConsentAnswer> answers,
-            long headSeq, String headHash) {
+    static ObjectNode build(ConsentCampaign campaign, Report report, JudgedImport judged,
+            Map<String, ConsentAnswer> answers, long headSeq, String headHash) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", FORMAT);
         ObjectNode c = root.putObject("campaign");
@@ -39,6 +42,12 @@ final class EvidenceBundle {
         c.put("closedBy", campaign.closedBy);
         c.put("closedAt", campaign.closedAt.toString());
         root.putObject("ledgerHead").put("seq", headSeq).put("hash", headHash);
+        ObjectNode history = root.putObject("import");
+        if (judged != null) {
+            history.put("id", judged.id()).put("finishedAt", judged.finishedAt().toString())
+                    .put("headCommit", judged.headCommit()).put("historySha256", judged.historySha256());
+        }
+        history.put("at", report.at() == null ? null : report.at().toString()).put("atCommit", report.atCommit());
         ReportTotals t = report.totals();
         root.putObject("totals").put("people", t.people()).put("peopleCleared", t.peopleCleared())
                 .put("commits", t.commits()).put("commitsCleared", t.commitsCleared())
@@ -65,12 +74,27 @@ final class EvidenceBundle {
                 .put("linesCleared", r.linesCleared());
         GrantView g = r.grant();
         if (g != null) {
-            node.putObject("grant").put("kind", g.kind()).put("id", g.id()).put("agreement", g.agreement())
-                    .put("version", g.version()).put("company", g.company()).put("policy", g.policy())
-                    .put("description", g.description());
+            ObjectNode grant = node.putObject("grant").put("kind", g.kind()).put("id", g.id())
+                    .put("agreement", g.agreement()).put("version", g.version()).put("company", g.company())
+                    .put("policy", g.policy()).put("description", g.description()).put("textSha256", g.textSha256());
+            var entry = g.ledger();
+            if (entry != null) {
+                grant.putObject("ledger").put("seq", entry.seq()).put("hash", entry.hash());
+            }
+            ApprovalLine line = g.approval();
+            if (line != null) {
+                ObjectNode approval = grant.putObject("approval").put("criterion", line.criterion())
+                        .put("value", line.value()).put("validFrom", line.validFrom().toString())
+                        .put("validUntil", line.validUntil() == null ? null : line.validUntil().toString());
+                var lineEntry = line.ledger();
+                if (lineEntry != null) {
+                    approval.putObject("ledger").put("seq", lineEntry.seq()).put("hash", lineEntry.hash());
+                }
+            }
         }
         if (answer != null) {
-            node.putObject("consent").put("answer", answer.answer().name()).put("note", answer.note())
+            node.putObject("consent").put("campaign", answer.campaignId()).put("answer", answer.answer().name())
+                    .put("note", answer.note())
                     .put("evidenceUrl", answer.evidenceUrl()).put("recordedAs", answer.recordedAs().name())
                     .put("recordedBy", answer.recordedBy()).put("recordedAt", answer.recordedAt().toString())
                     .put("ledgerSeq", answer.ledgerSeq()).put("ledgerHash", answer.ledgerHash());

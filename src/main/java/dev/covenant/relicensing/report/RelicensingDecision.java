@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.covenant.agreement.LicenseAllows;
 import dev.covenant.agreement.OutboundPolicy;
 import dev.covenant.agreement.OutboundTerms;
 import dev.covenant.agreement.SpdxExpression;
@@ -32,14 +33,18 @@ import dev.covenant.relicensing.report.ReportModel.Segment;
 /**
  * May the project relicense each contributor's contributions under the target? Pure: records in, records out.
  *
- * <p>Each segment of contributions is judged at its first contribution (nothing changes inside a segment): the
- * grants that {@linkplain Grant#covers cover} that moment are asked, in order, whether their outbound policy allows
+ * <p>Each segment of contributions is judged at its first contribution (nothing changes inside a segment). When the
+ * license the project had on that day (UTC) already allows the target ({@link LicenseAllows}), it is
+ * {@code LICENSE_ALLOWS}, which clears without any grant. Otherwise the grants that {@linkplain Grant#covers cover} that moment are asked, in order, whether their outbound policy allows
  * the target given the license the project had on that day (UTC) by its license history. The first that allows it
  * makes the segment {@code GRANTED}; if every covering grant refuses, {@code FORBIDDEN_BY_AGREEMENT}; with none,
- * {@code NO_AGREEMENT} for a known account and {@code UNKNOWN_IDENTITY} for a raw address. Under
+ * {@code NO_AGREEMENT} for a known account and {@code UNKNOWN_IDENTITY} for a raw address. A row names the grant
+ * that cleared it, or for {@code FORBIDDEN_BY_AGREEMENT} the grant that refused. Under
  * {@code ANY_KEEPING_SAME} the license of that day must still be offered ({@code mustKeepOffering}): it is the only
  * policy that promises so. A company's approval of an address or a domain covers only the commits written under
- * that address (before the {@code .mailmap} mapped it), whatever the contributor's other addresses. A contributor is {@code GRANTED} when all their segments are; otherwise their status is
+ * that address (before the {@code .mailmap} mapped it), whatever the contributor's other addresses. A contributor is
+ * {@code GRANTED} when all their segments clear and a grant cleared one, {@code LICENSE_ALLOWS} when the license
+ * cleared them all; otherwise their status is
  * that of the blocked contributions with the most commits.
  */
 public final class RelicensingDecision {
@@ -54,6 +59,7 @@ public final class RelicensingDecision {
     private final LicenseHistory licenses;
     private final Map<VerdictKey, Verdict> verdicts = new HashMap<>();
     private final Map<String, SpdxExpression> parsed = new HashMap<>();
+    private final Map<String, Boolean> licenseAllows = new HashMap<>();
 
     private RelicensingDecision(SpdxExpression target, LicenseHistory licenses) {
         this.target = target;
@@ -80,6 +86,7 @@ public final class RelicensingDecision {
         Map<RelicensingStatus, Judged> firstBlocked = new EnumMap<>(RelicensingStatus.class);
         Set<String> keep = new LinkedHashSet<>();
         Judged lastGranted = null;
+        Judged lastCleared = null;
         long commits = 0, authored = 0, lines = 0, commitsCleared = 0, linesCleared = 0;
         for (Segment segment : segments) {
             Judged judged = judge(facts, segment);
@@ -89,7 +96,10 @@ public final class RelicensingDecision {
             if (judged.status().cleared()) {
                 commitsCleared += segment.commits();
                 linesCleared += segment.linesAdded();
-                lastGranted = judged;
+                lastCleared = judged;
+                if (judged.grant() != null) {
+                    lastGranted = judged;
+                }
                 if (judged.keep() != null) {
                     keep.add(judged.keep());
                 }
@@ -101,7 +111,7 @@ public final class RelicensingDecision {
             addPeriod(periods, segment, judged);
         }
         Judged decisive = blockedCommits.isEmpty()
-                ? lastGranted
+                ? (lastGranted != null ? lastGranted : lastCleared)
                 : blockedCommits.size() == 1
                         ? firstBlocked.values().iterator().next()
                         : firstBlocked.get(blockedCommits.entrySet().stream()
@@ -111,7 +121,9 @@ public final class RelicensingDecision {
         Identity id = facts.identity();
         return new ContributorReport(id.login() != null ? id.login() : id.email(), id.githubId(), id.login(),
                 facts.emails(), id.source(), decisive.status(),
-                GrantView.of(lastGranted == null ? null : lastGranted.grant()),
+                GrantView.of(decisive.status() == RelicensingStatus.FORBIDDEN_BY_AGREEMENT
+                        ? decisive.grant()
+                        : lastGranted == null ? null : lastGranted.grant()),
                 decisive.reason(), commits, authored, commits - authored, lines, commitsCleared, linesCleared,
                 segments.isEmpty() ? null : segments.get(0).first(),
                 segments.stream().map(Segment::last).max(Comparator.naturalOrder()).orElse(null), List.copyOf(keep),
@@ -131,7 +143,7 @@ public final class RelicensingDecision {
         GrantView grant = GrantView.of(judged.grant());
         Identity id = facts.identity();
         return new ContributorReport(id.login() != null ? id.login() : id.email(), id.githubId(), id.login(),
-                facts.emails(), id.source(), judged.status(), cleared ? grant : null, judged.reason(),
+                facts.emails(), id.source(), judged.status(), grant, judged.reason(),
                 segment.commits(), segment.authored(), segment.commits() - segment.authored(), segment.linesAdded(),
                 cleared ? segment.commits() : 0, cleared ? segment.linesAdded() : 0, segment.first(), segment.last(),
                 cleared && judged.keep() != null ? List.of(judged.keep()) : List.of(),
@@ -158,6 +170,11 @@ public final class RelicensingDecision {
     private Judged judge(ContributorFacts facts, Segment segment) {
         Instant at = segment.first();
         String license = licenses.licenseOn(at.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
+        if (license != null && licenseAllows.computeIfAbsent(license,
+                text -> LicenseAllows.allows(submission(text), target))) {
+            return new Judged(RelicensingStatus.LICENSE_ALLOWS, null, "the project's license then, " + license
+                    + ", already allowed " + target + ": no grant is needed", license, null);
+        }
         List<Grant> covering = CoverageRules.covering(facts.grants(), at);
         if (segment.written() != null && covering.stream().anyMatch(Segments::byAddress)) {
             covering = covering.stream().filter(g -> !Segments.byAddress(g) || approves(g, segment.written()))

@@ -1,6 +1,7 @@
 package dev.covenant.relicensing.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -52,7 +53,27 @@ public class RelicensingPages {
      * for someone who does not maintain the repository it holds only their own row and no totals.
      */
     public record ReportPage(String repository, boolean maintainer, ReportQuery query, Report report,
-            List<ImportJob> imports, ImportForm importForm, Links links, String githubWebUrl) {
+            List<ImportJob> imports, ImportForm importForm, Links links, String githubWebUrl,
+            BlockingFiles.Blocking blocking, Map<String, String> contacts) {
+
+        /** Where to reach a blocking contributor (maintainers only), else empty. */
+        public String contact(ContributorReport c) {
+            return c.status().cleared() ? "" : contacts.getOrDefault(ContactEmails.key(c), "");
+        }
+
+        /**
+         * Whether a consent campaign for this target reached a blocking contributor: they answered ("answered"),
+         * it could not ("unreachable"), or nobody asked yet ("not yet"); empty for those cleared.
+         */
+        public String campaign(ContributorReport c) {
+            if (c.status().cleared() && !c.status().answered()) {
+                return "";
+            }
+            if (c.status() == RelicensingStatus.UNREACHABLE) {
+                return "unreachable";
+            }
+            return c.status().answered() ? "answered" : "not yet";
+        }
 
         public List<ContributorReport> rows() {
             List<ContributorReport> all = report.contributors();

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,7 @@ import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.coverage.ContributorLookup;
 import dev.covenant.coverage.Grant;
+import dev.covenant.coverage.GrantProofs;
 import dev.covenant.jdbc.Rows;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.project.Project;
@@ -138,7 +141,7 @@ public class RelicensingReports {
                 facts));
         long decidedAt = System.nanoTime();
         long[] cleared = segments.cleared(c, all, decided.blocked());
-        List<ContributorReport> contributors = new ArrayList<>(decided.contributors());
+        List<ContributorReport> contributors = proven(c, decided.contributors());
         contributors.sort(MOST_COMMITS_FIRST);
         long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
         ReportTotals totals = ReportTotals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1],
@@ -153,6 +156,25 @@ public class RelicensingReports {
         return new Report(repository, target.toString(), cutoff.commit() == null && at == null
                 ? null
                 : cutoff.instant(), cutoff.commit(), totals, contributors);
+    }
+
+    /** The rows with the proof of each grant they name ({@link GrantProofs}), read in one go. */
+    private static List<ContributorReport> proven(Connection c, List<ContributorReport> rows) throws SQLException {
+        Set<String> signatures = new HashSet<>();
+        Set<String> corporate = new HashSet<>();
+        for (ContributorReport row : rows) {
+            Stream.concat(Stream.of(row.grant()), row.periods().stream().map(ReportModel.Period::grant))
+                    .filter(Objects::nonNull)
+                    .forEach(g -> (Grant.Kind.INDIVIDUAL.name().equals(g.kind()) ? signatures : corporate)
+                            .add(g.id()));
+        }
+        if (signatures.isEmpty() && corporate.isEmpty()) {
+            return new ArrayList<>(rows);
+        }
+        GrantProofs proofs = GrantProofs.read(c, signatures, corporate);
+        List<ContributorReport> proven = new ArrayList<>(rows.size());
+        rows.forEach(row -> proven.add(row.proven(proofs)));
+        return proven;
     }
 
     /** Work on one connection, in the caller's transaction or else a short one of its own (for SET LOCAL). */

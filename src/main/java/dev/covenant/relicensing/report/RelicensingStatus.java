@@ -5,6 +5,11 @@ public enum RelicensingStatus {
 
     /** An agreement they signed, or their employer's, lets the project relicense under the target. */
     GRANTED,
+    /**
+     * The project's license on the day of these contributions already allowed the target (the same license, an
+     * alternative of a choice, or a later version under "or any later version"): no grant is needed.
+     */
+    LICENSE_ALLOWS,
     /** They are covered by an agreement, but its outbound policy does not allow the target. */
     FORBIDDEN_BY_AGREEMENT,
     /** A known GitHub account, with no agreement covering these contributions. */
@@ -25,7 +30,12 @@ public enum RelicensingStatus {
     UNREACHABLE;
 
     public boolean cleared() {
-        return this == GRANTED || this == CONSENTED;
+        return this == GRANTED || this == LICENSE_ALLOWS || this == CONSENTED;
+    }
+
+    /** Cleared by an agreement or by the license itself, so nobody needs to be asked. */
+    public boolean clearedWithoutAsking() {
+        return this == GRANTED || this == LICENSE_ALLOWS;
     }
 
     /** Whether this is a consent campaign's answer rather than what the agreements decided. */

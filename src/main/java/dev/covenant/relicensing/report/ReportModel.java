@@ -1,7 +1,9 @@
 package dev.covenant.relicensing.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.covenant.api.Page;
 import dev.covenant.api.Paging;
 import dev.covenant.coverage.Grant;
+import dev.covenant.coverage.GrantProofs;
 import dev.covenant.identity.Identity;
 
 /** The records the relicensing decision takes and gives: facts in, a verdict per contributor out. */
@@ -39,16 +42,50 @@ public final class ReportModel {
     public record ContributorFacts(Identity identity, List<String> emails, List<Grant> grants, List<Segment> segments) {
     }
 
-    /** The grant behind a decision, as the report shows it. */
+    /**
+     * The grant behind a decision, as the report shows it, with its proof: {@code textSha256} of the exact text signed
+     * and {@code ledger}, the entry of the signature or corporate agreement; for a company's grant, {@code approval}
+     * names the line of its approval list that matched (the criterion, its value and days) with that line's entry.
+     * The proof is added once the decision is made ({@link #proven}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GrantView(String kind, String id, String agreement, String version, String company, String policy,
-            String description) {
+            String description, ApprovalLine approval, String textSha256, GrantProofs.LedgerRef ledger) {
 
         static GrantView of(Grant grant) {
             return grant == null
                     ? null
-                    : new GrantView(grant.kind().name(), grant.id(), grant.agreement(),
-                            grant.version(), grant.company(), grant.outbound().policy().name(), grant.describe());
+                    : new GrantView(grant.kind().name(), grant.id(), grant.agreement(), grant.version(),
+                            grant.company(), grant.outbound().policy().name(), grant.describe(),
+                            ApprovalLine.of(grant.approval()), null, null);
+        }
+
+        GrantView proven(GrantProofs proofs) {
+            Optional<GrantProofs.Signed> signed = proofs.of(Grant.Kind.valueOf(kind), id);
+            ApprovalLine line = approval == null
+                    ? null
+                    : approval.entered(
+                            proofs.approval(id, approval.criterion(), approval.value(), approval.validFrom())
+                                    .orElse(null));
+            return new GrantView(kind, id, agreement, version, company, policy, description, line,
+                    signed.map(GrantProofs.Signed::textSha256).orElse(null),
+                    signed.map(GrantProofs.Signed::ledger).orElse(null));
+        }
+    }
+
+    /** The line of a company's approval list that covers the contributions, with its ledger entry. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ApprovalLine(String criterion, String value, LocalDate validFrom, LocalDate validUntil,
+            GrantProofs.LedgerRef ledger) {
+
+        static ApprovalLine of(Grant.Criterion line) {
+            return line == null
+                    ? null
+                    : new ApprovalLine(line.kind().name(), line.value(), line.validFrom(), line.validUntil(), null);
+        }
+
+        ApprovalLine entered(GrantProofs.LedgerRef entry) {
+            return new ApprovalLine(criterion, value, validFrom, validUntil, entry);
         }
     }
 
@@ -78,6 +115,19 @@ public final class ReportModel {
             this(contributor, githubId, login, emails, identifiedBy, status, grant, reason, commits, authoredCommits,
                     coAuthoredCommits, linesAdded, commitsCleared, linesCleared, firstContribution, lastContribution,
                     mustKeepOffering, periods, null);
+        }
+
+        /** The same row with its grants (its own and its periods') proven. */
+        ContributorReport proven(GrantProofs proofs) {
+            return new ContributorReport(contributor, githubId, login, emails, identifiedBy, status,
+                    grant == null ? null : grant.proven(proofs), reason, commits, authoredCommits, coAuthoredCommits,
+                    linesAdded, commitsCleared, linesCleared, firstContribution, lastContribution, mustKeepOffering,
+                    periods.stream().map(p -> p.grant() == null
+                            ? p
+                            : new Period(p.from(), p.to(), p.commits(), p.linesAdded(), p.status(),
+                                    p.grant().proven(proofs), p.reason(), p.license()))
+                            .toList(),
+                    name);
         }
 
         ContributorReport named(String gitName) {

@@ -1,8 +1,11 @@
 package dev.covenant.relicensing.report;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
 
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
@@ -21,15 +24,22 @@ public class ReportPageView {
 
     /** How many imports the page lists, newest first. */
     static final int RECENT_IMPORTS = 5;
+    /** How many blocking files the page lists, most blocked lines first. */
+    static final int BLOCKING_FILES = 50;
 
     private final RelicensingReports reports;
     private final HistoryImports imports;
     private final GitHubConfig github;
+    private final BlockingFiles blockingFiles;
+    private final AgroalDataSource dataSource;
 
-    ReportPageView(RelicensingReports reports, HistoryImports imports, GitHubConfig github) {
+    ReportPageView(RelicensingReports reports, HistoryImports imports, GitHubConfig github,
+            BlockingFiles blockingFiles, AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
         this.reports = reports;
         this.imports = imports;
         this.github = github;
+        this.blockingFiles = blockingFiles;
     }
 
     /** {@code repository} is the {@link RepositoryName} of {@code owner/repo}, which a project governs. */
@@ -45,8 +55,17 @@ public class ReportPageView {
             }
         }
         List<ImportJob> recent = reader.whole() ? imports.recent(repository, RECENT_IMPORTS) : List.of();
+        // What a maintainer does next: the files that block, and how to reach those who wrote them.
+        boolean next = reader.whole() && report != null;
+        BlockingFiles.Blocking blocking = next
+                ? blockingFiles.of(owner, repo, report, BLOCKING_FILES).orElse(null)
+                : null;
+        Map<String, String> contacts = next
+                ? ContactEmails.of(report.contributors().stream().limit(RelicensingPages.MAX_ROWS)
+                        .filter(c -> !c.status().cleared()).toList(), ContactEmails.linkedContacts(dataSource, repository))
+                : Map.of();
         return new RelicensingPages.ReportPage(repository, reader.whole(), new RelicensingPages.ReportQuery(
                 to, at, errors), report, recent, importForm, ReportLinks.of(repository, to, at),
-                github.webUrl().replaceAll("/+$", ""));
+                github.webUrl().replaceAll("/+$", ""), blocking, contacts);
     }
 }

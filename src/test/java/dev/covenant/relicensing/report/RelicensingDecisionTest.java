@@ -79,8 +79,15 @@ class RelicensingDecisionTest {
                         "2016-01-01", "2017-01-01")), "MIT", "2016-06-01", "GRANTED"),
                 Arguments.of("a DCO-like policy refuses any change", KNOWN, List.of(signed(OutboundPolicy.NONE, true,
                         "2016-01-01", null)), "MIT", "2016-06-01", "FORBIDDEN_BY_AGREEMENT"),
-                Arguments.of("SAME: GPL while the project was GPL", KNOWN, List.of(signed(OutboundPolicy.SAME, true,
-                        "2016-01-01", null)), "GPL-2.0-or-later", "2012-06-01", "GRANTED"),
+                Arguments.of("SAME: GPL while the project was GPL needs no grant", KNOWN, List.of(signed(
+                        OutboundPolicy.SAME, true, "2016-01-01", null)), "GPL-2.0-or-later", "2012-06-01",
+                        "LICENSE_ALLOWS"),
+                Arguments.of("nobody signed, or-later allows the later version", RAW, List.of(), "GPL-3.0-or-later",
+                        "2012-06-01", "LICENSE_ALLOWS"),
+                Arguments.of("nobody signed, Apache-2.0 while the project was Apache-2.0", KNOWN, List.of(),
+                        "Apache-2.0", "2016-06-01", "LICENSE_ALLOWS"),
+                Arguments.of("nobody signed, GPL-3.0 after the project moved to Apache", KNOWN, List.of(),
+                        "GPL-3.0-or-later", "2016-06-01", "NO_AGREEMENT"),
                 Arguments.of("SAME: GPL after the project moved to Apache", KNOWN, List.of(signed(OutboundPolicy.SAME,
                         true, "2016-01-01", null)), "GPL-2.0-or-later", "2016-06-01", "FORBIDDEN_BY_AGREEMENT"),
                 Arguments.of("SAME before any recorded license", KNOWN, List.of(signed(OutboundPolicy.SAME, true,
@@ -103,9 +110,11 @@ class RelicensingDecisionTest {
     void decides(String what, Identity who, List<Grant> grants, String target, String on, String expected) {
         ContributorReport report = judge(who, grants, target, on);
         assertEquals(RelicensingStatus.valueOf(expected), report.status(), report.reason());
-        boolean granted = expected.equals("GRANTED");
+        boolean granted = RelicensingStatus.valueOf(expected).cleared();
         assertEquals(granted ? 2 : 0, report.commitsCleared());
         assertEquals(granted ? 10 : 0, report.linesCleared());
+        boolean byGrant = expected.equals("GRANTED") || expected.equals("FORBIDDEN_BY_AGREEMENT");
+        assertEquals(byGrant, report.grant() != null, "a row cleared or forbidden by a grant names it");
     }
 
     @Test
@@ -133,7 +142,7 @@ class RelicensingDecisionTest {
         assertEquals("sig", report.grant().id());
     }
 
-    /** Over every case above, the decision gives each of its own four statuses and none of a campaign's answers. */
+    /** Over every case above, the decision gives each of its own five statuses and none of a campaign's answers. */
     @Test
     void campaignAnswersAreReservedButNeverDecided() {
         @SuppressWarnings("unchecked")
@@ -141,7 +150,8 @@ class RelicensingDecisionTest {
                 .map(args -> judge((Identity) args[1], (List<Grant>) args[2], (String) args[3], (String) args[4])
                         .status())
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(RelicensingStatus.class)));
-        assertEquals(EnumSet.of(RelicensingStatus.GRANTED, RelicensingStatus.FORBIDDEN_BY_AGREEMENT,
+        assertEquals(EnumSet.of(RelicensingStatus.GRANTED, RelicensingStatus.LICENSE_ALLOWS,
+                RelicensingStatus.FORBIDDEN_BY_AGREEMENT,
                 RelicensingStatus.NO_AGREEMENT, RelicensingStatus.UNKNOWN_IDENTITY), decided);
     }
 }
