@@ -52,7 +52,7 @@ public class CampaignDetails {
         Map<String, ConsentAnswer> answers = CampaignAnswers.counting(campaign);
         List<ContributorReport> asked = reports.named(report.repository(), report.contributors().stream()
                 .filter(c -> !c.status().clearedWithoutAsking()).toList());
-                Map<String, String> contacts = ContactEmails.of(asked,
+        Map<String, String> contacts = ContactEmails.of(asked,
                 ContactEmails.linkedContacts(dataSource, report.repository()));
         List<CampaignViews.Weighted> weighted = asked.stream().map(c -> {
             String key = ConsentAnswer.keyOf(c);

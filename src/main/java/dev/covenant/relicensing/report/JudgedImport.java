@@ -12,17 +12,13 @@ import dev.covenant.jdbc.Rows;
  * answer: the newest finished import of the repository ({@code id}, when it finished), the commit it was made at
  * ({@code headCommit}), and a SHA-256 of the imported history ({@code historySha256}).
  *
- * <p>Until the import keeps its head commit and the hash of what it read ({@code history_import.head_sha} and
- * {@code history_sha256}), both are derived here from the contributions: the head as the newest contribution by
- * author date, and the hash over the imported commits' shas, sorted, one a line ({@link #READ}).
+ * <p>Both are what the import itself recorded ({@code history_import.head_sha}, {@code history_sha256}): for an upload,
+ * the first commit of the log and the SHA-256 of the uploaded bytes; for a clone, the cloned head and the SHA-256 of
+ * the lines {@code <sha> <parent>…} of every commit, sorted. Imports made before they were recorded answer null.
  */
 public record JudgedImport(long id, Instant finishedAt, String headCommit, String historySha256) {
 
-    // TODO(history V16): read i.head_sha and i.history_sha256 from history_import instead of the two sub-queries.
-    private static final String READ = "SELECT i.id, j.finished_at,"
-            + " (SELECT sha FROM contribution WHERE repository = i.repository ORDER BY authored_at DESC, sha LIMIT 1),"
-            + " (SELECT encode(sha256(convert_to(string_agg(sha, E'\\n' ORDER BY sha), 'UTF8')), 'hex')"
-            + " FROM contribution WHERE repository = i.repository)"
+    private static final String READ = "SELECT i.id, j.finished_at, i.head_sha, i.history_sha256"
             + " FROM history_import i JOIN job j ON j.id = i.job_id WHERE i.repository = ? AND j.state = 'DONE'"
             + " ORDER BY i.id DESC LIMIT 1";
 

@@ -62,7 +62,8 @@ public class ReportPageView {
                 : null;
         Map<String, String> contacts = next
                 ? ContactEmails.of(report.contributors().stream().limit(RelicensingPages.MAX_ROWS)
-                        .filter(c -> !c.status().cleared()).toList(), ContactEmails.linkedContacts(dataSource, repository))
+                        .filter(c -> !c.status().cleared()).toList(),
+                        ContactEmails.linkedContacts(dataSource, repository))
                 : Map.of();
         return new RelicensingPages.ReportPage(repository, reader.whole(), new RelicensingPages.ReportQuery(
                 to, at, errors), report, recent, importForm, ReportLinks.of(repository, to, at),
