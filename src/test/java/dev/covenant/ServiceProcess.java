@@ -65,11 +65,18 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, Path log, Map<String, String> env)
             throws IOException, InterruptedException {
+        return start(jar, log, env, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Map)}, with options for the service's JVM (a small heap, say). */
+    public static ServiceProcess start(Path jar, Path log, Map<String, String> env, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         int port = freePort();
         Path dataDir = Files.createTempDirectory("covenant-service-");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_ARGS);
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -125,6 +132,10 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public long logErrors() {
