@@ -68,7 +68,13 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, Path log, Map<String, String> env)
             throws IOException, InterruptedException {
-        return start(jar, log, env, Files.createTempDirectory("covenant-service-"), true);
+        return start(jar, log, env, Files.createTempDirectory("covenant-service-"), true, List.of());
+    }
+
+    /** As {@link #start(Path, Path, Map)}, with options for the service's JVM (a small heap, say). */
+    public static ServiceProcess start(Path jar, Path log, Map<String, String> env, List<String> jvmOptions)
+            throws IOException, InterruptedException {
+        return start(jar, log, env, Files.createTempDirectory("covenant-service-"), true, jvmOptions);
     }
 
     /**
@@ -77,16 +83,17 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startIn(Path dataDir, Path jar, Path log, Map<String, String> env)
             throws IOException, InterruptedException {
-        return start(jar, log, env, dataDir, false);
+        return start(jar, log, env, dataDir, false, List.of());
     }
 
     private static ServiceProcess start(Path jar, Path log, Map<String, String> env, Path dataDir,
-            boolean ownsDataDir) throws IOException, InterruptedException {
+            boolean ownsDataDir, List<String> jvmOptions) throws IOException, InterruptedException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // As the README runs it: an OutOfMemoryError ends the JVM, so that a supervisor restarts it.
         List<String> command = new ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError"));
         command.addAll(JVM_ARGS);
+        command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -142,6 +149,10 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return List.of();
         }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public long logErrors() {

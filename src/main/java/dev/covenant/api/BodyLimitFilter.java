@@ -15,8 +15,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * cap ({@code quarkus.http.limits.max-body-size}) is as high as the largest of these; this filter holds each path to
  * its own:
  * <ul>
- * <li>{@code POST /github/webhook}: 25 MiB, GitHub's largest payload;</li>
- * <li>paths a capability declares ({@link LargeBodies}): their own cap, such as the history upload's
+ * <li>paths a capability declares ({@link LargeBodies}): their own cap, such as the webhook endpoint's 25 MiB (GitHub's largest payload) or the history upload's
  * {@code covenant.relicensing.max-upload} (2 GiB by default), a repository's whole {@code git log}, streamed to disk.
  * A chunked upload, without a length, is allowed there alone and counted as it arrives;</li>
  * <li>everything else (the API, forms): 1 MiB.</li>
@@ -26,8 +25,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class BodyLimitFilter {
 
     static final long LIMIT = 1024 * 1024;
-    static final long WEBHOOK_LIMIT = 25L * 1024 * 1024;
-    private static final String WEBHOOK = "/github/webhook";
     private final List<LargeBodies> large;
 
     BodyLimitFilter(Instance<LargeBodies> large) {
@@ -40,7 +37,7 @@ public class BodyLimitFilter {
         String path = request.getUriInfo().getPath();
         OptionalLong declared = large.stream().map(b -> b.limit(request.getMethod(), path))
                 .filter(OptionalLong::isPresent).findFirst().orElse(OptionalLong.empty());
-        long limit = declared.orElse(path.equals(WEBHOOK) ? WEBHOOK_LIMIT : LIMIT);
+        long limit = declared.orElse(LIMIT);
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {

@@ -44,12 +44,20 @@ public record Paging(int offset, int limit) {
     }
 
     private static int number(String field, String text, int absent, int min, int max) {
+        return (int) whole(field, text, absent, min, max);
+    }
+
+    /**
+     * A whole-number query value from {@code min} to {@code max}, {@code absent} when not given. Anything else, a
+     * word or a number out of range, is a 400 naming {@code field} (a parameter declared {@code int} would answer 404).
+     */
+    public static long whole(String field, String text, long absent, long min, long max) {
         if (text == null || text.isBlank()) {
             return absent;
         }
-        int value;
+        long value;
         try {
-            value = Integer.parseInt(text.strip());
+            value = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             throw outOfRange(field, min, max);
         }
@@ -59,8 +67,8 @@ public record Paging(int offset, int limit) {
         return value;
     }
 
-    private static InvalidInputException outOfRange(String field, int min, int max) {
+    private static InvalidInputException outOfRange(String field, long min, long max) {
         return InvalidInputException.of(field, "must be a whole number from " + min
-                + (max == Integer.MAX_VALUE ? " on" : " to " + max));
+                + (max == Integer.MAX_VALUE || max == Long.MAX_VALUE ? " on" : " to " + max));
     }
 }

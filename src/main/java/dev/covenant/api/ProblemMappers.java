@@ -126,6 +126,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, jakarta.ws.rs.core.UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && unstorable(sql.getSQLState())) {
+                // A value the checks at the edge let through but the database cannot hold: the caller's doing.
+                LOG.infof("A value of a request to %s could not be stored: %s", uri.getPath(), sql.getMessage());
+                return Problem.invalid(List.of(new FieldError("body", "holds a value too long or with characters"
+                        + " (such as NUL) that cannot be stored"))).toResponse();
+            }
+        }
         String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error while handling %s (reference %s)", uri.getPath(), reference);
         if (!uri.getPath().startsWith("/api/") && !uri.getPath().startsWith("/q/")
@@ -136,6 +144,11 @@ public class ProblemMappers {
         }
         return Problem.of(500, "Server Error", "The request could not be completed (reference " + reference + ")")
                 .toResponse();
+    }
+
+    /** PostgreSQL's data exceptions (class 22: too long, bad characters) and its index row size limit (54000). */
+    private static boolean unstorable(String state) {
+        return state != null && (state.startsWith("22") || state.equals("54000"));
     }
 
     private final io.quarkus.qute.Template serverError;

@@ -3,7 +3,6 @@ package dev.covenant.checks;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.jboss.logging.Logger;
 
 import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.Paging;
 import dev.covenant.github.GitHubApp;
 
 /** The sweep for missed pull requests as operators see it: its runs with their progress, and a run on demand. */
@@ -40,11 +40,8 @@ public class SweepResource {
 
     @GET
     @Operation(summary = "Recent sweeps, newest first: repositories done of all, open pull requests seen, evaluations queued")
-    public List<ReconcileRuns.Run> list(@QueryParam("limit") @DefaultValue("20") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw InvalidInputException.of("limit", "must be between 1 and 500");
-        }
-        return runs.recent(0, limit);
+    public List<ReconcileRuns.Run> list(@QueryParam("limit") String limit) {
+        return runs.recent(0, (int) Paging.whole("limit", limit, 20, 1, 500));
     }
 
     @POST

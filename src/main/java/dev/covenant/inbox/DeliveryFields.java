@@ -39,7 +39,11 @@ record DeliveryFields(String action, Long installationId, String repository, Str
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
                 return failed("the payload is not a single JSON object");
             }
-            return new DeliveryFields(action, installationId, repository, null);
+            String unfit = unfit("action", action, 100);
+            if (unfit == null) {
+                unfit = unfit("repository.full_name", repository, 300);
+            }
+            return unfit != null ? failed(unfit) : new DeliveryFields(action, installationId, repository, null);
         } catch (IOException e) {
             return failed("the payload is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -65,7 +69,19 @@ record DeliveryFields(String action, Long installationId, String repository, Str
         return java.util.Optional.ofNullable(found);
     }
 
+    /** Why a field the delivery is filed under cannot be stored (a NUL, or longer than GitHub makes it), or null. */
+    private static String unfit(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.indexOf('\u0000') >= 0) {
+            return field + " holds a NUL character";
+        }
+        return value.length() > max ? field + " is longer than " + max + " characters" : null;
+    }
+
     private static DeliveryFields failed(String error) {
-        return new DeliveryFields(null, null, null, error);
+        // Stored as the delivery's reason: a parser's message may quote the payload, NUL included.
+        return new DeliveryFields(null, null, null, error.replace('\u0000', '\uFFFD'));
     }
 }

@@ -137,7 +137,10 @@ public class DeliveryQueue {
         } else {
             next = Delivery.State.FAILED;
         }
-        String lastError = message;
+        // Text from a payload may hold a NUL, which PostgreSQL text cannot; the reason must be storable, or the
+        // delivery would stay claimed until its lease runs out.
+        String storable = message == null ? null : message.replace('\u0000', '\uFFFD');
+        String lastError = storable != null && storable.length() > 2000 ? storable.substring(0, 2000) + "…" : storable;
         Instant at = nextAttempt;
         db.committed("failing delivery " + claimed.deliveryId(), c -> Rows.update(c,
                 "UPDATE delivery SET state = ?, next_attempt_at = ?, lease_until = NULL, last_error = ?"

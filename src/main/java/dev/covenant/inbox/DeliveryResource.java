@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
+import dev.covenant.api.Paging;
 
 /** The webhook inbox as operators see it: what arrived, what state it is in, and sending a dead one round again. */
 @Path("/api/deliveries")
@@ -47,10 +47,8 @@ public class DeliveryResource {
     @Operation(summary = "Recent deliveries, newest first, optionally of one state (e.g. DEAD)")
     @Transactional
     public List<DeliveryView> list(@QueryParam("state") String state,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw InvalidInputException.of("limit", "must be between 1 and 1000");
-        }
+            @QueryParam("limit") String limitValue) {
+        int limit = (int) Paging.whole("limit", limitValue, 100, 1, 1000);
         Delivery.State parsed = null;
         if (state != null && !state.isBlank()) {
             try {

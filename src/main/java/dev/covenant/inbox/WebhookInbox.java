@@ -60,7 +60,8 @@ public class WebhookInbox {
         } else if ("ping".equals(event)) {
             state = Delivery.State.DONE;
             outcome = Outcome.ACCEPTED;
-        } else if (HANDLED.getOrDefault(event, Set.of()).contains(action)) {
+        } else if (action != null && HANDLED.getOrDefault(event, Set.of()).contains(action)) {
+            // (Set.of(...).contains(null) throws: a payload without a string action is simply not handled.)
             state = Delivery.State.PENDING;
             outcome = Outcome.ACCEPTED;
         } else {

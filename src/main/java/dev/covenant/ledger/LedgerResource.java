@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.covenant.api.InvalidInputException;
+import dev.covenant.api.Paging;
 
 @Path("/api/ledger")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,12 +47,11 @@ public class LedgerResource {
 
     /** Entries in order, after a sequence number: page through with the last seq you saw. */
     @GET
-    public List<EntryView> list(@QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw InvalidInputException.of("limit", "must be between 1 and 1000");
-        }
-        return LedgerEntry.findPage(after, limit).stream().map(EntryView::of).toList();
+    public List<EntryView> list(@QueryParam("after") String after, @QueryParam("limit") String limit) {
+        return LedgerEntry
+                .findPage(Paging.whole("after", after, 0, 0, Long.MAX_VALUE),
+                        (int) Paging.whole("limit", limit, 100, 1, 1000))
+                .stream().map(EntryView::of).toList();
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -134,6 +135,17 @@ public class WebhookEndpointTest {
                 .statusCode(202).body("outcome", equalTo("IGNORED"));
         assertEquals("IGNORED", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", star));
         assertEquals("IGNORED", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", labeled));
+        String project = UUID.randomUUID().toString();
+        signed(project, "projects_v2_item", "{\"action\":\"edited\"}").post("/github/webhook").then().statusCode(202)
+                .body("outcome", equalTo("IGNORED"));
+        for (String action : List.of("{\"action\":7}", "{\"action\":null}", "{\"action\":{\"x\":1}}", "{}")) {
+            String id = UUID.randomUUID().toString();
+            signed(id, "pull_request", action).post("/github/webhook").then().statusCode(202)
+                    .body("outcome", equalTo("IGNORED"));
+        }
+        String nul = UUID.randomUUID().toString();
+        signed(nul, "pull_request", "{\"action\":\"opened\\u0000\"}").post("/github/webhook").then().statusCode(400);
+        assertEquals("FAILED", Sql.text("SELECT state FROM delivery WHERE delivery_id = ?", nul));
     }
 
     @Test

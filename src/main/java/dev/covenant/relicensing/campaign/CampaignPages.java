@@ -17,6 +17,12 @@ public class CampaignPages {
             PersonCommits.Summary commits,
             Consent answer, List<FieldError> errors);
 
+    /**
+     * What a signed-out visitor of {@code /consent/{id}} sees, whatever the id: a way to sign in, and nothing of the
+     * campaign, so that the page does not tell whether it exists or which repository it concerns.
+     */
+    static native TemplateInstance signIn(Visitor visitor, String id);
+
     /** The maintainers' dashboard. */
     static native TemplateInstance dashboard(Visitor visitor, CampaignViews.Detail detail, ProgressChart chart,
             List<FieldError> errors);

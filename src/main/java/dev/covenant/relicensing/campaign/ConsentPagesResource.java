@@ -2,6 +2,8 @@ package dev.covenant.relicensing.campaign;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -24,12 +26,16 @@ import dev.covenant.web.PageException;
 import dev.covenant.web.Roles;
 
 /**
- * A contributor's own consent page: the planned change, their commits it concerns, and their answer. Whoever is
- * signed in sees only their own part; a person without commits in the repository cannot answer.
+ * A contributor's own consent page: the planned change, their commits it concerns, and their answer. A campaign shows
+ * only to the people it asks: signed out, every id gives the same sign-in page; signed in, a campaign that does not
+ * exist and one of a repository without commits of theirs give the same 404, so nobody learns which campaigns exist
+ * or which (perhaps private) repositories they name.
  */
 @Path("/consent/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class ConsentPagesResource {
+
+    private static final Pattern SIGN_IN_ID = Pattern.compile("[0-9]{1,19}");
 
     private final Caller caller;
     private final PersonCommits commits;
@@ -46,7 +52,11 @@ public class ConsentPagesResource {
     @GET
     @Transactional
     public Response page(@PathParam("id") String id) {
-        return page(campaign(id), List.of(), 200);
+        Layout.Visitor visitor = Layout.Visitor.of(caller);
+        if (visitor.person() == null) {
+            return Layout.html(200, CampaignPages.signIn(visitor, SIGN_IN_ID.matcher(id).matches() ? id : ""));
+        }
+        return page(campaign(id, visitor.person()), List.of(), 200);
     }
 
     @POST
@@ -55,12 +65,8 @@ public class ConsentPagesResource {
     @Transactional
     public Response answer(@PathParam("id") String id, @FormParam("answer") String answer,
             @FormParam("note") String note) {
-        ConsentCampaign campaign = campaign(id);
         Person person = caller.signedIn();
-        if (commits.of(campaign.repository, person, 1).none()) {
-            throw PageException.forbidden("You have no commits in " + campaign.repository
-                    + ", so there is nothing for you to answer.");
-        }
+        ConsentCampaign campaign = campaign(id, person);
         if (!campaign.open()) {
             throw new PageException(409, "This campaign is closed", "Campaign " + campaign.id
                     + " was closed; answers can no longer change.");
@@ -84,12 +90,17 @@ public class ConsentPagesResource {
                 CampaignPages.consent(visitor, CampaignViews.Summary.of(campaign), mine, answer, errors));
     }
 
-    private static ConsentCampaign campaign(String id) {
+    /** The campaign, when it exists and concerns commits of {@code person}; otherwise one and the same 404. */
+    private ConsentCampaign campaign(String id, Person person) {
+        Optional<ConsentCampaign> found;
         try {
-            return ConsentCampaign.<ConsentCampaign>findByIdOptional(Long.parseLong(id))
-                    .orElseThrow(() -> PageException.notFound("There is no such campaign."));
+            found = ConsentCampaign.findByIdOptional(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            throw PageException.notFound("There is no such campaign.");
+            found = Optional.empty();
         }
+        return found.filter(c -> !commits.of(c.repository, person, 1).none()).orElseThrow(() -> PageException
+                .notFound("There is no consent page for you here. If a project asked for your consent and you"
+                        + " committed with an address GitHub has not verified for you, add and verify it on GitHub,"
+                        + " then sign in again."));
     }
 }

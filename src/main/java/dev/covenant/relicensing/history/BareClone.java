@@ -25,6 +25,18 @@ public final class BareClone implements AutoCloseable {
         this.git = git;
     }
 
+    /**
+     * What every failed clone says, whatever went wrong (no such host, a closed or filtered port, a refused
+     * connection, not a repository, no access): a caller must not learn which ports answer inside a network. The
+     * cause is logged.
+     */
+    public static final String FAILED = "the repository could not be cloned: the host is unreachable, it is not a git"
+            + " repository, or it may not be read";
+
+    static {
+        GuardedHttpConnections.install();
+    }
+
     /** Clones {@code url}; a refusal or an unreachable host is a {@link CloneFailedException}. */
     public static BareClone of(CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials)
             throws IOException {
@@ -34,9 +46,10 @@ public final class BareClone implements AutoCloseable {
             var clone = Git.cloneRepository().setURI(from).setDirectory(dir.toFile()).setBare(true).setTimeout(300);
             credentials.ifPresent(clone::setCredentialsProvider);
             return new BareClone(dir, clone.call());
-        } catch (GitAPIException e) {
+        } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
             delete(dir);
-            throw new CloneFailedException("the repository could not be cloned: " + e.getMessage(), e);
+            LOG.infof("Cloning %s failed: %s", url.url(), e.getMessage());
+            throw new CloneFailedException(FAILED, e);
         } catch (RuntimeException e) {
             delete(dir);
             throw e;

@@ -15,7 +15,8 @@ import dev.covenant.api.InvalidInputException;
  * credentials in it, or a {@code file:} URL of a directory inside one of the configured local roots (after
  * following symbolic links), so that an API caller cannot make the service read its own files. Everything else,
  * {@code ssh://}, scp-like {@code user@host:path}, JGit's {@code ext::} among them, is refused naming
- * {@code cloneUrl}.
+ * {@code cloneUrl}. A network URL whose host resolves to an address inside the service's network (loopback,
+ * private, link-local and the metadata service, CGNAT, unique-local) is refused too ({@link InternalAddresses}).
  */
 public record CloneUrl(String url, URI uri, Path localPath) {
 
@@ -40,6 +41,12 @@ public record CloneUrl(String url, URI uri, Path localPath) {
             if (uri.getRawUserInfo() != null) {
                 throw refused("must not carry credentials; a private GitHub repository is cloned with the App's token");
             }
+            InternalAddresses.refusal(uri.getHost()).ifPresent(why -> {
+                throw refused(why);
+            });
+            if (scheme.equals("git")) {
+                return pinned(uri);
+            }
             return new CloneUrl(uri.toString(), uri, null);
         }
         if (scheme.equals("file")) {
@@ -47,6 +54,30 @@ public record CloneUrl(String url, URI uri, Path localPath) {
         }
         throw refused("must be an https://, http:// or git:// URL (or a file: URL inside"
                 + " covenant.relicensing.local-clone-roots)");
+    }
+
+    /**
+     * A {@code git://} URL with its host replaced by the address it resolved to and was judged by, so that the
+     * connection cannot go elsewhere. (JGit's HTTP connections are checked as they open: {@link GuardedHttpConnections}.)
+     */
+    private static CloneUrl pinned(URI uri) {
+        String host = uri.getHost();
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(bare);
+        } catch (java.net.UnknownHostException e) {
+            return new CloneUrl(uri.toString(), uri, null);
+        }
+        String literal = address instanceof java.net.Inet6Address
+                ? "[" + address.getHostAddress() + "]"
+                : address.getHostAddress();
+        try {
+            URI at = new URI(uri.getScheme(), null, literal, uri.getPort(), uri.getPath(), null, null);
+            return new CloneUrl(at.toString(), at, null);
+        } catch (URISyntaxException e) {
+            throw refused("is not a URL: " + e.getReason());
+        }
     }
 
     private static Path local(URI uri, List<Path> roots) {

@@ -65,6 +65,9 @@ public class HistoryResource {
             spool = HistorySpool.write(body, importer.workDir(), config.maxUpload().asLongValue());
         } catch (HistorySpool.TooLargeException e) {
             return BodyLimitFilter.tooLarge(e.limit);
+        } catch (HistorySpool.NulByteException e) {
+            // Refused before any import exists: nothing is left RUNNING.
+            return HistoryProblem.of(e);
         } catch (IOException e) {
             return Problem.of(400, "Bad Request", "The upload broke off: " + e.getMessage()).toResponse();
         }

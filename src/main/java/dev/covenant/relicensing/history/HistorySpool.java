@@ -24,6 +24,16 @@ record HistorySpool(Path file, long bytes, long commits) {
         }
     }
 
+    /** The upload holds a NUL byte, which no line of git log output does; what was written is deleted. */
+    static final class NulByteException extends IOException {
+        final long line;
+
+        NulByteException(long line) {
+            super("line " + line + " holds a NUL byte, which git log output never does");
+            this.line = line;
+        }
+    }
+
     private static final byte[] COMMIT = "commit ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** Reads {@code in} to its end into a new file in {@code dir}; the caller closes {@code in} and deletes the file. */
@@ -35,6 +45,7 @@ record HistorySpool(Path file, long bytes, long commits) {
             long bytes = 0;
             long commits = 0;
             int matched = 0;
+            long line = 1;
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 bytes += n;
                 if (bytes > limit) {
@@ -50,6 +61,9 @@ record HistorySpool(Path file, long bytes, long commits) {
                     }
                     if (b == '\n') {
                         matched = 0;
+                        line++;
+                    } else if (b == 0) {
+                        throw new NulByteException(line);
                     }
                 }
                 out.write(buffer, 0, n);

@@ -27,16 +27,19 @@ class ConsentPageTest {
     private static final String SCRIPT = "<script>alert(1)</script>";
 
     @Test
-    void signedOutVisitorsGetASignInLinkThatComesBack() throws Exception {
+    void signedOutVisitorsGetASignInLinkThatComesBackAndNothingOfTheCampaign() throws Exception {
         CampaignFixture f = new CampaignFixture();
         long id = open(f);
         String page = given().get("/consent/" + id).then().statusCode(200).extract().asString();
         assertTrue(page.contains("href=\"/login?next=/consent/" + id + "\""), page);
-        assertTrue(page.contains("<code class=\"from\">MIT</code>")
-                && page.contains("<code class=\"to\">Apache-2.0</code>"), page);
+        assertFalse(page.contains(f.repository) || page.contains("Apache-2.0"), "the campaign shows before sign-in");
         assertFalse(page.contains("name=\"answer\""), "no form before signing in");
         given().redirects().follow(false).get("/login?next=/consent/" + id).then().statusCode(303);
-        given().get("/consent/123456789012").then().statusCode(404);
+        long absent = id + 1_000_000;
+        String none = given().get("/consent/" + absent).then().statusCode(200).extract().asString();
+        assertEquals(page.replace("/consent/" + id, "/consent/N").replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""),
+                none.replace("/consent/" + absent, "/consent/N").replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""),
+                "an absent campaign looks like a present one");
     }
 
     @Test
@@ -68,14 +71,18 @@ class ConsentPageTest {
     }
 
     @Test
-    void someoneWithoutCommitsIsToldSoAndCannotAnswer() throws Exception {
+    void someoneWithoutCommitsGetsTheAnswerOfAnAbsentCampaignAndCannotAnswer() throws Exception {
         CampaignFixture f = new CampaignFixture();
         long id = open(f);
         WebClient stranger = WebClient.signIn(f.person("outsider", null));
-        String page = stranger.request().get("/consent/" + id).then().statusCode(200).extract().asString();
-        assertTrue(page.contains("id=\"no-contributions\""), page);
-        assertFalse(page.contains("name=\"answer\""), page);
-        CampaignApiTest.answerOnThePage(stranger, id, stranger.csrf(), "YES", "").then().statusCode(403);
+        String page = stranger.request().get("/consent/" + id).then().statusCode(404).extract().asString();
+        assertFalse(page.contains(f.repository) || page.contains("name=\"answer\""), page);
+        long absent = id + 1_000_000;
+        String none = stranger.request().get("/consent/" + absent).then().statusCode(404).extract().asString();
+        assertEquals(page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""),
+                none.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", ""), "not allowed and absent look alike");
+        stranger.request().get("/consent/not-a-number").then().statusCode(404);
+        CampaignApiTest.answerOnThePage(stranger, id, stranger.csrf(), "YES", "").then().statusCode(404);
         assertEquals("0", Sql.text("SELECT count(*) FROM consent WHERE campaign_id = ?", id));
     }
 

@@ -180,7 +180,9 @@ public class HistoryImportTest {
     @Test
     void cloneUrlsOutsideTheAllowListAreRefused() {
         for (String url : List.of("ssh://github.com/a/b", "git@github.com:a/b.git", "file:/etc",
-                "https://user:secret@github.com/a/b", "ext::sh -c touch% /tmp/pwned")) {
+                "https://user:secret@github.com/a/b", "ext::sh -c touch% /tmp/pwned", "http://localhost:5432/x",
+                "http://169.254.169.254/latest/meta-data/", "https://[::1]/a", "git://10.0.0.8/a",
+                "https://2130706433/a")) {
             admin().body(Map.of("cloneUrl", url)).post("/api/repos/" + owner + "/evil/history").then().statusCode(400)
                     .body("field", equalTo("cloneUrl"));
         }
