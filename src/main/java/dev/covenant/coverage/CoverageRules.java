@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongPredicate;
 
@@ -50,6 +51,22 @@ public final class CoverageRules {
             case DOMAIN -> subject.emails().stream().anyMatch(e -> e.endsWith("@" + criterion.value()));
             case GITHUB_ORG -> memberOf.contains(criterion.value());
         };
+    }
+
+    /** A company's approval of an address or a domain: it covers only what was written under such an address. */
+    public static boolean approvesByAddress(Grant grant) {
+        return grant.kind() == Grant.Kind.CORPORATE && (grant.approval().kind() == Approval.Kind.EMAIL
+                || grant.approval().kind() == Approval.Kind.DOMAIN);
+    }
+
+    /**
+     * Whether a company's approval of an address or a domain names {@code written}, the address a commit was written
+     * under (before a {@code .mailmap} mapped it), ignoring case.
+     */
+    public static boolean approvesWritten(Grant grant, String written) {
+        String value = grant.approval().value().toLowerCase(Locale.ROOT);
+        String address = written.toLowerCase(Locale.ROOT);
+        return grant.approval().kind() == Approval.Kind.EMAIL ? address.equals(value) : address.endsWith("@" + value);
     }
 
     /** Of the subject's grants (in order of preference), those that cover a contribution made at {@code at}. */

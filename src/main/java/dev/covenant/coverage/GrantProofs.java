@@ -53,7 +53,8 @@ public final class GrantProofs {
                     Rows.texts(corporateIds));
             Rows.query(c, "SELECT ap.corporate_id::text, ap.kind, ap.value, ap.valid_from, ap.ledger_seq, l.hash"
                     + " FROM approval ap JOIN ledger_entry l ON l.seq = ap.ledger_seq"
-                    + " WHERE ap.corporate_id = ANY(?::uuid[]) AND ap.removed_at IS NULL",
+                    + " WHERE ap.corporate_id = ANY(?::uuid[])"
+                    + " AND NOT EXISTS (SELECT 1 FROM approval_removal rm WHERE rm.approval_id = ap.id)",
                     rs -> proofs.approvals.put(key(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, LocalDate.class)), new LedgerRef(rs.getLong(5), rs.getString(6))),
                     Rows.texts(corporateIds));

@@ -30,11 +30,14 @@ class ApiAccessTest {
             "GET /api/corporate/{id}/approvals",
             "POST /api/corporate/{id}/approvals",
             "DELETE /api/corporate/{id}/approvals/{approval}",
-            "GET /api/repos/{owner}/{repo}/relicensing");
+            "GET /api/repos/{owner}/{repo}/relicensing",
+            // a person's own address claims
+            "GET /api/me/addresses", "POST /api/me/addresses/claims", "POST /api/me/addresses/claims/verify");
     /** The ledger's signed head and its key are published for anyone to anchor; they name no one. */
     private static final List<String> PUBLIC = List.of("GET /api/ledger/head", "GET /api/ledger/key");
     private static final Map<String, String> PATH_VALUES = Map.of("{owner}", "nobody-owns", "{repo}", "this-repo",
-            "{id}", "1", "{slug}", "individual", "{version}", "1.0.0", "{approval}", "1");
+            "{id}", "1", "{slug}", "individual", "{version}", "1.0.0", "{approval}", "1", "{email}",
+            "nobody@example.org");
 
     private List<String> operations;
 

@@ -176,8 +176,9 @@ public final class RelicensingDecision {
                     + ", already allowed " + target + ": no grant is needed", license, null);
         }
         List<Grant> covering = CoverageRules.covering(facts.grants(), at);
-        if (segment.written() != null && covering.stream().anyMatch(Segments::byAddress)) {
-            covering = covering.stream().filter(g -> !Segments.byAddress(g) || approves(g, segment.written()))
+        if (segment.written() != null && covering.stream().anyMatch(CoverageRules::approvesByAddress)) {
+            covering = covering.stream().filter(
+                    g -> !CoverageRules.approvesByAddress(g) || CoverageRules.approvesWritten(g, segment.written()))
                     .toList();
         }
         if (covering.isEmpty()) {
@@ -201,15 +202,6 @@ public final class RelicensingDecision {
             }
         }
         return refused;
-    }
-
-    /** Whether a company's approval of an address or domain names the address the commits were written under. */
-    private static boolean approves(Grant grant, String written) {
-        String value = grant.approval().value().toLowerCase(java.util.Locale.ROOT);
-        String address = written.toLowerCase(java.util.Locale.ROOT);
-        return grant.approval().kind() == dev.covenant.signing.Approval.Kind.EMAIL
-                ? address.equals(value)
-                : address.endsWith("@" + value);
     }
 
     private Verdict verdict(OutboundTerms terms, String license) {

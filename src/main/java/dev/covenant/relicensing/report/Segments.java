@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.covenant.coverage.CoverageRules;
 import dev.covenant.coverage.Grant;
 import dev.covenant.jdbc.Rows;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.relicensing.report.ReportModel.Segment;
-import dev.covenant.signing.Approval;
 
 /**
  * The report's two aggregates. First the contributions credited to each address (as author or co-author), summed per
@@ -59,7 +59,7 @@ final class Segments {
                 TreeSet<Instant> bounds = new TreeSet<>(common);
                 list.forEach(g -> bounds.addAll(g.boundaries()));
                 own.put(email, bounds.toArray(Instant[]::new));
-                if (list.stream().anyMatch(Segments::byAddress)) {
+                if (list.stream().anyMatch(CoverageRules::approvesByAddress)) {
                     byWritten.add(email);
                 }
             }
@@ -188,12 +188,6 @@ final class Segments {
             hi.add(s.bucket() - 1 < bounds.length ? bounds[s.bucket() - 1].toString() : "infinity");
         }
         return new Ranges(Rows.texts(emails), Rows.texts(lo), Rows.texts(hi), Rows.texts(written));
-    }
-
-    /** A company's approval of an address or a domain: it covers what was written under the address. */
-    static boolean byAddress(Grant grant) {
-        return grant.kind() == Grant.Kind.CORPORATE && (grant.approval().kind() == Approval.Kind.EMAIL
-                || grant.approval().kind() == Approval.Kind.DOMAIN);
     }
 
     private Instant[] bounds(String email) {

@@ -55,27 +55,23 @@ class WrittenAddressApprovalTest {
                 List.of(Map.of("from", "2000-01-01", "spdx", "MIT")))).post("/api/projects").then().statusCode(201);
         WebClient signatory = WebClient.signIn("cso" + run);
         signatory.approve(signatory.signCorporate("A " + run), "DOMAIN", a).then().statusCode(303);
-        try {
-            admin().contentType("text/plain").queryParam("wait", true)
-                    .body(repo.git(HistoryImportTest.LOG_ARGS).getBytes(StandardCharsets.UTF_8))
-                    .post("/api/repos/" + owner + "/text/history").then().statusCode(200);
-            admin().queryParam("wait", true).body(Map.of("cloneUrl", repo.dir.toUri().toString()))
-                    .post("/api/repos/" + owner + "/cloned/history").then().statusCode(200);
-            for (String name : List.of("text", "cloned")) {
-                JsonPath report = admin().queryParam("to", "Apache-2.0")
-                        .get("/api/repos/" + owner + "/" + name + "/relicensing").then().statusCode(200).extract()
-                        .jsonPath();
-                assertEquals(1, report.getList("contributors").size(), name);
-                assertEquals(List.of("pat@home-" + run + ".example"), report.getList("contributors[0].emails"));
-                assertEquals(7, report.getLong("totals.commits"), name);
-                assertEquals(underA, report.getLong("totals.commitsCleared"), name + ": only A's commits");
-                assertEquals(underA, report.getLong("contributors[0].commitsCleared"), name);
-                assertEquals("UNKNOWN_IDENTITY", report.getString("contributors[0].status"), name);
-            }
-            assertEquals("3", Sql.text("SELECT count(*) FROM contribution_raw_address WHERE repository = ?",
-                    owner + "/cloned"));
-        } finally {
-            Sql.update("UPDATE approval SET removed_at = now() WHERE kind = 'DOMAIN' AND value = ?", a);
+        admin().contentType("text/plain").queryParam("wait", true)
+                .body(repo.git(HistoryImportTest.LOG_ARGS).getBytes(StandardCharsets.UTF_8))
+                .post("/api/repos/" + owner + "/text/history").then().statusCode(200);
+        admin().queryParam("wait", true).body(Map.of("cloneUrl", repo.dir.toUri().toString()))
+                .post("/api/repos/" + owner + "/cloned/history").then().statusCode(200);
+        for (String name : List.of("text", "cloned")) {
+            JsonPath report = admin().queryParam("to", "Apache-2.0")
+                    .get("/api/repos/" + owner + "/" + name + "/relicensing").then().statusCode(200).extract()
+                    .jsonPath();
+            assertEquals(1, report.getList("contributors").size(), name);
+            assertEquals(List.of("pat@home-" + run + ".example"), report.getList("contributors[0].emails"));
+            assertEquals(7, report.getLong("totals.commits"), name);
+            assertEquals(underA, report.getLong("totals.commitsCleared"), name + ": only A's commits");
+            assertEquals(underA, report.getLong("contributors[0].commitsCleared"), name);
+            assertEquals("UNKNOWN_IDENTITY", report.getString("contributors[0].status"), name);
         }
+        assertEquals("3", Sql.text("SELECT count(*) FROM contribution_raw_address WHERE repository = ?",
+                owner + "/cloned"));
     }
 }
