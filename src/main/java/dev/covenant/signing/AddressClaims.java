@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,12 +92,22 @@ public class AddressClaims {
             if (row.isPresent() && locked(row.get(), now)) {
                 return ClaimOutcome.of(ClaimOutcome.Kind.LOCKED, address, row.get().lockedUntil());
             }
-            Rows.update(c, "INSERT INTO address_claim (github_id, email, code_sha256, code_expires_at, requested_at)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (github_id, email) DO UPDATE SET code_sha256 ="
+            Optional<Instant> budgetEnds = codesExhausted(c, person.githubId, now);
+            if (budgetEnds.isPresent()) {
+                return ClaimOutcome.of(ClaimOutcome.Kind.TOO_MANY_CODES, address, budgetEnds.get());
+            }
+            Instant hourAgo = now.minus(Duration.ofHours(1));
+            Rows.update(c, "INSERT INTO address_claim (github_id, email, code_sha256, code_expires_at, requested_at,"
+                    + " codes_in_window, window_started_at) VALUES (?, ?, ?, ?, ?, 1, ?)"
+                    + " ON CONFLICT (github_id, email) DO UPDATE SET code_sha256 ="
                     + " excluded.code_sha256, code_expires_at = excluded.code_expires_at, requested_at ="
                     + " excluded.requested_at, failures = CASE WHEN address_claim.locked_until IS NULL"
-                    + " THEN address_claim.failures ELSE 0 END, locked_until = NULL", person.githubId, address,
-                    sha256(code), expires, now);
+                    + " THEN address_claim.failures ELSE 0 END, locked_until = NULL,"
+                    + " codes_in_window = CASE WHEN address_claim.window_started_at > ?"
+                    + " THEN address_claim.codes_in_window + 1 ELSE 1 END,"
+                    + " window_started_at = CASE WHEN address_claim.window_started_at > ?"
+                    + " THEN address_claim.window_started_at ELSE excluded.window_started_at END", person.githubId,
+                    address, sha256(code), expires, now, now, hourAgo, hourAgo);
             return ClaimOutcome.of(ClaimOutcome.Kind.SENT, address, expires);
         }));
         if (outcome.kind() == ClaimOutcome.Kind.SENT) {
@@ -163,6 +174,26 @@ public class AddressClaims {
         Rows.update(c, "UPDATE address_claim SET failures = ? WHERE github_id = ? AND email = ?", failures,
                 person.githubId, address);
         return new ClaimOutcome(ClaimOutcome.Kind.WRONG, address, null, config.maxWrongCodes() - failures, null);
+    }
+
+    /**
+     * When the person may have another code mailed, if they used up their codes of the hour; their row in
+     * {@code person} is locked first, so that requests for several addresses at once are counted one after another.
+     */
+    private Optional<Instant> codesExhausted(Connection c, long githubId, Instant now) throws SQLException {
+        Rows.query(c, "SELECT 1 FROM person WHERE github_id = ? FOR UPDATE", rs -> {
+        }, githubId);
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        long[] sent = new long[1];
+        Instant[] first = new Instant[1];
+        Rows.query(c, "SELECT coalesce(sum(codes_in_window), 0), min(window_started_at) FROM address_claim"
+                + " WHERE github_id = ? AND window_started_at > ?", rs -> {
+                    sent[0] = rs.getLong(1);
+                    first[0] = Rows.instant(rs, "min");
+                }, githubId, hourAgo);
+        return sent[0] >= config.maxCodesPerHour()
+                ? Optional.of(first[0].plus(Duration.ofHours(1)))
+                : Optional.empty();
     }
 
     private static boolean locked(Row row, Instant now) {

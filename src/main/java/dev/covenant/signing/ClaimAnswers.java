@@ -32,9 +32,10 @@ final class ClaimAnswers {
                 }
                 yield Response.ok(body).build();
             }
-            case LOCKED -> Response.fromResponse(Problem.of(429, "Too Many Requests", message(outcome)).toResponse())
-                    .header("Retry-After", Math.max(1, Duration.between(now, outcome.at()).toSeconds()))
-                    .build();
+            case LOCKED, TOO_MANY_CODES ->
+                Response.fromResponse(Problem.of(429, "Too Many Requests", message(outcome)).toResponse())
+                        .header("Retry-After", Math.max(1, Duration.between(now, outcome.at()).toSeconds()))
+                        .build();
             case NO_CODE -> throw InvalidInputException.of("email", message(outcome));
             case EXPIRED, WRONG -> throw InvalidInputException.of("code", message(outcome));
         };
@@ -53,6 +54,8 @@ final class ClaimAnswers {
                     + (outcome.triesLeft() == 1 ? "code locks" : "codes lock") + " this claim";
             case LOCKED -> "The claim of " + outcome.email() + " is locked until " + outcome.at()
                     + " after too many wrong codes.";
+            case TOO_MANY_CODES -> "Too many codes were mailed for your claims in the last hour; ask again after "
+                    + outcome.at() + ".";
         };
     }
 }

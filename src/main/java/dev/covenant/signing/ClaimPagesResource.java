@@ -75,7 +75,7 @@ public class ClaimPagesResource {
         }
         return switch (outcome.kind()) {
             case SENT, VERIFIED, ALREADY_VERIFIED -> page(200, outcome.email(), ClaimAnswers.message(outcome), null);
-            case LOCKED -> page(429, outcome.email(), null, ClaimAnswers.message(outcome));
+            case LOCKED, TOO_MANY_CODES -> page(429, outcome.email(), null, ClaimAnswers.message(outcome));
             case NO_CODE -> page(400, outcome.email(), null, "The e-mail address: " + ClaimAnswers.message(outcome)
                     + ".");
             case EXPIRED, WRONG -> page(400, outcome.email(), null, "The code " + ClaimAnswers.message(outcome)

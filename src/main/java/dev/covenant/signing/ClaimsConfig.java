@@ -20,4 +20,8 @@ public interface ClaimsConfig {
     /** How long a claim stays locked after too many wrong codes. */
     @WithDefault("PT1H")
     Duration lockout();
+
+    /** How many codes one person may have mailed in an hour, across all the addresses they claim. */
+    @WithDefault("10")
+    int maxCodesPerHour();
 }

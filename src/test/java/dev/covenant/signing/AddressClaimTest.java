@@ -170,6 +170,29 @@ class AddressClaimTest {
     }
 
     @Test
+    void aPersonGetsTenCodesAnHourAcrossTheirClaimsAndThenA429() {
+        Claimer claimer = Claimer.signIn();
+        String first = address();
+        String other = address();
+        for (int i = 0; i < 6; i++) {
+            claimer.ask(first).then().statusCode(202);
+        }
+        for (int i = 0; i < 4; i++) {
+            claimer.ask(other).then().statusCode(202);
+        }
+        Response refused = claimer.ask(address());
+        assertProblem(refused, 429, null);
+        assertTrue(refused.path("detail").toString().contains("Too many codes"), refused.asString());
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter > 3500 && retryAfter <= 3600, "Retry-After " + retryAfter);
+        assertProblem(claimer.ask(first), 429, null);
+        assertEquals(6, mailbox.getMailsSentTo(first).size(), "no seventh mail to the first address");
+        assertEquals(4, mailbox.getMailsSentTo(other).size());
+        // Someone else's budget is their own.
+        Claimer.signIn().ask(first).then().statusCode(202);
+    }
+
+    @Test
     void theAddressesPageClaimsThroughItsForms() {
         Claimer claimer = Claimer.signIn();
         String address = address();
