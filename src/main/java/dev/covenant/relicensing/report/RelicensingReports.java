@@ -145,7 +145,7 @@ public class RelicensingReports {
         contributors.sort(MOST_COMMITS_FIRST);
         long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
         ReportTotals totals = ReportTotals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1],
-                cleared[3]);
+                cleared[3], segments.mergesLeftOut(c));
         long done = System.nanoTime();
         if (done - started > SLOW_NANOS) {
             LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"

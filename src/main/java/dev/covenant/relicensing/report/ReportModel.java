@@ -143,12 +143,25 @@ public final class ReportModel {
 
     /** Shares cleared: people, commits (a commit is cleared when everyone credited with it is) and lines added. */
     public record ReportTotals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
-            long linesCleared, double peopleShare, double commitsShare, double linesShare) {
+            long linesCleared, double peopleShare, double commitsShare, double linesShare, long mergesLeftOut) {
+
+        public ReportTotals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
+                long linesCleared, double peopleShare, double commitsShare, double linesShare) {
+            this(people, peopleCleared, commits, commitsCleared, linesAdded, linesCleared, peopleShare, commitsShare,
+                    linesShare, 0);
+        }
 
         static ReportTotals of(long people, long peopleCleared, long commits, long commitsCleared, long lines,
                 long linesCleared) {
+            return of(people, peopleCleared, commits, commitsCleared, lines, linesCleared, 0);
+        }
+
+        /** {@code mergesLeftOut}: the merges without lines of their own, counted in no other total. */
+        static ReportTotals of(long people, long peopleCleared, long commits, long commitsCleared, long lines,
+                long linesCleared, long mergesLeftOut) {
             return new ReportTotals(people, peopleCleared, commits, commitsCleared, lines, linesCleared,
-                    share(peopleCleared, people), share(commitsCleared, commits), share(linesCleared, lines));
+                    share(peopleCleared, people), share(commitsCleared, commits), share(linesCleared, lines),
+                    mergesLeftOut);
         }
 
         private static double share(long part, long whole) {

@@ -38,6 +38,9 @@ final class Segments {
             + " u.hi::timestamptz AS hi, u.written FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])"
             + " AS u(email, lo, hi, written))";
 
+    /** A commit credited to its authors: not a merge without lines of its own (as the view contribution_credit). */
+    private static final String CREDITED = "(co.lines_added > 0 OR coalesce(cardinality(co.parents), 0) < 2)";
+
     private final Instant[] global;
     private final Map<String, Instant[]> own = new HashMap<>();
     /** The addresses a company approves by address or domain: split by the address each commit was written under. */
@@ -162,6 +165,7 @@ final class Segments {
         Rows.query(c, "WITH " + RANGES
                 + " SELECT count(*), coalesce(sum(co.lines_added), 0) FROM r JOIN contribution co"
                 + " ON co.repository = ? AND co.author_email = r.email AND co.authored_at >= r.lo AND co.authored_at < r.hi"
+                + " AND " + CREDITED
                 + " AND (r.written IS NULL OR coalesce(co.author_raw_email, co.author_email) = r.written)"
                 + " WHERE " + at.condition("co") + " AND NOT EXISTS (SELECT 1 FROM contribution_coauthor a"
                 + " WHERE a.repository = co.repository AND a.sha = co.sha AND NOT EXISTS (SELECT 1 FROM r ok"
@@ -169,6 +173,17 @@ final class Segments {
                 + " AND (ok.written IS NULL OR coalesce(a.raw_email, a.email) = ok.written)))",
                 read, r.emails, r.lo, r.hi, r.written, repository, cutoff);
         return new long[] {commits, lines, counted[0], counted[1]};
+    }
+
+    /**
+     * The merges without lines of their own in the report's history, which are credited to no one; a commit imported
+     * without its parents is never counted here, as whether it is a merge is unknown.
+     */
+    long mergesLeftOut(Connection c) throws SQLException {
+        long[] merges = new long[1];
+        Rows.query(c, "SELECT count(*) FROM contribution co WHERE co.repository = ? AND NOT " + CREDITED + " AND "
+                + at.condition("co"), rs -> merges[0] = rs.getLong(1), repository, cutoff);
+        return merges[0];
     }
 
     /** Segments as the stretches of time they stand for: [lo, hi) of an address. */
