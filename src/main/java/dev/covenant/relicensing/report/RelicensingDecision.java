@@ -45,9 +45,7 @@ import dev.covenant.relicensing.report.ReportModel.Segment;
  * that address (before the {@code .mailmap} mapped it), whatever the contributor's other addresses. A contributor is
  * {@code GRANTED} when all their segments clear and a grant cleared one, {@code LICENSE_ALLOWS} when the license
  * cleared them all; otherwise their status is
- * that of the blocked contributions with the most commits. When {@code trivialLines} is asked, a segment of commits
- * that each add at most that many lines, which would otherwise block, is {@code TRIVIAL} and clears; a contributor
- * whose only blocked contributions are such is {@code TRIVIAL}.
+ * that of the blocked contributions with the most commits.
  */
 public final class RelicensingDecision {
 
@@ -59,32 +57,23 @@ public final class RelicensingDecision {
 
     private final SpdxExpression target;
     private final LicenseHistory licenses;
-    private final Integer trivialLines;
-    private final List<Segment> trivial = new ArrayList<>();
     private final Map<VerdictKey, Verdict> verdicts = new HashMap<>();
     private final Map<String, SpdxExpression> parsed = new HashMap<>();
     private final Map<String, Boolean> licenseAllows = new HashMap<>();
 
-    private RelicensingDecision(SpdxExpression target, LicenseHistory licenses, Integer trivialLines) {
+    private RelicensingDecision(SpdxExpression target, LicenseHistory licenses) {
         this.target = target;
         this.licenses = licenses;
-        this.trivialLines = trivialLines;
     }
 
     public static Decided decide(SpdxExpression target, LicenseHistory licenses, List<ContributorFacts> contributors) {
-        return decide(target, licenses, contributors, null);
-    }
-
-    /** {@code trivialLines}: null, or the most lines a commit of a segment marked trivial adds. */
-    public static Decided decide(SpdxExpression target, LicenseHistory licenses, List<ContributorFacts> contributors,
-            Integer trivialLines) {
-        RelicensingDecision decision = new RelicensingDecision(target, licenses, trivialLines);
+        RelicensingDecision decision = new RelicensingDecision(target, licenses);
         List<ContributorReport> reports = new ArrayList<>(contributors.size());
         List<Segment> blocked = new ArrayList<>();
         for (ContributorFacts facts : contributors) {
             reports.add(decision.contributor(facts, blocked));
         }
-        return new Decided(reports, blocked, List.copyOf(decision.trivial));
+        return new Decided(reports, blocked);
     }
 
     private ContributorReport contributor(ContributorFacts facts, List<Segment> blocked) {
@@ -98,7 +87,6 @@ public final class RelicensingDecision {
         Set<String> keep = new LinkedHashSet<>();
         Judged lastGranted = null;
         Judged lastCleared = null;
-        Judged trivialJudged = null;
         long commits = 0, authored = 0, lines = 0, commitsCleared = 0, linesCleared = 0;
         for (Segment segment : segments) {
             Judged judged = judge(facts, segment);
@@ -109,9 +97,6 @@ public final class RelicensingDecision {
                 commitsCleared += segment.commits();
                 linesCleared += segment.linesAdded();
                 lastCleared = judged;
-                if (judged.status() == RelicensingStatus.TRIVIAL) {
-                    trivialJudged = judged;
-                }
                 if (judged.grant() != null) {
                     lastGranted = judged;
                 }
@@ -126,7 +111,7 @@ public final class RelicensingDecision {
             addPeriod(periods, segment, judged);
         }
         Judged decisive = blockedCommits.isEmpty()
-                ? (trivialJudged != null ? trivialJudged : lastGranted != null ? lastGranted : lastCleared)
+                ? (lastGranted != null ? lastGranted : lastCleared)
                 : blockedCommits.size() == 1
                         ? firstBlocked.values().iterator().next()
                         : firstBlocked.get(blockedCommits.entrySet().stream()
@@ -182,19 +167,7 @@ public final class RelicensingDecision {
                 judged.status(), grant, judged.reason(), judged.license()));
     }
 
-    /** The segment's own judgement, unless it blocks and is trivial: then {@code TRIVIAL}. */
     private Judged judge(ContributorFacts facts, Segment segment) {
-        Judged judged = judgeOnGrants(facts, segment);
-        if (!segment.trivial() || judged.status().cleared()) {
-            return judged;
-        }
-        trivial.add(segment);
-        return new Judged(RelicensingStatus.TRIVIAL, null, "each of these commits adds at most " + trivialLines
-                + " lines, left out as trivial on request (otherwise " + judged.status() + ": " + judged.reason()
-                + ")", judged.license(), null);
-    }
-
-    private Judged judgeOnGrants(ContributorFacts facts, Segment segment) {
         Instant at = segment.first();
         String license = licenses.licenseOn(at.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
         if (license != null && licenseAllows.computeIfAbsent(license,
