@@ -49,7 +49,7 @@ public final class ConsentOverlay {
                     report.lastContribution(), report.mustKeepOffering(), report.periods()));
         }
         List<Segment> blocked = decided.blocked().stream().filter(s -> !consentedEmails.contains(s.email())).toList();
-        return new Decided(contributors, blocked);
+        return new Decided(contributors, blocked, decided.trivial());
     }
 
     static String reason(ConsentAnswer answer) {

@@ -247,15 +247,22 @@ final class ContributionLoader {
 
     /**
      * Commits imported before without parents or written addresses get them from this import, so that importing
-     * again is how a history gains what a report at a commit needs. The sums do not change: no address or line does.
+     * again is how a history gains what a report at a commit needs. The sums change only where a commit turns out to
+     * be a merge without lines of its own, which is no longer credited: its author and co-authors are counted again.
      */
     private static void completeEarlierImport(Connection connection, String repository, boolean withParents)
             throws SQLException {
-        Rows.update(connection, "UPDATE contribution c SET parents = CASE WHEN ? THEN s.parents ELSE c.parents END,"
+        Set<String> recount = new HashSet<>();
+        Rows.query(connection, "WITH u AS (UPDATE contribution c"
+                + " SET parents = CASE WHEN ? THEN s.parents ELSE c.parents END,"
                 + " author_raw_email = coalesce(c.author_raw_email, s.raw_email) FROM staged_history s"
                 + " WHERE s.kind = 'C' AND c.repository = ? AND c.sha = s.sha AND c.pull_request IS NULL"
-                + " AND ((c.parents IS NULL AND ?) OR c.author_raw_email IS NULL)", withParents, repository,
-                withParents);
+                + " AND ((c.parents IS NULL AND ?) OR c.author_raw_email IS NULL)"
+                + " RETURNING c.sha, c.author_email, c.lines_added = 0 AND cardinality(c.parents) > 1 AS left_out)"
+                + " SELECT u.author_email FROM u WHERE u.left_out UNION SELECT a.email FROM u"
+                + " JOIN contribution_coauthor a ON a.repository = ? AND a.sha = u.sha WHERE u.left_out",
+                rs -> recount.add(rs.getString(1)), withParents, repository, withParents, repository);
+        ContributionSums.recount(connection, repository, recount);
         Rows.update(connection, "UPDATE contribution_coauthor a SET raw_email = s.raw_email FROM staged_history s"
                 + " WHERE s.kind = 'A' AND a.repository = ? AND a.sha = s.sha AND a.email = s.email"
                 + " AND a.raw_email IS NULL", repository);

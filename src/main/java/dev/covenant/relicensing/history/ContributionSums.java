@@ -18,6 +18,9 @@ import dev.covenant.jdbc.Rows;
  * statement and in one aggregate pass however many rows it brought; a delete counts the addresses it touched again
  * from their commits. {@link #rebuild} counts a repository from scratch.
  *
+ * <p>A merge without lines of its own (more than one parent, no line added) is credited to no one: the
+ * {@code contribution_credit} view (V21) and the inserts here leave it out alike.
+ *
  * <p>Of the contributions at an address's newest date, the name kept is the greatest, so that adding in any order
  * and counting from scratch agree.
  */
@@ -25,12 +28,18 @@ public final class ContributionSums {
 
     /** The credit of each row an {@code INSERT INTO contribution} returns: its author's. */
     private static final String AUTHOR_CREDIT = "repository, author_email AS email, author_name AS name, authored_at,"
-            + " lines_added, 1 AS authored";
-    /** The credit of each row an {@code INSERT INTO contribution_coauthor} returns. */
-    private static final String COAUTHOR_CREDIT = "repository, email, name, authored_at, lines_added, 0 AS authored";
+            + " lines_added, 1 AS authored, lines_added > 0 OR coalesce(cardinality(parents), 0) < 2 AS credited";
+    /**
+     * The credit of each row an {@code INSERT INTO contribution_coauthor} returns; its commit was inserted by an
+     * earlier statement.
+     */
+    private static final String COAUTHOR_CREDIT = "repository, email, name, authored_at, lines_added, 0 AS authored,"
+            + " lines_added > 0 OR NOT EXISTS (SELECT 1 FROM contribution co"
+            + " WHERE co.repository = contribution_coauthor.repository AND co.sha = contribution_coauthor.sha"
+            + " AND cardinality(co.parents) > 1) AS credited";
     private static final String COLUMNS = "contribution_address AS a (repository, email, commits, lines_added,"
             + " authored, authored_lines, first_at, last_at, name)";
-    private static final String ADDED = "INSERT INTO " + COLUMNS + " " + summed("added")
+    private static final String ADDED = "INSERT INTO " + COLUMNS + " " + summed("added WHERE credited")
             + " ON CONFLICT (repository, email) DO UPDATE SET commits = a.commits + EXCLUDED.commits,"
             + " lines_added = a.lines_added + EXCLUDED.lines_added, authored = a.authored + EXCLUDED.authored,"
             + " authored_lines = a.authored_lines + EXCLUDED.authored_lines,"

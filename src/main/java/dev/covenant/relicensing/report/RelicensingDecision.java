@@ -45,7 +45,9 @@ import dev.covenant.relicensing.report.ReportModel.Segment;
  * that address (before the {@code .mailmap} mapped it), whatever the contributor's other addresses. A contributor is
  * {@code GRANTED} when all their segments clear and a grant cleared one, {@code LICENSE_ALLOWS} when the license
  * cleared them all; otherwise their status is
- * that of the blocked contributions with the most commits.
+ * that of the blocked contributions with the most commits. When {@code trivialLines} is asked, a segment of commits
+ * that each add at most that many lines, which would otherwise block, is {@code TRIVIAL} and clears; a contributor
+ * whose only blocked contributions are such is {@code TRIVIAL}.
  */
 public final class RelicensingDecision {
 
@@ -57,23 +59,32 @@ public final class RelicensingDecision {
 
     private final SpdxExpression target;
     private final LicenseHistory licenses;
+    private final Integer trivialLines;
+    private final List<Segment> trivial = new ArrayList<>();
     private final Map<VerdictKey, Verdict> verdicts = new HashMap<>();
     private final Map<String, SpdxExpression> parsed = new HashMap<>();
     private final Map<String, Boolean> licenseAllows = new HashMap<>();
 
-    private RelicensingDecision(SpdxExpression target, LicenseHistory licenses) {
+    private RelicensingDecision(SpdxExpression target, LicenseHistory licenses, Integer trivialLines) {
         this.target = target;
         this.licenses = licenses;
+        this.trivialLines = trivialLines;
     }
 
     public static Decided decide(SpdxExpression target, LicenseHistory licenses, List<ContributorFacts> contributors) {
-        RelicensingDecision decision = new RelicensingDecision(target, licenses);
+        return decide(target, licenses, contributors, null);
+    }
+
+    /** {@code trivialLines}: null, or the most lines a commit of a segment marked trivial adds. */
+    public static Decided decide(SpdxExpression target, LicenseHistory licenses, List<ContributorFacts> contributors,
+            Integer trivialLines) {
+        RelicensingDecision decision = new RelicensingDecision(target, licenses, trivialLines);
         List<ContributorReport> reports = new ArrayList<>(contributors.size());
         List<Segment> blocked = new ArrayList<>();
         for (ContributorFacts facts : contributors) {
             reports.add(decision.contributor(facts, blocked));
         }
-        return new Decided(reports, blocked);
+        return new Decided(reports, blocked, List.copyOf(decision.trivial));
     }
 
     private ContributorReport contributor(ContributorFacts facts, List<Segment> blocked) {
@@ -87,6 +98,7 @@ public final class RelicensingDecision {
         Set<String> keep = new LinkedHashSet<>();
         Judged lastGranted = null;
         Judged lastCleared = null;
+        Judged trivialJudged = null;
         long commits = 0, authored = 0, lines = 0, commitsCleared = 0, linesCleared = 0;
         for (Segment segment : segments) {
             Judged judged = judge(facts, segment);
@@ -97,6 +109,9 @@ public final class RelicensingDecision {
                 commitsCleared += segment.commits();
                 linesCleared += segment.linesAdded();
                 lastCleared = judged;
+                if (judged.status() == RelicensingStatus.TRIVIAL) {
+                    trivialJudged = judged;
+                }
                 if (judged.grant() != null) {
                     lastGranted = judged;
                 }
@@ -111,7 +126,7 @@ public final class RelicensingDecision {
             addPeriod(periods, segment, judged);
         }
         Judged decisive = blockedCommits.isEmpty()
-                ? (lastGranted != null ? lastGranted : lastCleared)
+                ? (trivialJudged != null ? trivialJudged : lastGranted != null ? lastGranted : lastCleared)
                 : blockedCommits.size() == 1
                         ? firstBlocked.values().iterator().next()
                         : firstBlocked.get(blockedCommits.entrySet().stream()
@@ -167,7 +182,19 @@ public final class RelicensingDecision {
                 judged.status(), grant, judged.reason(), judged.license()));
     }
 
+    /** The segment's own judgement, unless it blocks and is trivial: then {@code TRIVIAL}. */
     private Judged judge(ContributorFacts facts, Segment segment) {
+        Judged judged = judgeOnGrants(facts, segment);
+        if (!segment.trivial() || judged.status().cleared()) {
+            return judged;
+        }
+        trivial.add(segment);
+        return new Judged(RelicensingStatus.TRIVIAL, null, "each of these commits adds at most " + trivialLines
+                + " lines, left out as trivial on request (otherwise " + judged.status() + ": " + judged.reason()
+                + ")", judged.license(), null);
+    }
+
+    private Judged judgeOnGrants(ContributorFacts facts, Segment segment) {
         Instant at = segment.first();
         String license = licenses.licenseOn(at.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
         if (license != null && licenseAllows.computeIfAbsent(license,

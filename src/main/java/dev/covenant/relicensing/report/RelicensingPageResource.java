@@ -56,7 +56,7 @@ public class RelicensingPageResource {
     @GET
     @Operation(hidden = true)
     public Response page(@PathParam("owner") String owner, @PathParam("repo") String repo, @QueryParam("to") String to,
-            @QueryParam("at") String at) {
+            @QueryParam("at") String at, @QueryParam("trivialLines") String trivialLines) {
         String repository = governed(owner, repo);
         Person person = caller.person().orElse(null);
         if (person == null) {
@@ -64,7 +64,8 @@ public class RelicensingPageResource {
                     ReportLinks.signIn(repository, to, at)));
         }
         ReportReader reader = ReportReader.of(person, maintains(owner, repo));
-        var page = view.build(owner, repo, repository, reader, to, at, RelicensingPages.ImportForm.EMPTY);
+        var page = view.build(owner, repo, repository, reader, to, at, trivialLines,
+                RelicensingPages.ImportForm.EMPTY);
         return Layout.html(page.failed() ? 400 : 200, RelicensingPages.report(Layout.Visitor.of(caller), page));
     }
 
@@ -80,7 +81,7 @@ public class RelicensingPageResource {
         try {
             url = CloneUrl.parse(cloneUrl, config.localCloneRoots().orElse(List.of()));
         } catch (InvalidInputException e) {
-            var page = view.build(owner, repo, repository, ReportReader.of(caller, owner, repo), to, at,
+            var page = view.build(owner, repo, repository, ReportReader.of(caller, owner, repo), to, at, null,
                     new RelicensingPages.ImportForm(cloneUrl, e.errors().get(0).message()));
             return Layout.html(400, RelicensingPages.report(Layout.Visitor.of(caller), page));
         }

@@ -75,7 +75,14 @@ public class RelicensingReports {
      * costs what a small report does.
      */
     Report report(ReportReader reader, String owner, String repo, String to, String at) {
-        return reader.visible(report(owner, repo, to, reader.at(at), null, reader.whole() ? null : reader.githubId()));
+        return report(reader, owner, repo, to, at, null);
+    }
+
+    /** As above; {@code trivialLines}, unless null, reports the commits adding at most that many lines apart. */
+    Report report(ReportReader reader, String owner, String repo, String to, String at, String trivialLines) {
+        Integer trivial = TrivialLines.parse(trivialLines);
+        return reader.visible(report(owner, repo, to, reader.at(at), null, reader.whole() ? null : reader.githubId(),
+                trivial));
     }
 
     /**
@@ -83,7 +90,7 @@ public class RelicensingReports {
      * campaign of the repository for the target ({@link ReportAnswers}).
      */
     public Report report(String owner, String repo, String to, String at, Long campaign) {
-        return report(owner, repo, to, at, campaign, null);
+        return report(owner, repo, to, at, campaign, null, null);
     }
 
     /** The project's facts a report needs, read in a transaction of their own. */
@@ -99,7 +106,8 @@ public class RelicensingReports {
      * looks at the database, with GitHub asked about organisation members (when a company approves one) between them
      * and never while a connection is held.
      */
-    private Report report(String owner, String repo, String to, String at, Long campaign, Long onlyFor) {
+    private Report report(String owner, String repo, String to, String at, Long campaign, Long onlyFor,
+            Integer trivialLines) {
         String repository = RepositoryName.of(owner, repo);
         SpdxExpression target = target(to);
         Terms terms = QuarkusTransaction.joiningExisting().call(() -> Project.findGoverning(owner, repo)
@@ -119,12 +127,12 @@ public class RelicensingReports {
         ContributorLookup.Found found = lookup.attach(credited.people());
         long looked = System.nanoTime();
         return inTransaction(repository, c -> decide(c, repository, target, at, campaign, terms.licenses(), credited,
-                found, started, looked));
+                found, started, looked, trivialLines));
     }
 
     private Report decide(Connection c, String repository, SpdxExpression target, String at, Long campaign,
-            LicenseHistory licenses, Credited credited, ContributorLookup.Found found, long started, long looked)
-            throws SQLException {
+            LicenseHistory licenses, Credited credited, ContributorLookup.Found found, long started, long looked,
+            Integer trivialLines) throws SQLException {
         ReportCutoff cutoff = credited.cutoff();
         if (cutoff.cut() != null) {
             cutoff.cut().write(c);
@@ -132,20 +140,20 @@ public class RelicensingReports {
         Map<String, List<Grant>> granted = new HashMap<>();
         found.contributors().stream().filter(p -> !p.grants().isEmpty())
                 .forEach(p -> p.emails().forEach(e -> granted.put(e, p.grants())));
-        Segments segments = new Segments(repository, cutoff, licenses, granted);
+        Segments segments = new Segments(repository, cutoff, licenses, granted, trivialLines);
         List<List<Segment>> byAddress = segments.credited(c, credited.addresses());
         List<Segment> all = byAddress.stream().flatMap(List::stream).toList();
         long summed = System.nanoTime();
         List<ContributorFacts> facts = facts(found, byAddress);
         Decided decided = answers.apply(repository, target, campaign, RelicensingDecision.decide(target, licenses,
-                facts));
+                facts, trivialLines));
         long decidedAt = System.nanoTime();
         long[] cleared = segments.cleared(c, all, decided.blocked());
         List<ContributorReport> contributors = proven(c, decided.contributors());
         contributors.sort(MOST_COMMITS_FIRST);
         long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
         ReportTotals totals = ReportTotals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1],
-                cleared[3]);
+                cleared[3], segments.mergesLeftOut(c), segments.trivial(c, decided.trivial()));
         long done = System.nanoTime();
         if (done - started > SLOW_NANOS) {
             LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"

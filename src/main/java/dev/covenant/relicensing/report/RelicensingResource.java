@@ -44,14 +44,17 @@ public class RelicensingResource {
             + " or date. JSON, or CSV with Accept: text/csv or ?format=csv. JSON lists the contributors a page at a"
             + " time, most commits first: ?offset= and ?limit= (1 to 10000, default 1000), the next page in `page.next`"
             + " and a Link header; the totals count everyone, and the CSV has every row. A signed-in person who does"
-            + " not maintain the repository gets only their own contributor row, without totals")
+            + " not maintain the repository gets only their own contributor row, without totals. Merges without lines"
+            + " of their own are left out (totals.mergesLeftOut); ?trivialLines=N (0 to 1000) reports commits adding"
+            + " at most N lines apart as TRIVIAL, which clears (totals.commitsTrivial, linesTrivial)")
     public Response report(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @QueryParam("to") String to, @QueryParam("at") String at, @QueryParam("format") String format,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("trivialLines") String trivialLines,
             @HeaderParam("Accept") String accept, @Context UriInfo uri) {
         ReportReader reader = ReportReader.of(caller, owner, repo);
         Paging paging = Paging.of(offset, limit);
-        Report report = reports.report(reader, owner, repo, to, at);
+        Report report = reports.report(reader, owner, repo, to, at, trivialLines);
         Report page = report.page(paging, Paging.offsets(uri));
         return TabularAnswer.of(() -> reports.named(page, paging.limit()), page.page().next(), format, accept,
                 () -> ReportCsv.write(reports.named(report, Integer.MAX_VALUE)),

@@ -16,6 +16,11 @@ public enum RelicensingStatus {
     NO_AGREEMENT,
     /** An address no GitHub account verified and no company approves: nobody to ask yet. */
     UNKNOWN_IDENTITY,
+    /**
+     * Otherwise blocked, but each of these commits adds no more lines than the maintainer asked to leave out as
+     * trivial ({@code ?trivialLines=}): reported apart, and it clears.
+     */
+    TRIVIAL,
 
     // The answers of consent campaigns: RelicensingDecision never produces them, campaign.ConsentOverlay lays them
     // over its result for contributors who are not GRANTED.
@@ -30,12 +35,12 @@ public enum RelicensingStatus {
     UNREACHABLE;
 
     public boolean cleared() {
-        return this == GRANTED || this == LICENSE_ALLOWS || this == CONSENTED;
+        return this == GRANTED || this == LICENSE_ALLOWS || this == CONSENTED || this == TRIVIAL;
     }
 
-    /** Cleared by an agreement or by the license itself, so nobody needs to be asked. */
+    /** Cleared by an agreement, by the license itself or as trivial, so nobody needs to be asked. */
     public boolean clearedWithoutAsking() {
-        return this == GRANTED || this == LICENSE_ALLOWS;
+        return this == GRANTED || this == LICENSE_ALLOWS || this == TRIVIAL;
     }
 
     /** Whether this is a consent campaign's answer rather than what the agreements decided. */

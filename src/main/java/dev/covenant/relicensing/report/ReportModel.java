@@ -27,14 +27,20 @@ public final class ReportModel {
      * {@code authored} and {@code authoredLines} those it authored. {@code written}, when not null, is the address
      * these commits were written under before the {@code .mailmap} mapped it to {@code email}: the segments of a
      * contributor whom a company approves by address or domain are split by it, since the approval covers only what
-     * was written under that address.
+     * was written under that address. {@code trivial}: these commits each add no more than {@code ?trivialLines=}
+     * (the segments are split by it only when it is asked).
      */
     public record Segment(String email, int bucket, long commits, long authored, long linesAdded, long authoredLines,
-            Instant first, Instant last, String written) {
+            Instant first, Instant last, String written, boolean trivial) {
 
         public Segment(String email, int bucket, long commits, long authored, long linesAdded, long authoredLines,
                 Instant first, Instant last) {
-            this(email, bucket, commits, authored, linesAdded, authoredLines, first, last, null);
+            this(email, bucket, commits, authored, linesAdded, authoredLines, first, last, null, false);
+        }
+
+        public Segment(String email, int bucket, long commits, long authored, long linesAdded, long authoredLines,
+                Instant first, Instant last, String written) {
+            this(email, bucket, commits, authored, linesAdded, authoredLines, first, last, written, false);
         }
     }
 
@@ -138,17 +144,39 @@ public final class ReportModel {
     }
 
     /** The decision's output: every contributor, and the segments that block (for counting cleared commits). */
-    public record Decided(List<ContributorReport> contributors, List<Segment> blocked) {
+    /** {@code trivial}: the segments judged {@code TRIVIAL} (for counting the commits cleared as such). */
+    public record Decided(List<ContributorReport> contributors, List<Segment> blocked, List<Segment> trivial) {
+
+        public Decided(List<ContributorReport> contributors, List<Segment> blocked) {
+            this(contributors, blocked, List.of());
+        }
     }
 
     /** Shares cleared: people, commits (a commit is cleared when everyone credited with it is) and lines added. */
     public record ReportTotals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
-            long linesCleared, double peopleShare, double commitsShare, double linesShare) {
+            long linesCleared, double peopleShare, double commitsShare, double linesShare, long mergesLeftOut,
+            long commitsTrivial, long linesTrivial) {
+
+        public ReportTotals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
+                long linesCleared, double peopleShare, double commitsShare, double linesShare) {
+            this(people, peopleCleared, commits, commitsCleared, linesAdded, linesCleared, peopleShare, commitsShare,
+                    linesShare, 0, 0, 0);
+        }
 
         static ReportTotals of(long people, long peopleCleared, long commits, long commitsCleared, long lines,
                 long linesCleared) {
+            return of(people, peopleCleared, commits, commitsCleared, lines, linesCleared, 0, new long[2]);
+        }
+
+        /**
+         * {@code mergesLeftOut}: the merges without lines of their own, counted in no other total; {@code trivial}:
+         * the commits cleared as {@code TRIVIAL} and their lines (part of the cleared ones).
+         */
+        static ReportTotals of(long people, long peopleCleared, long commits, long commitsCleared, long lines,
+                long linesCleared, long mergesLeftOut, long[] trivial) {
             return new ReportTotals(people, peopleCleared, commits, commitsCleared, lines, linesCleared,
-                    share(peopleCleared, people), share(commitsCleared, commits), share(linesCleared, lines));
+                    share(peopleCleared, people), share(commitsCleared, commits), share(linesCleared, lines),
+                    mergesLeftOut, trivial[0], trivial[1]);
         }
 
         private static double share(long part, long whole) {

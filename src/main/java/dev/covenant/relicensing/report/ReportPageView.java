@@ -44,12 +44,13 @@ public class ReportPageView {
 
     /** {@code repository} is the {@link RepositoryName} of {@code owner/repo}, which a project governs. */
     RelicensingPages.ReportPage build(String owner, String repo, String repository, ReportReader reader, String to,
-            String at, RelicensingPages.ImportForm importForm) {
+            String at, String trivialLines, RelicensingPages.ImportForm importForm) {
         Report report = null;
         List<FieldError> errors = List.of();
         if (new RelicensingPages.ReportQuery(to, at, errors).asked()) {
             try {
-                report = reports.named(reports.report(reader, owner, repo, to, at), RelicensingPages.MAX_ROWS);
+                report = reports.named(reports.report(reader, owner, repo, to, at, trivialLines),
+                        RelicensingPages.MAX_ROWS);
             } catch (InvalidInputException e) {
                 errors = e.errors();
             }

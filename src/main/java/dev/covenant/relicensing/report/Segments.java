@@ -38,6 +38,9 @@ final class Segments {
             + " u.hi::timestamptz AS hi, u.written FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])"
             + " AS u(email, lo, hi, written))";
 
+    /** A commit credited to its authors: not a merge without lines of its own (as the view contribution_credit). */
+    private static final String CREDITED = "(co.lines_added > 0 OR coalesce(cardinality(co.parents), 0) < 2)";
+
     private final Instant[] global;
     private final Map<String, Instant[]> own = new HashMap<>();
     /** The addresses a company approves by address or domain: split by the address each commit was written under. */
@@ -45,10 +48,14 @@ final class Segments {
     private final String repository;
     private final ReportCutoff at;
     private final Instant cutoff;
+    /** Null, or {@code ?trivialLines=}: then every address's segments are split into trivial commits and others. */
+    private final Integer trivialLines;
 
     /** {@code grants} by address: each address's own boundaries join the license history's. */
-    Segments(String repository, ReportCutoff at, LicenseHistory licenses, Map<String, List<Grant>> grants) {
+    Segments(String repository, ReportCutoff at, LicenseHistory licenses, Map<String, List<Grant>> grants,
+            Integer trivialLines) {
         this.repository = repository;
+        this.trivialLines = trivialLines;
         this.at = at;
         this.cutoff = at.upTo();
         TreeSet<Instant> common = new TreeSet<>();
@@ -76,7 +83,8 @@ final class Segments {
         for (AddressSums a : addresses) {
             Instant[] bounds = bounds(a.email());
             int bucket = bucket(bounds, a.first());
-            if (at.keepsWhole(a) && bucket == bucket(bounds, a.last()) && !byWritten.contains(a.email())) {
+            if (trivialLines == null && at.keepsWhole(a) && bucket == bucket(bounds, a.last())
+                    && !byWritten.contains(a.email())) {
                 segments.add(List.of(new Segment(a.email(), bucket, a.commits(), a.authored(), a.linesAdded(),
                         a.authoredLines(), a.first(), a.last())));
             } else {
@@ -105,16 +113,17 @@ final class Segments {
                         + " SELECT cr.email, width_bucket(cr.authored_at, coalesce(b.b, g.b)),"
                         + " count(*), sum(cr.authored), sum(cr.lines_added),"
                         + " coalesce(sum(cr.lines_added) FILTER (WHERE cr.authored = 1), 0), min(cr.authored_at),"
-                        + " max(cr.authored_at), CASE WHEN cr.email = ANY(w.split) THEN cr.raw_email END"
+                        + " max(cr.authored_at), CASE WHEN cr.email = ANY(w.split) THEN cr.raw_email END, "
+                        + (trivialLines == null ? "false" : "cr.lines_added <= " + trivialLines)
                         + " FROM contribution_credit cr CROSS JOIN g CROSS JOIN w LEFT JOIN bounds b"
                         + " ON b.email = cr.email WHERE cr.repository = ? AND " + at.condition("cr")
-                        + (most ? "" : " AND cr.email = ANY(?)") + " GROUP BY 1, 2, 9",
+                        + (most ? "" : " AND cr.email = ANY(?)") + " GROUP BY 1, 2, 9, 10",
                 rs -> {
                     Integer at = recut.get(rs.getString(1));
                     if (at != null) {
                         segments.get(at).add(new Segment(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4),
                                 rs.getLong(5), rs.getLong(6), Rows.instant(rs, "min"), Rows.instant(rs, "max"),
-                                rs.getString(9)));
+                                rs.getString(9), rs.getBoolean(10)));
                     }
                 },
                 args.toArray());
@@ -143,25 +152,22 @@ final class Segments {
         List<Segment> cleared = all.stream().filter(s -> !isBlocked.contains(s)).toList();
         long blockedCredits = blocked.stream().mapToLong(Segment::commits).sum();
         long clearedAuthored = cleared.stream().mapToLong(Segment::authored).sum();
+        // Split by trivial commits, a blocked segment stands for the others of its stretch only.
+        if (trivialLines != null || blockedCredits <= clearedAuthored) {
+            long[] counted = credited(c, blocked,
+                    trivialLines == null ? "true" : "cr.lines_added > " + trivialLines);
+            return new long[] {commits, lines, commits - counted[0], lines - counted[1]};
+        }
         long[] counted = new long[2];
         Rows.Reader read = rs -> {
             counted[0] = rs.getLong(1);
             counted[1] = rs.getLong(2);
         };
-        if (blockedCredits <= clearedAuthored) {
-            Ranges r = ranges(blocked);
-            Rows.query(c, "WITH " + RANGES + " SELECT count(*), coalesce(sum(lines_added), 0) FROM contribution"
-                    + " WHERE repository = ? AND sha IN (SELECT cr.sha FROM r JOIN contribution_credit cr"
-                    + " ON cr.repository = ? AND cr.email = r.email AND cr.authored_at >= r.lo AND cr.authored_at < r.hi"
-                    + " AND (r.written IS NULL OR cr.raw_email = r.written)"
-                    + " WHERE " + at.condition("cr") + ")", read, r.emails, r.lo, r.hi, r.written, repository,
-                    repository, cutoff);
-            return new long[] {commits, lines, commits - counted[0], lines - counted[1]};
-        }
         Ranges r = ranges(cleared);
         Rows.query(c, "WITH " + RANGES
                 + " SELECT count(*), coalesce(sum(co.lines_added), 0) FROM r JOIN contribution co"
                 + " ON co.repository = ? AND co.author_email = r.email AND co.authored_at >= r.lo AND co.authored_at < r.hi"
+                + " AND " + CREDITED
                 + " AND (r.written IS NULL OR coalesce(co.author_raw_email, co.author_email) = r.written)"
                 + " WHERE " + at.condition("co") + " AND NOT EXISTS (SELECT 1 FROM contribution_coauthor a"
                 + " WHERE a.repository = co.repository AND a.sha = co.sha AND NOT EXISTS (SELECT 1 FROM r ok"
@@ -169,6 +175,39 @@ final class Segments {
                 + " AND (ok.written IS NULL OR coalesce(a.raw_email, a.email) = ok.written)))",
                 read, r.emails, r.lo, r.hi, r.written, repository, cutoff);
         return new long[] {commits, lines, counted[0], counted[1]};
+    }
+
+    /**
+     * The merges without lines of their own in the report's history, which are credited to no one; a commit imported
+     * without its parents is never counted here, as whether it is a merge is unknown.
+     */
+    long mergesLeftOut(Connection c) throws SQLException {
+        long[] merges = new long[1];
+        Rows.query(c, "SELECT count(*) FROM contribution co WHERE co.repository = ? AND NOT " + CREDITED + " AND "
+                + at.condition("co"), rs -> merges[0] = rs.getLong(1), repository, cutoff);
+        return merges[0];
+    }
+
+    /** The commits cleared as {@code TRIVIAL}, and their lines: those credited to the segments judged so. */
+    long[] trivial(Connection c, List<Segment> trivial) throws SQLException {
+        return trivial.isEmpty()
+                ? new long[2]
+                : credited(c, trivial, "cr.lines_added <= " + trivialLines);
+    }
+
+    /** The commits, and their lines, credited to {@code segments} whose credit meets {@code condition}. */
+    private long[] credited(Connection c, List<Segment> segments, String condition) throws SQLException {
+        long[] counted = new long[2];
+        Ranges r = ranges(segments);
+        Rows.query(c, "WITH " + RANGES + " SELECT count(*), coalesce(sum(lines_added), 0) FROM contribution"
+                + " WHERE repository = ? AND sha IN (SELECT cr.sha FROM r JOIN contribution_credit cr"
+                + " ON cr.repository = ? AND cr.email = r.email AND cr.authored_at >= r.lo AND cr.authored_at < r.hi"
+                + " AND (r.written IS NULL OR cr.raw_email = r.written) AND " + condition
+                + " WHERE " + at.condition("cr") + ")", rs -> {
+                    counted[0] = rs.getLong(1);
+                    counted[1] = rs.getLong(2);
+                }, r.emails, r.lo, r.hi, r.written, repository, repository, cutoff);
+        return counted;
     }
 
     /** Segments as the stretches of time they stand for: [lo, hi) of an address. */

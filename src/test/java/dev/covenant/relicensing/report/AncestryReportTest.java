@@ -106,8 +106,16 @@ class AncestryReportTest {
                 .get("/api/repos/" + owner + "/" + name + "/relicensing").then().statusCode(200).extract().jsonPath();
     }
 
+    /**
+     * The commits the report counts at {@code rev}: those git lists without {@code --merges}, since merges without
+     * lines of their own carry no work and are left out (the merge here adds no line of its own).
+     */
     private long revList(String rev) {
-        return Long.parseLong(repo.git("rev-list", "--count", rev).strip());
+        return Long.parseLong(repo.git("rev-list", "--count", "--no-merges", rev).strip());
+    }
+
+    private long merges(String rev) {
+        return Long.parseLong(repo.git("rev-list", "--count", "--merges", rev).strip());
     }
 
     @Test
@@ -127,8 +135,12 @@ class AncestryReportTest {
         assertTrue(!atCut.getList("contributors.emails.flatten()").contains("alan@" + domain),
                 "the unmerged branch is not, although it is older");
         for (String rev : repo.git("rev-list", "--all").strip().split("\n")) {
-            assertEquals(revList(rev), report("all", rev).getLong("totals.commits"), "git rev-list --count " + rev);
+            JsonPath at = report("all", rev);
+            assertEquals(revList(rev), at.getLong("totals.commits"), "git rev-list --count --no-merges " + rev);
+            assertEquals(merges(rev), at.getLong("totals.mergesLeftOut"), "git rev-list --count --merges " + rev);
         }
+        assertEquals(1, merges("HEAD"), "the history holds a --no-ff merge, which the report leaves out");
+        assertEquals(merges("--all"), report("all", null).getLong("totals.mergesLeftOut"));
         assertEquals(revList(cut), report("all", cut.substring(0, 10)).getLong("totals.commits"), "a prefix");
         assertEquals(revList("--all"), report("all", null).getLong("totals.commits"));
     }
@@ -149,9 +161,16 @@ class AncestryReportTest {
         admin().queryParam("to", "Apache-2.0").queryParam("at", cut).get(path).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("import the history again"));
         report("old", "2021-01-02");
+        JsonPath unknown = report("old", null);
+        assertEquals(Long.parseLong(repo.git("rev-list", "--count", "HEAD").strip()),
+                unknown.getLong("totals.commits"),
+                "imported without parents, no commit is known to be a merge: none is left out");
+        assertEquals(0, unknown.getLong("totals.mergesLeftOut"));
         admin().queryParam("to", "Apache-2.0").queryParam("at", "0123456789abcdef").get(path).then()
                 .statusCode(400).body("field", equalTo("at"));
         upload("old", repo.git(HistoryImportTest.LOG_ARGS));
         assertEquals(revList(cut), report("old", cut).getLong("totals.commits"), "imported again, with parents");
+        assertEquals(revList("HEAD"), report("old", null).getLong("totals.commits"),
+                "the merge found on importing again is left out of the sums too");
     }
 }

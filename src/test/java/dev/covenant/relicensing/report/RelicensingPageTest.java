@@ -279,6 +279,26 @@ class RelicensingPageTest {
     }
 
     /** The share and the count of a totals row. */
+    /**
+     * {@code ?trivialLines=2} on the page: the writer's two commits add 2 lines and 1 line (git log --numstat), so they
+     * are cleared as trivial, while Mallory's 3 lines still block; a bad value is the field's error.
+     */
+    @Test
+    void aMaintainerMayLeaveOutTrivialCommitsOnThePage() {
+        WebClient client = WebClient.signIn(maintainer);
+        String body = client.request().get(pagePath("?to=Apache-2.0&trivialLines=2")).then().statusCode(200).extract()
+                .asString();
+        assertEquals(List.of("75.0%", "3 of 4"), totals(body, "commits"));
+        assertThat(row(body, writer), containsString("TRIVIAL"));
+        assertThat(row(body, "UNKNOWN_IDENTITY"), containsString("o&#39;brien&amp;co-" + run));
+        assertThat(body, containsString("Cleared as trivial, on request: 2 commits adding 3 lines."));
+        assertThat(client.request().get(pagePath("?to=Apache-2.0")).then().statusCode(200).extract().asString(),
+                not(containsString("id=\"totals-trivial\"")));
+        String bad = client.request().get(pagePath("?to=Apache-2.0&trivialLines=lots")).then().statusCode(400)
+                .extract().asString();
+        assertThat(bad, containsString("trivialLines: is the most lines"));
+    }
+
     private static List<String> totals(String body, String what) {
         Matcher m = Pattern.compile("<tr id=\"totals-" + what + "\"><th>[^<]*</th><td>([^<]*)</td><td>([^<]*)</td>")
                 .matcher(body);
