@@ -19,16 +19,16 @@ public class RelicensingPages {
 
     /** The most contributors the page lists; the CSV has them all. */
     static final int MAX_ROWS = 1000;
-    private static final Set<String> QUERY_FIELDS = Set.of("to", "at");
+    private static final Set<String> QUERY_FIELDS = Set.of("to", "at", "trivialLines");
 
     /** What the report form was given, and what was wrong with it. */
-    public record ReportQuery(String to, String at, List<FieldError> errors) {
+    public record ReportQuery(String to, String at, String trivialLines, List<FieldError> errors) {
 
         public FieldError error(String field) {
             return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
         }
 
-        /** Errors of anything but the two fields, which the page shows above the form. */
+        /** Errors of anything but the form's fields, which the page shows above the form. */
         public List<FieldError> otherErrors() {
             return errors.stream().filter(e -> !QUERY_FIELDS.contains(e.field())).toList();
         }

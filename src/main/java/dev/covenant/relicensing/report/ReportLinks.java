@@ -15,14 +15,23 @@ final class ReportLinks {
     }
 
     /** {@code repository} is {@link RepositoryName}'s, which holds only letters, digits, '-', '.', '_' and the '/'. */
-    static RelicensingPages.Links of(String repository, String to, String at) {
-        return new RelicensingPages.Links(page(repository, to, at),
-                "/api/repos/" + repository + "/relicensing" + query(to, at, "format=csv"),
+    static RelicensingPages.Links of(String repository, String to, String at, String trivialLines) {
+        String trivial = trivialLines == null || trivialLines.isBlank()
+                ? null
+                : "trivialLines=" + encode(trivialLines.strip());
+        return new RelicensingPages.Links(page(repository, to, at) + (trivial == null ? "" : and(to, at) + trivial),
+                "/api/repos/" + repository + "/relicensing"
+                        + query(to, at, trivial == null ? "format=csv" : trivial + "&format=csv"),
                 page(repository, null, null) + "/imports");
     }
 
     static String page(String repository, String to, String at) {
         return "/repos/" + repository + "/relicensing" + query(to, at, null);
+    }
+
+    /** What joins one more parameter to {@link #page}'s address. */
+    private static String and(String to, String at) {
+        return query(to, at, null).isEmpty() ? "?" : "&";
     }
 
     static String signIn(String repository, String to, String at) {

@@ -47,7 +47,7 @@ public class ReportPageView {
             String at, String trivialLines, RelicensingPages.ImportForm importForm) {
         Report report = null;
         List<FieldError> errors = List.of();
-        if (new RelicensingPages.ReportQuery(to, at, errors).asked()) {
+        if (new RelicensingPages.ReportQuery(to, at, trivialLines, errors).asked()) {
             try {
                 report = reports.named(reports.report(reader, owner, repo, to, at, trivialLines),
                         RelicensingPages.MAX_ROWS);
@@ -67,7 +67,8 @@ public class ReportPageView {
                         ContactEmails.linkedContacts(dataSource, repository))
                 : Map.of();
         return new RelicensingPages.ReportPage(repository, reader.whole(), new RelicensingPages.ReportQuery(
-                to, at, errors), report, recent, importForm, ReportLinks.of(repository, to, at),
+                to, at, trivialLines, errors), report, recent, importForm,
+                ReportLinks.of(repository, to, at, trivialLines),
                 github.webUrl().replaceAll("/+$", ""), blocking, contacts);
     }
 }

@@ -292,11 +292,14 @@ class RelicensingPageTest {
         assertThat(row(body, writer), containsString("TRIVIAL"));
         assertThat(row(body, "UNKNOWN_IDENTITY"), containsString("o&#39;brien&amp;co-" + run));
         assertThat(body, containsString("Cleared as trivial, on request: 2 commits adding 3 lines."));
+        // The form keeps the choice, and the CSV link asks for the same report.
+        assertThat(body, containsString("name=\"trivialLines\" value=\"2\""));
+        assertThat(body, containsString("relicensing?to=Apache-2.0&amp;trivialLines=2&amp;format=csv"));
         assertThat(client.request().get(pagePath("?to=Apache-2.0")).then().statusCode(200).extract().asString(),
                 not(containsString("id=\"totals-trivial\"")));
         String bad = client.request().get(pagePath("?to=Apache-2.0&trivialLines=lots")).then().statusCode(400)
                 .extract().asString();
-        assertThat(bad, containsString("trivialLines: is the most lines"));
+        assertThat(bad, containsString("<div class=\"error\" id=\"trivialLines-error\">is the most lines"));
     }
 
     private static List<String> totals(String body, String what) {

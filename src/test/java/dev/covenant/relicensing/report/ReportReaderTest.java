@@ -69,12 +69,16 @@ class ReportReaderTest {
 
     @Test
     void linksKeepTheTargetEncodedSoThatSignInAcceptsThem() {
-        var links = ReportLinks.of("acme/widget", "GPL-2.0+ OR MIT", " 2024-05-31 ");
+        var links = ReportLinks.of("acme/widget", "GPL-2.0+ OR MIT", " 2024-05-31 ", null);
         assertEquals("/repos/acme/widget/relicensing?to=GPL-2.0%2B%20OR%20MIT&at=2024-05-31", links.page());
         assertEquals("/api/repos/acme/widget/relicensing?to=GPL-2.0%2B%20OR%20MIT&at=2024-05-31&format=csv",
                 links.csv());
         assertEquals("/repos/acme/widget/relicensing/imports", links.startImport());
-        assertEquals("/api/repos/acme/widget/relicensing?format=csv", ReportLinks.of("acme/widget", null, "").csv());
+        assertEquals("/api/repos/acme/widget/relicensing?format=csv",
+                ReportLinks.of("acme/widget", null, "", " ").csv());
+        var trivial = ReportLinks.of("acme/widget", "MIT", null, "3");
+        assertEquals("/repos/acme/widget/relicensing?to=MIT&trivialLines=3", trivial.page());
+        assertEquals("/api/repos/acme/widget/relicensing?to=MIT&trivialLines=3&format=csv", trivial.csv());
         assertEquals("/login?next=%2Frepos%2Facme%2Fwidget%2Frelicensing%3Fto%3DMIT%2526X",
                 ReportLinks.signIn("acme/widget", "MIT&X", null));
     }
