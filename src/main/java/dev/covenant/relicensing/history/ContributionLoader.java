@@ -160,7 +160,8 @@ final class ContributionLoader {
                     written.add(List.of(email, coAuthor.email()));
                 }
                 rows.text("A").text(commit.sha()).text(mapped.name()).text(email).time(commit.authoredAt())
-                        .nulls(2).number(commit.linesAdded()).nulls(2).text(coAuthor.email()).nulls(1);
+                        .nulls(1).bool(commit.merge()).number(commit.linesAdded()).nulls(2).text(coAuthor.email())
+                        .nulls(1);
                 rows.endRow();
             }
         }
@@ -228,8 +229,8 @@ final class ContributionLoader {
                 + " FROM contribution c WHERE c.repository = ? AND c.sha = s.sha) ORDER BY sha", repository,
                 staged.withParents(), repository);
         ContributionSums.insertCoAuthors(connection, "INSERT INTO contribution_coauthor (repository, sha, name, email,"
-                + " authored_at, lines_added, raw_email) SELECT DISTINCT ON (sha, email) ?, sha, name, email,"
-                + " authored_at, lines_added, raw_email FROM staged_history s WHERE kind = 'A' AND NOT EXISTS"
+                + " authored_at, lines_added, raw_email, merge) SELECT DISTINCT ON (sha, email) ?, sha, name, email,"
+                + " authored_at, lines_added, raw_email, coalesce(merge, false) FROM staged_history s WHERE kind = 'A' AND NOT EXISTS"
                 + " (SELECT 1 FROM contribution_coauthor a WHERE a.repository = ? AND a.sha = s.sha"
                 + " AND a.email = s.email) ORDER BY sha, email", repository, repository);
         if (added < staged.commits()) {
@@ -248,20 +249,24 @@ final class ContributionLoader {
     /**
      * Commits imported before without parents or written addresses get them from this import, so that importing
      * again is how a history gains what a report at a commit needs. The sums change only where a commit turns out to
-     * be a merge without lines of its own, which is no longer credited: its author and co-authors are counted again.
+     * be a merge without lines of its own (an earlier listing showed neither a {@code Merge:} line nor parents), which
+     * is no longer credited: its author and co-authors are counted again.
      */
     private static void completeEarlierImport(Connection connection, String repository, boolean withParents)
             throws SQLException {
         Set<String> recount = new HashSet<>();
-        Rows.query(connection, "WITH u AS (UPDATE contribution c"
-                + " SET parents = CASE WHEN ? THEN s.parents ELSE c.parents END,"
-                + " author_raw_email = coalesce(c.author_raw_email, s.raw_email) FROM staged_history s"
-                + " WHERE s.kind = 'C' AND c.repository = ? AND c.sha = s.sha AND c.pull_request IS NULL"
-                + " AND ((c.parents IS NULL AND ?) OR c.author_raw_email IS NULL)"
-                + " RETURNING c.sha, c.author_email, c.lines_added = 0 AND cardinality(c.parents) > 1 AS left_out)"
-                + " SELECT u.author_email FROM u WHERE u.left_out UNION SELECT a.email FROM u"
-                + " JOIN contribution_coauthor a ON a.repository = ? AND a.sha = u.sha WHERE u.left_out",
-                rs -> recount.add(rs.getString(1)), withParents, repository, withParents, repository);
+        Rows.query(connection, "WITH flipped AS (SELECT c.sha, c.author_email FROM contribution c"
+                + " JOIN staged_history s ON s.kind = 'C' AND s.sha = c.sha WHERE c.repository = ?"
+                + " AND c.pull_request IS NULL AND s.merge AND NOT c.merge AND c.lines_added = 0),"
+                + " u AS (UPDATE contribution c SET parents = CASE WHEN ? THEN s.parents ELSE c.parents END,"
+                + " author_raw_email = coalesce(c.author_raw_email, s.raw_email), merge = c.merge OR s.merge"
+                + " FROM staged_history s WHERE s.kind = 'C' AND c.repository = ? AND c.sha = s.sha"
+                + " AND c.pull_request IS NULL"
+                + " AND ((c.parents IS NULL AND ?) OR c.author_raw_email IS NULL OR (s.merge AND NOT c.merge))),"
+                + " coauthors AS (UPDATE contribution_coauthor a SET merge = true FROM flipped f"
+                + " WHERE a.repository = ? AND a.sha = f.sha RETURNING a.email)"
+                + " SELECT author_email FROM flipped UNION SELECT email FROM coauthors",
+                rs -> recount.add(rs.getString(1)), repository, withParents, repository, withParents, repository);
         ContributionSums.recount(connection, repository, recount);
         Rows.update(connection, "UPDATE contribution_coauthor a SET raw_email = s.raw_email FROM staged_history s"
                 + " WHERE s.kind = 'A' AND a.repository = ? AND a.sha = s.sha AND a.email = s.email"

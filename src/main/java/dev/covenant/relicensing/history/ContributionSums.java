@@ -18,8 +18,8 @@ import dev.covenant.jdbc.Rows;
  * statement and in one aggregate pass however many rows it brought; a delete counts the addresses it touched again
  * from their commits. {@link #rebuild} counts a repository from scratch.
  *
- * <p>A merge without lines of its own (more than one parent, no line added) is credited to no one: the
- * {@code contribution_credit} view (V21) and the inserts here leave it out alike.
+ * <p>A merge without lines of its own (git printed it as a merge, and it adds no line) is credited to no one: the
+ * {@code contribution_credit} view (V24) and the inserts here leave it out alike.
  *
  * <p>Of the contributions at an address's newest date, the name kept is the greatest, so that adding in any order
  * and counting from scratch agree.
@@ -28,15 +28,10 @@ public final class ContributionSums {
 
     /** The credit of each row an {@code INSERT INTO contribution} returns: its author's. */
     private static final String AUTHOR_CREDIT = "repository, author_email AS email, author_name AS name, authored_at,"
-            + " lines_added, 1 AS authored, lines_added > 0 OR coalesce(cardinality(parents), 0) < 2 AS credited";
-    /**
-     * The credit of each row an {@code INSERT INTO contribution_coauthor} returns; its commit was inserted by an
-     * earlier statement.
-     */
+            + " lines_added, 1 AS authored, lines_added > 0 OR NOT merge AS credited";
+    /** The credit of each row an {@code INSERT INTO contribution_coauthor} returns (it carries its commit's merge). */
     private static final String COAUTHOR_CREDIT = "repository, email, name, authored_at, lines_added, 0 AS authored,"
-            + " lines_added > 0 OR NOT EXISTS (SELECT 1 FROM contribution co"
-            + " WHERE co.repository = contribution_coauthor.repository AND co.sha = contribution_coauthor.sha"
-            + " AND cardinality(co.parents) > 1) AS credited";
+            + " lines_added > 0 OR NOT merge AS credited";
     private static final String COLUMNS = "contribution_address AS a (repository, email, commits, lines_added,"
             + " authored, authored_lines, first_at, last_at, name)";
     private static final String ADDED = "INSERT INTO " + COLUMNS + " " + summed("added WHERE credited")

@@ -39,7 +39,7 @@ final class Segments {
             + " AS u(email, lo, hi, written))";
 
     /** A commit credited to its authors: not a merge without lines of its own (as the view contribution_credit). */
-    private static final String CREDITED = "(co.lines_added > 0 OR coalesce(cardinality(co.parents), 0) < 2)";
+    private static final String CREDITED = "(co.lines_added > 0 OR NOT co.merge)";
 
     private final Instant[] global;
     private final Map<String, Instant[]> own = new HashMap<>();
@@ -178,8 +178,8 @@ final class Segments {
     }
 
     /**
-     * The merges without lines of their own in the report's history, which are credited to no one; a commit imported
-     * without its parents is never counted here, as whether it is a merge is unknown.
+     * The merges without lines of their own in the report's history, which are credited to no one; a commit listed
+     * with neither a {@code Merge:} line nor its parents is never counted here, as whether it is a merge is unknown.
      */
     long mergesLeftOut(Connection c) throws SQLException {
         long[] merges = new long[1];

@@ -78,6 +78,11 @@ public final class GeneratedHistory extends InputStream {
         return n;
     }
 
+    /** How many of the commits up to the {@code n}th (from 1) are merges, which add no line of their own. */
+    public static int mergesUpTo(int n) {
+        return n / 50;
+    }
+
     private String commit(int n) {
         StringBuilder text = new StringBuilder(512);
         boolean merge = n % 50 == 0;

@@ -161,16 +161,32 @@ class AncestryReportTest {
         admin().queryParam("to", "Apache-2.0").queryParam("at", cut).get(path).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("import the history again"));
         report("old", "2021-01-02");
-        JsonPath unknown = report("old", null);
-        assertEquals(Long.parseLong(repo.git("rev-list", "--count", "HEAD").strip()),
-                unknown.getLong("totals.commits"),
-                "imported without parents, no commit is known to be a merge: none is left out");
-        assertEquals(0, unknown.getLong("totals.mergesLeftOut"));
+        JsonPath fuller = report("old", null);
+        assertEquals(revList("HEAD"), fuller.getLong("totals.commits"),
+                "without parents, git's Merge: lines still tell the merges, which are left out");
+        assertEquals(merges("HEAD"), fuller.getLong("totals.mergesLeftOut"));
         admin().queryParam("to", "Apache-2.0").queryParam("at", "0123456789abcdef").get(path).then()
                 .statusCode(400).body("field", equalTo("at"));
         upload("old", repo.git(HistoryImportTest.LOG_ARGS));
         assertEquals(revList(cut), report("old", cut).getLong("totals.commits"), "imported again, with parents");
-        assertEquals(revList("HEAD"), report("old", null).getLong("totals.commits"),
+        assertEquals(revList("HEAD"), report("old", null).getLong("totals.commits"));
+    }
+
+    @Test
+    void aMergeFoundOnImportingAgainIsLeftOutOfTheSums() {
+        // Neither parents nor Merge: lines: nothing tells a merge apart.
+        String bare = repo.git(HistoryImportTest.LOG_COMMAND.split(" ")).replaceAll("(?m)^Merge: .*\n", "");
+        upload("bare", bare);
+        JsonPath unknown = report("bare", null);
+        assertEquals(Long.parseLong(repo.git("rev-list", "--count", "HEAD").strip()),
+                unknown.getLong("totals.commits"), "no commit is known to be a merge: none is left out");
+        assertEquals(0, unknown.getLong("totals.mergesLeftOut"));
+        upload("bare", repo.git(HistoryImportTest.LOG_ARGS));
+        JsonPath again = report("bare", null);
+        assertEquals(revList("HEAD"), again.getLong("totals.commits"),
                 "the merge found on importing again is left out of the sums too");
+        assertEquals(merges("HEAD"), again.getLong("totals.mergesLeftOut"));
+        assertEquals(again.getLong("totals.commits"), report("bare", repo.git("rev-parse", "HEAD").strip())
+                .getLong("totals.commits"), "at HEAD, by ancestry");
     }
 }
