@@ -211,9 +211,25 @@ class WebhookBenchmark {
                 }
                 Map<String, Long> states = stored.values().stream()
                         .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
+                // The database's own limit for durable single-row inserts, same payload, clients and server.
+                PgbenchBaseline.Result pgbench = PgbenchBaseline.run(service.databaseUrl(), template, CLIENTS,
+                        (int) DURATION.toSeconds(), out);
                 String report = report(warmUp, paced, measured, loadBefore, service, stored.size(), acceptedCount,
                         missing, states,
-                        databaseActivity);
+                        databaseActivity)
+                        + String.format(Locale.ROOT, "pgbench baseline  %.0f inserts/s, latency average %.1f ms (%s)%n",
+                                pgbench.perSecond(), pgbench.latencyMs(), pgbench.note());
+                BenchRatios.record("webhooks", "durable deliveries accepted per second, " + CLIENTS + " clients",
+                        measured.perSecond(), pgbench.perSecond(), "/s", BenchRatios.Goal.AT_LEAST, 0.80, "pgbench",
+                        pgbench.note());
+                if (paced.limit > 0) {
+                    long[] latencies = paced.latenciesOf202();
+                    double p99 = latencies.length == 0
+                            ? Double.NaN
+                            : BenchReport.percentile(sorted(latencies), 99) / 1e6;
+                    BenchRatios.bound("webhooks", "p99 of the 202 at " + paced.rate + " deliveries/s", p99, "ms",
+                            BenchRatios.Goal.AT_MOST, 20, "from when each delivery was due");
+                }
                 System.out.println(report);
                 Files.writeString(out.resolve("webhooks.txt"), report);
                 if (problems.size() > 20) {
