@@ -54,11 +54,12 @@ final class PgbenchBaseline {
             return Result.missing("could not prepare the table: " + e.getMessage());
         }
         Path script = out.resolve("pgbench-delivery.sql");
-        String literal = payload.replace("'", "''");
+        // As hex: pgbench would read the JSON's colons as its own variables.
+        String hex = java.util.HexFormat.of().formatHex(payload.getBytes(StandardCharsets.UTF_8));
         Files.writeString(script, "INSERT INTO bench_pgbench_delivery (delivery_id, event, action, installation_id,"
                 + " repository, payload, received_at, state, attempts, next_attempt_at, last_error) VALUES"
-                + " (gen_random_uuid()::text, 'pull_request', 'opened', 1, 'octo-org/hello-world', convert_to('"
-                + literal + "', 'UTF8'), now(), 'PENDING', 0, now(), NULL) ON CONFLICT (delivery_id) DO NOTHING;\n",
+                + " (gen_random_uuid()::text, 'pull_request', 'opened', 1, 'octo-org/hello-world', decode('" + hex
+                + "', 'hex'), now(), 'PENDING', 0, now(), NULL) ON CONFLICT (delivery_id) DO NOTHING;\n",
                 StandardCharsets.UTF_8);
         Path log = out.resolve("pgbench.txt");
         Process process = new ProcessBuilder(List.of(pgbench, "-n", "-M", "prepared", "-c", String.valueOf(clients),

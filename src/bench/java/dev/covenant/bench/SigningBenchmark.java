@@ -196,6 +196,11 @@ class SigningBenchmark {
                         failedSigners, serviceErrors, ledgerRate, service);
                 System.out.println(report);
                 Files.writeString(out.resolve("signing.txt"), report);
+                long[] posts = signers.stream().flatMapToLong(s -> Arrays.stream(s.post)).filter(v -> v >= 0)
+                        .sorted().toArray();
+                BenchRatios.bound("signing", signers.size() + " people signing at once, p99 of the sign POST",
+                        posts.length == 0 ? Double.NaN : BenchReport.percentile(posts, 99) / 1e9, "s",
+                        BenchRatios.Goal.AT_MOST, 1, "each submits the form twice at once; " + ledgerRate);
                 writeLatencies(out.resolve("signing-latencies.csv"), signers);
 
                 if (!problems.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,11 +42,11 @@ import dev.covenant.web.Roles;
 public class AgreementPagesResource {
 
     private final Caller caller;
-    private final SigningService signing;
+    private final SigningBatcher batcher;
 
-    AgreementPagesResource(Caller caller, SigningService signing) {
+    AgreementPagesResource(Caller caller, SigningBatcher batcher) {
         this.caller = caller;
-        this.signing = signing;
+        this.batcher = batcher;
     }
 
     @GET
@@ -78,9 +80,24 @@ public class AgreementPagesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     @RolesAllowed(Roles.PERSON)
-    @Transactional
     public Response sign(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
             @jakarta.ws.rs.core.Context HttpServerRequest request) {
+        // Checked in a short transaction of its own; the signature is recorded by the batcher, with those of everyone
+        // signing at the same moment, while this request holds no connection.
+        Checked checked = QuarkusTransaction.requiringNew().call(() -> check(slug, form));
+        if (checked.invalid() != null) {
+            return checked.invalid();
+        }
+        UUID signature = batcher.sign(new SigningBatcher.Request(checked.githubId(), checked.versionId(),
+                checked.values(), Origin.of(request)));
+        return Requests.seeOther("/signatures/" + signature);
+    }
+
+    /** The form, checked: what to sign, or the page that says what is wrong. */
+    private record Checked(long githubId, long versionId, Map<String, String> values, Response invalid) {
+    }
+
+    private Checked check(String slug, MultivaluedMap<String, String> form) {
         Person signer = caller.signedIn();
         Agreement agreement = individual(slug);
         AgreementVersion version = AgreementVersion.find(agreement, String.valueOf(form.getFirst("version")))
@@ -97,11 +114,10 @@ public class AgreementPagesResource {
         form.forEach((k, v) -> submitted.put(k, v.isEmpty() ? "" : v.get(0)));
         FormValues.Checked checked = FormValues.check(version.formFields(), submitted, signer.verifiedEmails());
         if (!checked.valid()) {
-            return Layout.html(400, page(agreement, version, null, submitted, checked.errors(),
-                    Requests.safeRepo(form.getFirst("repo"))));
+            return new Checked(signer.githubId, version.id, Map.of(), Layout.html(400, page(agreement, version, null,
+                    submitted, checked.errors(), Requests.safeRepo(form.getFirst("repo")))));
         }
-        Signature signature = signing.sign(signer, version, checked.values(), Origin.of(request));
-        return Requests.seeOther("/signatures/" + signature.id);
+        return new Checked(signer.githubId, version.id, checked.values(), null);
     }
 
     private TemplateInstance page(Agreement agreement, AgreementVersion version, Signature existing,

@@ -1,0 +1,169 @@
+package dev.covenant.signing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import org.jboss.logging.Logger;
+
+import dev.covenant.agreement.AgreementVersion;
+import dev.covenant.identity.Person;
+import dev.covenant.web.PageException;
+
+/**
+ * Group commit for signatures. Every ledger append holds the ledger's one lock until its transaction commits, and a
+ * commit waits for the disk, so signatures recorded one transaction each queue behind one another (about 50 a
+ * second on the build machine). Here one writer records every signature that arrived while it wrote the previous
+ * ones in one transaction: one lock, one disk flush for the whole batch, each with its own ledger entry, in order.
+ * A caller returns once its batch committed. Should one signature of a batch fail, the batch is rolled back and each
+ * of its signatures is recorded alone, so that only the failing one fails.
+ */
+@ApplicationScoped
+public class SigningBatcher {
+
+    private static final Logger LOG = Logger.getLogger(SigningBatcher.class);
+    /** The most signatures one transaction records. */
+    static final int MAX_BATCH = 200;
+    private static final long COMMIT_WAIT_SECONDS = 60;
+
+    /** One signature to record: who, which version, the checked form values, from where. */
+    public record Request(long githubId, long versionId, Map<String, String> values, Origin origin) {
+        public Request {
+            values = Map.copyOf(values);
+        }
+    }
+
+    private record Pending(Request request, CompletableFuture<UUID> done) {
+    }
+
+    private final SigningService signing;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean open;
+    private Thread writer;
+
+    SigningBatcher(SigningService signing) {
+        this.signing = signing;
+    }
+
+    void start(@Observes StartupEvent event) {
+        open = true;
+        writer = new Thread(this::run, "covenant-signing-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Writes what is queued, then stops taking signatures; runs before the database goes. */
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 5) ShutdownEvent event) {
+        open = false;
+        if (writer != null) {
+            try {
+                writer.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Pending left; (left = queue.poll()) != null;) {
+            left.done().completeExceptionally(unavailable());
+        }
+    }
+
+    /**
+     * Records the signature (or returns the person's active one of that version) and returns its id once committed.
+     * Must not be called inside a transaction: the caller would hold a connection while the batch needs one.
+     */
+    public UUID sign(Request request) {
+        if (!open) {
+            throw unavailable();
+        }
+        CompletableFuture<UUID> done = new CompletableFuture<>();
+        queue.add(new Pending(request, done));
+        try {
+            return done.get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("recording the signature failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new PageException(503, "Signing is busy",
+                    "Your signature could not be recorded in time. Please submit the form again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (open || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "The signing writer failed on a batch of %d", batch.size());
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<UUID> ids = new ArrayList<>(batch.size());
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Pending p : batch) {
+                    ids.add(record(p.request()));
+                }
+            });
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(e);
+                return;
+            }
+            LOG.warnf("A batch of %d signatures failed (%s); recording each alone", batch.size(), e.getMessage());
+            for (Pending p : batch) {
+                write(List.of(p));
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(ids.get(i));
+        }
+    }
+
+    private UUID record(Request request) {
+        Person signer = Person.<Person>findByIdOptional(request.githubId())
+                .orElseThrow(() -> new IllegalStateException("no person " + request.githubId()));
+        AgreementVersion version = AgreementVersion.<AgreementVersion>findByIdOptional(request.versionId())
+                .orElseThrow(() -> new IllegalStateException("no agreement version " + request.versionId()));
+        return signing.sign(signer, version, request.values(), request.origin()).id;
+    }
+
+    private static PageException unavailable() {
+        return new PageException(503, "Covenant is stopping", "Please submit the form again in a moment.");
+    }
+}
