@@ -321,10 +321,23 @@ class SigningBenchmark {
             }
             times.sort(Comparator.naturalOrder());
             double span = Duration.between(times.get(0), times.get(times.size() - 1)).toNanos() / 1e9;
-            return String.format(Locale.ROOT, "%d in %.2f s (%.1f per second, first to last)", times.size(), span,
-                    (times.size() - 1) / span);
+            return String.format(Locale.ROOT, "%d in %.2f s (%.1f per second, first to last), %s", times.size(), span,
+                    (times.size() - 1) / span, transactions(service, after));
         } catch (Exception e) {
             return "unknown (" + e + ")";
+        }
+    }
+
+    /** How many transactions wrote the signatures' ledger entries (entries of one transaction share its xmin). */
+    private static String transactions(ServiceProcess service, long after) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(service.databaseUrl(), "postgres", "");
+                java.sql.Statement statement = db.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT count(DISTINCT xmin::text) FROM ledger_entry"
+                        + " WHERE kind = 'signature.signed' AND seq > " + after)) {
+            row.next();
+            return "in " + row.getLong(1) + " transactions";
+        } catch (java.sql.SQLException e) {
+            return "transactions unknown (" + e.getMessage() + ")";
         }
     }
 
