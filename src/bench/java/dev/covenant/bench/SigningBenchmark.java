@@ -256,7 +256,7 @@ class SigningBenchmark {
     }
 
     /** One person: sign in with GitHub, open the signing page, submit the form twice at once. */
-    private static void sign(Signer s, HttpClient browser, ServiceProcess service, FakeGitHub github,
+    static void sign(Signer s, HttpClient browser, ServiceProcess service, FakeGitHub github,
             Map<Integer, Integer> statuses,
             long deadline) throws Exception {
         // Signed in at GitHub already, as a person who clicks "Sign in with GitHub" usually is.
@@ -351,7 +351,7 @@ class SigningBenchmark {
 
     // ---------------------------------------------------------------- HTTP
 
-    private static HttpClient client(ExecutorService executor) {
+    static HttpClient client(ExecutorService executor) {
         return HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(20)).executor(executor).build();
