@@ -58,45 +58,62 @@ class SigningBatcherTest {
             return AgreementVersion.findLatest(Agreement.findBySlug("individual").orElseThrow()).orElseThrow().id;
         });
         long ledgerBefore = Long.parseLong(Sql.text("SELECT count(*) FROM ledger_entry"));
-        // Every person once, the first ten twice, and one request for a version that does not exist.
-        int requests = PEOPLE + 10 + 1;
-        CyclicBarrier start = new CyclicBarrier(requests);
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        List<Future<UUID>> signed = new ArrayList<>();
-        try {
-            for (int i = 0; i < requests; i++) {
-                long githubId = first + (i < PEOPLE ? i : i < PEOPLE + 10 ? i - PEOPLE : 0);
-                long versionId = i == requests - 1 ? -1 : version;
-                signed.add(pool.submit(() -> {
-                    start.await();
-                    return batcher.sign(new SigningBatcher.Request(githubId, versionId, Map.of("name", "Burst"),
-                            new Origin("127.0.0.1", "burst")));
-                }));
-            }
-            List<UUID> ids = new ArrayList<>();
-            for (int i = 0; i < requests - 1; i++) {
-                ids.add(signed.get(i).get());
-            }
-            ExecutionException bad = assertThrows(ExecutionException.class, () -> signed.get(requests - 1).get());
-            assertTrue(bad.getCause().getMessage().contains("no agreement version"), bad.getCause().toString());
-            for (int i = 0; i < 10; i++) {
-                assertEquals(ids.get(i), ids.get(PEOPLE + i), "the second submission of a person, the same receipt");
-            }
-            assertEquals(PEOPLE, ids.stream().distinct().count());
-        } finally {
-            pool.shutdownNow();
+        // Every person but the last two once, the first ten twice.
+        int people = PEOPLE - 2;
+        List<SigningBatcher.Request> burst = new ArrayList<>();
+        for (int i = 0; i < people + 10; i++) {
+            burst.add(request(first + (i < people ? i : i - people), version));
         }
+        List<Future<UUID>> signed = submitTogether(burst);
+        List<UUID> ids = new ArrayList<>();
+        for (Future<UUID> f : signed) {
+            ids.add(f.get());
+        }
+        for (int i = 0; i < 10; i++) {
+            assertEquals(ids.get(i), ids.get(people + i), "the second submission of a person, the same receipt");
+        }
+        assertEquals(people, ids.stream().distinct().count());
+        // Entries written by one transaction share its id (xmin): fewer transactions than signatures is batching.
+        long transactions = Long.parseLong(Sql.text("SELECT count(DISTINCT xmin::text) FROM ledger_entry e WHERE"
+                + " e.kind = 'signature.signed' AND e.seq > ? AND (e.event::jsonb ->> 'githubId')::bigint BETWEEN ? AND ?",
+                ledgerBefore, first, first + PEOPLE - 1));
+        assertTrue(transactions < people, transactions + " transactions for " + people + " signatures");
+
+        // A request that cannot be recorded (its version does not exist) among two good ones: it alone fails.
+        List<Future<UUID>> mixed = submitTogether(List.of(request(first + PEOPLE - 2, version),
+                request(first + 1, -1), request(first + PEOPLE - 1, version)));
+        ExecutionException bad = assertThrows(ExecutionException.class, () -> mixed.get(1).get());
+        assertTrue(bad.getCause().getMessage().contains("no agreement version"), bad.getCause().toString());
+        mixed.get(0).get();
+        mixed.get(2).get();
         assertEquals(String.valueOf(PEOPLE), Sql.text("SELECT count(*) FROM signature WHERE github_id BETWEEN ? AND ?",
                 first, first + PEOPLE - 1));
         assertEquals(String.valueOf(PEOPLE), Sql.text("SELECT count(*) FROM ledger_entry e WHERE e.kind ="
                 + " 'signature.signed' AND e.seq > ? AND (e.event::jsonb ->> 'githubId')::bigint BETWEEN ? AND ?",
                 ledgerBefore, first, first + PEOPLE - 1));
-        // Entries written by one transaction share its id (xmin): fewer transactions than signatures is batching.
-        long transactions = Long.parseLong(Sql.text(
-                "SELECT count(DISTINCT xmin::text) FROM ledger_entry e WHERE e.kind ="
-                        + " 'signature.signed' AND e.seq > ? AND (e.event::jsonb ->> 'githubId')::bigint BETWEEN ? AND ?",
-                ledgerBefore, first, first + PEOPLE - 1));
-        assertTrue(transactions < PEOPLE, transactions + " transactions for " + PEOPLE + " signatures");
         assertTrue(verifier.verify().intact(), "the ledger verifies");
+    }
+
+    private static SigningBatcher.Request request(long githubId, long versionId) {
+        return new SigningBatcher.Request(githubId, versionId, Map.of("name", "Burst"),
+                new Origin("127.0.0.1", "burst"));
+    }
+
+    /** Submits every request from a thread of its own, all released at once. */
+    private List<Future<UUID>> submitTogether(List<SigningBatcher.Request> requests) {
+        CyclicBarrier start = new CyclicBarrier(requests.size());
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            List<Future<UUID>> futures = new ArrayList<>();
+            for (SigningBatcher.Request r : requests) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return batcher.sign(r);
+                }));
+            }
+            return futures;
+        } finally {
+            pool.shutdown();
+        }
     }
 }
