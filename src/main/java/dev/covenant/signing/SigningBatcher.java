@@ -15,6 +15,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -135,8 +136,13 @@ public class SigningBatcher {
         List<UUID> ids = new ArrayList<>(batch.size());
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                EntityManager session = Person.getEntityManager();
                 for (Pending p : batch) {
                     ids.add(record(p.request()));
+                    // Each signature's rows are written; a session that keeps them all checks them all again at
+                    // every flush of the next ones.
+                    session.flush();
+                    session.clear();
                 }
             });
         } catch (RuntimeException e) {
