@@ -64,9 +64,20 @@ public final class BareClone implements AutoCloseable {
 
     private static BareClone clone(CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials,
             boolean headOnly) throws IOException {
+        return clone(SystemGit.clones() ? Tool.GIT : Tool.JGIT, url, workDir, credentials, headOnly);
+    }
+
+    /** Clones every branch with the given tool: tests hold both to the same fences. */
+    static BareClone with(Tool tool, CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials)
+            throws IOException {
+        return clone(tool, url, workDir, credentials, false);
+    }
+
+    private static BareClone clone(Tool tool, CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials,
+            boolean headOnly) throws IOException {
         Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "clone-");
         try {
-            if (SystemGit.clones()) {
+            if (tool == Tool.GIT) {
                 SystemGitClone.run(url, dir, credentials, headOnly, workDir);
                 return new BareClone(dir, Tool.GIT, null);
             }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The system git's clone: which versions may clone (those that can pin a host's addresses), what it pins, and that a
- * clone of the default branch holds that branch's history as {@code git} itself lists it, and nothing else.
+ * clone of the default branch holds that branch's history as {@code git} itself lists it, and nothing else, while a
+ * full clone by either tool holds every branch.
  */
 class SystemGitCloneTest {
 
@@ -43,7 +44,7 @@ class SystemGitCloneTest {
     }
 
     @Test
-    void theDefaultBranchIsClonedWithItsHistoryOnly() throws Exception {
+    void theDefaultBranchIsClonedWithItsHistoryOnlyAndEveryBranchByEitherTool() throws Exception {
         GitRepo repo = new GitRepo();
         repo.write("a.txt", "one\n");
         repo.commit("Ada", "ada@example.org", "First");
@@ -63,6 +64,14 @@ class SystemGitCloneTest {
                     clone.repository().resolve("HEAD").name());
             assertTrue(clone.repository().getRefDatabase().getRefs().stream()
                     .noneMatch(r -> r.getName().endsWith("elsewhere")));
+        }
+        try (BareClone jgit = BareClone.with(BareClone.Tool.JGIT, url, work, Optional.empty());
+                BareClone git = BareClone.with(BareClone.Tool.GIT, url, work, Optional.empty())) {
+            for (BareClone clone : List.of(jgit, git)) {
+                assertEquals(repo.git("rev-parse", "HEAD").strip(), clone.repository().resolve("HEAD").name());
+                assertEquals(repo.git("rev-parse", "elsewhere").strip(),
+                        clone.repository().resolve("refs/heads/elsewhere").name(), clone.tool().name());
+            }
         }
     }
 }
