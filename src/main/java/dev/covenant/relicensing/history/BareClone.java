@@ -1,6 +1,7 @@
 package dev.covenant.relicensing.history;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -9,20 +10,32 @@ import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.jboss.logging.Logger;
 
-/** A bare JGit clone in a fresh directory under the work directory, deleted with everything in it on close. */
+/**
+ * A bare clone in a fresh directory under the work directory, deleted with everything in it on close: made by the
+ * system's git where it may clone ({@link SystemGit#clones()}), by JGit elsewhere; either way read through JGit's
+ * {@link #repository()} where a caller needs objects.
+ */
 public final class BareClone implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BareClone.class);
 
-    private final Path dir;
-    private final Git git;
+    /** Which tool made a clone: the system's git, or JGit. */
+    public enum Tool {
+        GIT, JGIT
+    }
 
-    private BareClone(Path dir, Git git) {
+    private final Path dir;
+    private final Tool tool;
+    private Repository repository;
+
+    private BareClone(Path dir, Tool tool, Repository repository) {
         this.dir = dir;
-        this.git = git;
+        this.tool = tool;
+        this.repository = repository;
     }
 
     /**
@@ -37,16 +50,43 @@ public final class BareClone implements AutoCloseable {
         GuardedHttpConnections.install();
     }
 
-    /** Clones {@code url}; a refusal or an unreachable host is a {@link CloneFailedException}. */
+    /** Clones {@code url}, every branch; a refusal or an unreachable host is a {@link CloneFailedException}. */
     public static BareClone of(CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials)
             throws IOException {
+        return clone(url, workDir, credentials, false);
+    }
+
+    /** Clones the history of {@code url}'s default branch only, which is what an import reads. */
+    static BareClone ofDefaultBranch(CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials)
+            throws IOException {
+        return clone(url, workDir, credentials, true);
+    }
+
+    private static BareClone clone(CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials,
+            boolean headOnly) throws IOException {
+        return clone(SystemGit.clones() ? Tool.GIT : Tool.JGIT, url, workDir, credentials, headOnly);
+    }
+
+    /** Clones every branch with the given tool: tests hold both to the same fences. */
+    static BareClone with(Tool tool, CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials)
+            throws IOException {
+        return clone(tool, url, workDir, credentials, false);
+    }
+
+    private static BareClone clone(Tool tool, CloneUrl url, Path workDir, Optional<CredentialsProvider> credentials,
+            boolean headOnly) throws IOException {
         Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "clone-");
         try {
+            if (tool == Tool.GIT) {
+                SystemGitClone.run(url, dir, credentials, headOnly, workDir);
+                return new BareClone(dir, Tool.GIT, null);
+            }
             String from = url.localPath() != null ? url.localPath().toString() : url.url();
             var clone = Git.cloneRepository().setURI(from).setDirectory(dir.toFile()).setBare(true).setTimeout(300);
             credentials.ifPresent(clone::setCredentialsProvider);
-            return new BareClone(dir, clone.call());
-        } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
+            // Closing the repository is closing what the Git facade opened.
+            return new BareClone(dir, Tool.JGIT, clone.call().getRepository());
+        } catch (GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException | IOException e) {
             delete(dir);
             LOG.infof("Cloning %s failed: %s", url.url(), e.getMessage());
             throw new CloneFailedException(FAILED, e);
@@ -61,13 +101,28 @@ public final class BareClone implements AutoCloseable {
         return dir;
     }
 
+    /** Which tool cloned it. */
+    public Tool tool() {
+        return tool;
+    }
+
+    /** The clone as a JGit repository, opened on first use. */
     public Repository repository() {
-        return git.getRepository();
+        if (repository == null) {
+            try {
+                repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("opening the clone in " + dir + " failed", e);
+            }
+        }
+        return repository;
     }
 
     @Override
     public void close() {
-        git.close();
+        if (repository != null) {
+            repository.close();
+        }
         delete(dir);
     }
 

@@ -114,19 +114,23 @@ public class HistoryImporter implements JobKind {
             job.phase("READING");
             FirstCommit first = new FirstCommit(new GitLogParser(in));
             load(job, source, first, Mailmap.parse(""), in::count, false);
-            imports.read(source.id(), first.sha, null, HexFormat.of().formatHex(digest.digest()), null);
+            imports.read(source.id(), first.sha, null, HexFormat.of().formatHex(digest.digest()), null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the uploaded history failed", e);
         }
         HistorySpool.delete(source.spool());
     }
 
+    /**
+     * Clones the default branch and reads it with one streaming {@code git log} where git is installed (JGit walks it
+     * where not), into the same loader as an upload. Both the clone and the count say which tool did them.
+     */
     private void readClone(RunningJob job, HistoryImports.Source source) {
         job.phase("CLONING");
         CloneUrl url = CloneUrl.parse(source.cloneUrl(), config.localCloneRoots().orElse(java.util.List.of()));
-        try (BareClone clone = BareClone.of(url, workDir(), credentials.forClone(url, source.repository()))) {
+        try (BareClone clone = BareClone.ofDefaultBranch(url, workDir(),
+                credentials.forClone(url, source.repository()))) {
             job.phase("COUNTING");
-            long total = ClonedHistory.count(clone.repository());
             ObjectId head = clone.repository().resolve(Constants.HEAD);
             String mailmapText = head == null ? null : ClonedHistory.mailmapTextAt(clone.repository(), head);
             Mailmap mailmap = Mailmap.parse(mailmapText == null ? "" : mailmapText);
@@ -137,21 +141,21 @@ public class HistoryImporter implements JobKind {
                 result = load(job, source, Collections.emptyIterator(), mailmap, () -> 0, true);
                 numstatBy = null;
             } else if (SystemGit.installed()) {
-                job.phase("READING_WITH_GIT", total);
+                job.phase("READING_WITH_GIT", SystemGit.count(clone.dir()));
                 numstatBy = "GIT";
                 try (SystemGit.Log log = new SystemGit.Log(clone.dir(), workDir())) {
                     result = load(job, source, new GitLogParser(log.output()), mailmap, () -> 0, true);
                     log.finish();
                 }
             } else {
-                job.phase("READING_WITH_JGIT", total);
+                job.phase("READING_WITH_JGIT", ClonedHistory.count(clone.repository()));
                 numstatBy = "JGIT";
                 try (ClonedHistory history = ClonedHistory.ofHead(clone.repository())) {
                     result = load(job, source, history, mailmap, () -> 0, true);
                 }
             }
             imports.read(source.id(), head == null ? null : head.name(), mailmapText, result.listingSha256(),
-                    numstatBy);
+                    numstatBy, clone.tool().name());
         } catch (IOException e) {
             throw new UncheckedIOException("reading the cloned history failed: " + e.getMessage(), e);
         }

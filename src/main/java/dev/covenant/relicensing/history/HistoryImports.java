@@ -29,7 +29,7 @@ public class HistoryImports {
 
     private static final String SELECT = "SELECT h.id, h.repository, h.source, h.clone_url, h.bytes_read,"
             + " h.bytes_total, h.commits_added, h.error_line, h.error_text, h.head_sha, h.history_sha256,"
-            + " h.numstat_by, " + JobStatus.COLUMNS
+            + " h.numstat_by, h.cloned_by, " + JobStatus.COLUMNS
             + " FROM history_import h JOIN job j ON j.id = h.job_id";
 
     /** A new import and the job that runs it. */
@@ -103,10 +103,13 @@ public class HistoryImports {
                 + " spool_path = NULL WHERE id = ?", commitsAdded, id);
     }
 
-    /** What the import read: its head commit, the .mailmap there, the SHA-256 of the history, who counted lines. */
-    void read(long id, String headSha, String mailmap, String historySha256, String numstatBy) {
-        table.update("UPDATE history_import SET head_sha = ?, mailmap = ?, history_sha256 = ?, numstat_by = ?"
-                + " WHERE id = ?", headSha, mailmap, historySha256, numstatBy, id);
+    /**
+     * What the import read: its head commit, the .mailmap there, the SHA-256 of the history, which tool counted the
+     * lines and which cloned (a clone's; null for an upload).
+     */
+    void read(long id, String headSha, String mailmap, String historySha256, String numstatBy, String clonedBy) {
+        table.update("UPDATE history_import SET head_sha = ?, mailmap = ?, history_sha256 = ?, numstat_by = ?,"
+                + " cloned_by = ? WHERE id = ?", headSha, mailmap, historySha256, numstatBy, clonedBy, id);
     }
 
     /** The import failed; {@code line} and {@code text} name the malformed line of an upload, when one was. */
@@ -130,6 +133,7 @@ public class HistoryImports {
                 rs.getObject("bytes_total", Long.class), rs.getObject("commits_added", Long.class), job.rate(),
                 job.etaSeconds(), job.createdAt(), job.startedAt(), job.updatedAt(), job.finishedAt(),
                 rs.getString("head_sha"), rs.getString("history_sha256"), rs.getString("numstat_by"),
+                rs.getString("cloned_by"),
                 job.error() == null
                         ? null
                         : new ImportJob.Error(job.error(), rs.getObject("error_line", Long.class),

@@ -2,10 +2,13 @@ package dev.covenant.relicensing.history;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The system's {@code git}, where one is installed: the clone import reads its history with
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class SystemGit {
 
     private static volatile Boolean installed;
+    private static volatile boolean clones;
 
     private SystemGit() {
     }
@@ -25,8 +29,10 @@ final class SystemGit {
         if (installed == null) {
             try {
                 Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                installed = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+                String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                boolean runs = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+                clones = runs && pinsAddresses(version);
+                installed = runs;
             } catch (IOException e) {
                 installed = false;
             } catch (InterruptedException e) {
@@ -35,6 +41,51 @@ final class SystemGit {
             }
         }
         return installed;
+    }
+
+    /**
+     * Whether {@code git} here may clone: it must be 2.37 or newer, the first to take {@code http.curloptResolve}, by
+     * which {@link SystemGitClone} pins a host to the addresses it judged. An older one leaves cloning to JGit.
+     */
+    static boolean clones() {
+        return installed() && clones;
+    }
+
+    /** {@code git version 2.39.5} (or a vendor's {@code 2.39.5.windows.1}, {@code 2.37.1 (Apple Git-137)}). */
+    static boolean pinsAddresses(String version) {
+        Matcher m = VERSION.matcher(version);
+        if (!m.find()) {
+            return false;
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        return major > 2 || major == 2 && minor >= 37;
+    }
+
+    private static final Pattern VERSION = Pattern.compile("git version (\\d+)\\.(\\d+)");
+
+    /** How many commits HEAD of {@code gitDir} reaches ({@code git rev-list --count HEAD}); HEAD must exist. */
+    static long count(Path gitDir) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("git", "--git-dir=" + gitDir, "rev-list", "--count", "HEAD")
+                .redirectErrorStream(true);
+        SystemGitClone.isolate(builder.environment());
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        try {
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IOException("git rev-list --count failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while git rev-list ran", e);
+        } finally {
+            p.destroyForcibly();
+        }
+        try {
+            return Long.parseLong(out);
+        } catch (NumberFormatException e) {
+            throw new IOException("git rev-list --count answered " + out, e);
+        }
     }
 
     /** A running {@code git log} of HEAD in {@code gitDir}; its errors go to a file beside it. */
@@ -52,9 +103,7 @@ final class SystemGit {
                             "--pretty=" + GitLogParser.FORMAT,
                             "HEAD"))
                     .redirectError(errors.toFile());
-            builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-            builder.environment().put("GIT_TERMINAL_PROMPT", "0");
-            builder.environment().remove("GIT_DIR");
+            SystemGitClone.isolate(builder.environment());
             this.process = builder.start();
         }
 

@@ -52,7 +52,7 @@ class CloneNumstatTest {
 
         JsonPath job = admin().queryParam("wait", true).body(Map.of("cloneUrl", repo.dir.toUri().toString()))
                 .post("/api/repos/" + repository + "/history").then().statusCode(200).body("state", equalTo("DONE"))
-                .body("numstat", equalTo("GIT")).extract().jsonPath();
+                .body("numstat", equalTo("GIT")).body("clonedBy", equalTo("GIT")).extract().jsonPath();
         assertEquals(repo.git("rev-parse", "HEAD").strip(), job.getString("headSha"));
 
         Map<String, List<Long>> git = new HashMap<>();

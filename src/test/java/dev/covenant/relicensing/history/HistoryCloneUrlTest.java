@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.covenant.api.InvalidInputException;
@@ -60,8 +61,9 @@ class HistoryCloneUrlTest {
                 CloneUrl.parse("git://140.82.112.3/acme/widget.git", List.of()).url());
     }
 
-    @Test
-    void everyFailedCloneSaysTheSameWhetherThePortIsOpenOrNot() throws Exception {
+    @ParameterizedTest
+    @EnumSource(BareClone.Tool.class)
+    void everyFailedCloneSaysTheSameWhetherThePortIsOpenOrNot(BareClone.Tool tool) throws Exception {
         Path work = Files.createTempDirectory("clones-");
         Path notARepository = Files.createTempDirectory("plain-");
         try (java.net.ServerSocket open = new java.net.ServerSocket(0)) {
@@ -74,7 +76,7 @@ class HistoryCloneUrlTest {
                     new CloneUrl(notARepository.toUri().toString(), notARepository.toUri(), notARepository));
             for (CloneUrl url : urls) {
                 BareClone.CloneFailedException failed = assertThrows(BareClone.CloneFailedException.class,
-                        () -> BareClone.of(url, work, java.util.Optional.empty()).close());
+                        () -> BareClone.with(tool, url, work, java.util.Optional.empty()).close());
                 assertEquals(BareClone.FAILED, failed.getMessage(), url.url());
             }
         }
