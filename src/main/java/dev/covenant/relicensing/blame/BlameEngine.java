@@ -25,12 +25,14 @@ interface BlameEngine {
 
     /**
      * The system's {@code git} (an executable name or path) when it runs here, since its credits are the ones
-     * {@code git blame -w -M} gives; JGit otherwise, or when {@code git} is {@value #NO_GIT}.
+     * {@code git blame -w -M} gives, its clone made ready for it; JGit otherwise, or when {@code git} is
+     * {@value #NO_GIT}.
      */
     static BlameEngine choose(String git, Path gitDir, Repository repository, ObjectId commit) {
         if (!NO_GIT.equals(git)) {
             var found = GitBlame.find(git, gitDir, commit);
             if (found.isPresent()) {
+                found.get().writeCommitGraph();
                 return found.get();
             }
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.jboss.logging.Logger;
 
 /**
  * Blames files of one commit with the system's git: {@code git blame -w -M --porcelain}, the very command the
@@ -23,6 +24,7 @@ import org.eclipse.jgit.lib.ObjectId;
  */
 final class GitBlame implements BlameEngine {
 
+    private static final Logger LOG = Logger.getLogger(GitBlame.class);
     private static final long VERSION_TIMEOUT_SECONDS = 10;
 
     private final String git;
@@ -70,17 +72,8 @@ final class GitBlame implements BlameEngine {
     public Map<ObjectId, Long> sources(String path) throws IOException {
         Path errors = Files.createTempFile("blame-", ".err");
         try {
-            ProcessBuilder command = new ProcessBuilder(List.of(git, "--git-dir=" + gitDir, "-c", "mailmap.file=",
-                    "-c", "mailmap.blob=", "blame", "-w", "-M", "--porcelain", commit, "--", path))
-                    .redirectError(errors.toFile()).redirectInput(ProcessBuilder.Redirect.DISCARD.file())
-                    // A repository with a work tree would read the .mailmap of the directory git runs in.
-                    .directory(gitDir.toFile());
-            // The machine's and the service user's git settings (blame.ignoreRevsFile, diff.algorithm) must not
-            // change whom a line is credited to.
-            command.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-            command.environment().put("GIT_CONFIG_GLOBAL", ProcessBuilder.Redirect.DISCARD.file().getPath());
-            command.environment().remove("GIT_DIR");
-            command.environment().remove("GIT_WORK_TREE");
+            ProcessBuilder command = command("-c", "mailmap.file=", "-c", "mailmap.blob=", "blame", "-w", "-M",
+                    "--porcelain", commit, "--", path).redirectError(errors.toFile());
             Process process = command.start();
             Map<ObjectId, Long> lines;
             try (InputStream out = process.getInputStream()) {
@@ -154,6 +147,43 @@ final class GitBlame implements BlameEngine {
             return current;
         }
         return current != null && current.name().equals(sha) ? current : ObjectId.fromString(sha);
+    }
+
+    /**
+     * Writes the clone's commit-graph with changed-path Bloom filters, so that each file's blame skips the commits
+     * that did not touch it without reading their trees (less than half the time on a history of thousands of
+     * commits, for a second or so of writing). Only speed depends on it: without it (a git older than 2.27, a
+     * failure), git blames the same, slower.
+     */
+    void writeCommitGraph() {
+        try {
+            Process process = command("commit-graph", "write", "--reachable", "--changed-paths")
+                    .redirectErrorStream(true).start();
+            String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            int exit = waitFor(process);
+            if (exit != 0) {
+                LOG.warnf("git commit-graph write in %s exited with %d, blaming without it: %s", gitDir, exit, said);
+            }
+        } catch (IOException e) {
+            LOG.warnf("git commit-graph write in %s failed, blaming without it: %s", gitDir, e.getMessage());
+        }
+    }
+
+    /**
+     * git on the clone, and nothing else: run in the git directory, since a repository with a work tree would read
+     * the {@code .mailmap} of the directory git runs in; and without the machine's and the service user's settings
+     * ({@code blame.ignoreRevsFile}, {@code diff.algorithm}), which must not change whom a line is credited to.
+     */
+    private ProcessBuilder command(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(git, "--git-dir=" + gitDir));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(gitDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.DISCARD.file());
+        builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        builder.environment().put("GIT_CONFIG_GLOBAL", ProcessBuilder.Redirect.DISCARD.file().getPath());
+        builder.environment().remove("GIT_DIR");
+        builder.environment().remove("GIT_WORK_TREE");
+        return builder;
     }
 
     private static int waitFor(Process process) throws IOException {
