@@ -29,7 +29,8 @@ import dev.covenant.ServiceProcess;
  * 3,000 commits by eight authors, renames, moved blocks, re-indenting) by the packaged service's blame job, timed
  * from the request to DONE, against {@code git blame -w -M} run over every file one after the other, as a maintainer
  * would in a shell loop. The loop runs before and after the service's blames, and the service is compared with the
- * faster of the two. Cases: the service with its default engine (the system's git, files across the cores) and with
+ * faster of the two; once more at the end, for reference, with the commit-graph the service writes into its clone.
+ * Cases: the service with its default engine (the system's git, files across the cores) and with
  * JGit ({@code COVENANT_RELICENSING_BLAME_GIT=none}). Target: the default case at most the time of git's loop
  * (ratio &le; 1.0).
  *
@@ -75,9 +76,14 @@ class BlameBenchmark {
         }
         long gitAfter = gitBlameLoop(repo.dir(), head, paths);
         long gitBest = Math.min(gitBefore, gitAfter);
+        // For reference only: the same loop once the repository has what the service writes into its clone.
+        git(repo.dir(), "commit-graph", "write", "--reachable", "--changed-paths");
+        long gitWithGraph = gitBlameLoop(repo.dir(), head, paths);
         report.machine(loadBefore);
         report.put("git blame -w -M, every file in turn (before, after)",
                 seconds(gitBefore) + ", " + seconds(gitAfter) + " (" + git(repo.dir(), "--version").strip() + ")");
+        report.put("git blame -w -M, every file in turn, with the commit-graph (reference)", seconds(gitWithGraph)
+                + " (git commit-graph write --reachable --changed-paths, as the service does in its clone)");
         List<String> problems = new ArrayList<>();
         covenant.forEach((engine, nanos) -> {
             double ratio = nanos / (double) gitBest;
