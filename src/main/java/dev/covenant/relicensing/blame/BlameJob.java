@@ -5,13 +5,15 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One blame job as the API shows it: the revision asked for and the commit it named, where the job stands, how far
+ * One blame job as the API shows it: the revision asked for and the commit it named, what blames it
+ * ({@code engine}: {@code git 2.39.5}, the system's git, or {@code jgit} where no git runs), where the job stands, how far
  * it got (files done of total, of which skipped, surviving lines counted), how fast ({@code rate} in files per
  * second) and how long it should still take ({@code etaSeconds}), and on failure the error with the field it is
  * about.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BlameJob(long id, String repository, String cloneUrl, String revision, String commit, String state,
+public record BlameJob(long id, String repository, String cloneUrl, String revision, String commit, String engine,
+        String state,
         String phase, long filesDone, Long filesTotal, long filesSkipped, long lines, Double rate, Long etaSeconds,
         Instant createdAt, Instant startedAt, Instant updatedAt, Instant finishedAt, Error error) {
 

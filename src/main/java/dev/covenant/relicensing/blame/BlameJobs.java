@@ -35,7 +35,7 @@ public class BlameJobs {
             + " LIMIT ?";
 
     private static final String SELECT = "SELECT b.id, b.repository, b.clone_url, b.revision, b.commit_sha,"
-            + " b.files_skipped, b.lines, b.error_field, " + JobStatus.COLUMNS
+            + " b.engine, b.files_skipped, b.lines, b.error_field, " + JobStatus.COLUMNS
             + " FROM blame_job b JOIN job j ON j.id = b.job_id";
 
     /** A new blame and the job that runs it. */
@@ -69,8 +69,9 @@ public class BlameJobs {
                 .stream().findFirst();
     }
 
-    void resolved(long id, String commit) {
-        table.update("UPDATE blame_job SET commit_sha = ? WHERE id = ?", commit, id);
+    /** The commit the revision names, and what blames it ({@link BlameEngine#name}). */
+    void resolved(long id, String commit, String engine) {
+        table.update("UPDATE blame_job SET commit_sha = ?, engine = ? WHERE id = ?", commit, engine, id);
     }
 
     /** Of the files done, those skipped, and the surviving lines counted so far. */
@@ -106,7 +107,8 @@ public class BlameJobs {
     private static BlameJob job(ResultSet rs) throws SQLException {
         JobStatus job = JobStatus.read(rs);
         return new BlameJob(rs.getLong("id"), rs.getString("repository"), rs.getString("clone_url"),
-                rs.getString("revision"), rs.getString("commit_sha"), job.state(), job.phase(), job.done(),
+                rs.getString("revision"), rs.getString("commit_sha"), rs.getString("engine"), job.state(), job.phase(),
+                job.done(),
                 job.total(), rs.getLong("files_skipped"), rs.getLong("lines"), job.rate(), job.etaSeconds(),
                 job.createdAt(), job.startedAt(), job.updatedAt(), job.finishedAt(),
                 job.error() == null ? null : new BlameJob.Error(job.error(), rs.getString("error_field")));

@@ -3,7 +3,6 @@ package dev.covenant.relicensing.blame;
 import java.io.IOException;
 import java.util.Map;
 
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -14,8 +13,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import dev.covenant.identity.Mailmap;
 
 /**
- * Blames every file of a commit, one at a time, handing each file's counts to a {@link Sink} before the next file
- * is read: memory holds one file's blame whatever the repository's size. Regular and executable files are blamed;
+ * Blames every file of a commit, several at a time ({@link BlamePipeline}), handing each file's counts to a
+ * {@link Sink} in the order the files are listed: memory holds a few files' blames whatever the repository's size. Regular and executable files are blamed;
  * symbolic links and submodules are not files anyone wrote here and are passed over; binary files (a NUL byte in
  * the first 8,000, as git decides) and files larger than the limit are skipped and reported as such.
  */
@@ -57,32 +56,30 @@ final class RevisionBlame {
         return files;
     }
 
-    static BlameCounts blame(Repository repository, RevCommit commit, Mailmap mailmap, long maxBytes, Sink sink,
-            Listener listener) throws IOException, GitAPIException {
-        FileBlame blame = new FileBlame(repository, commit, mailmap);
-        long files = 0;
-        long skipped = 0;
-        long lines = 0;
-        try (TreeWalk walk = files(repository, commit); ObjectReader reader = repository.newObjectReader()) {
+    /**
+     * Blames every file of {@code commit} with {@code engine} on {@code threads} threads, handing each file's counts
+     * to the sink, and the progress to the listener, in the order the files are listed.
+     */
+    static BlameCounts blame(Repository repository, RevCommit commit, BlameEngine engine, int threads,
+            Mailmap mailmap, long maxBytes, Sink sink, Listener listener) throws IOException {
+        try (TreeWalk walk = files(repository, commit);
+                ObjectReader reader = repository.newObjectReader();
+                Credits credits = new Credits(repository, mailmap);
+                BlamePipeline pipeline = new BlamePipeline(engine, threads, credits, sink, listener)) {
             while (walk.next()) {
                 if (!isFile(walk)) {
                     continue;
                 }
                 String path = walk.getPathString();
                 String reason = skipReason(reader, walk, maxBytes);
-                files++;
                 if (reason != null) {
-                    skipped++;
-                    sink.skipped(path, reason, reader.getObjectSize(walk.getObjectId(0), Constants.OBJ_BLOB));
+                    pipeline.skip(path, reason, reader.getObjectSize(walk.getObjectId(0), Constants.OBJ_BLOB));
                 } else {
-                    Map<LineCredit, Long> counted = blame.blame(path);
-                    lines += counted.values().stream().mapToLong(Long::longValue).sum();
-                    sink.lines(path, counted);
+                    pipeline.blame(path);
                 }
-                listener.file(files, skipped, lines);
             }
+            return pipeline.finish();
         }
-        return new BlameCounts(files, skipped, lines);
     }
 
     private static TreeWalk files(Repository repository, RevCommit commit) throws IOException {

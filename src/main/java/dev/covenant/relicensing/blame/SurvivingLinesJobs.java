@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.jboss.logging.Logger;
@@ -29,7 +28,7 @@ import dev.covenant.relicensing.history.RelicensingConfig;
 
 /**
  * Blame jobs ({@code covenant.relicensing.blame-workers} at once per instance): clone bare, resolve the revision,
- * blame every file ({@link RevisionBlame}) into this job's transaction ({@link SurvivingLinesLoader}), and replace
+ * blame every file ({@link RevisionBlame}, with git where it runs, {@code blame-threads} files at once) into this job's transaction ({@link SurvivingLinesLoader}), and replace
  * the result of that commit at the end. A failure is recorded with the field at fault and leaves the earlier result
  * as it was; a job taken over after its instance stopped starts again with a new clone.
  */
@@ -86,24 +85,28 @@ public class SurvivingLinesJobs implements JobKind {
             Repository git = clone.repository();
             RevCommit commit = BlameRevision.resolve(git, request.revision());
             job.phase("LISTING");
-            jobs.resolved(id, commit.name());
+            BlameEngine engine = BlameEngine.choose(config.blameGit(), clone.dir(), git, commit);
+            jobs.resolved(id, commit.name(), engine.name());
             job.phase("BLAMING", RevisionBlame.countFiles(git, commit));
+            int threads = config.blameThreads() > 0
+                    ? config.blameThreads()
+                    : Runtime.getRuntime().availableProcessors();
             long started = System.nanoTime();
             try (Connection connection = dataSource.getConnection();
                     SurvivingLinesLoader loader = SurvivingLinesLoader.open(connection)) {
-                RevisionBlame.BlameCounts totals = RevisionBlame.blame(git, commit, mailmap(repository, git, commit),
-                        config.blameMaxFileSize().asLongValue(), loader, new BlameProgress(jobs, job, id));
+                RevisionBlame.BlameCounts totals = RevisionBlame.blame(git, commit, engine, threads,
+                        mailmap(repository, git, commit), config.blameMaxFileSize().asLongValue(), loader,
+                        new BlameProgress(jobs, job, id));
                 job.phase("SAVING");
                 loader.replace(repository, commit.name(), config.blameRevisionsKept());
                 job.progress(totals.files(), totals.files(), null);
                 jobs.progress(id, totals.skipped(), totals.lines());
-                LOG.infof("%s - blame %d of %s (%s): %d files (%d skipped), %d surviving lines in %d ms", repository,
-                        id, request.revision(), commit.name(), totals.files(), totals.skipped(), totals.lines(),
-                        (System.nanoTime() - started) / 1_000_000);
+                LOG.infof("%s - blame %d of %s (%s) by %s on %d threads: %d files (%d skipped), %d surviving lines"
+                        + " in %d ms", repository, id, request.revision(), commit.name(), engine.name(), threads,
+                        totals.files(), totals.skipped(), totals.lines(), (System.nanoTime() - started) / 1_000_000);
             }
-        } catch (GitAPIException | IOException e) {
-            throw new UncheckedIOException("blaming the repository failed: " + e.getMessage(),
-                    e instanceof IOException io ? io : new IOException(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("blaming the repository failed: " + e.getMessage(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("saving the surviving lines failed: " + e.getMessage(), e);
         }

@@ -53,6 +53,19 @@ public interface RelicensingConfig {
     MemorySize blameMaxFileSize();
 
     /**
+     * The git a blame job runs ({@code git blame -w -M}), by name on the PATH or by path; where it cannot be run, or
+     * with {@code none}, JGit blames instead, which does not keep lines moved within a file with who wrote them.
+     * The job's answer names which one blamed ({@code engine}).
+     */
+    @WithDefault("git")
+    String blameGit();
+
+    /** How many files one blame job blames at once; 0 (the default) for as many as the machine has cores. */
+    @WithDefault("0")
+    @Min(0)
+    int blameThreads();
+
+    /**
      * How many blamed revisions of a repository keep their surviving lines: the newest ones. A blame that finishes
      * deletes the lines of older revisions, which then no longer have verdicts (a blame holds a row per file and
      * source commit, so re-blaming a large repository every week would otherwise grow without end).

@@ -10,20 +10,21 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.covenant.identity.Mailmap;
 import dev.covenant.relicensing.history.GitRepo;
 
 /**
  * A file renamed while part of it was rewritten is credited as {@code git blame -w -M --line-porcelain} credits it:
- * followed through the rename when the two are at least 50% alike (git's default), taken over by the renamer below.
+ * followed through the rename when the two are at least 50% alike (git's default), taken over by the renamer below;
+ * by the system's git and by JGit alike.
  */
 class RenameBlameTest {
 
-    @ParameterizedTest(name = "{0} of 20 lines kept")
-    @ValueSource(ints = {11, 12, 8})
-    void aRenamedFileIsFollowedAtGitsSimilarity(int kept) throws Exception {
+    @ParameterizedTest(name = "{0} of 20 lines kept, blamed by {1}")
+    @CsvSource({"11, git", "12, git", "8, git", "11, none", "12, none", "8, none"})
+    void aRenamedFileIsFollowedAtGitsSimilarity(int kept, String gitCommand) throws Exception {
         GitRepo git = new GitRepo();
         StringBuilder before = new StringBuilder();
         StringBuilder after = new StringBuilder();
@@ -42,9 +43,12 @@ class RenameBlameTest {
         Map<String, Long> ours = new TreeMap<>();
         try (Repository repository = new FileRepositoryBuilder().setGitDir(git.dir.resolve(".git").toFile()).build()) {
             RevCommit head = BlameRevision.resolve(repository, "HEAD");
-            new FileBlame(repository, head, Mailmap.parse("")).blame("new.txt")
-                    .forEach((credit, lines) -> ours.merge(
-                            BlameExpectations.key(credit.author(), credit.coAuthors()), lines, Long::sum));
+            Map<org.eclipse.jgit.lib.ObjectId, Long> sources = BlameEngine
+                    .choose(gitCommand, git.dir.resolve(".git"), repository, head).sources("new.txt");
+            try (Credits credits = new Credits(repository, Mailmap.parse(""))) {
+                credits.of(sources).forEach((credit, lines) -> ours.merge(
+                        BlameExpectations.key(credit.author(), credit.coAuthors()), lines, Long::sum));
+            }
         }
         assertEquals(expected.byPath.get("new.txt"), ours, "git blame -w -M --line-porcelain");
         Map<String, Long> ada = new HashMap<>(expected.byPath.get("new.txt"));

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.covenant.identity.Mailmap;
 import dev.covenant.relicensing.history.GitRepo;
@@ -21,12 +22,14 @@ import dev.covenant.relicensing.history.GitRepo;
 /**
  * Which files a blame looks into, on a repository built with the git CLI: text files are blamed (blank lines not
  * counted, each with its commit's author date), binary and too-large ones skipped with their reason, symbolic
- * links passed over; progress after each.
+ * links passed over; progress after each, in the files' order though they are blamed two at a time; the same by
+ * git and by JGit.
  */
 class RevisionBlameTest {
 
-    @Test
-    void textFilesAreBlamedTheRestSkippedOrPassedOver() throws Exception {
+    @ParameterizedTest(name = "blamed by {0}")
+    @ValueSource(strings = {"git", BlameEngine.NO_GIT})
+    void textFilesAreBlamedTheRestSkippedOrPassedOver(String gitCommand) throws Exception {
         GitRepo git = new GitRepo();
         git.write("small.txt", "one\n\n  \ntwo\n");
         git.write("big.txt", "x".repeat(100) + "\n");
@@ -45,7 +48,10 @@ class RevisionBlameTest {
         try (Repository repository = new FileRepositoryBuilder().setGitDir(git.dir.resolve(".git").toFile()).build()) {
             RevCommit head = BlameRevision.resolve(repository, "HEAD");
             assertEquals(3, RevisionBlame.countFiles(repository, head));
-            RevisionBlame.BlameCounts totals = RevisionBlame.blame(repository, head, Mailmap.parse(""), 50,
+            BlameEngine engine = BlameEngine.choose(gitCommand, git.dir.resolve(".git"), repository, head);
+            assertEquals(gitCommand.equals("git") ? "git " + GitBlame.version("git").orElseThrow() : "jgit",
+                    engine.name());
+            RevisionBlame.BlameCounts totals = RevisionBlame.blame(repository, head, engine, 2, Mailmap.parse(""), 50,
                     new RevisionBlame.Sink() {
                         @Override
                         public void lines(String path, Map<LineCredit, Long> lines) {
