@@ -41,11 +41,18 @@ final class BenchRatios {
             Goal goal, double target, String baselineName, String note) {
         double ratio = covenant / baseline;
         boolean met = !Double.isNaN(ratio) && (goal == Goal.AT_MOST ? ratio <= target : ratio >= target);
-        String verdict = Double.isNaN(ratio) ? "not measured" : met ? "met" : "MISSED";
+        String verdict = Double.isNaN(ratio)
+                ? "not measured"
+                : Double.isNaN(target)
+                        ? "no target"
+                        : met
+                                ? "met"
+                                : "MISSED";
         String line = String.join("\t", benchmark, measure, number(covenant) + " " + unit,
                 Double.isNaN(baseline) ? "-" : number(baseline) + " " + unit + " (" + baselineName + ")",
                 Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio),
-                goal.sign + " " + String.format(Locale.ROOT, "%.2f", target), verdict, note == null ? "" : note);
+                Double.isNaN(target) ? "-" : goal.sign + " " + String.format(Locale.ROOT, "%.2f", target), verdict,
+                note == null ? "" : note);
         try {
             Files.writeString(BenchReport.out().resolve(FILE), line.replace('\n', ' ') + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

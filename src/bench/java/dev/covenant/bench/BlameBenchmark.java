@@ -92,6 +92,10 @@ class BlameBenchmark {
                     "Covenant %s, git %s, ratio %.2f%s", seconds(nanos), seconds(gitBest), ratio, target
                             ? " (target <= 1.0: " + (ratio <= 1.0 ? "met" : "MISSED") + ")"
                             : " (no target: JGit where no git is installed)"));
+            BenchRatios.record("blame", paths.size() + " files, surviving lines (engine " + engine + ")",
+                    nanos / 1e9, gitBest / 1e9, "s", BenchRatios.Goal.AT_MOST, target ? 1.0 : Double.NaN,
+                    "git blame -w -M, every file in turn",
+                    target ? engines.get(engine) : "JGit where no git is installed: no target");
             if (target && ratio > 1.0) {
                 problems.add(String.format(Locale.ROOT, "blame-git=%s took %.2f times git's loop", engine, ratio));
             }
