@@ -53,12 +53,7 @@ final class BenchRatios {
                 Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio),
                 Double.isNaN(target) ? "-" : goal.sign + " " + String.format(Locale.ROOT, "%.2f", target), verdict,
                 note == null ? "" : note);
-        try {
-            Files.writeString(BenchReport.out().resolve(FILE), line.replace('\n', ' ') + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        append(line);
         return met;
     }
 
@@ -68,13 +63,17 @@ final class BenchRatios {
         boolean met = goal == Goal.AT_MOST ? covenant <= target : covenant >= target;
         String line = String.join("\t", benchmark, measure, number(covenant) + " " + unit, "-", "-",
                 goal.sign + " " + number(target) + " " + unit, met ? "met" : "MISSED", note == null ? "" : note);
+        append(line);
+        return met;
+    }
+
+    private static void append(String line) {
         try {
             Files.writeString(BenchReport.out().resolve(FILE), line.replace('\n', ' ') + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return met;
     }
 
     private static String number(double value) {

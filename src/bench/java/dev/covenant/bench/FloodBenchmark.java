@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.covenant.ServiceProcess;
 import dev.covenant.github.FakeAppFixture;
-import dev.covenant.github.FakeCheckRun;
 import dev.covenant.github.FakeCommit;
 import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
@@ -102,14 +101,17 @@ class FloodBenchmark {
                         .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(201, linked.statusCode(), linked.body());
-                Thread watcher = watch(widget);
+                Thread watcher = BenchWebhooks.watch(widget, (run, at) -> ("success".equals(run.conclusion())
+                        ? greenAt
+                        : failedAt).putIfAbsent(run.headSha(), at));
                 // Every signer's pull request, checked and failing before the flood.
                 List<FakePullRequest> pulls = new ArrayList<>();
                 for (SigningBenchmark.Signer s : signers) {
                     FakePullRequest pr = widget.openPullRequest(s.index + 1, s.login,
                             List.of(FakeCommit.by("Flood Signer " + s.index, s.email(), "Change " + s.index)));
                     pulls.add(pr);
-                    deliver(client, service, FakeWebhooks.pullRequest(widget, "opened", s.index + 1));
+                    BenchWebhooks.deliver(client, service, SECRET,
+                            FakeWebhooks.pullRequest(widget, "opened", s.index + 1));
                 }
                 awaitAll(pulls, failedAt, Duration.ofMinutes(2), "failed check before the flood");
 
@@ -242,16 +244,6 @@ class FloodBenchmark {
         }
     }
 
-    private static void deliver(HttpClient client, ServiceProcess service, String payload) throws Exception {
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(service.url("/github/webhook")))
-                .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
-                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-        assertEquals(202, answer.statusCode());
-    }
-
     private static void awaitAll(List<FakePullRequest> pulls, Map<String, Long> seen, Duration limit, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -262,27 +254,5 @@ class FloodBenchmark {
             Thread.sleep(20);
         }
         fail("not every pull request had a " + what + " within " + limit);
-    }
-
-    /** Notes when each head's check run was first seen completed as a failure, and as a success. */
-    private Thread watch(FakeRepo repo) {
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long now = System.nanoTime();
-                for (FakeCheckRun run : repo.checkRuns()) {
-                    if ("completed".equals(run.status())) {
-                        (("success".equals(run.conclusion())) ? greenAt : failedAt).putIfAbsent(run.headSha(), now);
-                    }
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "check-run-watcher");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 }

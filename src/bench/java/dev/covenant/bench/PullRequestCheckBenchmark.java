@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -15,7 +14,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,14 +24,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.covenant.ServiceProcess;
 import dev.covenant.github.FakeAppFixture;
-import dev.covenant.github.FakeCheckRun;
 import dev.covenant.github.FakeCommit;
 import dev.covenant.github.FakeEmail;
 import dev.covenant.github.FakeGitHub;
 import dev.covenant.github.FakePullRequest;
 import dev.covenant.github.FakeRepo;
 import dev.covenant.github.FakeWebhooks;
-import dev.covenant.inbox.WebhookSignature;
 
 /**
  * A benchmark, not a test: how long from a {@code pull_request} delivery to the check run written on the fake
@@ -82,7 +78,7 @@ class PullRequestCheckBenchmark {
                         .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(201, linked.statusCode(), linked.body());
-                Thread watcher = watch(repo);
+                Thread watcher = BenchWebhooks.watch(repo, (run, at) -> completedAt.putIfAbsent(run.headSha(), at));
                 // Warm-up: the first evaluations load classes and mint the installation token.
                 List<Long> warm = run(service, repo, 1, 10, commits, 1);
                 List<Long> one = run(service, repo, 11, sequential, commits, 1);
@@ -129,7 +125,7 @@ class PullRequestCheckBenchmark {
             String payload = FakeWebhooks.pullRequest(repo, "opened", n);
             latencies.add(pool.submit(() -> {
                 long sent = System.nanoTime();
-                deliver(service, payload);
+                BenchWebhooks.deliver(HTTP, service, SECRET, payload);
                 while (!completedAt.containsKey(pr.headSha())) {
                     Thread.sleep(2);
                 }
@@ -146,38 +142,6 @@ class PullRequestCheckBenchmark {
         pool.shutdown();
         Collections.sort(result);
         return result;
-    }
-
-    /** Notes when each head's check run was first seen completed. */
-    private Thread watch(FakeRepo repo) {
-        Thread thread = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long now = System.nanoTime();
-                for (FakeCheckRun run : repo.checkRuns()) {
-                    if ("completed".equals(run.status())) {
-                        completedAt.putIfAbsent(run.headSha(), now);
-                    }
-                }
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "check-run-watcher");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private static void deliver(ServiceProcess service, String payload) throws Exception {
-        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service.url("/github/webhook")))
-                .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
-                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-                .header("X-Hub-Signature-256", WebhookSignature.sign(SECRET, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-        assertEquals(202, answer.statusCode());
     }
 
     private static long pct(List<Long> sorted, int percentile) {
