@@ -20,10 +20,10 @@ import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.jobs.JobFailedException;
 import dev.covenant.jobs.JobRunner;
+import dev.covenant.project.RepositoryName;
 import dev.covenant.relicensing.history.BareClone;
 import dev.covenant.relicensing.history.CloneUrl;
 import dev.covenant.relicensing.history.RelicensingConfig;
-import dev.covenant.relicensing.history.RepositoryName;
 import dev.covenant.web.Roles;
 
 /**

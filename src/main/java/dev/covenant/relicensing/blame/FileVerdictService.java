@@ -16,12 +16,12 @@ import io.agroal.api.AgroalDataSource;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.jdbc.Rows;
+import dev.covenant.project.RepositoryName;
 import dev.covenant.relicensing.blame.VerdictModel.Decided;
 import dev.covenant.relicensing.blame.VerdictModel.Skipped;
 import dev.covenant.relicensing.blame.VerdictModel.SurvivingRow;
 import dev.covenant.relicensing.blame.VerdictModel.Verdicts;
 import dev.covenant.relicensing.history.RelicensingConfig;
-import dev.covenant.relicensing.history.RepositoryName;
 import dev.covenant.relicensing.report.RelicensingReports;
 import dev.covenant.relicensing.report.ReportModel.Report;
 

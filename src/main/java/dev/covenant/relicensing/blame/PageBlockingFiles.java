@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.covenant.project.RepositoryName;
 import dev.covenant.relicensing.blame.VerdictModel.Blocker;
 import dev.covenant.relicensing.blame.VerdictModel.FileVerdict;
-import dev.covenant.relicensing.history.RepositoryName;
 import dev.covenant.relicensing.report.BlockingFiles;
 import dev.covenant.relicensing.report.ReportModel.Report;
 

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.project.RepositoryName;
 import dev.covenant.web.Caller;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Roles;

@@ -20,7 +20,7 @@ import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.api.Paging;
-import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.project.RepositoryName;
 import dev.covenant.web.Caller;
 import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;

@@ -24,6 +24,7 @@ import dev.covenant.api.NotFoundProblem;
 import dev.covenant.api.Problem;
 import dev.covenant.jobs.JobFailedException;
 import dev.covenant.jobs.JobRunner;
+import dev.covenant.project.RepositoryName;
 import dev.covenant.web.Roles;
 
 /**

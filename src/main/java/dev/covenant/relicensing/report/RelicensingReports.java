@@ -31,7 +31,7 @@ import dev.covenant.jdbc.Rows;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
-import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.project.RepositoryName;
 import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Decided;

@@ -3,7 +3,7 @@ package dev.covenant.relicensing.report;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import dev.covenant.relicensing.history.RepositoryName;
+import dev.covenant.project.RepositoryName;
 
 /**
  * The links of a repository's relicensing page, with the target and date kept. Query values are percent-encoded

@@ -10,9 +10,9 @@ import io.agroal.api.AgroalDataSource;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.github.GitHubConfig;
+import dev.covenant.project.RepositoryName;
 import dev.covenant.relicensing.history.HistoryImports;
 import dev.covenant.relicensing.history.ImportJob;
-import dev.covenant.relicensing.history.RepositoryName;
 import dev.covenant.relicensing.report.ReportModel.Report;
 
 /**

@@ -1,4 +1,4 @@
-package dev.covenant.relicensing.report;
+package dev.covenant.signing;
 
 import static dev.covenant.Api.admin;
 import static org.hamcrest.Matchers.containsString;

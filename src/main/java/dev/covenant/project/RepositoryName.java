@@ -1,4 +1,4 @@
-package dev.covenant.relicensing.history;
+package dev.covenant.project;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.covenant.relicensing.report;
+package dev.covenant.signing;
 
 import java.net.URI;
 import java.util.List;
@@ -21,10 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.project.Project;
-import dev.covenant.relicensing.history.RepositoryName;
-import dev.covenant.signing.AddressLinks;
-import dev.covenant.signing.LinkInput;
-import dev.covenant.signing.LinkView;
+import dev.covenant.project.RepositoryName;
 import dev.covenant.web.Caller;
 import dev.covenant.web.Roles;
 

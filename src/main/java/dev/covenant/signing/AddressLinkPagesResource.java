@@ -1,4 +1,4 @@
-package dev.covenant.relicensing.report;
+package dev.covenant.signing;
 
 import java.net.URI;
 import java.util.List;
@@ -21,9 +21,6 @@ import dev.covenant.api.ConflictException;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
-import dev.covenant.signing.AddressLinks;
-import dev.covenant.signing.LinkInput;
-import dev.covenant.signing.LinkView;
 import dev.covenant.web.Caller;
 import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
