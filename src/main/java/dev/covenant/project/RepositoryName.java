@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
-import dev.covenant.web.PageException;
 
 /** {@code owner/repo} as GitHub allows it, lower-cased: GitHub names are case-insensitive, and so are our keys. */
 public final class RepositoryName {
@@ -30,14 +29,5 @@ public final class RepositoryName {
             throw new InvalidInputException(errors);
         }
         return (owner + "/" + repo).toLowerCase(Locale.ROOT);
-    }
-
-    /** For a web page: the name, or a 404 page when it is not a GitHub repository's. */
-    public static String ofPage(String owner, String repo) {
-        try {
-            return of(owner, repo);
-        } catch (InvalidInputException e) {
-            throw PageException.notFound("That is not a GitHub repository name.");
-        }
     }
 }

@@ -44,7 +44,8 @@ public class CampaignOpenPageResource {
     @PermissionsAllowed(Roles.MAINTAINER)
     public Response open(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @FormParam("to") String to) {
-        String repository = RepositoryName.ofPage(owner, repo);
+        String repository = PageException.orNotFound(() -> RepositoryName.of(owner, repo),
+                "That is not a GitHub repository name.");
         try {
             SpdxExpression target = SpdxField.parse("to", to);
             ConsentCampaign campaign = CampaignAnswers.openFor(repository, target).stream().findFirst()

@@ -91,7 +91,8 @@ public class RelicensingPageResource {
 
     /** The repository's name, if a project governs it; a 404 page otherwise. */
     private static String governed(String owner, String repo) {
-        String repository = RepositoryName.ofPage(owner, repo);
+        String repository = PageException.orNotFound(() -> RepositoryName.of(owner, repo),
+                "That is not a GitHub repository name.");
         boolean governed = QuarkusTransaction.joiningExisting()
                 .call(() -> Project.findGoverning(owner, repo).isPresent());
         if (!governed) {
