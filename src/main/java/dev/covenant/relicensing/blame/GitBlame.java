@@ -15,6 +15,8 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.jboss.logging.Logger;
 
+import dev.covenant.relicensing.history.SystemGit;
+
 /**
  * Blames files of one commit with the system's git: {@code git blame -w -M --porcelain}, the very command the
  * credits are defined by (whitespace ignored, renames followed, lines moved within a file kept by who wrote them),
@@ -179,10 +181,7 @@ final class GitBlame implements BlameEngine {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(gitDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.DISCARD.file());
-        builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-        builder.environment().put("GIT_CONFIG_GLOBAL", ProcessBuilder.Redirect.DISCARD.file().getPath());
-        builder.environment().remove("GIT_DIR");
-        builder.environment().remove("GIT_WORK_TREE");
+        SystemGit.isolate(builder.environment());
         return builder;
     }
 

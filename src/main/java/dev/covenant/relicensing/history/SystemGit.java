@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * added and removed are git's own (JGit's diff differs from git's on 0.6-0.9% of lines). In a bare clone git reads
  * the {@code .mailmap} at HEAD, the one the import keeps.
  */
-final class SystemGit {
+public final class SystemGit {
 
     private static volatile Boolean installed;
     private static volatile boolean clones;
@@ -68,7 +69,7 @@ final class SystemGit {
     static long count(Path gitDir) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("git", "--git-dir=" + gitDir, "rev-list", "--count", "HEAD")
                 .redirectErrorStream(true);
-        SystemGitClone.isolate(builder.environment());
+        isolate(builder.environment());
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         try {
@@ -88,6 +89,20 @@ final class SystemGit {
         }
     }
 
+    /**
+     * Nothing of the service's own git or proxy settings reaches a git it runs (clone, log, blame): no system or user
+     * configuration (a {@code diff.algorithm} or {@code blame.ignoreRevsFile} would change the answers), no
+     * {@code GIT_*} variable, proxy or prompt.
+     */
+    public static void isolate(Map<String, String> env) {
+        env.keySet().removeIf(k -> k.startsWith("GIT_") || k.equalsIgnoreCase("http_proxy")
+                || k.equalsIgnoreCase("https_proxy") || k.equalsIgnoreCase("all_proxy")
+                || k.equalsIgnoreCase("no_proxy") || k.equals("SSH_ASKPASS"));
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("GIT_CONFIG_GLOBAL", "/dev/null");
+        env.put("GIT_TERMINAL_PROMPT", "0");
+    }
+
     /** A running {@code git log} of HEAD in {@code gitDir}; its errors go to a file beside it. */
     static final class Log implements AutoCloseable {
 
@@ -103,7 +118,7 @@ final class SystemGit {
                             "--pretty=" + GitLogParser.FORMAT,
                             "HEAD"))
                     .redirectError(errors.toFile());
-            SystemGitClone.isolate(builder.environment());
+            isolate(builder.environment());
             this.process = builder.start();
         }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -73,7 +72,7 @@ final class SystemGitClone {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(errors.toFile());
-            isolate(builder.environment());
+            SystemGit.isolate(builder.environment());
             authorization(url, credentials).ifPresent(header -> {
                 builder.environment().put("GIT_CONFIG_COUNT", "1");
                 builder.environment().put("GIT_CONFIG_KEY_0", "http.extraHeader");
@@ -96,16 +95,6 @@ final class SystemGitClone {
         } finally {
             Files.deleteIfExists(errors);
         }
-    }
-
-    /** Nothing of the service's own git or proxy settings reaches the clone. */
-    static void isolate(Map<String, String> env) {
-        env.keySet().removeIf(k -> k.startsWith("GIT_") || k.equalsIgnoreCase("http_proxy")
-                || k.equalsIgnoreCase("https_proxy") || k.equalsIgnoreCase("all_proxy")
-                || k.equalsIgnoreCase("no_proxy") || k.equals("SSH_ASKPASS"));
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_CONFIG_GLOBAL", "/dev/null");
-        env.put("GIT_TERMINAL_PROMPT", "0");
     }
 
     /**
