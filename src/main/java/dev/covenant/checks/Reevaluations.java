@@ -48,18 +48,21 @@ public class Reevaluations {
     @Transactional(Transactional.TxType.MANDATORY)
     void onCoverageChanged(@Observes CoverageChanged change) {
         List<Target> affected;
-        if (change.githubId() == 0) {
+        if (change.everyone()) {
             affected = open("", List.of());
+        } else if (change.people().isEmpty()) {
+            return;
         } else {
-            List<String> emails = PersonEmail.verifiedOf(change.githubId());
+            List<String> emails = PersonEmail.verifiedOf(change.people());
             affected = open(" AND EXISTS (SELECT 1 FROM pull_request_contributor c WHERE c.repository = p.repository"
-                    + " AND c.number = p.number AND (c.github_id = ? OR c.email = ANY(?)))",
-                    List.of(change.githubId(), Rows.texts(emails)));
+                    + " AND c.number = p.number AND (c.github_id = ANY(?) OR c.email = ANY(?)))",
+                    List.of(Rows.longs(change.people()), Rows.texts(emails)));
         }
         int queued = enqueue(affected, change.cause());
         if (!affected.isEmpty()) {
-            LOG.infof("%s of GitHub user %d: %d open pull request(s) to evaluate again (%d already waiting)",
-                    change.cause(), change.githubId(), affected.size(), affected.size() - queued);
+            LOG.infof("%s of %s: %d open pull request(s) to evaluate again (%d already waiting)", change.cause(),
+                    change.everyone() ? "anyone" : "GitHub user(s) " + change.people(), affected.size(),
+                    affected.size() - queued);
         }
     }
 

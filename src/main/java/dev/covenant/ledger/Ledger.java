@@ -3,6 +3,11 @@ package dev.covenant.ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +37,7 @@ public class Ledger {
     /** Appends one event within the caller's transaction; the event must not hold floating-point numbers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry append(String kind, ObjectNode event) {
-        return write(kind, event, null);
+        return write(List.of(new RowEvent(kind, event, null))).get(0);
     }
 
     /**
@@ -42,7 +47,20 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry appendFor(String kind, ObjectNode event, LongFunction<ProtectedTable.ProtectedRow> writeRow) {
-        return write(kind, event, writeRow);
+        return write(List.of(new RowEvent(kind, event, writeRow))).get(0);
+    }
+
+    /**
+     * Appends several events about rows at once, in order, as {@link #appendFor} appends one: one lock, one look at
+     * the chain's end, the rows written together and hashed in one query per table. What a batch of signings needs.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<LedgerEntry> appendAllFor(List<RowEvent> events) {
+        return write(events);
+    }
+
+    /** One event for {@link #appendAllFor}: its kind, its body, and how to write its row given the entry's number. */
+    public record RowEvent(String kind, ObjectNode event, LongFunction<ProtectedTable.ProtectedRow> writeRow) {
     }
 
     /** Holds the append lock until the caller's transaction ends (it may be taken again by the same caller). */
@@ -51,26 +69,64 @@ public class Ledger {
         LedgerEntry.getSession().doWork(c -> AdvisoryLocks.holdUntilTransactionEnds(c, APPEND_LOCK));
     }
 
-    private LedgerEntry write(String kind, ObjectNode event, LongFunction<ProtectedTable.ProtectedRow> writeRow) {
-        lock();
-        LedgerEntry previous = LedgerEntry.findLatest().orElse(null);
-        LedgerEntry entry = new LedgerEntry();
-        entry.seq = previous == null ? 1 : previous.seq + 1;
-        entry.format = LedgerChain.CURRENT_FORMAT;
-        entry.kind = kind;
-        entry.event = CanonicalJson.write(event);
-        entry.prevHash = previous == null ? LedgerChain.GENESIS : previous.hash;
-        // PostgreSQL keeps microseconds: the hashed time must be the stored one.
-        entry.recordedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        if (writeRow != null) {
-            ProtectedTable.ProtectedRow row = writeRow.apply(entry.seq);
-            LedgerEntry.getEntityManager().flush();
-            entry.rowTable = row.table().table();
-            entry.rowId = row.id();
-            entry.rowHash = LedgerEntry.getSession().doReturningWork(c -> RowHashes.of(c, row));
+    private List<LedgerEntry> write(List<RowEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
         }
-        entry.hash = LedgerChain.hashOf(entry.link());
-        entry.persist();
-        return entry;
+        lock();
+        LedgerEntry latest = LedgerEntry.findLatest().orElse(null);
+        long seq = latest == null ? 0 : latest.seq;
+        String prevHash = latest == null ? LedgerChain.GENESIS : latest.hash;
+        // PostgreSQL keeps microseconds: the hashed time must be the stored one.
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        List<LedgerEntry> entries = new ArrayList<>(events.size());
+        List<ProtectedTable.ProtectedRow> rows = new ArrayList<>(events.size());
+        for (RowEvent e : events) {
+            LedgerEntry entry = new LedgerEntry();
+            entry.seq = ++seq;
+            entry.format = LedgerChain.CURRENT_FORMAT;
+            entry.kind = e.kind();
+            entry.event = CanonicalJson.write(e.event());
+            entry.recordedAt = now;
+            entries.add(entry);
+            rows.add(e.writeRow() == null ? null : e.writeRow().apply(entry.seq));
+        }
+        Map<ProtectedTable, Map<String, String>> hashes = rowHashes(rows);
+        for (int i = 0; i < entries.size(); i++) {
+            LedgerEntry entry = entries.get(i);
+            ProtectedTable.ProtectedRow row = rows.get(i);
+            if (row != null) {
+                entry.rowTable = row.table().table();
+                entry.rowId = row.id();
+                entry.rowHash = hashes.get(row.table()).get(row.id());
+                if (entry.rowHash == null) {
+                    throw new IllegalStateException("The ledger was asked to protect " + row.table().table() + " "
+                            + row.id() + ", which was not written first");
+                }
+            }
+            entry.prevHash = prevHash;
+            entry.hash = LedgerChain.hashOf(entry.link());
+            prevHash = entry.hash;
+            entry.persist();
+        }
+        return entries;
+    }
+
+    /** The rows' hashes as the database holds them, after writing them: one query per table. */
+    private static Map<ProtectedTable, Map<String, String>> rowHashes(List<ProtectedTable.ProtectedRow> rows) {
+        Map<ProtectedTable, List<String>> ids = new EnumMap<>(ProtectedTable.class);
+        rows.stream().filter(Objects::nonNull)
+                .forEach(r -> ids.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r.id()));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        LedgerEntry.getEntityManager().flush();
+        Map<ProtectedTable, Map<String, String>> hashes = new EnumMap<>(ProtectedTable.class);
+        LedgerEntry.getSession().doWork(c -> {
+            for (Map.Entry<ProtectedTable, List<String>> table : ids.entrySet()) {
+                hashes.put(table.getKey(), RowHashes.of(c, table.getKey(), table.getValue()));
+            }
+        });
+        return hashes;
     }
 }

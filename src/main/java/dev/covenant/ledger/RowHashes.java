@@ -37,15 +37,6 @@ final class RowHashes {
         return hashes;
     }
 
-    static String of(Connection c, ProtectedTable.ProtectedRow row) throws SQLException {
-        String hash = of(c, row.table(), java.util.List.of(row.id())).get(row.id());
-        if (hash == null) {
-            throw new IllegalStateException("The ledger was asked to protect " + row.table().table() + " " + row.id()
-                    + ", which was not written first");
-        }
-        return hash;
-    }
-
     private static String hash(ProtectedTable table, ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         ObjectNode row = JsonNodeFactory.instance.objectNode();

@@ -88,7 +88,7 @@ public class AgreementPagesResource {
         if (checked.invalid() != null) {
             return checked.invalid();
         }
-        UUID signature = batcher.sign(new SigningBatcher.Request(checked.githubId(), checked.versionId(),
+        UUID signature = batcher.sign(new SigningRequest(checked.githubId(), checked.versionId(),
                 checked.values(), Origin.of(request)));
         return Requests.seeOther("/signatures/" + signature);
     }

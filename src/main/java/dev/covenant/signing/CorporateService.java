@@ -130,7 +130,7 @@ public class CorporateService {
             approval.persist();
             return ProtectedTable.APPROVAL.row(approval.id);
         });
-        coverageChanged.fire(new CoverageChanged(0, "approval"));
+        coverageChanged.fire(CoverageChanged.everyone("approval"));
         return approval;
     }
 
@@ -160,7 +160,7 @@ public class CorporateService {
         });
         approval.removedAt = removal.removedAt;
         approval.removedBy = removal.removedBy;
-        coverageChanged.fire(new CoverageChanged(0, "approval"));
+        coverageChanged.fire(CoverageChanged.everyone("approval"));
     }
 
     public LocalDate today() {

@@ -2,7 +2,6 @@ package dev.covenant.signing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -15,15 +14,12 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
 
-import dev.covenant.agreement.AgreementVersion;
-import dev.covenant.identity.Person;
 import dev.covenant.web.PageException;
 
 /**
@@ -31,7 +27,8 @@ import dev.covenant.web.PageException;
  * commit waits for the disk, so signatures recorded one transaction each queue behind one another (about 50 a
  * second on the build machine). Here one writer records every signature that arrived while it wrote the previous
  * ones in one transaction: one lock, one disk flush for the whole batch, each with its own ledger entry, in order.
- * A caller returns once its batch committed. Should one signature of a batch fail, the batch is rolled back and each
+ * The batch is recorded by {@link SigningService#signAll}, a handful of statements whatever its size. A caller returns
+ * once its batch committed. Should one signature of a batch fail, the batch is rolled back and each
  * of its signatures is recorded alone, so that only the failing one fails.
  */
 @ApplicationScoped
@@ -42,14 +39,7 @@ public class SigningBatcher {
     static final int MAX_BATCH = 200;
     private static final long COMMIT_WAIT_SECONDS = 60;
 
-    /** One signature to record: who, which version, the checked form values, from where. */
-    public record Request(long githubId, long versionId, Map<String, String> values, Origin origin) {
-        public Request {
-            values = Map.copyOf(values);
-        }
-    }
-
-    private record Pending(Request request, CompletableFuture<UUID> done) {
+    private record Pending(SigningRequest request, CompletableFuture<UUID> done) {
     }
 
     private final SigningService signing;
@@ -87,7 +77,7 @@ public class SigningBatcher {
      * Records the signature (or returns the person's active one of that version) and returns its id once committed.
      * Must not be called inside a transaction: the caller would hold a connection while the batch needs one.
      */
-    public UUID sign(Request request) {
+    public UUID sign(SigningRequest request) {
         if (!open) {
             throw unavailable();
         }
@@ -135,16 +125,8 @@ public class SigningBatcher {
     private void write(List<Pending> batch) {
         List<UUID> ids = new ArrayList<>(batch.size());
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                EntityManager session = Person.getEntityManager();
-                for (Pending p : batch) {
-                    ids.add(record(p.request()));
-                    // Each signature's rows are written; a session that keeps them all checks them all again at
-                    // every flush of the next ones.
-                    session.flush();
-                    session.clear();
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> signing.signAll(batch.stream().map(Pending::request).toList())
+                    .forEach(s -> ids.add(s.id)));
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(e);
@@ -159,14 +141,6 @@ public class SigningBatcher {
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(ids.get(i));
         }
-    }
-
-    private UUID record(Request request) {
-        Person signer = Person.<Person>findByIdOptional(request.githubId())
-                .orElseThrow(() -> new IllegalStateException("no person " + request.githubId()));
-        AgreementVersion version = AgreementVersion.<AgreementVersion>findByIdOptional(request.versionId())
-                .orElseThrow(() -> new IllegalStateException("no agreement version " + request.versionId()));
-        return signing.sign(signer, version, request.values(), request.origin()).id;
     }
 
     private static PageException unavailable() {

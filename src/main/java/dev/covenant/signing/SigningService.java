@@ -2,8 +2,12 @@ package dev.covenant.signing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,40 +48,93 @@ public class SigningService {
      * signature unchanged, also when two requests race (the person's row is locked for the check).
      */
     public Signature sign(Person signer, AgreementVersion version, Map<String, String> values, Origin origin) {
-        // Serialises one person's concurrent signing requests, so the second finds the first's signature.
-        Person.findById(signer.githubId, LockModeType.PESSIMISTIC_WRITE);
-        Optional<Signature> existing = Signature.findActive(signer.githubId, version);
-        if (existing.isPresent()) {
-            return existing.get();
+        return signAll(List.of(new SigningRequest(signer.githubId, version.id, values, origin))).get(0);
+    }
+
+    /**
+     * Signs several versions for several people at once, each as {@link #sign} would, with a handful of statements
+     * for the whole list: the signers' rows locked together, their active signatures read together, the new ones
+     * written and appended to the ledger together. The answer is in the order of the requests; a request for what an
+     * earlier one of the list (or an active signature) already holds gets that signature.
+     */
+    public List<Signature> signAll(List<SigningRequest> requests) {
+        if (requests.size() > 1) {
+            // The new rows of a batch go to the database in one round trip per table.
+            Signature.getSession().setJdbcBatchSize(Math.min(requests.size(), 256));
         }
+        Set<Long> people = new TreeSet<>();
+        Set<Long> versionIds = new TreeSet<>();
+        requests.forEach(r -> {
+            people.add(r.githubId());
+            versionIds.add(r.versionId());
+        });
+        // Serialises each person's concurrent signing requests, so the second finds the first's signature.
+        Map<Long, Person> signers = new HashMap<>();
+        Person.<Person>find("githubId in ?1 order by githubId", people).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list().forEach(p -> signers.put(p.githubId, p));
+        Map<Long, AgreementVersion> versions = new HashMap<>();
+        AgreementVersion.<AgreementVersion>list("id in ?1", versionIds).forEach(v -> versions.put(v.id, v));
+        Map<List<Long>, Signature> held = new HashMap<>();
+        Signature.<Signature>list("githubId in ?1 and version.id in ?2 and revokedAt is null", people, versionIds)
+                .forEach(s -> held.put(List.of(s.githubId, s.version.id), s));
+
+        List<Signature> signed = new ArrayList<>(requests.size());
+        List<Ledger.RowEvent> events = new ArrayList<>();
+        Set<Long> newSigners = new TreeSet<>();
+        for (SigningRequest r : requests) {
+            Person signer = signers.get(r.githubId());
+            AgreementVersion version = versions.get(r.versionId());
+            if (signer == null || version == null) {
+                throw new IllegalStateException(signer == null
+                        ? "no person " + r.githubId()
+                        : "no agreement version " + r.versionId());
+            }
+            Signature signature = held.computeIfAbsent(List.of(signer.githubId, version.id), k -> {
+                Signature created = newSignature(signer, version, r);
+                events.add(new Ledger.RowEvent("signature.signed", signedEvent(created, signer), seq -> {
+                    created.ledgerSeq = seq;
+                    created.persist();
+                    return ProtectedTable.SIGNATURE.row(created.id);
+                }));
+                newSigners.add(signer.githubId);
+                return created;
+            });
+            signed.add(signature);
+        }
+        ledger.appendAllFor(events);
+        if (!newSigners.isEmpty()) {
+            coverageChanged.fire(CoverageChanged.people(newSigners, "signature"));
+        }
+        return signed;
+    }
+
+    private Signature newSignature(Person signer, AgreementVersion version, SigningRequest request) {
         Signature signature = new Signature();
         signature.id = UUID.randomUUID();
         signature.githubId = signer.githubId;
         signature.version = version;
         signature.textSha256 = version.sha256;
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        values.forEach(fields::put);
+        request.values().forEach(fields::put);
         signature.fields = CanonicalJson.write(fields);
         signature.signedAt = Instant.now(clock);
-        signature.recordOrigin(origin);
+        signature.recordOrigin(request.origin());
+        return signature;
+    }
+
+    private static ObjectNode signedEvent(Signature signature, Person signer) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("signature", signature.id.toString());
         event.put("githubId", signer.githubId);
         event.put("login", signer.login);
-        event.put("agreement", version.agreement.slug);
-        event.put("version", version.version);
-        event.put("sha256", version.sha256);
-        event.set("fields", fields);
+        event.put("agreement", signature.version.agreement.slug);
+        event.put("version", signature.version.version);
+        event.put("sha256", signature.version.sha256);
+        event.set("fields", CanonicalJson.read(signature.fields));
         event.put("signedAt", signature.signedAt.toString());
         event.put("ip", signature.ip);
         event.put("userAgent", signature.userAgent);
-        ledger.appendFor("signature.signed", event, seq -> {
-            signature.ledgerSeq = seq;
-            signature.persist();
-            return ProtectedTable.SIGNATURE.row(signature.id);
-        });
-        coverageChanged.fire(new CoverageChanged(signer.githubId, "signature"));
-        return signature;
+        return event;
     }
 
     /** Ends a signature for contributions after now; only its signer may. */
@@ -105,7 +162,7 @@ public class SigningService {
         // The formula columns are read when the signature is loaded; this one is already in the session.
         signature.revokedAt = revocation.revokedAt;
         signature.revocationLedgerSeq = revocation.ledgerSeq;
-        coverageChanged.fire(new CoverageChanged(person.githubId, "revocation"));
+        coverageChanged.fire(CoverageChanged.person(person.githubId, "revocation"));
         return signature;
     }
 }

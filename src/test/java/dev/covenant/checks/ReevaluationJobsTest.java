@@ -56,9 +56,9 @@ class ReevaluationJobsTest {
         String ada = user("ada");
         FakeRepo repo = evaluated(ada);
         QuarkusTransaction.requiringNew().run(() -> {
-            changes.fire(new CoverageChanged(githubId(ada), "signature"));
-            changes.fire(new CoverageChanged(githubId(ada), "revocation"));
-            changes.fire(new CoverageChanged(githubId(ada), "signature"));
+            changes.fire(CoverageChanged.person(githubId(ada), "signature"));
+            changes.fire(CoverageChanged.person(githubId(ada), "revocation"));
+            changes.fire(CoverageChanged.person(githubId(ada), "signature"));
         });
         assertEquals("1", jobs(repo, ""));
         assertEquals("signature", Sql.text("SELECT payload ->> 'cause' FROM job WHERE kind = ? AND dedupe_key = ?",
@@ -72,7 +72,7 @@ class ReevaluationJobsTest {
         String ada = user("ada");
         FakeRepo repo = evaluated(ada);
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
-            changes.fire(new CoverageChanged(githubId(ada), "signature"));
+            changes.fire(CoverageChanged.person(githubId(ada), "signature"));
             throw new IllegalStateException("the signature could not be recorded");
         }));
         assertEquals("0", jobs(repo, ""));
@@ -84,7 +84,8 @@ class ReevaluationJobsTest {
         FakeRepo repo = evaluated(ada);
         FakeGitHubResource.fake().setDown(true);
         try {
-            QuarkusTransaction.requiringNew().run(() -> changes.fire(new CoverageChanged(githubId(ada), "signature")));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> changes.fire(CoverageChanged.person(githubId(ada), "signature")));
             await("the re-evaluation to give up", () -> !"0".equals(Sql.textUnchecked("SELECT count(*) FROM job"
                     + " WHERE kind = ? AND payload ->> 'repository' = ? AND state = 'FAILED'", ReevaluateJob.KIND,
                     repo.fullName())));
