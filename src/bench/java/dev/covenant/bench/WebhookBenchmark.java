@@ -49,7 +49,9 @@ import dev.covenant.inbox.WebhookSignature;
  * (the latency a sender sees at that load, measured from when each delivery was due, so a client held up by a slow
  * answer counts against the service). Afterwards the database must hold every delivery answered 202, once.
  * The service has no GitHub App configured (its GitHub URLs point at a closed local port): its worker wakes on the
- * deliveries and fails or leaves what it takes, so the endpoint is measured while the worker runs beside it.
+ * deliveries and fails or leaves what it takes, so the endpoint is measured while the worker runs beside it. Where
+ * {@code wrk} is installed (Debian's package), the saturation run is sent by it ({@link WrkLoad}): on two shared cores
+ * the Java client's own CPU would otherwise decide the figure; {@code -Dbench.client=java} keeps the Java client.
  *
  * <p>Run with {@code ./mvnw -B -Pbench verify -Dit.test=WebhookBenchmark}; results in
  * {@code target/bench/webhooks.txt}, the service's log in {@code target/bench/webhooks-service.log}. Knobs (system
@@ -79,6 +81,8 @@ class WebhookBenchmark {
             + Long.toHexString(ThreadLocalRandom.current().nextLong());
     private static final String ADMIN_TOKEN = "bench-admin-token-"
             + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    /** Deliveries prepared for wrk per second of the saturation run: more than the service can take. */
+    private static final int WRK_MAX_RATE = Integer.getInteger("bench.wrkMaxRate", 10_000);
     /** The sample's head sha, replaced per delivery so that no two payloads are alike. */
     private static final String SAMPLE_HEAD_SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
 
@@ -171,8 +175,16 @@ class WebhookBenchmark {
                 URI endpoint = URI.create(service.url("/github/webhook"));
                 Phase warmUp = new Phase("warm-up", WARMUP_DELIVERIES, WARMUP_DURATION);
                 run(warmUp, http, endpoint, template, clients);
-                Phase measured = new Phase("saturation", DELIVERIES, DURATION);
-                run(measured, http, endpoint, template, clients);
+                String wrk = WrkLoad.find();
+                Phase measured = new Phase("saturation", wrk == null ? DELIVERIES : 0, DURATION);
+                WrkLoad.Result byWrk = null;
+                long wrkBits = ThreadLocalRandom.current().nextLong();
+                if (wrk == null) {
+                    run(measured, http, endpoint, template, clients);
+                } else {
+                    byWrk = WrkLoad.run(wrk, service.url(""), CLIENTS, (int) DURATION.toSeconds(),
+                            (int) DURATION.toSeconds() * WRK_MAX_RATE, i -> prepared(template, wrkBits, i), out);
+                }
                 // After the saturation run, which warms the JIT further: the paced run measures a warm service.
                 Phase paced = Phase.paced("paced", RATE, RATE == 0 ? 0 : PACED_SECONDS);
                 if (paced.limit > 0) {
@@ -203,25 +215,46 @@ class WebhookBenchmark {
                     }
                 }
                 long sent = warmUp.sent() + measured.sent() + paced.sent();
+                long storedOfWrk = stored.keySet().stream()
+                        .filter(id -> UUID.fromString(id).getMostSignificantBits() == wrkBits).count();
+                if (byWrk != null) {
+                    acceptedCount += byWrk.accepted();
+                    // wrk does not say which deliveries it had answered; it may stop with some in flight.
+                    if (storedOfWrk < byWrk.accepted() || storedOfWrk > byWrk.accepted() + CLIENTS) {
+                        problems.add("wrk saw " + byWrk.accepted() + " deliveries answered 202, the database holds "
+                                + storedOfWrk + " of them");
+                    }
+                    if (byWrk.statuses().containsKey(200)) {
+                        problems.add("wrk ran out of prepared deliveries (raise -Dbench.wrkMaxRate)");
+                    }
+                    if (byWrk.statuses().keySet().stream().anyMatch(c -> c != 202 && c != 200) || byWrk.errors() > 0) {
+                        problems.add("wrk: answers other than 202: " + byWrk.statuses() + ", socket errors "
+                                + byWrk.errors());
+                    }
+                }
                 if (missing > 0) {
                     problems.add(missing + " deliveries answered 202 are not in the database");
                 }
-                if (stored.size() != sent) {
-                    problems.add("sent " + sent + " distinct deliveries, the database holds " + stored.size());
+                if (stored.size() - storedOfWrk != sent) {
+                    problems.add("sent " + sent + " distinct deliveries, the database holds "
+                            + (stored.size() - storedOfWrk));
                 }
                 Map<String, Long> states = stored.values().stream()
                         .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
                 // The database's own limit for durable single-row inserts, same payload, clients and server.
                 PgbenchBaseline.Result pgbench = PgbenchBaseline.run(service.databaseUrl(), template, CLIENTS,
                         (int) DURATION.toSeconds(), out);
+                double perSecond = byWrk == null ? measured.perSecond() : byWrk.perSecond();
+                String client = byWrk == null ? "Java HttpClient" : "wrk";
                 String report = report(warmUp, paced, measured, loadBefore, service, stored.size(), acceptedCount,
                         missing, states,
                         databaseActivity)
+                        + (byWrk == null ? "" : "saturation by wrk " + WrkLoad.describe(byWrk) + "\n")
                         + String.format(Locale.ROOT, "pgbench baseline  %.0f inserts/s, latency average %.1f ms (%s)%n",
                                 pgbench.perSecond(), pgbench.latencyMs(), pgbench.note());
                 BenchRatios.record("webhooks", "durable deliveries accepted per second, " + CLIENTS + " clients",
-                        measured.perSecond(), pgbench.perSecond(), "/s", BenchRatios.Goal.AT_LEAST, 0.80, "pgbench",
-                        pgbench.note());
+                        perSecond, pgbench.perSecond(), "/s", BenchRatios.Goal.AT_LEAST, 0.80, "pgbench",
+                        "sent by " + client + "; " + pgbench.note());
                 if (paced.limit > 0) {
                     long[] latencies = paced.latenciesOf202();
                     double p99 = latencies.length == 0
@@ -275,6 +308,14 @@ class WebhookBenchmark {
         }
         phase.wallNanos = IntStream.range(0, phase.limit).mapToLong(i -> phase.doneAt[i]).max().orElse(phase.startedAt)
                 - phase.startedAt;
+    }
+
+    /** Delivery {@code seq} of a run whose ids start with {@code bits}, signed, on one line for wrk. */
+    private static WrkLoad.Prepared prepared(String template, long bits, int seq) {
+        String body = template.replace(SAMPLE_HEAD_SHA, String.format(Locale.ROOT, "%016x%024x", bits, seq))
+                .replaceAll("\\s*\n\\s*", "");
+        return new WrkLoad.Prepared(new UUID(bits, seq).toString(),
+                WebhookSignature.sign(SECRET, body.getBytes(StandardCharsets.UTF_8)), body);
     }
 
     private static void deliver(Phase phase, int seq, HttpClient http, URI endpoint, String template) {
@@ -371,22 +412,24 @@ class WebhookBenchmark {
                         + "; its worker runs (unless bench.serviceJvmArgs turns it off) with no"
                         + " GitHub App configured (GitHub URLs point at a closed local port), so what it takes fails or waits")
                 .put("clients",
-                        CLIENTS + " concurrent, java.net.http, HTTP/1.1 keep-alive, one delivery in flight each")
+                        CLIENTS + " concurrent, java.net.http (the saturation run: wrk where it is installed),"
+                                + " HTTP/1.1 keep-alive, one delivery in flight each")
                 .put("payload",
                         PAYLOAD + " (" + bodySize() + " bytes), signed, distinct X-GitHub-Delivery and head sha each")
                 .put("warm-up", warmUp.sent() + " deliveries in " + seconds(warmUp.wallNanos)
-                        + String.format(Locale.ROOT, " (%.0f accepted/s)", warmUp.perSecond()))
-                .put("saturation run",
-                        saturation.sent() + " deliveries in " + seconds(saturation.wallNanos) + " (limits: "
-                                + saturation.limit + " deliveries or " + saturation.duration.toSeconds() + " s)")
-                .put("saturation: accepted per second", String.format(Locale.ROOT, "%.0f", rate))
-                .put("saturation: each second", perSecondSeries(saturation))
-                .put("saturation: 202 latency", BenchReport.summary(saturation.latenciesOf202(), true)
-                        + String.format(Locale.ROOT, " (mostly queueing: %d clients / %.0f per s = %.1f ms)", CLIENTS,
-                                rate,
-                                CLIENTS * 1000 / rate))
-                .put("saturation: answers other than 202", otherAnswers(saturation))
-                .put("target >= 1000 accepted/s", rate >= TARGET_PER_SECOND ? "met" : "MISSED");
+                        + String.format(Locale.ROOT, " (%.0f accepted/s)", warmUp.perSecond()));
+        if (saturation.limit > 0) {
+            report.put("saturation run",
+                    saturation.sent() + " deliveries in " + seconds(saturation.wallNanos) + " (limits: "
+                            + saturation.limit + " deliveries or " + saturation.duration.toSeconds() + " s)")
+                    .put("saturation: accepted per second", String.format(Locale.ROOT, "%.0f", rate))
+                    .put("saturation: each second", perSecondSeries(saturation))
+                    .put("saturation: 202 latency", BenchReport.summary(saturation.latenciesOf202(), true)
+                            + String.format(Locale.ROOT, " (mostly queueing: %d clients / %.0f per s = %.1f ms)",
+                                    CLIENTS, rate, CLIENTS * 1000 / rate))
+                    .put("saturation: answers other than 202", otherAnswers(saturation))
+                    .put("target >= 1000 accepted/s", rate >= TARGET_PER_SECOND ? "met" : "MISSED");
+        }
         if (paced.limit > 0) {
             long[] latencies = paced.latenciesOf202();
             long p99 = latencies.length == 0 ? Long.MAX_VALUE : BenchReport.percentile(sorted(latencies), 99);
