@@ -77,7 +77,7 @@ public class GitHubOAuth {
             }
             return token;
         } catch (IOException e) {
-            throw new GitHubUnavailableException("GitHub could not be reached for the token exchange", e);
+            throw new GitHubUnavailableException("GitHub could not be reached for the token exchange: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GitHubUnavailableException("Interrupted while waiting for GitHub", e);

@@ -1,7 +1,11 @@
 package dev.covenant.identity;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -44,6 +48,31 @@ public class People {
             }
         }
         return person;
+    }
+
+    /**
+     * Makes sure these GitHub accounts are known, as imports need (a signature made elsewhere names a person who may
+     * never have signed in here): a new person is written with the login given ("" where none is known yet: signing
+     * in fills it); a known one is left as it is, since sign-in knows better than a file.
+     */
+    public void knowAll(Map<Long, String> loginById) {
+        if (loginById.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        Person.getSession().doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO person (github_id, login, first_seen_at,"
+                    + " updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (github_id) DO NOTHING")) {
+                for (Map.Entry<Long, String> e : new TreeMap<>(loginById).entrySet()) {
+                    insert.setLong(1, e.getKey());
+                    insert.setString(2, e.getValue() == null ? "" : e.getValue());
+                    insert.setTimestamp(3, now);
+                    insert.setTimestamp(4, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     private static PersonEmail.Key key(PersonEmail email) {

@@ -34,6 +34,10 @@ public class Signature extends SignedRecord {
     @Column(name = "text_sha256", nullable = false)
     public String textSha256;
 
+    /** Where an imported signature came from (canonical JSON: file hash, place, original record); null if signed here. */
+    @Column(name = "import_source")
+    public String importSource;
+
     /** When it was revoked, from its revocation row: a revocation is a new row, never a change of this one. */
     @Formula("(SELECT r.revoked_at FROM signature_revocation r WHERE r.signature_id = id)")
     public Instant revokedAt;

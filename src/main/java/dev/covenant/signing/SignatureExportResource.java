@@ -53,6 +53,8 @@ public class SignatureExportResource {
             tree.put("login", Person.findByGithubId(s.githubId).map(p -> p.login).orElse(null));
             tree.put("ip", s.ip);
             tree.put("userAgent", s.userAgent);
+            // Where a signature made elsewhere was imported from; null for one signed here.
+            tree.set("source", s.importSource == null ? null : CanonicalJson.read(s.importSource));
             array.add(tree);
         });
         return Response.ok(CanonicalJson.write(array), MediaType.APPLICATION_JSON).build();
@@ -61,7 +63,7 @@ public class SignatureExportResource {
     /** One signature per line; every field quoted, and formula-looking values defused for spreadsheets. */
     static final class SignatureCsv {
 
-        static final String HEADER = "signature,github_id,login,agreement,version,sha256,signed_at,revoked_at,ip,fields\r\n";
+        static final String HEADER = "signature,github_id,login,agreement,version,sha256,signed_at,revoked_at,ip,fields,source\r\n";
 
         private SignatureCsv() {
         }
@@ -69,7 +71,8 @@ public class SignatureExportResource {
         static String row(Signature s, String login) {
             return String.join(",", List.of(q(s.id.toString()), q(Long.toString(s.githubId)), q(login),
                     q(s.version.agreement.slug), q(s.version.version), q(s.textSha256), q(s.signedAt.toString()),
-                    q(s.revokedAt == null ? "" : s.revokedAt.toString()), q(s.ip == null ? "" : s.ip), q(s.fields)))
+                    q(s.revokedAt == null ? "" : s.revokedAt.toString()), q(s.ip == null ? "" : s.ip), q(s.fields),
+                    q(s.importSource == null ? "" : s.importSource)))
                     + "\r\n";
         }
 

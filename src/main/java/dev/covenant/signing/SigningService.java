@@ -91,11 +91,12 @@ public class SigningService {
             }
             Signature signature = held.computeIfAbsent(List.of(signer.githubId, version.id), k -> {
                 Signature created = newSignature(signer, version, r);
-                events.add(new Ledger.RowEvent("signature.signed", signedEvent(created, signer), seq -> {
-                    created.ledgerSeq = seq;
-                    created.persist();
-                    return ProtectedTable.SIGNATURE.row(created.id);
-                }));
+                events.add(new Ledger.RowEvent(created.importSource == null ? "signature.signed" : "signature.imported",
+                        signedEvent(created, signer), seq -> {
+                            created.ledgerSeq = seq;
+                            created.persist();
+                            return ProtectedTable.SIGNATURE.row(created.id);
+                        }));
                 newSigners.add(signer.githubId);
                 return created;
             });
@@ -117,8 +118,9 @@ public class SigningService {
         ObjectNode fields = JsonNodeFactory.instance.objectNode();
         request.values().forEach(fields::put);
         signature.fields = CanonicalJson.write(fields);
-        signature.signedAt = Instant.now(clock);
+        signature.signedAt = request.signedAt() == null ? Instant.now(clock) : request.signedAt();
         signature.recordOrigin(request.origin());
+        signature.importSource = request.importSource();
         return signature;
     }
 
@@ -134,6 +136,9 @@ public class SigningService {
         event.put("signedAt", signature.signedAt.toString());
         event.put("ip", signature.ip);
         event.put("userAgent", signature.userAgent);
+        if (signature.importSource != null) {
+            event.set("source", CanonicalJson.read(signature.importSource));
+        }
         return event;
     }
 

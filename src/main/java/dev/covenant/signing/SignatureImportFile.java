@@ -1,0 +1,220 @@
+package dev.covenant.signing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.covenant.api.Csv;
+
+/**
+ * A file of signatures made elsewhere, read into records: CLA Assistant Lite's {@code cla.json} as it is, or a CSV with
+ * a header (CLA Assistant's export, a spreadsheet). Pure: what GitHub says of the logins and what the database holds
+ * are the importer's business. A record that cannot be read is listed with its place and why, never guessed at.
+ */
+public final class SignatureImportFile {
+
+    /** CSV headers, case and spaces aside, that name the GitHub user id, the login and the date signed. */
+    static final Set<String> ID_COLUMNS = Set.of("github_id", "githubid", "user_id", "userid", "id");
+    static final Set<String> LOGIN_COLUMNS = Set.of("login", "github_login", "github", "user", "user_name", "username",
+            "github_username");
+    static final Set<String> DATE_COLUMNS = Set.of("signed_at", "signedat", "created_at", "createdat", "date",
+            "signed", "signed_on", "date_signed");
+    private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One signature to import: where it is in the file, who (an id, a login, or both), when, its form answers. */
+    public record Entry(String place, Long githubId, String login, Instant signedAt, Map<String, String> answers,
+            ObjectNode original) {
+    }
+
+    /** A record that cannot be imported, and why. */
+    public record Malformed(String place, String reason) {
+    }
+
+    /** What the file holds; {@code unreadable} when it is not a file of this kind at all (then nothing else is read). */
+    public record Parsed(String format, List<Entry> entries, List<Malformed> malformed, boolean unreadable) {
+
+        static Parsed unreadable(String format, String place, String reason) {
+            return new Parsed(format, List.of(), List.of(new Malformed(place, reason)), true);
+        }
+    }
+
+    private SignatureImportFile() {
+    }
+
+    /** CLA Assistant Lite's file: {@code {"signedContributors": [{"name", "id", "created_at", ...}]}}. */
+    public static Parsed lite(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            return Parsed.unreadable("cla-assistant-lite", "file", "not JSON" + where + ": " + e.getOriginalMessage());
+        }
+        JsonNode list = root == null ? null : root.get("signedContributors");
+        if (list == null || !list.isArray()) {
+            return Parsed.unreadable("cla-assistant-lite", "signedContributors",
+                    "CLA Assistant Lite's file holds an array signedContributors; this one does not");
+        }
+        List<Entry> entries = new ArrayList<>();
+        List<Malformed> malformed = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String place = "signedContributors[" + i + "]";
+            JsonNode item = list.get(i);
+            if (!item.isObject()) {
+                malformed.add(new Malformed(place, "not an object"));
+                continue;
+            }
+            JsonNode id = item.get("id");
+            if (id == null || !id.canConvertToLong() || !id.isIntegralNumber() || id.asLong() <= 0) {
+                malformed.add(new Malformed(place + ".id", "a GitHub user id (a positive whole number) is needed"));
+                continue;
+            }
+            JsonNode name = item.get("name");
+            String login = name != null && name.isTextual() && LOGIN.matcher(name.asText()).matches()
+                    ? name.asText()
+                    : null;
+            JsonNode created = item.get("created_at");
+            Instant signedAt = created != null && created.isTextual() ? date(created.asText()) : null;
+            if (signedAt == null) {
+                malformed.add(new Malformed(place + ".created_at",
+                        "the date signed is missing or not a date (e.g. 2021-03-04T05:06:07Z)"));
+                continue;
+            }
+            if (hasFraction(item)) {
+                malformed.add(new Malformed(place, "holds a number with a fraction, which the ledger cannot keep"
+                        + " exactly (its events hold whole numbers and text)"));
+                continue;
+            }
+            entries.add(new Entry(place, id.asLong(), login, signedAt, Map.of(), (ObjectNode) item));
+        }
+        return new Parsed("cla-assistant-lite", entries, malformed, false);
+    }
+
+    /** A CSV with a header naming at least a GitHub user id or login column and a date column. */
+    public static Parsed csv(String text) {
+        List<Csv.Row> rows;
+        try {
+            rows = Csv.rows(text);
+        } catch (IllegalArgumentException e) {
+            return Parsed.unreadable("csv", "file", "not CSV: " + e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            return Parsed.unreadable("csv", "line 1", "the file is empty");
+        }
+        List<String> header = rows.get(0).cells().stream().map(h -> h.trim()).toList();
+        int idColumn = column(header, ID_COLUMNS);
+        int loginColumn = column(header, LOGIN_COLUMNS);
+        int dateColumn = column(header, DATE_COLUMNS);
+        if ((idColumn < 0 && loginColumn < 0) || dateColumn < 0) {
+            return Parsed.unreadable("csv", "line 1",
+                    "the header must name a GitHub user id column (github_id) or a login column (login) and a"
+                            + " date column (signed_at); it has " + String.join(", ", header));
+        }
+        List<Entry> entries = new ArrayList<>();
+        List<Malformed> malformed = new ArrayList<>();
+        for (Csv.Row row : rows.subList(1, rows.size())) {
+            String place = "line " + row.line();
+            if (row.cells().size() != header.size()) {
+                malformed.add(new Malformed(place,
+                        row.cells().size() + " cells where the header has " + header.size()));
+                continue;
+            }
+            ObjectNode original = JsonNodeFactory.instance.objectNode();
+            Map<String, String> answers = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                original.put(header.get(c), row.cells().get(c));
+                if (c != idColumn && c != loginColumn && c != dateColumn && !header.get(c).isEmpty()) {
+                    answers.put(header.get(c), row.cells().get(c));
+                }
+            }
+            Long githubId = null;
+            if (idColumn >= 0 && !row.cells().get(idColumn).isBlank()) {
+                githubId = positiveLong(row.cells().get(idColumn).trim());
+                if (githubId == null) {
+                    malformed.add(new Malformed(place + ": " + header.get(idColumn),
+                            "a GitHub user id (a positive whole number) is needed"));
+                    continue;
+                }
+            }
+            String login = loginColumn >= 0 ? row.cells().get(loginColumn).trim() : "";
+            if (!login.isEmpty() && !LOGIN.matcher(login).matches()) {
+                malformed.add(new Malformed(place + ": " + header.get(loginColumn), "not a GitHub login"));
+                continue;
+            }
+            if (githubId == null && login.isEmpty()) {
+                malformed.add(new Malformed(place, "neither a GitHub user id nor a login"));
+                continue;
+            }
+            Instant signedAt = date(row.cells().get(dateColumn).trim());
+            if (signedAt == null) {
+                malformed.add(new Malformed(place + ": " + header.get(dateColumn),
+                        "not a date (e.g. 2021-03-04T05:06:07Z or 2021-03-04)"));
+                continue;
+            }
+            entries.add(new Entry(place, githubId, login.isEmpty() ? null : login, signedAt, answers, original));
+        }
+        return new Parsed("csv", entries, malformed, false);
+    }
+
+    /** An instant with an offset, or a day (taken as its start in UTC); null for anything else. */
+    static Instant date(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            // not a date and time with an offset; maybe a day
+        }
+        try {
+            return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean hasFraction(JsonNode node) {
+        if (node.isFloatingPointNumber()) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (hasFraction(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Long positiveLong(String text) {
+        try {
+            long value = Long.parseLong(text);
+            return value > 0 ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int column(List<String> header, Set<String> names) {
+        for (int i = 0; i < header.size(); i++) {
+            if (names.contains(header.get(i).toLowerCase(Locale.ROOT).replace(' ', '_'))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
