@@ -192,7 +192,8 @@ public class CorporatePagesResource {
         return Layout.html(status, SigningPages.corporate(Layout.Visitor.of(caller), agreement, version,
                 terms.outboundPolicy().plainWords(terms.outboundLicenses()), PlainWords.grants(terms),
                 new SigningPages.FormState(fields(version), values, errors,
-                        caller.person().map(Person::verifiedEmails).orElse(List.of()))));
+                        caller.person().map(Person::verifiedEmails).orElse(List.of())),
+                AgreementVersion.findFor(agreement)));
     }
 
     private Response manageResponse(int status, CorporateAgreement agreement, Map<String, String> errors,
