@@ -67,6 +67,15 @@ public class SignaturePagesResource {
                 .header("Content-Disposition", "attachment; filename=\"signature-" + signature.id + ".json\"").build();
     }
 
+    /** The first click: what revoking will do, and the form that does it; nothing changes yet. */
+    @GET
+    @Path("signatures/{id}/revoke")
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public TemplateInstance confirmRevoke(@PathParam("id") String id) {
+        return SigningPages.revoke(Layout.Visitor.of(caller), own(id));
+    }
+
     @POST
     @Path("signatures/{id}/revoke")
     @Transactional

@@ -56,6 +56,12 @@ public class SigningPages {
             String plainWords,
             List<String> grants, FormState form, List<AgreementVersion> versions);
 
+    /** What revoking a signature does, and the form that does it. */
+    static native TemplateInstance revoke(Visitor visitor, Signature signature);
+
+    /** What removing a line of a company's approval list does, and the form that does it. */
+    static native TemplateInstance removeApproval(Visitor visitor, CorporateAgreement corporate, Approval approval);
+
     static native TemplateInstance manage(Visitor visitor, CorporateAgreement corporate, List<Approval> approvals,
             List<ClaManager> managers, Map<String, String> errors, Map<String, String> values);
 }
