@@ -3,8 +3,9 @@ package dev.covenant.signing;
 import java.util.List;
 
 /**
- * What a person's own page asks of the coverage rule: which projects accept their contributions now, and by what.
- * Declared here so that signing does not depend on coverage; {@code coverage.PersonCoverage} answers.
+ * What a person's own page asks of the coverage rule: which projects accept their contributions now, and by what,
+ * and which no longer do because the project now asks for a new major version of what they signed. Declared here so
+ * that signing does not depend on coverage; {@code coverage.PersonCoverage} answers.
  */
 public interface CoveredProjects {
 
@@ -12,6 +13,28 @@ public interface CoveredProjects {
     record CoveredProject(String scope, String by) {
     }
 
-    /** Projects where the person is covered by a signature or a company; allowlists aside. Call without a transaction. */
-    List<CoveredProject> of(long githubId, String login);
+    /**
+     * A project whose coverage the person's signature lost: they signed {@code signedVersion} of the agreement, the
+     * project now asks for {@code askedVersion}.
+     */
+    record SignAgain(String scope, String agreementSlug, String agreementTitle, String signedVersion,
+            String askedVersion) {
+
+        /** "1.x" for 1.4.0: what was signed, as the person remembers it. */
+        public String signedSeries() {
+            return signedVersion.substring(0, signedVersion.indexOf('.')) + ".x";
+        }
+
+        /** The repository, for the signing page's "sent here by"; null for an organisation's project. */
+        public String repository() {
+            return scope.contains("/") ? scope : null;
+        }
+    }
+
+    /** Where the person stands in every project. */
+    record Standing(List<CoveredProject> covered, List<SignAgain> signAgain) {
+    }
+
+    /** Projects where the person is covered by a signature or a company (allowlists aside), and those they lost. */
+    Standing of(long githubId, String login);
 }

@@ -1,7 +1,6 @@
 package dev.covenant.signing;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -94,10 +93,10 @@ public class SignaturePagesResource {
     @RedirectToSignIn
     public Response me() {
         Person person = caller.signedIn();
-        List<CoveredProjects.CoveredProject> covered = coveredProjects.of(person.githubId, person.login);
+        CoveredProjects.Standing standing = coveredProjects.of(person.githubId, person.login);
         String html = QuarkusTransaction.requiringNew().call(() -> SigningPages.me(Layout.Visitor.of(caller),
-                Signature.findByPerson(person.githubId), covered, CorporateAgreement.managedBy(person.githubId))
-                .render());
+                Signature.findByPerson(person.githubId), standing.covered(), standing.signAgain(),
+                CorporateAgreement.managedBy(person.githubId)).render());
         return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 

@@ -49,7 +49,7 @@ public class SigningPages {
             Map<String, String> fields);
 
     static native TemplateInstance me(Visitor visitor, List<Signature> signatures,
-            List<CoveredProjects.CoveredProject> covered,
+            List<CoveredProjects.CoveredProject> covered, List<CoveredProjects.SignAgain> signAgain,
             List<CorporateAgreement> managed);
 
     static native TemplateInstance corporate(Visitor visitor, Agreement agreement, AgreementVersion version,
