@@ -21,7 +21,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.covenant.identity.Person;
-import dev.covenant.identity.PersonEmail;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.LedgerEntry;
 import dev.covenant.web.Caller;
@@ -39,11 +38,14 @@ public class SignaturePagesResource {
     private final Caller caller;
     private final SigningService signing;
     private final CoveredProjects coveredProjects;
+    private final PersonalExport export;
 
-    SignaturePagesResource(Caller caller, SigningService signing, CoveredProjects coveredProjects) {
+    SignaturePagesResource(Caller caller, SigningService signing, CoveredProjects coveredProjects,
+            PersonalExport export) {
         this.caller = caller;
         this.signing = signing;
         this.coveredProjects = coveredProjects;
+        this.export = export;
     }
 
     @GET
@@ -103,25 +105,9 @@ public class SignaturePagesResource {
     @GET
     @Path("me/export.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response export() {
         Person person = caller.signedIn();
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("githubId", person.githubId);
-        root.put("login", person.login);
-        root.put("name", person.name);
-        root.put("firstSeenAt", person.firstSeenAt.toString());
-        var emails = root.putArray("emails");
-        PersonEmail.<PersonEmail>list("githubId", person.githubId).forEach(e -> emails.addObject()
-                .put("email", e.email).put("verified", e.verified).put("primary", e.primary));
-        var signatures = root.putArray("signatures");
-        Signature.findByPerson(person.githubId).forEach(s -> signatures.add(receiptTree(s)));
-        var corporate = root.putArray("corporateAgreementsSigned");
-        CorporateAgreement.<CorporateAgreement>list("signatoryGithubId", person.githubId)
-                .forEach(c -> corporate.addObject()
-                        .put("id", c.id.toString()).put("company", c.company).put("title", c.signatoryTitle)
-                        .put("contactEmail", c.contactEmail).put("signedAt", c.signedAt.toString()));
-        return Response.ok(CanonicalJson.write(root))
+        return Response.ok(CanonicalJson.write(export.of(person)))
                 .header("Content-Disposition", "attachment; filename=\"covenant-" + person.login + ".json\"").build();
     }
 
