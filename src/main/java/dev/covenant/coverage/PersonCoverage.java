@@ -27,7 +27,10 @@ public class PersonCoverage implements CoveredProjects {
             try {
                 Coverage answer = coverage.coverage(project, List.of(person), null).get(0).coverage();
                 if (answer.covered() && answer.by() != Coverage.By.ALLOWLIST) {
-                    covered.add(new CoveredProject(project.scope(), answer.reason()));
+                    covered.add(answer.by() == Coverage.By.INDIVIDUAL
+                            ? new CoveredProject(project.scope(), "your signature of " + answer.grant().agreement()
+                                    + " " + answer.grant().version(), answer.grant().signedAt())
+                            : new CoveredProject(project.scope(), answer.reason()));
                 } else if (answer.mustSignNewVersion() && project.askedVersion() != null) {
                     signAgain.add(new SignAgain(project.scope(), project.agreementSlug(), project.agreementTitle(),
                             answer.heldVersion(), project.askedVersion()));

@@ -1,5 +1,6 @@
 package dev.covenant.signing;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,8 +10,12 @@ import java.util.List;
  */
 public interface CoveredProjects {
 
-    /** A project and, in words, what covers the person there. */
-    record CoveredProject(String scope, String by) {
+    /** A project and, in words, what covers the person there; {@code signedAt} when it is their own signature. */
+    record CoveredProject(String scope, String by, Instant signedAt) {
+
+        public CoveredProject(String scope, String by) {
+            this(scope, by, null);
+        }
     }
 
     /**
