@@ -35,5 +35,13 @@ public class DateExtensions {
                     ? new RawString("")
                     : render(PeopleDates.of(at, Instant.now(Arc.container().instance(Clock.class).get())));
         }
+
+        /** The day (UTC) alone, for tables of many dates: {@code <time datetime="2014-06-01">1 June 2014</time>}. */
+        @TemplateExtension
+        static RawString day(Instant at) {
+            return at == null
+                    ? new RawString("")
+                    : render(PeopleDates.of(at.atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+        }
     }
 }

@@ -59,6 +59,10 @@ class SignAgainTest {
         String before = person.request().get("/me").then().statusCode(200).extract().asString();
         assertFalse(before.contains("id=\"sign-again\""), before);
         assertTrue(before.contains(repository), "covered for the project: " + before);
+        assertTrue(before.matches("(?s).*your signature of " + slug + " 1\\.0\\.0, signed <time datetime=\"[^\"]+\">"
+                + "\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d\\d:\\d\\d UTC</time> <span class=\"ago\">\\((just now|\\d+ minutes? ago)\\)</span>.*"),
+                before);
+        assertFalse(before.matches("(?s).*\\d\\d:\\d\\d:\\d\\d\\.\\d+Z.*"), "no raw timestamps: " + before);
 
         admin().body(version("2.0.0", "Second text")).post("/api/agreements/" + slug + "/versions").then()
                 .statusCode(201);
