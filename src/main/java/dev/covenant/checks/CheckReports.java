@@ -8,10 +8,24 @@ final class CheckReports {
     private CheckReports() {
     }
 
+    /** {@code askedVersion} is the version of the agreement the project asks for now (null when none). */
     static CheckTexts.Report report(String subject, String agreementTitle, String signUrl, String recheckPhrase,
-            String checkName, CheckResult result) {
+            String checkName, CheckResult result, String askedVersion) {
         List<CheckTexts.Line> lines = result.rows().stream().map(CheckReports::line).toList();
-        return new CheckTexts.Report(subject, agreementTitle, signUrl, recheckPhrase, checkName, result, lines);
+        return new CheckTexts.Report(subject, agreementTitle, signUrl, recheckPhrase, checkName, result, lines,
+                askedVersion == null ? null : majorMinor(askedVersion));
+    }
+
+    /** "2.0" for 2.0.0: the version as a person names it. */
+    static String majorMinor(String version) {
+        int second = version.indexOf('.', version.indexOf('.') + 1);
+        return second < 0 ? version : version.substring(0, second);
+    }
+
+    /** "1.x" for 1.4.2: the series a person signed, of which no version counts any more. */
+    static String series(String version) {
+        int first = version.indexOf('.');
+        return (first < 0 ? version : version.substring(0, first)) + ".x";
     }
 
     private static CheckTexts.Line line(CheckResult.Row row) {
@@ -25,8 +39,10 @@ final class CheckReports {
         // Addresses are shown only where they are all there is to go on.
         String email = c.kind() == Contributor.Kind.EMAIL_ONLY ? c.email() : null;
         List<String> shas = c.shas().stream().limit(5).map(s -> s.length() > 7 ? s.substring(0, 7) : s).toList();
+        // Coverage says which version they hold when a new major one superseded it; the texts only word it.
+        String signedSeries = row.coverage().mustSignNewVersion() ? series(row.coverage().heldVersion()) : null;
         return new CheckTexts.Line(c.displayName(), c.login(), email, status, row.detail(),
                 row.status() == CheckResult.Status.COVERED,
-                unknownEmail, shas);
+                unknownEmail, shas, signedSeries);
     }
 }

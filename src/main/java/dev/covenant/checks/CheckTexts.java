@@ -18,8 +18,9 @@ public class CheckTexts {
     public static final String COMMENT_MARKER = "<!-- covenant:cla-comment -->";
 
     /** What a check run or comment says about one evaluation. */
+    /** {@code askedVersion}: the version the project asks for now, as "2.0"; null when none. */
     public record Report(String subject, String agreementTitle, String signUrl, String recheckPhrase, String checkName,
-            CheckResult result, List<Line> lines) {
+            CheckResult result, List<Line> lines, String askedVersion) {
 
         public boolean passed() {
             return result.passed();
@@ -34,12 +35,19 @@ public class CheckTexts {
         }
     }
 
-    /** One contributor: {@code login} only for accounts GitHub linked, safe to mention. */
+    /**
+     * One contributor: {@code login} only for accounts GitHub linked, safe to mention; {@code signedSeries} ("1.x")
+     * when what they signed was superseded by a new major version the project now asks for, else null.
+     */
     public record Line(String name, String login, String email, String status, String detail, boolean covered,
-            boolean unknownEmail, List<String> shortShas) {
+            boolean unknownEmail, List<String> shortShas, String signedSeries) {
 
         public boolean hasLogin() {
             return login != null;
+        }
+
+        public boolean signAgain() {
+            return signedSeries != null;
         }
     }
 

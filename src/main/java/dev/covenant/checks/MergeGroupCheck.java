@@ -78,7 +78,7 @@ public class MergeGroupCheck {
         CheckResult result = EvaluatePullRequest.evaluate(found,
                 contributors.now(project.get(), group.repository(), found));
         CheckTexts.Report report = CheckReports.report("this merge group", project.get().agreementTitle(), signUrl,
-                config.recheckPhrase(), config.name(), result);
+                config.recheckPhrase(), config.name(), result, project.get().askedVersion());
         write(group, new CheckPublisher.CheckRun(config.name(), group.headSha(), externalId, signUrl,
                 result.passed() ? "success" : "failure", CheckTexts.title(report).render().strip(),
                 CheckTexts.summary(report).render(), ""));

@@ -125,7 +125,7 @@ public class PullRequestCheck {
             return Outcome.STALE;
         }
         CheckTexts.Report report = CheckReports.report(repository + "#" + number, project.get().agreementTitle(),
-                signUrl, config.recheckPhrase(), config.name(), result);
+                signUrl, config.recheckPhrase(), config.name(), result, project.get().askedVersion());
         String conclusion = result.passed() ? "success" : "failure";
         CheckPublisher.CheckRun done = new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl,
                 conclusion, CheckTexts.title(report).render().strip(), CheckTexts.summary(report).render(), "");

@@ -2,9 +2,12 @@ package dev.covenant.coverage;
 
 /**
  * The answer for one subject at one moment: covered or not, by what ({@code grant} for a signature or a company
- * approval, {@code allowlistPattern} for an allowlisted account), and in words why.
+ * approval, {@code allowlistPattern} for an allowlisted account), and in words why. When not covered although the
+ * subject holds a signature of a version the project no longer accepts (a new major version was published),
+ * {@code heldVersion} is that version, so that they can be told to sign the new one; null otherwise.
  */
-public record Coverage(boolean covered, By by, String reason, Grant grant, String allowlistPattern) {
+public record Coverage(boolean covered, By by, String reason, Grant grant, String allowlistPattern,
+        String heldVersion) {
 
     public enum By {
         ALLOWLIST, INDIVIDUAL, CORPORATE, NONE
@@ -18,6 +21,23 @@ public record Coverage(boolean covered, By by, String reason, Grant grant, Strin
             throw new IllegalArgumentException("covered=" + covered + " contradicts by=" + by);
         }
         reason = reason == null ? "" : reason;
+        if (covered && heldVersion != null) {
+            throw new IllegalArgumentException("a covered subject needs no new signature");
+        }
+    }
+
+    public Coverage(boolean covered, By by, String reason, Grant grant, String allowlistPattern) {
+        this(covered, by, reason, grant, allowlistPattern, null);
+    }
+
+    /** Not covered, but holding a signature of {@code heldVersion}, which the project no longer accepts. */
+    public static Coverage superseded(String reason, String heldVersion) {
+        return new Coverage(false, By.NONE, reason, null, null, heldVersion);
+    }
+
+    /** Whether the subject must sign the version the project now asks for, having signed an older major one. */
+    public boolean mustSignNewVersion() {
+        return heldVersion != null;
     }
 
     public static Coverage by(By by, String reason) {

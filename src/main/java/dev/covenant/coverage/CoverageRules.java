@@ -103,7 +103,23 @@ public final class CoverageRules {
                 return Coverage.granted(grant);
             }
         }
-        return Coverage.none(NotCovered.reason(subject, grants, accepted, at));
+        String reason = NotCovered.reason(subject, grants, accepted, at);
+        String held = heldVersion(grants, accepted, at);
+        return held == null ? Coverage.none(reason) : Coverage.superseded(reason, held);
+    }
+
+    /**
+     * The newest version the subject signed, and has not revoked, that would cover them at {@code at} but that the
+     * project no longer accepts; null when there is none (they never signed, or revoked).
+     */
+    static String heldVersion(List<Grant> grants, LongPredicate accepted, Instant at) {
+        for (Grant grant : grants) {
+            if (grant.kind() == Grant.Kind.INDIVIDUAL && grant.revokedAt() == null && !accepted.test(grant.versionId())
+                    && grant.covers(at)) {
+                return grant.version();
+            }
+        }
+        return null;
     }
 
     /** Every version counts: what the relicensing report asks, since any signed version granted its own terms. */

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.covenant.github.GitHubUnavailableException;
 import dev.covenant.signing.CoveredProjects;
 
-/** A person's coverage in every project now, for their own page. */
+/** A person's coverage in every project now, for their own page; call without a transaction. */
 @ApplicationScoped
 public class PersonCoverage implements CoveredProjects {
 
@@ -19,20 +19,27 @@ public class PersonCoverage implements CoveredProjects {
     }
 
     @Override
-    public List<CoveredProject> of(long githubId, String login) {
+    public Standing of(long githubId, String login) {
         List<CoveredProject> covered = new ArrayList<>();
+        List<SignAgain> signAgain = new ArrayList<>();
         CoverageSubject person = new CoverageSubject(githubId, login, List.of());
         for (ProjectTerms project : coverage.allTerms()) {
             try {
                 Coverage answer = coverage.coverage(project, List.of(person), null).get(0).coverage();
                 if (answer.covered() && answer.by() != Coverage.By.ALLOWLIST) {
-                    covered.add(new CoveredProject(project.scope(), answer.reason()));
+                    covered.add(answer.by() == Coverage.By.INDIVIDUAL
+                            ? new CoveredProject(project.scope(), "your signature of " + answer.grant().agreement()
+                                    + " " + answer.grant().version(), answer.grant().signedAt())
+                            : new CoveredProject(project.scope(), answer.reason()));
+                } else if (answer.mustSignNewVersion() && project.askedVersion() != null) {
+                    signAgain.add(new SignAgain(project.scope(), project.agreementSlug(), project.agreementTitle(),
+                            answer.heldVersion(), project.askedVersion()));
                 }
             } catch (GitHubUnavailableException e) {
                 // One project's organisation check must not take the whole page down.
                 covered.add(new CoveredProject(project.scope(), "could not be checked now: GitHub is not answering"));
             }
         }
-        return covered;
+        return new Standing(covered, signAgain);
     }
 }

@@ -14,23 +14,25 @@ import dev.covenant.project.ProjectService;
 
 /**
  * What coverage needs of a project, read once in a short transaction and then carried without one: its agreements,
- * its allowlist, and the versions it accepts now (those of its individual agreement its acceptance policy takes, and
- * the latest major version of its corporate agreement).
+ * its allowlist, the versions it accepts now (those of its individual agreement its acceptance policy takes, and
+ * the latest major version of its corporate agreement), and {@code askedVersion}, the newest version of its
+ * individual agreement it accepts: the one a person signs (null when it accepts none).
  */
 public record ProjectTerms(long projectId, String scope, long agreementId, String agreementSlug,
         String agreementTitle, Long corporateAgreementId, Allowlist allowlist, Set<Long> accepted,
-        boolean checkCommitters) {
+        boolean checkCommitters, String askedVersion) {
 
     /** Inside a transaction: reads the project's agreement versions. */
     public static ProjectTerms of(Project project) {
-        List<AgreementVersion> accepted = new ArrayList<>(ProjectService.acceptedVersions(project, project.agreement));
+        List<AgreementVersion> individual = ProjectService.acceptedVersions(project, project.agreement);
+        List<AgreementVersion> accepted = new ArrayList<>(individual);
         if (project.corporateAgreement != null) {
             accepted.addAll(latestMajor(project.corporateAgreement));
         }
         return new ProjectTerms(project.id, project.scope(), project.agreement.id, project.agreement.slug,
                 project.agreement.title, project.corporateAgreement == null ? null : project.corporateAgreement.id,
                 project.allowlistPatterns(), accepted.stream().map(v -> v.id).collect(Collectors.toUnmodifiableSet()),
-                project.checkCommitters);
+                project.checkCommitters, individual.isEmpty() ? null : individual.get(individual.size() - 1).version);
     }
 
     private static List<AgreementVersion> latestMajor(Agreement agreement) {

@@ -126,7 +126,8 @@ public class AgreementPagesResource {
         var terms = version.terms();
         return SigningPages.agreement(Layout.Visitor.of(caller), agreement, version,
                 terms.outboundPolicy().plainWords(terms.outboundLicenses()), PlainWords.grants(terms), existing,
-                new SigningPages.FormState(version.formFields(), values, errors, verified), repo);
+                new SigningPages.FormState(version.formFields(), values, errors, verified), repo,
+                AgreementVersion.findFor(agreement));
     }
 
     private static Agreement individual(String slug) {

@@ -136,6 +136,19 @@ public class CorporatePagesResource {
         return Requests.seeOther("/corporate/agreements/" + agreement.id);
     }
 
+    /** The first click: which line comes off the list and what that does; nothing changes yet. */
+    @GET
+    @Path("agreements/{id}/approvals/{approval}/remove")
+    @RolesAllowed(Roles.PERSON)
+    @Transactional
+    public Response confirmRemoval(@PathParam("id") String id, @PathParam("approval") long approval) {
+        CorporateAgreement agreement = corporate.managed(caller.signedIn(), uuid(id));
+        Approval line = Approval.<Approval>findByIdOptional(approval)
+                .filter(a -> a.corporateId.equals(agreement.id) && a.removedAt == null)
+                .orElseThrow(() -> PageException.notFound("That line is not on the company's approval list."));
+        return Layout.html(200, SigningPages.removeApproval(Layout.Visitor.of(caller), agreement, line));
+    }
+
     @POST
     @Path("agreements/{id}/approvals/{approval}/remove")
     @RolesAllowed(Roles.PERSON)
@@ -192,7 +205,8 @@ public class CorporatePagesResource {
         return Layout.html(status, SigningPages.corporate(Layout.Visitor.of(caller), agreement, version,
                 terms.outboundPolicy().plainWords(terms.outboundLicenses()), PlainWords.grants(terms),
                 new SigningPages.FormState(fields(version), values, errors,
-                        caller.person().map(Person::verifiedEmails).orElse(List.of()))));
+                        caller.person().map(Person::verifiedEmails).orElse(List.of())),
+                AgreementVersion.findFor(agreement)));
     }
 
     private Response manageResponse(int status, CorporateAgreement agreement, Map<String, String> errors,

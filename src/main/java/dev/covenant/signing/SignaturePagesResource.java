@@ -1,7 +1,6 @@
 package dev.covenant.signing;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +21,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.covenant.identity.Person;
-import dev.covenant.identity.PersonEmail;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.LedgerEntry;
 import dev.covenant.web.Caller;
@@ -40,11 +38,14 @@ public class SignaturePagesResource {
     private final Caller caller;
     private final SigningService signing;
     private final CoveredProjects coveredProjects;
+    private final PersonalExport export;
 
-    SignaturePagesResource(Caller caller, SigningService signing, CoveredProjects coveredProjects) {
+    SignaturePagesResource(Caller caller, SigningService signing, CoveredProjects coveredProjects,
+            PersonalExport export) {
         this.caller = caller;
         this.signing = signing;
         this.coveredProjects = coveredProjects;
+        this.export = export;
     }
 
     @GET
@@ -67,6 +68,15 @@ public class SignaturePagesResource {
                 .header("Content-Disposition", "attachment; filename=\"signature-" + signature.id + ".json\"").build();
     }
 
+    /** The first click: what revoking will do, and the form that does it; nothing changes yet. */
+    @GET
+    @Path("signatures/{id}/revoke")
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional
+    public TemplateInstance confirmRevoke(@PathParam("id") String id) {
+        return SigningPages.revoke(Layout.Visitor.of(caller), own(id));
+    }
+
     @POST
     @Path("signatures/{id}/revoke")
     @Transactional
@@ -85,35 +95,19 @@ public class SignaturePagesResource {
     @RedirectToSignIn
     public Response me() {
         Person person = caller.signedIn();
-        List<CoveredProjects.CoveredProject> covered = coveredProjects.of(person.githubId, person.login);
+        CoveredProjects.Standing standing = coveredProjects.of(person.githubId, person.login);
         String html = QuarkusTransaction.requiringNew().call(() -> SigningPages.me(Layout.Visitor.of(caller),
-                Signature.findByPerson(person.githubId), covered, CorporateAgreement.managedBy(person.githubId))
-                .render());
+                Signature.findByPerson(person.githubId), standing.covered(), standing.signAgain(),
+                CorporateAgreement.managedBy(person.githubId)).render());
         return Response.ok(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 
     @GET
     @Path("me/export.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response export() {
         Person person = caller.signedIn();
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("githubId", person.githubId);
-        root.put("login", person.login);
-        root.put("name", person.name);
-        root.put("firstSeenAt", person.firstSeenAt.toString());
-        var emails = root.putArray("emails");
-        PersonEmail.<PersonEmail>list("githubId", person.githubId).forEach(e -> emails.addObject()
-                .put("email", e.email).put("verified", e.verified).put("primary", e.primary));
-        var signatures = root.putArray("signatures");
-        Signature.findByPerson(person.githubId).forEach(s -> signatures.add(receiptTree(s)));
-        var corporate = root.putArray("corporateAgreementsSigned");
-        CorporateAgreement.<CorporateAgreement>list("signatoryGithubId", person.githubId)
-                .forEach(c -> corporate.addObject()
-                        .put("id", c.id.toString()).put("company", c.company).put("title", c.signatoryTitle)
-                        .put("contactEmail", c.contactEmail).put("signedAt", c.signedAt.toString()));
-        return Response.ok(CanonicalJson.write(root))
+        return Response.ok(CanonicalJson.write(export.of(person)))
                 .header("Content-Disposition", "attachment; filename=\"covenant-" + person.login + ".json\"").build();
     }
 

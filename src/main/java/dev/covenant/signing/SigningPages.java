@@ -38,18 +38,29 @@ public class SigningPages {
 
     static native TemplateInstance agreement(Visitor visitor, Agreement agreement, AgreementVersion version,
             String plainWords,
-            List<String> grants, Signature existing, FormState form, String repo);
+            List<String> grants, Signature existing, FormState form, String repo, List<AgreementVersion> versions);
+
+    /** A published version, current or not, with what changed from the one before. */
+    static native TemplateInstance version(Visitor visitor, Agreement agreement, AgreementVersion version,
+            AgreementVersion current, String currentPath, String plainWords, List<String> grants,
+            AgreementVersionPagesResource.Change change, List<AgreementVersion> versions);
 
     static native TemplateInstance receipt(Visitor visitor, Signature signature, String ledgerHash,
             Map<String, String> fields);
 
     static native TemplateInstance me(Visitor visitor, List<Signature> signatures,
-            List<CoveredProjects.CoveredProject> covered,
+            List<CoveredProjects.CoveredProject> covered, List<CoveredProjects.SignAgain> signAgain,
             List<CorporateAgreement> managed);
 
     static native TemplateInstance corporate(Visitor visitor, Agreement agreement, AgreementVersion version,
             String plainWords,
-            List<String> grants, FormState form);
+            List<String> grants, FormState form, List<AgreementVersion> versions);
+
+    /** What revoking a signature does, and the form that does it. */
+    static native TemplateInstance revoke(Visitor visitor, Signature signature);
+
+    /** What removing a line of a company's approval list does, and the form that does it. */
+    static native TemplateInstance removeApproval(Visitor visitor, CorporateAgreement corporate, Approval approval);
 
     static native TemplateInstance manage(Visitor visitor, CorporateAgreement corporate, List<Approval> approvals,
             List<ClaManager> managers, Map<String, String> errors, Map<String, String> values);

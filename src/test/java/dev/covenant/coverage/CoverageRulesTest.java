@@ -65,6 +65,28 @@ class CoverageRulesTest {
         assertNull(c.grant());
     }
 
+    @ParameterizedTest(name = "signed at {0}, revoked at {1}: must sign the new version {2}")
+    @CsvSource(nullValues = "-", textBlock = """
+            2026-01-01T00:00:00Z, -,                    1.0.0
+            2026-01-01T00:00:00Z, 2026-02-01T00:00:00Z, -
+            2026-07-01T00:00:00Z, -,                    -
+            """)
+    void aSignatureOfAVersionNoLongerAcceptedIsHeldSoThePersonIsAskedForTheNewOne(String signedAt, String revokedAt,
+            String held) {
+        var c = evaluate(person("ada"), List.of(signature(OLD_MAJOR, false, signedAt, revokedAt)), Set.of(), NOW);
+        assertFalse(c.covered());
+        assertEquals(held, c.heldVersion());
+        assertEquals(held != null, c.mustSignNewVersion());
+    }
+
+    @Test
+    void anAcceptedSignatureLeavesNothingToSignAgain() {
+        var c = evaluate(person("ada"), List.of(signature(OLD_MAJOR, false, "2025-01-01T00:00:00Z", null),
+                signature(ACCEPTED, false, "2026-01-01T00:00:00Z", null)), Set.of(), NOW);
+        assertTrue(c.covered());
+        assertNull(c.heldVersion());
+    }
+
     @Test
     void anActiveSignatureOfAnAcceptedVersionCovers() {
         Grant signed = signature(ACCEPTED, false, "2026-01-01T00:00:00Z", null);

@@ -94,12 +94,26 @@ class SigningBrowserTest {
 
         browser.driver.findElement(By.linkText("All your signatures")).click();
         browser.waitForPath("/me");
-        List<WebElement> revoke = browser.driver.findElements(By.xpath("//button[normalize-space()='Revoke']"));
+        List<WebElement> revoke = browser.driver.findElements(By.xpath("//a[normalize-space()='Revoke']"));
         assertEquals(1, revoke.size(), "one signature, one Revoke button");
         revoke.get(0).click();
+        // The first click only asks: a page that says what revoking does, and changes nothing.
+        browser.waitForText(By.tagName("h1"), "Revoke your signature of");
+        assertEquals("/signatures/" + signatureId + "/revoke", browser.path());
+        assertTrue(browser.driver.findElement(By.id("consequences")).getText()
+                .contains("what you contributed before now stays covered"));
+        assertEquals("0", Sql.text("SELECT count(*) FROM signature_revocation WHERE signature_id = ?::uuid",
+                signatureId), "the first click revokes nothing");
+        browser.driver.findElement(By.linkText("Keep it")).click();
+        browser.waitForPath("/me");
+        assertEquals("0", Sql.text("SELECT count(*) FROM signature_revocation WHERE signature_id = ?::uuid",
+                signatureId), "keeping it revokes nothing");
+        browser.driver.findElement(By.xpath("//a[normalize-space()='Revoke']")).click();
+        browser.waitForText(By.tagName("h1"), "Revoke your signature of");
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Revoke my signature']")).click();
         browser.waitForText(By.cssSelector("main table .bad"), "revoked");
         assertEquals("/me", browser.path());
-        assertTrue(browser.driver.findElements(By.xpath("//button[normalize-space()='Revoke']")).isEmpty());
+        assertTrue(browser.driver.findElements(By.xpath("//a[normalize-space()='Revoke']")).isEmpty());
 
         assertNotNull(Sql.text("SELECT revoked_at FROM signature_revocation WHERE signature_id = ?::uuid",
                 signatureId), "the revocation is recorded");

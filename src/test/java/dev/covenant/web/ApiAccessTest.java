@@ -36,7 +36,7 @@ class ApiAccessTest {
     /** The ledger's signed head and its key are published for anyone to anchor; they name no one. */
     private static final List<String> PUBLIC = List.of("GET /api/ledger/head", "GET /api/ledger/key");
     private static final Map<String, String> PATH_VALUES = Map.of("{owner}", "nobody-owns", "{repo}", "this-repo",
-            "{id}", "1", "{slug}", "individual", "{version}", "1.0.0", "{approval}", "1", "{email}",
+            "{id}", "1", "{githubId}", "1", "{slug}", "individual", "{version}", "1.0.0", "{approval}", "1", "{email}",
             "nobody@example.org");
 
     private List<String> operations;

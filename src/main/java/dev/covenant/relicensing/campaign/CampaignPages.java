@@ -27,6 +27,9 @@ public class CampaignPages {
     static native TemplateInstance dashboard(Visitor visitor, CampaignViews.Detail detail, ProgressChart chart,
             List<FieldError> errors);
 
+    /** What closing a campaign does, and the form that does it. */
+    static native TemplateInstance close(Visitor visitor, CampaignViews.Detail detail);
+
     /** The chart alone, as an SVG document. */
     public static native TemplateInstance progress(ProgressChart chart);
 }

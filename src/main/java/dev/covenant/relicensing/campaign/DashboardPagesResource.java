@@ -72,6 +72,16 @@ public class DashboardPagesResource {
         return Response.seeOther(URI.create(path(owner, repo, id))).build();
     }
 
+    /** The first click: what closing does, and the form that does it; nothing changes yet. */
+    @GET
+    @Path("close")
+    public Response confirmClose(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @PathParam("id") String id) {
+        ConsentCampaign campaign = campaign(owner, repo, id);
+        CampaignViews.Detail detail = details.detail(campaign);
+        return Layout.html(200, CampaignPages.close(Layout.Visitor.of(caller), detail));
+    }
+
     @POST
     @Path("close")
     public Response close(@PathParam("owner") String owner, @PathParam("repo") String repo,

@@ -55,11 +55,12 @@ class CampaignBrowserTest {
             browser.waitFor(By.linkText("Sign in with GitHub to answer")).click();
             browser.waitForPath("/consent/" + id);
             browser.waitFor(By.id("commits"));
-            assertEquals("4 commits, from 2020-01-14T12:00:00Z to 2020-01-17T12:00:00Z.",
+            assertEquals("4 commits, from 14 January 2020, 12:00 UTC to 17 January 2020, 12:00 UTC.",
                     browser.driver.findElement(By.id("commit-count")).getText().strip());
             List<WebElement> rows = browser.driver.findElements(By.cssSelector("#commits tbody tr"));
             assertEquals(4, rows.size());
-            assertEquals("2020-01-17T12:00:00Z", rows.get(0).findElement(By.xpath("td[2]")).getText().strip(),
+            assertEquals("2020-01-17T12:00:00Z",
+                    rows.get(0).findElement(By.xpath("td[2]/time")).getDomAttribute("datetime"),
                     "newest first");
 
             browser.driver.findElement(By.id("answer-conditional")).click();

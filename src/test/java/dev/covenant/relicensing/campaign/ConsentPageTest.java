@@ -49,7 +49,8 @@ class ConsentPageTest {
         WebClient contributor = WebClient.signIn(f.conditional);
         String page = contributor.request().get("/consent/" + id).then().statusCode(200).extract().asString();
         assertTrue(page.contains("<strong>4</strong> commits"), page);
-        assertTrue(page.contains("from 2020-01-14T12:00:00Z to 2020-01-17T12:00:00Z"), page);
+        assertTrue(page.contains("from <time datetime=\"2020-01-14T12:00:00Z\">14 January 2020, 12:00 UTC</time> to"
+                + " <time datetime=\"2020-01-17T12:00:00Z\">17 January 2020, 12:00 UTC</time>"), page);
         assertEquals(4, page.split("<td class=\"hash\"").length - 1, "the newest commits, one row each");
         assertFalse(page.contains("id=\"recorded\""), page);
         String csrf = contributor.csrf();
