@@ -28,8 +28,8 @@ public class DemoMode {
 
     private static final Logger LOG = Logger.getLogger(DemoMode.class);
 
-    void onStart(@Observes @Priority(3000) StartupEvent event, DemoConfig demo, CovenantConfig config,
-            DemoSeed seed) {
+    /** First of all start-up work, so that a refused start does not get as far as the workers. */
+    void refuse(@Observes @Priority(1) StartupEvent event, DemoConfig demo, CovenantConfig config) {
         Layout.demo(demo.enabled());
         if (!demo.enabled()) {
             return;
@@ -41,7 +41,13 @@ public class DemoMode {
         }
         LOG.infof("DEMO MODE: GitHub is a stand-in inside this service; open %s and sign in with any user name",
                 config.publicUrl());
-        seed.seed();
+    }
+
+    /** After the shipped agreements are loaded. */
+    void seed(@Observes @Priority(3000) StartupEvent event, DemoConfig demo, DemoSeed seed) {
+        if (demo.enabled()) {
+            seed.seed();
+        }
     }
 
     /** The App settings as the operator gave them: every source but demo mode's own, the active profiles applied. */
