@@ -32,6 +32,8 @@ class DemoPeopleTest {
     @Test
     void theIdIsStablePerLoginWhateverItsCaseAndDiffersBetweenLogins() {
         assertEquals(DemoPeople.idOf("alice"), DemoPeople.idOf("Alice"));
+        // Pinned: a demo database keeps alice's signature under this id across restarts and upgrades.
+        assertEquals(188_407_917_183L, DemoPeople.idOf("alice"));
         assertNotEquals(DemoPeople.idOf("alice"), DemoPeople.idOf("bob"));
         assertTrue(DemoPeople.idOf("alice") >= DemoPeople.FIRST_ID);
         assertEquals("alice@demo.invalid", DemoPeople.email("Alice"));
