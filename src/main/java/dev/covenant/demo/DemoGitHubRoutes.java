@@ -20,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -73,11 +72,14 @@ public class DemoGitHubRoutes {
     private final DemoConfig demo;
     private final CovenantConfig config;
     private final GitHubConfig oauth;
+    private final DemoGitHubJson shapes;
     private final Clock clock;
     private final List<Route> routes = new ArrayList<>();
 
-    DemoGitHubRoutes(DemoGitHub github, DemoConfig demo, CovenantConfig config, GitHubConfig oauth, Clock clock) {
+    DemoGitHubRoutes(DemoGitHub github, DemoConfig demo, CovenantConfig config, GitHubConfig oauth,
+            DemoGitHubJson shapes, Clock clock) {
         this.github = github;
+        this.shapes = shapes;
         this.oauth = oauth;
         this.demo = demo;
         this.config = config;
@@ -88,19 +90,19 @@ public class DemoGitHubRoutes {
         add("GET", API + "/rate_limit", c -> Answer.json(200, Map.of("resources", Map.of(), "rate",
                 Map.of("limit", 5000, "remaining", 5000, "reset",
                         clock.instant().plusSeconds(3600).getEpochSecond()))));
-        add("GET", API + "/app", c -> app(c, () -> Answer.json(200, appJson())));
+        add("GET", API + "/app", c -> app(c, () -> Answer.json(200, shapes.appJson())));
         add("GET", API + "/app/installations/(\\d+)", c -> app(c, () -> installation(c)));
         add("POST", API + "/app/installations/(\\d+)/access_tokens", c -> app(c, () -> accessTokens(c)));
-        add("GET", API + "/user", c -> user(c, login -> Answer.json(200, account(login))));
+        add("GET", API + "/user", c -> user(c, login -> Answer.json(200, DemoGitHubJson.account(login))));
         add("GET", API + "/user/emails", c -> user(c, login -> Answer.json(200, List.of(Map.of("email",
                 DemoPeople.email(login), "verified", true, "primary", true, "visibility", "public")))));
         add("GET", API + "/users/([^/]+)", c -> DemoPeople.problem(c.path().group(1)).isPresent()
                 ? Answer.error(404, "Not Found")
-                : Answer.json(200, account(c.path().group(1))));
+                : Answer.json(200, DemoGitHubJson.account(c.path().group(1))));
         add("GET", API + "/orgs/([^/]+)/members/([^/]+)", c -> new Answer(404, null, null));
         add("GET", API + "/installation/repositories", c -> installed(c, () -> Answer.json(200, Map.of(
-                "total_count", 1, "repository_selection", "selected", "repositories", List.of(repository())))));
-        add("GET", API + REPO, c -> installed(c, () -> Answer.json(200, repository())));
+                "total_count", 1, "repository_selection", "selected", "repositories", List.of(shapes.repository())))));
+        add("GET", API + REPO, c -> installed(c, () -> Answer.json(200, shapes.repository())));
         add("GET", API + REPO + "/pulls", c -> installed(c, this::openPullRequests));
         add("GET", API + REPO + "/pulls/(\\d+)", c -> installed(c, () -> pullRequest(c)));
         add("GET", API + REPO + "/pulls/(\\d+)/commits", c -> installed(c, () -> commits(c)));
@@ -196,18 +198,6 @@ public class DemoGitHubRoutes {
                 .orElseGet(() -> Answer.error(401, "Bad credentials"));
     }
 
-    private static Map<String, Object> account(String login) {
-        Map<String, Object> account = new HashMap<>();
-        account.put("login", login);
-        account.put("id", DemoPeople.idOf(login));
-        account.put("node_id", "U_demo" + DemoPeople.idOf(login));
-        account.put("type", "User");
-        account.put("site_admin", false);
-        account.put("name", login);
-        account.put("email", DemoPeople.email(login));
-        return account;
-    }
-
     // ---- the App ----
 
     private Answer app(Call call, java.util.function.Supplier<Answer> then) {
@@ -233,29 +223,13 @@ public class DemoGitHubRoutes {
         }
     }
 
-    private Map<String, Object> appJson() {
-        Map<String, Object> json = new HashMap<>();
-        json.put("id", DemoConfigSourceFactory.APP_ID);
-        json.put("slug", "covenant-demo");
-        json.put("name", "Covenant (demo)");
-        json.put("node_id", "A_demo");
-        json.put("owner", owner());
-        json.put("client_id", DemoConfigSourceFactory.CLIENT_ID);
-        json.put("html_url", config.publicUrl() + WEB + "/apps/covenant-demo");
-        json.put("permissions", Map.of("checks", "write", "pull_requests", "read", "metadata", "read"));
-        json.put("events", List.of("pull_request"));
-        json.put("created_at", "2026-01-01T00:00:00Z");
-        json.put("updated_at", "2026-01-01T00:00:00Z");
-        return json;
-    }
-
     private Answer installation(Call call) {
         if (Long.parseLong(call.path().group(1)) != DemoGitHub.INSTALLATION_ID) {
             return Answer.error(404, "Not Found");
         }
         Map<String, Object> json = new HashMap<>();
         json.put("id", DemoGitHub.INSTALLATION_ID);
-        json.put("account", owner());
+        json.put("account", DemoGitHubJson.owner());
         json.put("app_id", DemoConfigSourceFactory.APP_ID);
         json.put("app_slug", "covenant-demo");
         json.put("target_id", DemoGitHub.OWNER_ID);
@@ -300,75 +274,24 @@ public class DemoGitHubRoutes {
 
     // ---- the repository ----
 
-    private Map<String, Object> owner() {
-        return Map.of("login", DemoGitHub.OWNER, "id", DemoGitHub.OWNER_ID, "type", "Organization", "site_admin",
-                false);
-    }
-
-    Map<String, Object> repository() {
-        return Map.of("id", DemoGitHub.REPOSITORY_ID, "node_id", "R_demo", "name", "widget", "full_name",
-                DemoGitHub.REPOSITORY, "private", false, "owner", owner(), "html_url",
-                config.publicUrl() + WEB + "/" + DemoGitHub.REPOSITORY, "fork", false, "default_branch", "main");
-    }
-
-    /** A pull request as GitHub's REST API and its webhooks show it. */
-    ObjectNode pullRequestJson(DemoGitHub.PullRequest pr) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("id", 50_000L + pr.number());
-        json.put("number", pr.number());
-        json.put("state", "open");
-        json.put("locked", false);
-        json.put("title", "Demo change number " + pr.number());
-        json.putPOJO("user", account(pr.author()));
-        json.put("body", "Opened from the demo's pull request page.");
-        json.put("created_at", pr.createdAt().toString());
-        json.put("updated_at", pr.createdAt().toString());
-        json.putNull("closed_at");
-        json.putNull("merged_at");
-        json.put("draft", false);
-        json.put("merged", false);
-        json.put("html_url", config.publicUrl() + DemoPullRequestsResource.PATH + "/" + pr.number());
-        json.putPOJO("head", Map.of("label", pr.author() + ":demo-" + pr.number(), "ref", "demo-" + pr.number(),
-                "sha", pr.headSha(), "user", account(pr.author()), "repo", repository()));
-        json.putPOJO("base", Map.of("label", "demo:main", "ref", "main", "sha", pr.baseSha(), "user", owner(),
-                "repo", repository()));
-        json.put("author_association", "CONTRIBUTOR");
-        json.put("commits", pr.commits().size());
-        json.put("additions", 3 * pr.commits().size());
-        json.put("deletions", 0);
-        json.put("changed_files", 1);
-        return json;
-    }
-
     private Answer openPullRequests() {
         ArrayNode list = JSON.createArrayNode();
-        github.pullRequests().forEach(pr -> list.add(pullRequestJson(pr)));
+        github.pullRequests().forEach(pr -> list.add(shapes.pullRequestJson(pr)));
         return Answer.json(200, list);
     }
 
     private Answer pullRequest(Call call) {
         return github.pullRequest(Integer.parseInt(call.path().group(1)))
-                .map(pr -> Answer.json(200, pullRequestJson(pr))).orElseGet(() -> Answer.error(404, "Not Found"));
+                .map(pr -> Answer.json(200, shapes.pullRequestJson(pr)))
+                .orElseGet(() -> Answer.error(404, "Not Found"));
     }
 
     private Answer commits(Call call) {
         return github.pullRequest(Integer.parseInt(call.path().group(1))).map(pr -> {
             ArrayNode list = JSON.createArrayNode();
-            pr.commits().forEach(c -> list.add(commitJson(c)));
+            pr.commits().forEach(c -> list.add(DemoGitHubJson.commitJson(c)));
             return Answer.json(200, list);
         }).orElseGet(() -> Answer.error(404, "Not Found"));
-    }
-
-    private static ObjectNode commitJson(DemoGitHub.Commit commit) {
-        Map<String, Object> git = Map.of("name", commit.author(), "email", DemoPeople.email(commit.author()), "date",
-                commit.date().truncatedTo(ChronoUnit.SECONDS).toString());
-        ObjectNode json = JSON.createObjectNode();
-        json.put("sha", commit.sha());
-        json.putPOJO("commit", Map.of("author", git, "committer", git, "message", commit.message()));
-        json.putPOJO("author", account(commit.author()));
-        json.putPOJO("committer", account(commit.author()));
-        json.putPOJO("parents", List.of());
-        return json;
     }
 
     // ---- checks and comments ----
@@ -376,7 +299,7 @@ public class DemoGitHubRoutes {
     private Answer checkRuns(Call call) {
         String name = call.query().get("check_name");
         List<Map<String, Object>> runs = github.checkRuns(call.path().group(1)).stream()
-                .filter(r -> name == null || name.equals(r.name())).map(DemoGitHubRoutes::checkRunJson).toList();
+                .filter(r -> name == null || name.equals(r.name())).map(DemoGitHubJson::checkRunJson).toList();
         return Answer.json(200, Map.of("total_count", runs.size(), "check_runs", runs));
     }
 
@@ -390,7 +313,7 @@ public class DemoGitHubRoutes {
                 body.path("external_id").asText(null), body.path("status").asText("queued"),
                 body.path("conclusion").asText(null), body.path("output").path("title").asText(null),
                 body.path("output").path("summary").asText(null));
-        return Answer.json(201, checkRunJson(run));
+        return Answer.json(201, DemoGitHubJson.checkRunJson(run));
     }
 
     private Answer updateCheckRun(Call call) {
@@ -404,28 +327,13 @@ public class DemoGitHubRoutes {
                     body.path("output").path("title").asText(old.title()),
                     body.path("output").path("summary").asText(old.summary()));
             github.updateCheckRun(run);
-            return Answer.json(200, checkRunJson(run));
+            return Answer.json(200, DemoGitHubJson.checkRunJson(run));
         }).orElseGet(() -> Answer.error(404, "Not Found"));
-    }
-
-    private static Map<String, Object> checkRunJson(DemoGitHub.CheckRun run) {
-        Map<String, Object> json = new HashMap<>();
-        json.put("id", run.id());
-        json.put("name", run.name());
-        json.put("head_sha", run.headSha());
-        json.put("external_id", run.externalId());
-        json.put("status", run.status());
-        json.put("conclusion", run.conclusion());
-        Map<String, Object> output = new HashMap<>();
-        output.put("title", run.title());
-        output.put("summary", run.summary());
-        json.put("output", output);
-        return json;
     }
 
     private Answer comments(Call call) {
         List<Map<String, Object>> list = github.comments(Integer.parseInt(call.path().group(1))).stream()
-                .map(DemoGitHubRoutes::commentJson).toList();
+                .map(DemoGitHubJson::commentJson).toList();
         return Answer.json(200, list);
     }
 
@@ -434,17 +342,14 @@ public class DemoGitHubRoutes {
         if (github.pullRequest(number).isEmpty()) {
             return Answer.error(404, "Not Found");
         }
-        return Answer.json(201, commentJson(github.comment(number, call.json().path("body").asText(""))));
+        return Answer.json(201,
+                DemoGitHubJson.commentJson(github.comment(number, call.json().path("body").asText(""))));
     }
 
     private Answer editComment(Call call) {
         return github.editComment(Long.parseLong(call.path().group(1)), call.json().path("body").asText(""))
-                .map(c -> Answer.json(200, commentJson(c))).orElseGet(() -> Answer.error(404, "Not Found"));
-    }
-
-    private static Map<String, Object> commentJson(DemoGitHub.Comment comment) {
-        return Map.of("id", comment.id(), "body", comment.body(), "user",
-                Map.of("login", "covenant-demo[bot]", "id", 2, "type", "Bot"));
+                .map(c -> Answer.json(200, DemoGitHubJson.commentJson(c)))
+                .orElseGet(() -> Answer.error(404, "Not Found"));
     }
 
     /** Every demo person maintains demo/widget, so that each sees the whole relicensing report. */
@@ -453,7 +358,8 @@ public class DemoGitHubRoutes {
         if (DemoPeople.problem(login).isPresent()) {
             return Answer.error(404, "Not Found");
         }
-        return Answer.json(200, Map.of("permission", "admin", "role_name", "admin", "user", account(login)));
+        return Answer.json(200,
+                Map.of("permission", "admin", "role_name", "admin", "user", DemoGitHubJson.account(login)));
     }
 
     // ---- parsing ----

@@ -32,14 +32,14 @@ public class DemoWebhooks {
 
     private final CovenantConfig config;
     private final WebhookConfig webhooks;
-    private final DemoGitHubRoutes routes;
+    private final DemoGitHubJson json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
 
-    DemoWebhooks(CovenantConfig config, WebhookConfig webhooks, DemoGitHubRoutes routes) {
+    DemoWebhooks(CovenantConfig config, WebhookConfig webhooks, DemoGitHubJson json) {
         this.config = config;
         this.webhooks = webhooks;
-        this.routes = routes;
+        this.json = json;
     }
 
     /** Announces a new pull request: {@code pull_request} {@code opened}. */
@@ -47,8 +47,8 @@ public class DemoWebhooks {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("action", "opened");
         payload.put("number", pr.number());
-        payload.set("pull_request", routes.pullRequestJson(pr));
-        payload.putPOJO("repository", routes.repository());
+        payload.set("pull_request", json.pullRequestJson(pr));
+        payload.putPOJO("repository", json.repository());
         payload.putPOJO("installation", java.util.Map.of("id", DemoGitHub.INSTALLATION_ID));
         payload.putPOJO("sender", java.util.Map.of("login", pr.author(), "id", DemoPeople.idOf(pr.author()),
                 "type", "User"));
