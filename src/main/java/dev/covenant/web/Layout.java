@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.covenant.identity.Person;
@@ -30,6 +31,18 @@ public class Layout {
         public static Visitor of(Caller caller) {
             return caller.person().map(p -> new Visitor(p, caller.csrfToken().orElse(null))).orElse(ANONYMOUS);
         }
+    }
+
+    private static volatile boolean demo;
+
+    /** Whether every page says "Demo" ({@code COVENANT_DEMO}); set at each start by {@code dev.covenant.demo}. */
+    @TemplateGlobal(name = "demoMode")
+    static boolean demoMode() {
+        return demo;
+    }
+
+    public static void demo(boolean on) {
+        demo = on;
     }
 
     public static native TemplateInstance error(Visitor visitor, String title, String message);

@@ -1,6 +1,7 @@
 package dev.covenant.relicensing.history;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,16 @@ public class HistoryImporter implements JobKind {
             spool.delete();
             throw e;
         }
+    }
+
+    /**
+     * Queues the import of a {@code git log} text read from {@code in}, as an upload to {@link HistoryResource} is
+     * (the demo's bundled history). The text is spooled to this instance's disk first.
+     *
+     * @throws IOException when {@code in} cannot be read, is larger than the upload limit or holds a NUL byte
+     */
+    public HistoryImports.Created importText(String repository, InputStream in) throws IOException {
+        return importText(repository, HistorySpool.write(in, workDir(), config.maxUpload().asLongValue()), false);
     }
 
     /** Queues the import of a clone's history; with {@code wait} the caller runs it. */
