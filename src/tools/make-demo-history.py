@@ -6,7 +6,7 @@ output come out the same on every run), then read back with the command the text
     git log --numstat --pretty=fuller --no-renames --use-mailmap
 It holds 3,000 commits by several people, one commit with a Co-authored-by trailer, a .mailmap that folds Carol's
 old address into her current one, and a license change (MIT, then Apache-2.0 from 1 June 2023).
-Usage: src/main/resources/demo/make-demo-history.py   (needs git and gzip)
+Usage: src/tools/make-demo-history.py   (needs git and gzip)
 """
 import gzip
 import os
@@ -14,7 +14,7 @@ import random
 import subprocess
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "main", "resources", "demo")
 COMMITS = 3000
 START = 1546300800            # 2019-01-01T00:00:00Z
 LICENSE_CHANGE = 1685577600   # 2023-06-01T00:00:00Z
