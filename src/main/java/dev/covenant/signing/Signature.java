@@ -45,6 +45,16 @@ public class Signature extends SignedRecord {
     @Formula("(SELECT r.ledger_seq FROM signature_revocation r WHERE r.signature_id = id)")
     public Long revocationLedgerSeq;
 
+    /** For people: where an imported signature was recorded ("signedContributors[2] of cla-assistant-lite file …"). */
+    public String importedFrom() {
+        if (importSource == null) {
+            return null;
+        }
+        var source = dev.covenant.ledger.CanonicalJson.read(importSource);
+        return source.path("place").asText() + " of the " + source.path("format").asText() + " file with SHA-256 "
+                + source.path("file").asText();
+    }
+
     public static List<Signature> findByPerson(long githubId) {
         return list("githubId = ?1 order by signedAt desc", githubId);
     }

@@ -53,8 +53,10 @@ public class SignatureExportResource {
             tree.put("login", Person.findByGithubId(s.githubId).map(p -> p.login).orElse(null));
             tree.put("ip", s.ip);
             tree.put("userAgent", s.userAgent);
-            // Where a signature made elsewhere was imported from; null for one signed here.
-            tree.set("source", s.importSource == null ? null : CanonicalJson.read(s.importSource));
+            // Where a signature made elsewhere was imported from (receiptTree has it); null for one signed here.
+            if (!tree.has("source")) {
+                tree.putNull("source");
+            }
             array.add(tree);
         });
         return Response.ok(CanonicalJson.write(array), MediaType.APPLICATION_JSON).build();

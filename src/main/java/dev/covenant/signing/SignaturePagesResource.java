@@ -122,6 +122,9 @@ public class SignaturePagesResource {
         tree.put("signedAt", s.signedAt.toString());
         tree.put("revokedAt", s.revokedAt == null ? null : s.revokedAt.toString());
         tree.set("fields", CanonicalJson.read(s.fields));
+        if (s.importSource != null) {
+            tree.set("source", CanonicalJson.read(s.importSource));
+        }
         LedgerEntry entry = LedgerEntry.findById(s.ledgerSeq);
         tree.putObject("ledgerEntry").put("seq", entry.seq).put("hash", entry.hash);
         return tree;
