@@ -60,17 +60,18 @@ public class People {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
+        TreeMap<Long, String> sorted = new TreeMap<>(loginById);
         Person.getSession().doWork(c -> {
+            // One statement for any number of people: the ids and logins travel as two arrays.
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO person (github_id, login, first_seen_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (github_id) DO NOTHING")) {
-                for (Map.Entry<Long, String> e : new TreeMap<>(loginById).entrySet()) {
-                    insert.setLong(1, e.getKey());
-                    insert.setString(2, e.getValue() == null ? "" : e.getValue());
-                    insert.setTimestamp(3, now);
-                    insert.setTimestamp(4, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+                    + " updated_at) SELECT id, login, ?, ? FROM unnest(?::bigint[], ?::text[]) AS t(id, login)"
+                    + " ON CONFLICT (github_id) DO NOTHING")) {
+                insert.setTimestamp(1, now);
+                insert.setTimestamp(2, now);
+                insert.setArray(3, c.createArrayOf("bigint", sorted.keySet().toArray(new Long[0])));
+                insert.setArray(4, c.createArrayOf("text",
+                        sorted.values().stream().map(l -> l == null ? "" : l).toArray(String[]::new)));
+                insert.executeUpdate();
             }
         });
     }

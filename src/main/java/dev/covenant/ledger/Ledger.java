@@ -1,5 +1,6 @@
 package dev.covenant.ledger;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -107,9 +108,47 @@ public class Ledger {
             entry.prevHash = prevHash;
             entry.hash = LedgerChain.hashOf(entry.link());
             prevHash = entry.hash;
-            entry.persist();
         }
+        insert(entries);
         return entries;
+    }
+
+    /** Writes the entries with one statement whatever their number: each column travels as an array. */
+    private static void insert(List<LedgerEntry> entries) {
+        int n = entries.size();
+        Long[] seq = new Long[n];
+        Integer[] format = new Integer[n];
+        String[][] text = new String[7][n];
+        for (int i = 0; i < n; i++) {
+            LedgerEntry e = entries.get(i);
+            seq[i] = e.seq;
+            format[i] = e.format;
+            text[0][i] = e.kind;
+            text[1][i] = e.event;
+            text[2][i] = e.prevHash;
+            text[3][i] = e.hash;
+            text[4][i] = e.recordedAt.toString();
+            text[5][i] = e.rowTable;
+            text[6][i] = e.rowId;
+        }
+        String[] rowHash = entries.stream().map(e -> e.rowHash).toArray(String[]::new);
+        LedgerEntry.getSession().doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_entry (seq, format, kind, event,"
+                    + " prev_hash, hash, recorded_at, row_table, row_id, row_hash) SELECT s, f, k, e, p, h,"
+                    + " r::timestamptz, rt, ri, rh FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(s, f, k, e, p, h, r, rt, ri, rh)")) {
+                insert.setArray(1, c.createArrayOf("bigint", seq));
+                insert.setArray(2, c.createArrayOf("int4", format));
+                for (int col = 0; col < 7; col++) {
+                    insert.setArray(3 + col, c.createArrayOf("text", text[col]));
+                }
+                insert.setArray(10, c.createArrayOf("text", rowHash));
+                int written = insert.executeUpdate();
+                if (written != n) {
+                    throw new IllegalStateException("The ledger wrote " + written + " of " + n + " entries");
+                }
+            }
+        });
     }
 
     /** The rows' hashes as the database holds them, after writing them: one query per table. */
