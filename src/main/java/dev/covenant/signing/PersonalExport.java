@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.covenant.identity.Person;
 import dev.covenant.identity.PersonEmail;
+import dev.covenant.identity.PersonalRecords;
 import dev.covenant.jdbc.Rows;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.LedgerEntryJson;

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.covenant.identity.PersonalRecords;
 import dev.covenant.ledger.LedgerEntryJson;
-import dev.covenant.signing.PersonalRecords;
 
 /**
  * A person's consent answers for their export: every answer given or recorded for their account, or for one of their

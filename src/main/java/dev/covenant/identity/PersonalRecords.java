@@ -1,13 +1,13 @@
-package dev.covenant.signing;
+package dev.covenant.identity;
 
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A part of a person's export that a room above signing keeps (consent answers are {@code relicensing.campaign}'s):
- * declared here so that the export is whole without signing depending on those rooms; each implementation adds one
- * section.
+ * A part of a person's export that another room keeps (consent answers are {@code relicensing.campaign}'s): declared
+ * here, with the people, so that signing's export is whole without signing and the campaigns depending on each other;
+ * each implementation adds one section.
  */
 public interface PersonalRecords {
 
