@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * In demo mode, points the service's real GitHub code at the stand-in inside the service and gives it an App of its
- * own: a fresh RSA key, a random webhook secret and OAuth client secret on every start. Registered in {@code
+ * own: a fresh RSA key, a random webhook secret and OAuth client secret on every start; and listens on loopback only
+ * ({@code quarkus.http.host}), since anyone who reaches a demo may sign in as anyone. Registered in {@code
  * META-INF/services}; outside demo mode it adds nothing. {@link DemoMode} refuses to start when the operator set any
  * of these, so this source never hides a real App.
  */
@@ -36,7 +37,10 @@ public class DemoConfigSourceFactory implements ConfigSourceFactory {
             return List.of();
         }
         SecureRandom random = new SecureRandom();
+        ConfigValue publicUrl = context.getValue("covenant.public-url");
         return List.of(new MapBackedConfigSource(NAME, Map.of(
+                // Loopback only, whatever QUARKUS_HTTP_HOST says: in the demo anyone who reaches it signs in as anyone.
+                "quarkus.http.host", bindHost(publicUrl == null ? null : publicUrl.getValue()),
                 "covenant.github.app-id", Long.toString(APP_ID),
                 "covenant.github.app-private-key", privateKeyPem(random),
                 "covenant.github.client-id", CLIENT_ID,
@@ -63,6 +67,11 @@ public class DemoConfigSourceFactory implements ConfigSourceFactory {
             }
         }
         return false;
+    }
+
+    /** The loopback address to listen on: ::1 when the public URL names it, else 127.0.0.1. */
+    static String bindHost(String publicUrl) {
+        return publicUrl != null && publicUrl.contains("[::1]") ? "::1" : "127.0.0.1";
     }
 
     private static String secret(SecureRandom random) {

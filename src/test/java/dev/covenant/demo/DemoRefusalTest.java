@@ -13,6 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DemoRefusalTest {
 
     @ParameterizedTest
+    @CsvSource({"http://localhost:8080,127.0.0.1", "http://127.0.0.1:8081,127.0.0.1", "'http://[::1]:8080',::1",
+            ",127.0.0.1"})
+    void theDemoListensOnLoopbackOnly(String publicUrl, String host) {
+        assertEquals(host, DemoConfigSourceFactory.bindHost(publicUrl));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"http://localhost:8080", "http://LOCALHOST", "https://localhost:8443/covenant",
             "http://127.0.0.1:8080", "http://127.1.2.3", "http://127.255.255.255:1", "http://[::1]:8080",
             "http://[0:0:0:0:0:0:0:1]"})
