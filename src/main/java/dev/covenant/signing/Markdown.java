@@ -1,14 +1,21 @@
 package dev.covenant.signing;
 
+import java.util.List;
+
 import io.quarkus.qute.TemplateExtension;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
-/** Agreement texts are markdown; raw HTML in them is escaped and link targets sanitised, never passed through. */
+/** Agreement texts (and the check texts the demo shows) are markdown, with GitHub's tables; raw HTML in them is escaped and link targets sanitised, never passed through. */
 public final class Markdown {
 
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    /** GitHub's tables, which the check's comment and summary use. */
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).build();
 
     private Markdown() {
     }
