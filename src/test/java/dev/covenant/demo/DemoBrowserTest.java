@@ -1,6 +1,7 @@
 package dev.covenant.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,8 @@ class DemoBrowserTest {
                 .orElse(null));
         assertNotEquals("success", failed.getText().strip(), "alice has not signed yet");
         assertTrue(browser.driver.findElement(By.id("check")).getText().contains("alice"));
+        // The summary's table of contributors is a table, as GitHub shows it.
+        assertFalse(browser.driver.findElements(By.cssSelector("#check table")).isEmpty(), "the summary's table");
         browser.screenshot(Path.of("target", "screenshots", "demo-pull-request-failed.png"));
 
         // Sign in another tab; the pull request's tab is left as it is.
