@@ -90,9 +90,11 @@ public class SigningService {
                         : "no agreement version " + r.versionId());
             }
             Signature signature = held.computeIfAbsent(List.of(signer.githubId, version.id), k -> {
-                Signature created = newSignature(signer, version, r);
+                ObjectNode fields = JsonNodeFactory.instance.objectNode();
+                r.values().forEach(fields::put);
+                Signature created = newSignature(signer, version, r, fields);
                 events.add(new Ledger.RowEvent(created.importSource == null ? "signature.signed" : "signature.imported",
-                        signedEvent(created, signer), seq -> {
+                        signedEvent(created, signer, fields), seq -> {
                             created.ledgerSeq = seq;
                             created.persist();
                             return ProtectedTable.SIGNATURE.row(created.id);
@@ -109,14 +111,13 @@ public class SigningService {
         return signed;
     }
 
-    private Signature newSignature(Person signer, AgreementVersion version, SigningRequest request) {
+    private Signature newSignature(Person signer, AgreementVersion version, SigningRequest request,
+            ObjectNode fields) {
         Signature signature = new Signature();
         signature.id = UUID.randomUUID();
         signature.githubId = signer.githubId;
         signature.version = version;
         signature.textSha256 = version.sha256;
-        ObjectNode fields = JsonNodeFactory.instance.objectNode();
-        request.values().forEach(fields::put);
         signature.fields = CanonicalJson.write(fields);
         signature.signedAt = request.signedAt() == null ? Instant.now(clock) : request.signedAt();
         signature.recordOrigin(request.origin());
@@ -124,7 +125,7 @@ public class SigningService {
         return signature;
     }
 
-    private static ObjectNode signedEvent(Signature signature, Person signer) {
+    private static ObjectNode signedEvent(Signature signature, Person signer, ObjectNode fields) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("signature", signature.id.toString());
         event.put("githubId", signer.githubId);
@@ -132,7 +133,7 @@ public class SigningService {
         event.put("agreement", signature.version.agreement.slug);
         event.put("version", signature.version.version);
         event.put("sha256", signature.version.sha256);
-        event.set("fields", CanonicalJson.read(signature.fields));
+        event.set("fields", fields);
         event.put("signedAt", signature.signedAt.toString());
         event.put("ip", signature.ip);
         event.put("userAgent", signature.userAgent);
