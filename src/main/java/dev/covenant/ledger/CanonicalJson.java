@@ -1,15 +1,17 @@
 package dev.covenant.ledger;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 /**
  * The one text form of an event that its hash is computed over: object keys sorted by code point, no insignificant
@@ -24,10 +26,55 @@ public final class CanonicalJson {
     }
 
     public static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(sorted(node));
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
+            write(generator, node);
+        } catch (IOException e) {
             throw new IllegalStateException("An in-memory JSON tree could not be written", e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the tree as it stands, its object keys in order, without copying it first: a ledger append writes
+     * thousands of events in a batch.
+     */
+    private static void write(JsonGenerator generator, JsonNode node) throws IOException {
+        if (node.isFloatingPointNumber()) {
+            throw new IllegalArgumentException("Ledger events may not hold floating-point numbers: " + node);
+        }
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            Collections.sort(names);
+            generator.writeStartObject();
+            for (String name : names) {
+                generator.writeFieldName(name);
+                write(generator, node.get(name));
+            }
+            generator.writeEndObject();
+        } else if (node.isArray()) {
+            generator.writeStartArray();
+            for (JsonNode element : node) {
+                write(generator, element);
+            }
+            generator.writeEndArray();
+        } else if (node.isTextual()) {
+            generator.writeString(node.textValue());
+        } else if (node.isIntegralNumber()) {
+            if (node.canConvertToLong()) {
+                generator.writeNumber(node.longValue());
+            } else {
+                generator.writeNumber(node.bigIntegerValue());
+            }
+        } else if (node.isBoolean()) {
+            generator.writeBoolean(node.booleanValue());
+        } else if (node.isNull() || node.isMissingNode()) {
+            generator.writeNull();
+        } else if (node instanceof POJONode pojo && pojo.getPojo() instanceof RawValue raw) {
+            generator.writeRawValue(String.valueOf(raw.rawValue()));
+        } else {
+            generator.writeTree(node);
         }
     }
 
@@ -37,27 +84,5 @@ public final class CanonicalJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    private static JsonNode sorted(JsonNode node) {
-        if (node.isFloatingPointNumber()) {
-            throw new IllegalArgumentException("Ledger events may not hold floating-point numbers: " + node);
-        }
-        if (node.isObject()) {
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                fields.add(it.next());
-            }
-            fields.sort(Map.Entry.comparingByKey());
-            ObjectNode result = JsonNodeFactory.instance.objectNode();
-            fields.forEach(field -> result.set(field.getKey(), sorted(field.getValue())));
-            return result;
-        }
-        if (node.isArray()) {
-            var result = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> result.add(sorted(element)));
-            return result;
-        }
-        return node;
     }
 }

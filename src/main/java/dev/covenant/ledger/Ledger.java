@@ -38,7 +38,8 @@ public class Ledger {
     /** Appends one event within the caller's transaction; the event must not hold floating-point numbers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry append(String kind, ObjectNode event) {
-        return write(List.of(new RowEvent(kind, event, null))).get(0);
+        return write(List.of(new RowEvent(kind, event, null)), () -> {
+        }).get(0);
     }
 
     /**
@@ -48,7 +49,8 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry appendFor(String kind, ObjectNode event, LongFunction<ProtectedTable.ProtectedRow> writeRow) {
-        return write(List.of(new RowEvent(kind, event, writeRow))).get(0);
+        return write(List.of(new RowEvent(kind, event, writeRow)), () -> {
+        }).get(0);
     }
 
     /**
@@ -57,7 +59,17 @@ public class Ledger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<LedgerEntry> appendAllFor(List<RowEvent> events) {
-        return write(events);
+        return write(events, () -> {
+        });
+    }
+
+    /**
+     * {@link #appendAllFor}, for rows that are written together: each event's {@code writeRow} only takes its number
+     * and names its row, then {@code writeRows} writes them all (with one statement, say) before they are hashed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<LedgerEntry> appendAllFor(List<RowEvent> events, Runnable writeRows) {
+        return write(events, writeRows);
     }
 
     /** One event for {@link #appendAllFor}: its kind, its body, and how to write its row given the entry's number. */
@@ -70,7 +82,7 @@ public class Ledger {
         LedgerEntry.getSession().doWork(c -> AdvisoryLocks.holdUntilTransactionEnds(c, APPEND_LOCK));
     }
 
-    private List<LedgerEntry> write(List<RowEvent> events) {
+    private List<LedgerEntry> write(List<RowEvent> events, Runnable writeRows) {
         if (events.isEmpty()) {
             return List.of();
         }
@@ -92,6 +104,7 @@ public class Ledger {
             entries.add(entry);
             rows.add(e.writeRow() == null ? null : e.writeRow().apply(entry.seq));
         }
+        writeRows.run();
         Map<ProtectedTable, Map<String, String>> hashes = rowHashes(rows);
         for (int i = 0; i < entries.size(); i++) {
             LedgerEntry entry = entries.get(i);
@@ -106,7 +119,7 @@ public class Ledger {
                 }
             }
             entry.prevHash = prevHash;
-            entry.hash = LedgerChain.hashOf(entry.link());
+            entry.hash = LedgerChain.hashOfCanonical(entry.link());
             prevHash = entry.hash;
         }
         insert(entries);

@@ -24,7 +24,6 @@ import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.github.GitHubDirectory;
 import dev.covenant.identity.People;
-import dev.covenant.ledger.CanonicalJson;
 
 /**
  * Imports signatures made elsewhere as signatures of one agreement version, each dated as recorded and carrying its
@@ -137,7 +136,7 @@ public class SignatureImporter {
                 source.put("place", r.entry().place());
                 source.set("record", r.entry().original());
                 chunk.add(new SigningRequest(r.githubId(), versionId, r.entry().answers(), new Origin(null, null),
-                        r.entry().signedAt(), CanonicalJson.write(source)));
+                        r.entry().signedAt(), source));
             }
             signing.signAll(chunk);
             // What is written stays written; a session that keeps it checks it all again at every later flush.

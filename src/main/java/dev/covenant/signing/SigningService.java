@@ -2,6 +2,7 @@ package dev.covenant.signing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -58,10 +60,6 @@ public class SigningService {
      * earlier one of the list (or an active signature) already holds gets that signature.
      */
     public List<Signature> signAll(List<SigningRequest> requests) {
-        if (requests.size() > 1) {
-            // The new rows of a batch go to the database in one round trip per table.
-            Signature.getSession().setJdbcBatchSize(Math.min(requests.size(), 256));
-        }
         Set<Long> people = new TreeSet<>();
         Set<Long> versionIds = new TreeSet<>();
         requests.forEach(r -> {
@@ -81,6 +79,7 @@ public class SigningService {
         List<Signature> signed = new ArrayList<>(requests.size());
         List<Ledger.RowEvent> events = new ArrayList<>();
         Set<Long> newSigners = new TreeSet<>();
+        List<Signature> fresh = new ArrayList<>();
         for (SigningRequest r : requests) {
             Person signer = signers.get(r.githubId());
             AgreementVersion version = versions.get(r.versionId());
@@ -94,17 +93,17 @@ public class SigningService {
                 r.values().forEach(fields::put);
                 Signature created = newSignature(signer, version, r, fields);
                 events.add(new Ledger.RowEvent(created.importSource == null ? "signature.signed" : "signature.imported",
-                        signedEvent(created, signer, fields), seq -> {
+                        signedEvent(created, signer, fields, r.importSource()), seq -> {
                             created.ledgerSeq = seq;
-                            created.persist();
                             return ProtectedTable.SIGNATURE.row(created.id);
                         }));
+                fresh.add(created);
                 newSigners.add(signer.githubId);
                 return created;
             });
             signed.add(signature);
         }
-        ledger.appendAllFor(events);
+        ledger.appendAllFor(events, () -> SignatureRows.insert(fresh));
         if (!newSigners.isEmpty()) {
             coverageChanged.fire(CoverageChanged.people(newSigners, "signature"));
         }
@@ -119,13 +118,16 @@ public class SigningService {
         signature.version = version;
         signature.textSha256 = version.sha256;
         signature.fields = CanonicalJson.write(fields);
-        signature.signedAt = request.signedAt() == null ? Instant.now(clock) : request.signedAt();
+        // As the database keeps it (microseconds), so the ledger event and the row say the same instant.
+        signature.signedAt = (request.signedAt() == null ? Instant.now(clock) : request.signedAt())
+                .truncatedTo(ChronoUnit.MICROS);
         signature.recordOrigin(request.origin());
-        signature.importSource = request.importSource();
+        signature.importSource = request.importSource() == null ? null : CanonicalJson.write(request.importSource());
         return signature;
     }
 
-    private static ObjectNode signedEvent(Signature signature, Person signer, ObjectNode fields) {
+    private static ObjectNode signedEvent(Signature signature, Person signer, ObjectNode fields,
+            JsonNode source) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("signature", signature.id.toString());
         event.put("githubId", signer.githubId);
@@ -137,8 +139,8 @@ public class SigningService {
         event.put("signedAt", signature.signedAt.toString());
         event.put("ip", signature.ip);
         event.put("userAgent", signature.userAgent);
-        if (signature.importSource != null) {
-            event.set("source", CanonicalJson.read(signature.importSource));
+        if (source != null) {
+            event.set("source", source);
         }
         return event;
     }

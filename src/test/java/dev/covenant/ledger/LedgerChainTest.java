@@ -46,6 +46,49 @@ class LedgerChainTest {
     }
 
     @Test
+    void theWritersHashIsTheVerifiersForEveryKindOfEvent() {
+        Instant at = Instant.parse("2026-12-03T11:38:32.123456Z");
+        for (String event : new String[] {"{}", "{\"a\":1}",
+                "{\"b\":[1,\"x\",null,true],\"a\":{\"d\":\"\\n\\t\\u0001\"}}",
+                "{\"big\":123456789012345678901234567890,\"neg\":-5,\"é\":\"日本\",\"Z\":\"\\\"q\\\"\"}"}) {
+            String canonical = CanonicalJson.write(CanonicalJson.read(event));
+            for (String rowTable : new String[] {null, "signature"}) {
+                LedgerChain.Link entry = new LedgerChain.Link(9, 2, "kind \"x\"", canonical, "a".repeat(64), null, at,
+                        rowTable, rowTable == null ? null : "id-1", rowTable == null ? null : "b".repeat(64));
+                assertEquals(LedgerChain.hashOf(entry), LedgerChain.hashOfCanonical(entry), event);
+            }
+        }
+    }
+
+    @Test
+    void canonicalJsonIsWhatSortingTheTreeAndWritingItGave() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        String json = "{\"z\":{\"b\":[{\"y\":1,\"x\":[true,false,null]}],\"a\":\"\\u2028<&>\\\\\"},"
+                + "\"Ab\":-9223372036854775808,\"aB\":18446744073709551616,\"\":\"\",\"𝄞\":\"\\ud834\\udd1e\",\"ﬀ\":0}";
+        assertEquals(mapper.writeValueAsString(sortedCopy(mapper.readTree(json))),
+                CanonicalJson.write(CanonicalJson.read(json)));
+    }
+
+    /** The canonical form as first written: a sorted copy of the tree, written by Jackson. */
+    private static com.fasterxml.jackson.databind.JsonNode sortedCopy(com.fasterxml.jackson.databind.JsonNode node) {
+        var factory = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (node.isObject()) {
+            var result = factory.objectNode();
+            var names = new java.util.ArrayList<String>();
+            node.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            names.forEach(n -> result.set(n, sortedCopy(node.get(n))));
+            return result;
+        }
+        if (node.isArray()) {
+            var result = factory.arrayNode();
+            node.forEach(e -> result.add(sortedCopy(e)));
+            return result;
+        }
+        return node;
+    }
+
+    @Test
     void entriesWrittenBeforeFormat2KeepVerifyingAndTheChainGoesOnInFormat2() {
         LedgerChain.Link first = v1(null, 1, "{\"a\":1}");
         LedgerChain.Link second = v1(first, 2, "{\"b\":2}");
