@@ -60,7 +60,8 @@ public class BodyLimitFilter {
         return Problem.of(413, "Content Too Large", "The request body is larger than " + size(limit)).toResponse();
     }
 
-    static String size(long bytes) {
+    /** A size as people say it: "25 MiB", "2 GiB", or bytes. */
+    public static String size(long bytes) {
         if (bytes % (1L << 30) == 0) {
             return bytes / (1L << 30) + " GiB";
         }

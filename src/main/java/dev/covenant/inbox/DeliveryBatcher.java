@@ -82,28 +82,54 @@ public class DeliveryBatcher {
      * stored before. Throws {@link InboxClosedException} once the service is stopping.
      */
     public boolean store(Row row) {
-        Waiting waiting = new Waiting(row, new CompletableFuture<>());
-        synchronized (gate) {
-            if (!open) {
-                throw new InboxClosedException();
-            }
-            queue.add(waiting);
-        }
         try {
-            return waiting.stored().get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            return storeLater(row).get(COMMIT_WAIT_SECONDS + 1, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof InboxClosedException closed) {
                 throw closed;
             }
-            throw new IllegalStateException("Delivery " + row.deliveryId() + " (" + row.event()
-                    + ") could not be stored: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Delivery " + row.deliveryId() + " was not committed within "
-                    + COMMIT_WAIT_SECONDS + " s", e);
+            throw new IllegalStateException(notCommitted(row), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while delivery " + row.deliveryId() + " was stored", e);
         }
+    }
+
+    /**
+     * Hands the row to a writer without waiting: the answer completes on the writer's thread once the row is
+     * committed (true if stored, false if a delivery of that id was stored before), or fails with
+     * {@link InboxClosedException} once the service is stopping, or with the reason it could not be stored.
+     */
+    public CompletableFuture<Boolean> storeLater(Row row) {
+        Waiting waiting = new Waiting(row, new CompletableFuture<>());
+        synchronized (gate) {
+            if (!open) {
+                return CompletableFuture.failedFuture(new InboxClosedException());
+            }
+            queue.add(waiting);
+        }
+        return waiting.stored().orTimeout(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS).handle((stored, failure) -> {
+            if (failure == null) {
+                return stored;
+            }
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                    ? failure.getCause()
+                    : failure;
+            if (cause instanceof InboxClosedException closed) {
+                throw closed;
+            }
+            if (cause instanceof TimeoutException) {
+                throw new IllegalStateException(notCommitted(row), cause);
+            }
+            throw new IllegalStateException("Delivery " + row.deliveryId() + " (" + row.event()
+                    + ") could not be stored: " + cause.getMessage(), cause);
+        });
+    }
+
+    private static String notCommitted(Row row) {
+        return "Delivery " + row.deliveryId() + " was not committed within " + COMMIT_WAIT_SECONDS + " s";
     }
 
     /** First thing on a clean stop: new deliveries are answered 503, those in hand are committed. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -49,6 +50,21 @@ public class WebhookInbox {
     /** Outside any transaction: returns once the delivery is on disk (or throws), so a 202 means it is stored. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Received receive(String deliveryId, String event, byte[] body) {
+        try {
+            return receiveLater(deliveryId, event, body).toCompletableFuture().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #receive} without waiting: the answer completes (on a writer's thread) once the delivery is on disk,
+     * or fails with the reason it is not. The body is parsed on the caller's thread.
+     */
+    public CompletionStage<Received> receiveLater(String deliveryId, String event, byte[] body) {
         DeliveryFields fields = DeliveryFields.read(body);
         String parseError = fields.error();
         String action = fields.action();
@@ -69,15 +85,16 @@ public class WebhookInbox {
             outcome = Outcome.IGNORED;
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
-        boolean inserted = batcher.store(new DeliveryBatcher.Row(deliveryId, event, action, fields.installationId(),
-                fields.repository(), body, now, state, parseError));
-        if (!inserted) {
-            return new Received(Outcome.DUPLICATE, "delivery " + deliveryId + " was already received");
-        }
-        if (state == Delivery.State.PENDING) {
-            pressure.stored(clock.millis());
-            wakeUp.now();
-        }
-        return new Received(outcome, parseError);
+        return batcher.storeLater(new DeliveryBatcher.Row(deliveryId, event, action, fields.installationId(),
+                fields.repository(), body, now, state, parseError)).thenApply(inserted -> {
+                    if (!inserted) {
+                        return new Received(Outcome.DUPLICATE, "delivery " + deliveryId + " was already received");
+                    }
+                    if (state == Delivery.State.PENDING) {
+                        pressure.stored(clock.millis());
+                        wakeUp.now();
+                    }
+                    return new Received(outcome, parseError);
+                });
     }
 }
