@@ -122,7 +122,18 @@ public class SigningService {
         signature.signedAt = request.signedAt() == null ? Instant.now(clock) : request.signedAt();
         signature.recordOrigin(request.origin());
         signature.importSource = request.importSource();
+        Origin.Comment comment = request.origin().comment();
+        signature.signedByComment = comment == null ? null : CanonicalJson.write(commentNode(comment));
         return signature;
+    }
+
+    private static ObjectNode commentNode(Origin.Comment comment) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", comment.id());
+        node.put("url", comment.url());
+        node.put("repository", comment.repository());
+        node.put("number", comment.number());
+        return node;
     }
 
     private static ObjectNode signedEvent(Signature signature, Person signer, ObjectNode fields) {
@@ -139,6 +150,9 @@ public class SigningService {
         event.put("userAgent", signature.userAgent);
         if (signature.importSource != null) {
             event.set("source", CanonicalJson.read(signature.importSource));
+        }
+        if (signature.signedByComment != null) {
+            event.set("comment", CanonicalJson.read(signature.signedByComment));
         }
         return event;
     }
