@@ -143,6 +143,9 @@ class SignByCommentTest {
         assertEquals(evidence, event.get("comment"));
         assertEquals(sha256(slug, "1.0.0"), event.get("sha256").asText());
         assertTrue(verifier.verify().intact(), "the ledger verifies");
+        JsonNode exported = JSON.readTree(Api.admin().get("/api/agreements/" + slug + "/signatures").then()
+                .statusCode(200).extract().asString()).get(0);
+        assertEquals(evidence, exported.get("comment"), "the export says which comment signed");
 
         // The same comment handled again (as after a crash), and the phrase again: still one signature, no answer.
         deliver(payload);
