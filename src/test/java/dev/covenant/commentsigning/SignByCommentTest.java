@@ -205,6 +205,27 @@ class SignByCommentTest {
     }
 
     @Test
+    void aVersionPublishedLaterWithRequiredFieldsIsNotSignedByCommentAndTheAnswerSaysWhy() {
+        String slug = agreement();
+        FakeRepo repo = repository(slug, ",\"signByComment\":true");
+        Api.admin().body(Map.of("version", "2.0.0", "text", "Second text of " + slug, "fields",
+                List.of(Map.of("name", "name", "label", "Full name", "type", "TEXT", "required", true)), "terms",
+                version("2.0.0", "").get("terms"))).post("/api/agreements/" + slug + "/versions").then()
+                .statusCode(201);
+        String ada = PullRequestChecksTest.user("ada");
+        FakePullRequest pr = repo.openPullRequest(1, ada, List.of(commitBy(ada)));
+        redRun(repo, pr);
+        assertTrue(repo.comments(1).get(0).body().contains(sha256(slug, "2.0.0")));
+
+        comment(repo, ada, PHRASE);
+        assertEquals(0, signaturesOf(ada));
+        List<FakeComment> comments = repo.comments(1);
+        assertEquals(3, comments.size(), comments.toString());
+        assertTrue(comments.get(2).body().contains("version 2.0.0 of **Comment CLA** asks for details"),
+                comments.get(2).body());
+    }
+
+    @Test
     void anAgreementWithRequiredFormFieldsCannotBeSignedByComment() {
         // The shipped individual agreement asks for a name and an address.
         String owner = "bycomment" + IDS.incrementAndGet();
