@@ -11,9 +11,15 @@ final class CheckReports {
     /** {@code askedVersion} is the version of the agreement the project asks for now (null when none). */
     static CheckTexts.Report report(String subject, String agreementTitle, String signUrl, String recheckPhrase,
             String checkName, CheckResult result, String askedVersion) {
+        return report(subject, agreementTitle, signUrl, recheckPhrase, checkName, result, askedVersion, null);
+    }
+
+    /** As above; {@code commentSigning} when contributors may sign by comment (then a version is asked for). */
+    static CheckTexts.Report report(String subject, String agreementTitle, String signUrl, String recheckPhrase,
+            String checkName, CheckResult result, String askedVersion, CheckTexts.CommentSigning commentSigning) {
         List<CheckTexts.Line> lines = result.rows().stream().map(CheckReports::line).toList();
         return new CheckTexts.Report(subject, agreementTitle, signUrl, recheckPhrase, checkName, result, lines,
-                askedVersion == null ? null : majorMinor(askedVersion));
+                askedVersion == null ? null : majorMinor(askedVersion), askedVersion == null ? null : commentSigning);
     }
 
     /** "2.0" for 2.0.0: the version as a person names it. */

@@ -17,10 +17,15 @@ public class CheckTexts {
     /** The hidden line that finds Covenant's comment among a pull request's comments. */
     public static final String COMMENT_MARKER = "<!-- covenant:cla-comment -->";
 
-    /** What a check run or comment says about one evaluation. */
-    /** {@code askedVersion}: the version the project asks for now, as "2.0"; null when none. */
+    /** The hidden line that names the text a contributor signs by commenting; {@code %s} is its SHA-256. */
+    public static final String SIGN_MARKER = "<!-- covenant:sign-by-comment sha256=%s -->";
+
+    /**
+     * What a check run or comment says about one evaluation. {@code askedVersion}: the version the project asks for
+     * now, as "2.0"; null when none. {@code commentSigning}: null unless contributors may sign by comment.
+     */
     public record Report(String subject, String agreementTitle, String signUrl, String recheckPhrase, String checkName,
-            CheckResult result, List<Line> lines, String askedVersion) {
+            CheckResult result, List<Line> lines, String askedVersion, CommentSigning commentSigning) {
 
         public boolean passed() {
             return result.passed();
@@ -32,6 +37,14 @@ public class CheckTexts {
 
         public String marker() {
             return COMMENT_MARKER;
+        }
+    }
+
+    /** The phrase that signs by comment, and the SHA-256 of the version's text a comment now signs. */
+    public record CommentSigning(String phrase, String sha256) {
+
+        public String marker() {
+            return SIGN_MARKER.formatted(sha256);
         }
     }
 

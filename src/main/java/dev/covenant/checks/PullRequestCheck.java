@@ -124,8 +124,12 @@ public class PullRequestCheck {
                     Instant.now(clock));
             return Outcome.STALE;
         }
-        CheckTexts.Report report = CheckReports.report(repository + "#" + number, project.get().agreementTitle(),
-                signUrl, config.recheckPhrase(), config.name(), result, project.get().askedVersion());
+        ProjectTerms terms = project.get();
+        CheckTexts.Report report = CheckReports.report(repository + "#" + number, terms.agreementTitle(), signUrl,
+                config.recheckPhrase(), config.name(), result, terms.askedVersion(),
+                terms.signByCommentPhrase() == null
+                        ? null
+                        : new CheckTexts.CommentSigning(terms.signByCommentPhrase(), terms.askedSha256()));
         String conclusion = result.passed() ? "success" : "failure";
         CheckPublisher.CheckRun done = new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl,
                 conclusion, CheckTexts.title(report).render().strip(), CheckTexts.summary(report).render(), "");

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
@@ -14,8 +15,9 @@ import dev.covenant.github.PullRequestReader;
 
 /**
  * {@code issue_comment} created on a pull request with a line that is exactly the recheck phrase ({@code /cla
- * recheck} by default): evaluate the pull request's head again now. Comments by bots, Covenant's own included
- * (it quotes the phrase), are ignored.
+ * recheck} by default): evaluate the pull request's head again now. Any other comment goes to the
+ * {@link CommentListener}s (signing by comment). Comments by bots, Covenant's own included (it quotes the phrases),
+ * are ignored.
  */
 @ApplicationScoped
 public class RecheckCommentHandler extends GitHubFaults {
@@ -27,10 +29,11 @@ public class RecheckCommentHandler extends GitHubFaults {
     private final PullRequestCheck check;
     private final ChecksConfig config;
     private final Clock clock;
+    private final Instance<CommentListener> listeners;
 
     RecheckCommentHandler(PullRequestReader reader, PullRequestTracker tracker, PullRequestCheck check,
-            ChecksConfig config,
-            Clock clock) {
+            ChecksConfig config, Clock clock, Instance<CommentListener> listeners) {
+        this.listeners = listeners;
         this.reader = reader;
         this.tracker = tracker;
         this.check = check;
@@ -47,13 +50,23 @@ public class RecheckCommentHandler extends GitHubFaults {
     protected void act(String deliveryId, String event, String action, JsonNode payload) {
         JsonNode issue = payload.path("issue");
         JsonNode comment = payload.path("comment");
-        if (!issue.path("pull_request").isObject() || "Bot".equals(comment.path("user").path("type").asText())
-                || !asksForRecheck(comment.path("body").asText(""), config.recheckPhrase())) {
+        if (!issue.path("pull_request").isObject()
+                || "Bot".equals(comment.path("user").path("type").asText())) {
             return;
         }
         long installation = Payloads.installationId(payload);
         String repository = Payloads.repository(payload);
         int number = issue.path("number").asInt();
+        if (!asksForRecheck(comment.path("body").asText(""), config.recheckPhrase())) {
+            if (!"created".equals(action)) {
+                return;
+            }
+            var heard = new PullRequestComment(deliveryId, installation, repository, number,
+                    comment.path("id").asLong(), comment.path("html_url").asText(null), comment.path("body").asText(""),
+                    comment.path("user").path("id").asLong(), comment.path("user").path("login").asText(null));
+            listeners.forEach(l -> l.commented(heard));
+            return;
+        }
         var since = clock.instant();
         var pr = reader.pullRequest(installation, repository, number);
         if (pr.isEmpty()) {

@@ -131,6 +131,23 @@ public class CheckPublisher {
                 .map(c -> c.path("id").asLong()).findFirst();
     }
 
+    /**
+     * The body of the newest comment on the pull request that an app wrote (GitHub's {@code Bot} type, which people
+     * cannot take) and that carries {@code marker}, if any.
+     */
+    public Optional<String> lastAppComment(long installationId, String repository, int number, String marker) {
+        List<JsonNode> comments = rest.list(installationId, "/repos/" + Repositories.requireFullName(repository)
+                + "/issues/" + number + "/comments?per_page=100", null, 10_000);
+        String found = null;
+        for (JsonNode c : comments) {
+            String body = c.path("body").asText("");
+            if ("Bot".equals(c.path("user").path("type").asText()) && body.contains(marker)) {
+                found = body;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     public long comment(long installationId, String repository, int number, String body) {
         return rest.post(installationId, "/repos/" + Repositories.requireFullName(repository) + "/issues/" + number
                 + "/comments", Map.of("body", body)).path("id").asLong();

@@ -61,11 +61,23 @@ public class Project extends PanacheEntityBase {
     @Column(name = "check_committers", nullable = false)
     public boolean checkCommitters;
 
+    /** Whether a contributor of a pull request may sign by commenting {@link #signByCommentPhrase()} on it. */
+    @Column(name = "sign_by_comment", nullable = false)
+    public boolean signByComment;
+
+    /** The phrase that signs by comment; null for {@link ProjectService#DEFAULT_PHRASE}. */
+    @Column(name = "sign_by_comment_phrase")
+    public String signByCommentPhrase;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     public String scope() {
         return repo.isEmpty() ? owner : owner + "/" + repo;
+    }
+
+    public String signByCommentPhrase() {
+        return signByCommentPhrase == null ? ProjectService.DEFAULT_PHRASE : signByCommentPhrase;
     }
 
     public Allowlist allowlistPatterns() {

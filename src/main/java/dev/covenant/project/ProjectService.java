@@ -29,6 +29,9 @@ import dev.covenant.ledger.Ledger;
 @Transactional
 public class ProjectService {
 
+    /** What a contributor comments to sign, unless the project names another phrase (CLA Assistant Lite's). */
+    public static final String DEFAULT_PHRASE = "I have read the CLA Document and I hereby sign the CLA";
+
     private final Ledger ledger;
     private final Clock clock;
 
@@ -77,8 +80,8 @@ public class ProjectService {
         project.agreement = agreement.orElseThrow();
         project.corporateAgreement = corporate.orElse(null);
         project.createdAt = Instant.now(clock);
-        apply(project, new ProjectRequests.Settings(request.accepts(), request.acceptsSince(), request.allowlist(),
-                request.checkCommitters()));
+        apply(project, request.settings());
+        checkSignByComment(project, request.settings());
         project.persist();
         ObjectNode event = event(project);
         event.put("agreement", project.agreement.slug);
@@ -100,6 +103,8 @@ public class ProjectService {
         }
         Project project = project(id);
         apply(project, settings);
+        // Thrown after the change, which the transaction then rolls back.
+        checkSignByComment(project, settings);
         return view(project);
     }
 
@@ -138,6 +143,18 @@ public class ProjectService {
                 : null;
         project.allowlist = String.join("\n", settings.allowlist() == null ? Allowlist.DEFAULT : settings.allowlist());
         project.checkCommitters = Boolean.TRUE.equals(settings.checkCommitters());
+        project.signByComment = Boolean.TRUE.equals(settings.signByComment());
+        project.signByCommentPhrase = settings.signByCommentPhrase() == null
+                ? null
+                : settings.signByCommentPhrase().strip();
+    }
+
+    private static void checkSignByComment(Project project, ProjectRequests.Settings settings) {
+        List<FieldError> errors = new ArrayList<>();
+        ProjectValidator.checkSignByComment(settings, acceptedVersions(project, project.agreement), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     private static ObjectNode event(Project project) {
@@ -185,7 +202,7 @@ public class ProjectService {
         List<String> accepted = acceptedVersions(p, p.agreement).stream().map(v -> v.version).toList();
         return new ProjectView(p.id, p.owner, p.repo, p.scope(), p.agreement.slug,
                 p.corporateAgreement == null ? null : p.corporateAgreement.slug, p.accepts, p.acceptsSince, accepted,
-                p.allowlistPatterns().patterns(), p.checkCommitters, ProjectLicense.historyOf(p).entries(),
-                p.createdAt);
+                p.allowlistPatterns().patterns(), p.checkCommitters, p.signByComment, p.signByCommentPhrase(),
+                ProjectLicense.historyOf(p).entries(), p.createdAt);
     }
 }

@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.covenant.agreement.AgreementVersion;
+import dev.covenant.agreement.FormField;
 import dev.covenant.agreement.SemanticVersion;
 import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.agreement.SpdxParseException;
@@ -33,8 +35,7 @@ final class ProjectValidator {
         if (request.agreement() == null || request.agreement().isBlank()) {
             errors.add(new FieldError("agreement", "is required: the slug of the agreement contributors sign"));
         }
-        checkSettings(new ProjectRequests.Settings(request.accepts(), request.acceptsSince(), request.allowlist(),
-                request.checkCommitters()), errors);
+        checkSettings(request.settings(), errors);
         if (request.licenses() != null) {
             for (int i = 0; i < request.licenses().size(); i++) {
                 checkLicense("licenses[" + i + "].", request.licenses().get(i), errors);
@@ -49,6 +50,13 @@ final class ProjectValidator {
         if (settings.accepts() != AcceptancePolicy.SINCE && settings.acceptsSince() != null) {
             errors.add(new FieldError("acceptsSince", "is only meaningful when accepts is SINCE"));
         }
+        String phrase = settings.signByCommentPhrase();
+        // Shown as inline code in the check's comment: no line break or backtick may cut it short.
+        if (phrase != null && (phrase.isBlank() || phrase.strip().length() > 200
+                || phrase.strip().chars().anyMatch(c -> c == '`' || Character.isISOControl(c)))) {
+            errors.add(
+                    new FieldError("signByCommentPhrase", "must be one line of 1-200 characters, without backticks"));
+        }
         if (settings.allowlist() != null) {
             if (settings.allowlist().size() > 200) {
                 errors.add(new FieldError("allowlist", "may hold at most 200 patterns"));
@@ -59,6 +67,24 @@ final class ProjectValidator {
                             "must be 1-100 characters of a GitHub login, with * and ? as wildcards"));
                 }
             }
+        }
+    }
+
+    /**
+     * Signing by comment fills in no form, so it is allowed only for an agreement whose versions the project accepts
+     * ask for no required field.
+     */
+    static void checkSignByComment(ProjectRequests.Settings settings, List<AgreementVersion> accepted,
+            List<FieldError> errors) {
+        if (!Boolean.TRUE.equals(settings.signByComment())) {
+            return;
+        }
+        List<String> asking = accepted.stream()
+                .filter(v -> v.formFields().stream().anyMatch(FormField::required)).map(v -> v.version).toList();
+        if (!asking.isEmpty()) {
+            errors.add(new FieldError("signByComment", "is only allowed for an agreement without required form"
+                    + " fields; versions " + String.join(", ", asking) + " ask for some: contributors sign those on"
+                    + " the signing page"));
         }
     }
 

@@ -38,6 +38,13 @@ public class Signature extends SignedRecord {
     @Column(name = "import_source")
     public String importSource;
 
+    /**
+     * The pull-request comment that made this signature (canonical JSON: id, url, repository, number); null if it
+     * was signed on the page or imported.
+     */
+    @Column(name = "signed_by_comment")
+    public String signedByComment;
+
     /** When it was revoked, from its revocation row: a revocation is a new row, never a change of this one. */
     @Formula("(SELECT r.revoked_at FROM signature_revocation r WHERE r.signature_id = id)")
     public Instant revokedAt;

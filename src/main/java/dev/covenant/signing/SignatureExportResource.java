@@ -57,6 +57,10 @@ public class SignatureExportResource {
             if (!tree.has("source")) {
                 tree.putNull("source");
             }
+            // The pull-request comment that made it, for one signed by comment; null otherwise.
+            if (!tree.has("comment")) {
+                tree.putNull("comment");
+            }
             array.add(tree);
         });
         return Response.ok(CanonicalJson.write(array), MediaType.APPLICATION_JSON).build();
@@ -65,7 +69,7 @@ public class SignatureExportResource {
     /** One signature per line; every field quoted, and formula-looking values defused for spreadsheets. */
     static final class SignatureCsv {
 
-        static final String HEADER = "signature,github_id,login,agreement,version,sha256,signed_at,revoked_at,ip,fields,source\r\n";
+        static final String HEADER = "signature,github_id,login,agreement,version,sha256,signed_at,revoked_at,ip,fields,source,comment\r\n";
 
         private SignatureCsv() {
         }
@@ -74,7 +78,8 @@ public class SignatureExportResource {
             return String.join(",", List.of(q(s.id.toString()), q(Long.toString(s.githubId)), q(login),
                     q(s.version.agreement.slug), q(s.version.version), q(s.textSha256), q(s.signedAt.toString()),
                     q(s.revokedAt == null ? "" : s.revokedAt.toString()), q(s.ip == null ? "" : s.ip), q(s.fields),
-                    q(s.importSource == null ? "" : s.importSource)))
+                    q(s.importSource == null ? "" : s.importSource),
+                    q(s.signedByComment == null ? "" : s.signedByComment)))
                     + "\r\n";
         }
 

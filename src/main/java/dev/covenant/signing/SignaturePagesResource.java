@@ -125,6 +125,9 @@ public class SignaturePagesResource {
         if (s.importSource != null) {
             tree.set("source", CanonicalJson.read(s.importSource));
         }
+        if (s.signedByComment != null) {
+            tree.set("comment", CanonicalJson.read(s.signedByComment));
+        }
         LedgerEntry entry = LedgerEntry.findById(s.ledgerSeq);
         tree.putObject("ledgerEntry").put("seq", entry.seq).put("hash", entry.hash);
         return tree;

@@ -19,7 +19,7 @@ final class SignatureRows {
             return;
         }
         int n = signatures.size();
-        String[][] text = new String[7][n];
+        String[][] text = new String[8][n];
         Long[] githubId = new Long[n];
         Long[] versionId = new Long[n];
         Long[] ledgerSeq = new Long[n];
@@ -35,13 +35,14 @@ final class SignatureRows {
             text[4][i] = s.ip;
             text[5][i] = s.userAgent;
             text[6][i] = s.importSource;
+            text[7][i] = s.signedByComment;
         }
         Signature.getSession().doWork(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO signature (id, github_id,"
-                    + " agreement_version_id, text_sha256, fields, signed_at, ip, user_agent, ledger_seq, import_source)"
-                    + " SELECT i::uuid, g, v, t, f, s::timestamptz, ip, ua, l, src FROM unnest(?::text[], ?::bigint[],"
-                    + " ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])"
-                    + " AS r(i, g, v, t, f, s, ip, ua, l, src)")) {
+                    + " agreement_version_id, text_sha256, fields, signed_at, ip, user_agent, ledger_seq, import_source,"
+                    + " signed_by_comment) SELECT i::uuid, g, v, t, f, s::timestamptz, ip, ua, l, src, c FROM"
+                    + " unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                    + " ?::text[], ?::bigint[], ?::text[], ?::text[]) AS r(i, g, v, t, f, s, ip, ua, l, src, c)")) {
                 insert.setArray(1, c.createArrayOf("text", text[0]));
                 insert.setArray(2, c.createArrayOf("bigint", githubId));
                 insert.setArray(3, c.createArrayOf("bigint", versionId));
@@ -52,6 +53,7 @@ final class SignatureRows {
                 insert.setArray(8, c.createArrayOf("text", text[5]));
                 insert.setArray(9, c.createArrayOf("bigint", ledgerSeq));
                 insert.setArray(10, c.createArrayOf("text", text[6]));
+                insert.setArray(11, c.createArrayOf("text", text[7]));
                 int written = insert.executeUpdate();
                 if (written != n) {
                     throw new IllegalStateException("Wrote " + written + " of " + n + " signatures");

@@ -123,7 +123,18 @@ public class SigningService {
                 .truncatedTo(ChronoUnit.MICROS);
         signature.recordOrigin(request.origin());
         signature.importSource = request.importSource() == null ? null : CanonicalJson.write(request.importSource());
+        Origin.Comment comment = request.origin().comment();
+        signature.signedByComment = comment == null ? null : CanonicalJson.write(commentNode(comment));
         return signature;
+    }
+
+    private static ObjectNode commentNode(Origin.Comment comment) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", comment.id());
+        node.put("url", comment.url());
+        node.put("repository", comment.repository());
+        node.put("number", comment.number());
+        return node;
     }
 
     private static ObjectNode signedEvent(Signature signature, Person signer, ObjectNode fields,
@@ -141,6 +152,9 @@ public class SigningService {
         event.put("userAgent", signature.userAgent);
         if (source != null) {
             event.set("source", source);
+        }
+        if (signature.signedByComment != null) {
+            event.set("comment", CanonicalJson.read(signature.signedByComment));
         }
         return event;
     }

@@ -183,8 +183,9 @@ class CorporateAndCoverageTest {
         List<String> mine = lines.stream().filter(l -> l.contains("\"" + login + "\"")).toList();
         assertEquals(1, mine.size(), () -> "one row for " + login + " in\n" + String.join("\n", lines));
         List<String> cells = cells(mine.get(0));
-        assertEquals(11, cells.size(), mine.get(0));
+        assertEquals(12, cells.size(), mine.get(0));
         assertEquals("", cells.get(10), "signed here, so no import source");
+        assertEquals("", cells.get(11), "signed on the page, so no comment");
         assertEquals("=HYPERLINK(\"x\")", CanonicalJson.read(cells.get(9)).path("name").asText(), cells.get(9));
         // No cell a spreadsheet would run: the formula the person typed stays inside the JSON of the fields.
         assertEquals(List.of(), cells.stream().filter(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0)
