@@ -6,6 +6,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 
+import dev.covenant.project.ProjectMode;
+
 /**
  * The Markdown people read on GitHub: the check run's summary and the pull request's comment, from Qute templates
  * in {@code templates/checks/}. Everything that came from a commit (names, addresses) passes through {@link #md}
@@ -17,10 +19,24 @@ public class CheckTexts {
     /** The hidden line that finds Covenant's comment among a pull request's comments. */
     public static final String COMMENT_MARKER = "<!-- covenant:cla-comment -->";
 
-    /** What a check run or comment says about one evaluation. */
-    /** {@code askedVersion}: the version the project asks for now, as "2.0"; null when none. */
+    /**
+     * What a check run or comment says about one evaluation. {@code askedVersion}: the version the project asks for
+     * now, as "2.0"; null when none. {@code mode}: what clears a contributor; in {@code DCO} mode,
+     * {@code unsignedCommits} lack their author's sign-off and {@code rebaseBase} is where {@code git rebase --signoff}
+     * starts (both also shown in {@code CLA_OR_DCO} mode, as the way to pass without signing).
+     */
     public record Report(String subject, String agreementTitle, String signUrl, String recheckPhrase, String checkName,
-            CheckResult result, List<Line> lines, String askedVersion) {
+            CheckResult result, List<Line> lines, String askedVersion, ProjectMode mode,
+            List<CommitLine> unsignedCommits, String rebaseBase) {
+
+        public boolean dco() {
+            return mode == ProjectMode.DCO;
+        }
+
+        /** A contributor may sign the agreement or sign off their commits. */
+        public boolean either() {
+            return mode == ProjectMode.CLA_OR_DCO;
+        }
 
         public boolean passed() {
             return result.passed();
@@ -51,11 +67,36 @@ public class CheckTexts {
         }
     }
 
+    /** A commit without its author's sign-off: its short sha, title and author as git names them. */
+    public record CommitLine(String shortSha, String title, String author) {
+    }
+
     static native TemplateInstance title(Report report);
 
     static native TemplateInstance summary(Report report);
 
     static native TemplateInstance comment(Report report);
+
+    static native TemplateInstance dcoTitle(Report report);
+
+    static native TemplateInstance dcoSummary(Report report);
+
+    static native TemplateInstance dcoComment(Report report);
+
+    /** The check run's title, by the project's mode. */
+    static TemplateInstance titleOf(Report report) {
+        return report.dco() ? dcoTitle(report) : title(report);
+    }
+
+    /** The check run's summary, by the project's mode. */
+    static TemplateInstance summaryOf(Report report) {
+        return report.dco() ? dcoSummary(report) : summary(report);
+    }
+
+    /** The pull request's comment, by the project's mode. */
+    static TemplateInstance commentOf(Report report) {
+        return report.dco() ? dcoComment(report) : comment(report);
+    }
 
     static native TemplateInstance noProject(String repository);
 

@@ -10,17 +10,19 @@ import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.project.AcceptancePolicy;
 import dev.covenant.project.Allowlist;
 import dev.covenant.project.Project;
+import dev.covenant.project.ProjectMode;
 import dev.covenant.project.ProjectService;
 
 /**
  * What coverage needs of a project, read once in a short transaction and then carried without one: its agreements,
  * its allowlist, the versions it accepts now (those of its individual agreement its acceptance policy takes, and
  * the latest major version of its corporate agreement), and {@code askedVersion}, the newest version of its
- * individual agreement it accepts: the one a person signs (null when it accepts none).
+ * individual agreement it accepts: the one a person signs (null when it accepts none); {@code mode}, whether the
+ * agreement, a DCO sign-off, or either clears a contributor.
  */
 public record ProjectTerms(long projectId, String scope, long agreementId, String agreementSlug,
         String agreementTitle, Long corporateAgreementId, Allowlist allowlist, Set<Long> accepted,
-        boolean checkCommitters, String askedVersion) {
+        boolean checkCommitters, String askedVersion, ProjectMode mode) {
 
     /** Inside a transaction: reads the project's agreement versions. */
     public static ProjectTerms of(Project project) {
@@ -32,7 +34,8 @@ public record ProjectTerms(long projectId, String scope, long agreementId, Strin
         return new ProjectTerms(project.id, project.scope(), project.agreement.id, project.agreement.slug,
                 project.agreement.title, project.corporateAgreement == null ? null : project.corporateAgreement.id,
                 project.allowlistPatterns(), accepted.stream().map(v -> v.id).collect(Collectors.toUnmodifiableSet()),
-                project.checkCommitters, individual.isEmpty() ? null : individual.get(individual.size() - 1).version);
+                project.checkCommitters, individual.isEmpty() ? null : individual.get(individual.size() - 1).version,
+                project.mode);
     }
 
     private static List<AgreementVersion> latestMajor(Agreement agreement) {

@@ -2,7 +2,12 @@ package dev.covenant.project;
 
 import java.util.List;
 
-/** The JSON bodies the project API accepts. */
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The JSON bodies the project API accepts. {@code mode} is {@code CLA} (absent: the agreement), {@code DCO} (a
+ * {@code Signed-off-by:} on every commit) or {@code CLA_OR_DCO} (either, per contributor).
+ */
 public final class ProjectRequests {
 
     private ProjectRequests() {
@@ -11,15 +16,18 @@ public final class ProjectRequests {
     /** Links a GitHub owner (repo absent or empty) or a repository to an agreement. */
     public record NewProject(String owner, String repo, String agreement, String corporateAgreement,
             AcceptancePolicy accepts, String acceptsSince,
-            List<String> allowlist, List<NewLicense> licenses, Boolean checkCommitters) {
+            List<String> allowlist, List<NewLicense> licenses, Boolean checkCommitters,
+            @Schema(enumeration = {
+                    "CLA", "DCO", "CLA_OR_DCO"}) String mode) {
     }
 
     /**
      * Changes which versions a project accepts, who never needs to sign, and whether committers must be covered too
-     * (absent: no).
+     * (absent: no), and how contributors are cleared ({@code mode}, absent: {@code CLA}).
      */
     public record Settings(AcceptancePolicy accepts, String acceptsSince, List<String> allowlist,
-            Boolean checkCommitters) {
+            Boolean checkCommitters, @Schema(enumeration = {
+                    "CLA", "DCO", "CLA_OR_DCO"}) String mode) {
     }
 
     /** From {@code from} on (an ISO date), the project is licensed under the SPDX expression {@code spdx}. */

@@ -78,7 +78,7 @@ public class ProjectService {
         project.corporateAgreement = corporate.orElse(null);
         project.createdAt = Instant.now(clock);
         apply(project, new ProjectRequests.Settings(request.accepts(), request.acceptsSince(), request.allowlist(),
-                request.checkCommitters()));
+                request.checkCommitters(), request.mode()));
         project.persist();
         ObjectNode event = event(project);
         event.put("agreement", project.agreement.slug);
@@ -138,6 +138,7 @@ public class ProjectService {
                 : null;
         project.allowlist = String.join("\n", settings.allowlist() == null ? Allowlist.DEFAULT : settings.allowlist());
         project.checkCommitters = Boolean.TRUE.equals(settings.checkCommitters());
+        project.mode = settings.mode() == null ? ProjectMode.CLA : ProjectMode.named(settings.mode()).orElseThrow();
     }
 
     private static ObjectNode event(Project project) {
@@ -185,7 +186,7 @@ public class ProjectService {
         List<String> accepted = acceptedVersions(p, p.agreement).stream().map(v -> v.version).toList();
         return new ProjectView(p.id, p.owner, p.repo, p.scope(), p.agreement.slug,
                 p.corporateAgreement == null ? null : p.corporateAgreement.slug, p.accepts, p.acceptsSince, accepted,
-                p.allowlistPatterns().patterns(), p.checkCommitters, ProjectLicense.historyOf(p).entries(),
+                p.allowlistPatterns().patterns(), p.checkCommitters, p.mode, ProjectLicense.historyOf(p).entries(),
                 p.createdAt);
     }
 }

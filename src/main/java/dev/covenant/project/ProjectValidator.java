@@ -34,7 +34,7 @@ final class ProjectValidator {
             errors.add(new FieldError("agreement", "is required: the slug of the agreement contributors sign"));
         }
         checkSettings(new ProjectRequests.Settings(request.accepts(), request.acceptsSince(), request.allowlist(),
-                request.checkCommitters()), errors);
+                request.checkCommitters(), request.mode()), errors);
         if (request.licenses() != null) {
             for (int i = 0; i < request.licenses().size(); i++) {
                 checkLicense("licenses[" + i + "].", request.licenses().get(i), errors);
@@ -48,6 +48,9 @@ final class ProjectValidator {
         }
         if (settings.accepts() != AcceptancePolicy.SINCE && settings.acceptsSince() != null) {
             errors.add(new FieldError("acceptsSince", "is only meaningful when accepts is SINCE"));
+        }
+        if (settings.mode() != null && ProjectMode.named(settings.mode()).isEmpty()) {
+            errors.add(new FieldError("mode", "must be CLA, DCO or CLA_OR_DCO", ProjectMode.names()));
         }
         if (settings.allowlist() != null) {
             if (settings.allowlist().size() > 200) {

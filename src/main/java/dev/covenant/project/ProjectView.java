@@ -7,5 +7,5 @@ import java.util.List;
 public record ProjectView(long id, String owner, String repo, String scope, String agreement, String corporateAgreement,
         AcceptancePolicy accepts,
         String acceptsSince, List<String> acceptedVersions, List<String> allowlist, boolean checkCommitters,
-        List<LicenseHistory.Entry> licenses, Instant createdAt) {
+        ProjectMode mode, List<LicenseHistory.Entry> licenses, Instant createdAt) {
 }
