@@ -80,8 +80,12 @@ final class SignOffCoverage {
                 .collect(Collectors.toMap(CommitInfo::sha, c -> c, (a, b) -> a));
         return contributor -> {
             Coverage answer = agreement.apply(contributor);
-            if (answer.covered() || !signedOffEverywhere(contributor, bySha, includeCommitters)) {
+            if (answer.covered()) {
                 return answer;
+            }
+            if (!signedOffEverywhere(contributor, bySha, includeCommitters)) {
+                return new Coverage(false, Coverage.By.NONE, answer.reason()
+                        + ", and not every commit of theirs is signed off", null, null, answer.heldVersion());
             }
             return Coverage.signedOff("signed off every commit of theirs (DCO) instead of signing the agreement");
         };
