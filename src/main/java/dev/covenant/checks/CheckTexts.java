@@ -19,11 +19,14 @@ public class CheckTexts {
     /** The hidden line that finds Covenant's comment among a pull request's comments. */
     public static final String COMMENT_MARKER = "<!-- covenant:cla-comment -->";
 
+    /** GitHub refuses a comment over 65,536 characters: a few lines of each commit are plenty to act on. */
+    static final int LISTED_COMMITS = 100;
+
     /**
      * What a check run or comment says about one evaluation. {@code askedVersion}: the version the project asks for
      * now, as "2.0"; null when none. {@code mode}: what clears a contributor; in {@code DCO} mode,
-     * {@code unsignedCommits} lack their author's sign-off and {@code rebaseBase} is where {@code git rebase --signoff}
-     * starts (both also shown in {@code CLA_OR_DCO} mode, as the way to pass without signing).
+     * {@code unsignedCommits} lack their author's sign-off. {@code rebaseBase} is where {@code git rebase --signoff}
+     * starts, shown in {@code DCO} and {@code CLA_OR_DCO} mode.
      */
     public record Report(String subject, String agreementTitle, String signUrl, String recheckPhrase, String checkName,
             CheckResult result, List<Line> lines, String askedVersion, ProjectMode mode,
@@ -31,6 +34,16 @@ public class CheckTexts {
 
         public boolean dco() {
             return mode == ProjectMode.DCO;
+        }
+
+        /** The unsigned commits a text lists: the first {@value #LISTED_COMMITS}, so that a comment stays postable. */
+        public List<CommitLine> listedCommits() {
+            return unsignedCommits.subList(0, Math.min(LISTED_COMMITS, unsignedCommits.size()));
+        }
+
+        /** How many unsigned commits are not listed. */
+        public int unlistedCommits() {
+            return unsignedCommits.size() - listedCommits().size();
         }
 
         /** A contributor may sign the agreement or sign off their commits. */

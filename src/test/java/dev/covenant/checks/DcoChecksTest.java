@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -131,5 +132,24 @@ class DcoChecksTest {
         assertEquals("success", passed.conclusion(), passed.summary());
         assertTrue(passed.summary().contains("| @" + cy + " | ✅ signed off |"), passed.summary());
         assertTrue(passed.summary().contains("| @" + ada + " | ✅ covered |"), passed.summary());
+    }
+
+    @Test
+    void aLongListOfUnsignedCommitsStopsAtAHundredSoTheCommentStaysPostable() {
+        FakeRepo repo = repository("\"mode\":\"DCO\"");
+        String ada = user("ada");
+        List<FakeCommit> commits = IntStream.range(0, 105).mapToObj(i -> commit(ada, "Step " + i, false)).toList();
+        FakePullRequest pr = repo.openPullRequest(1, ada, commits);
+        deliver("pull_request", FakeWebhooks.pullRequest(repo, "opened", 1));
+
+        FakeCheckRun run = completedRun(repo, pr.headSha());
+        assertEquals("105 commits without a sign-off", run.title());
+        assertTrue(run.summary().contains("| … | and 5 more | |"), run.summary());
+        await("the comment", () -> !repo.comments(1).isEmpty());
+        String comment = repo.comments(1).get(0).body();
+        assertEquals(100, comment.lines().filter(l -> l.startsWith("- [ ] ")).count(), comment);
+        assertTrue(comment.contains("- and 5 more"), comment);
+        assertTrue(comment.contains(commits.get(99).sha().substring(0, 7)), comment);
+        assertFalse(comment.contains(commits.get(100).sha().substring(0, 7)), comment);
     }
 }
