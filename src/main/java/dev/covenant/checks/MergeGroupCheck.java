@@ -33,19 +33,19 @@ public class MergeGroupCheck {
     private final PullRequestReader reader;
     private final CheckPublisher publisher;
     private final CoverageService coverage;
-    private final ContributorCoverage contributors;
+    private final JudgeCommits judge;
     private final PullRequestCheck pullRequests;
     private final ChecksConfig config;
     private final Clock clock;
 
     MergeGroupCheck(PullRequestTracker tracker, PullRequestReader reader, CheckPublisher publisher,
-            CoverageService coverage, ContributorCoverage contributors, PullRequestCheck pullRequests,
+            CoverageService coverage, JudgeCommits judge, PullRequestCheck pullRequests,
             ChecksConfig config, Clock clock) {
         this.tracker = tracker;
         this.reader = reader;
         this.publisher = publisher;
         this.coverage = coverage;
-        this.contributors = contributors;
+        this.judge = judge;
         this.pullRequests = pullRequests;
         this.config = config;
         this.clock = clock;
@@ -74,14 +74,14 @@ public class MergeGroupCheck {
         }
         List<CommitInfo> commits = reader.compare(group.installationId(), group.repository(), group.baseSha(),
                 group.headSha());
-        List<Contributor> found = ContributorsOf.pullRequest(commits, project.get().checkCommitters());
-        CheckResult result = EvaluatePullRequest.evaluate(found,
-                contributors.now(project.get(), group.repository(), found));
+        JudgeCommits.Judged judged = judge.judge(project.get(), group.repository(), commits);
+        CheckResult result = judged.result();
         CheckTexts.Report report = CheckReports.report("this merge group", project.get().agreementTitle(), signUrl,
-                config.recheckPhrase(), config.name(), result, project.get().askedVersion());
+                config.recheckPhrase(), config.name(), result, project.get().askedVersion(), null, project.get().mode(),
+                judged.unsigned(), group.baseSha());
         write(group, new CheckPublisher.CheckRun(config.name(), group.headSha(), externalId, signUrl,
-                result.passed() ? "success" : "failure", CheckTexts.title(report).render().strip(),
-                CheckTexts.summary(report).render(), ""));
+                result.passed() ? "success" : "failure", CheckTexts.titleOf(report).render().strip(),
+                CheckTexts.summaryOf(report).render(), ""));
         LOG.infof("%s - merge group %s: %s (%d commits)", group.repository(), group.headSha(),
                 result.passed() ? "success" : "failure", commits.size());
         return result.passed();

@@ -42,7 +42,7 @@ public class PullRequestCheck {
     private final CheckPublisher publisher;
     private final StickyComment comments;
     private final CoverageService coverage;
-    private final ContributorCoverage contributors;
+    private final JudgeCommits judge;
     private final ChecksConfig config;
     private final CovenantConfig covenant;
     private final OwnerSettings owners;
@@ -50,7 +50,7 @@ public class PullRequestCheck {
 
     PullRequestCheck(PullRequestTracker tracker, EvaluationLease lease, PullRequestReader reader,
             CheckPublisher publisher, StickyComment comments, CoverageService coverage,
-            ContributorCoverage contributors, ChecksConfig config, CovenantConfig covenant, OwnerSettings owners,
+            JudgeCommits judge, ChecksConfig config, CovenantConfig covenant, OwnerSettings owners,
             Clock clock) {
         this.tracker = tracker;
         this.owners = owners;
@@ -59,7 +59,7 @@ public class PullRequestCheck {
         this.publisher = publisher;
         this.comments = comments;
         this.coverage = coverage;
-        this.contributors = contributors;
+        this.judge = judge;
         this.config = config;
         this.covenant = covenant;
         this.clock = clock;
@@ -110,8 +110,9 @@ public class PullRequestCheck {
         long checkRunId = start(pr, externalId, signUrl, started, retried);
 
         List<CommitInfo> commits = reader.commits(pr.head());
-        List<Contributor> found = ContributorsOf.pullRequest(commits, project.get().checkCommitters());
-        CheckResult result = EvaluatePullRequest.evaluate(found, contributors.now(project.get(), repository, found));
+        JudgeCommits.Judged judged = judge.judge(project.get(), repository, commits);
+        List<Contributor> found = judged.contributors();
+        CheckResult result = judged.result();
 
         if (!tracker.currentHead(repository, number).map(pr.headSha()::equals).orElse(false)) {
             LOG.infof("%s#%d - head %s is no longer current; its check run is closed as superseded", repository,
@@ -129,10 +130,11 @@ public class PullRequestCheck {
                 config.recheckPhrase(), config.name(), result, terms.askedVersion(),
                 terms.signByCommentPhrase() == null
                         ? null
-                        : new CheckTexts.CommentSigning(terms.signByCommentPhrase(), terms.askedSha256()));
+                        : new CheckTexts.CommentSigning(terms.signByCommentPhrase(), terms.askedSha256()),
+                terms.mode(), judged.unsigned(), SignOffCoverage.rebaseBase(commits, pr.head().baseSha()));
         String conclusion = result.passed() ? "success" : "failure";
         CheckPublisher.CheckRun done = new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl,
-                conclusion, CheckTexts.title(report).render().strip(), CheckTexts.summary(report).render(), "");
+                conclusion, CheckTexts.titleOf(report).render().strip(), CheckTexts.summaryOf(report).render(), "");
         Instant finished = Instant.now(clock);
         if (!publisher.update(pr.installationId(), repository, checkRunId, done, finished)) {
             publish(pr, done, finished);

@@ -23,7 +23,7 @@ public class StickyComment {
     }
 
     void show(PullRequestTracker.Tracked pr, CheckTexts.Report report) {
-        String body = CheckTexts.comment(report).render();
+        String body = CheckTexts.commentOf(report).render();
         if (pr.commentId() != null
                 && publisher.editComment(pr.installationId(), pr.repository(), pr.commentId(), body)) {
             return;

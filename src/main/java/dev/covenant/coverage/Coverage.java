@@ -9,8 +9,13 @@ package dev.covenant.coverage;
 public record Coverage(boolean covered, By by, String reason, Grant grant, String allowlistPattern,
         String heldVersion) {
 
+    /**
+     * What covers the subject. {@code SIGN_OFF}: a Developer Certificate of Origin sign-off on each of their commits,
+     * in a project whose mode takes them; only the check, which reads the commits, can tell, so the database never
+     * answers it.
+     */
     public enum By {
-        ALLOWLIST, INDIVIDUAL, CORPORATE, NONE
+        ALLOWLIST, INDIVIDUAL, CORPORATE, SIGN_OFF, NONE
     }
 
     public Coverage {
@@ -42,6 +47,11 @@ public record Coverage(boolean covered, By by, String reason, Grant grant, Strin
 
     public static Coverage by(By by, String reason) {
         return new Coverage(true, by, reason, null, null);
+    }
+
+    /** Covered by the sign-offs on their commits, {@code reason} saying which. */
+    public static Coverage signedOff(String reason) {
+        return new Coverage(true, By.SIGN_OFF, reason, null, null);
     }
 
     public static Coverage none(String reason) {

@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.covenant.github.GitHubUnavailableException;
 import dev.covenant.signing.CoveredProjects;
 
-/** A person's coverage in every project now, for their own page; call without a transaction. */
+/**
+ * A person's coverage in every project that takes its agreement (not those in {@code DCO} mode) now, for their own
+ * page; call without a transaction.
+ */
 @ApplicationScoped
 public class PersonCoverage implements CoveredProjects {
 
@@ -24,6 +27,10 @@ public class PersonCoverage implements CoveredProjects {
         List<SignAgain> signAgain = new ArrayList<>();
         CoverageSubject person = new CoverageSubject(githubId, login, List.of());
         for (ProjectTerms project : coverage.allTerms()) {
+            if (!project.mode().takesAgreement()) {
+                // A DCO project asks for sign-offs on commits: a signature neither covers anyone there nor is asked.
+                continue;
+            }
             try {
                 Coverage answer = coverage.coverage(project, List.of(person), null).get(0).coverage();
                 if (answer.covered() && answer.by() != Coverage.By.ALLOWLIST) {

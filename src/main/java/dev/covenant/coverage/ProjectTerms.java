@@ -10,6 +10,7 @@ import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.project.AcceptancePolicy;
 import dev.covenant.project.Allowlist;
 import dev.covenant.project.Project;
+import dev.covenant.project.ProjectMode;
 import dev.covenant.project.ProjectService;
 
 /**
@@ -18,11 +19,12 @@ import dev.covenant.project.ProjectService;
  * the latest major version of its corporate agreement), and {@code askedVersion}, the newest version of its
  * individual agreement it accepts: the one a person signs (null when it accepts none), with its text's
  * {@code askedSha256}; {@code signByCommentPhrase}, what a contributor comments to sign, null unless the project allows
- * signing by comment.
+ * signing by comment; {@code mode}, whether the agreement, a DCO sign-off, or either clears a contributor.
  */
 public record ProjectTerms(long projectId, String scope, long agreementId, String agreementSlug,
         String agreementTitle, Long corporateAgreementId, Allowlist allowlist, Set<Long> accepted,
-        boolean checkCommitters, String askedVersion, String askedSha256, String signByCommentPhrase) {
+        boolean checkCommitters, String askedVersion, String askedSha256, String signByCommentPhrase,
+        ProjectMode mode) {
 
     /** Inside a transaction: reads the project's agreement versions. */
     public static ProjectTerms of(Project project) {
@@ -36,7 +38,7 @@ public record ProjectTerms(long projectId, String scope, long agreementId, Strin
                 project.allowlistPatterns(), accepted.stream().map(v -> v.id).collect(Collectors.toUnmodifiableSet()),
                 project.checkCommitters, individual.isEmpty() ? null : individual.get(individual.size() - 1).version,
                 individual.isEmpty() ? null : individual.get(individual.size() - 1).sha256,
-                project.signByComment ? project.signByCommentPhrase() : null);
+                project.signByComment ? project.signByCommentPhrase() : null, project.mode);
     }
 
     private static List<AgreementVersion> latestMajor(Agreement agreement) {

@@ -84,7 +84,7 @@ public class DemoSeed {
             projects.link(new ProjectRequests.NewProject(DemoGitHub.OWNER, "widget", "individual", null, null, null,
                     null, List.of(new ProjectRequests.NewLicense("2019-01-01", "MIT"),
                             new ProjectRequests.NewLicense("2023-06-01", "Apache-2.0")),
-                    null));
+                    null, null));
             LOG.infof("%s - demo project linked to the individual agreement", DemoGitHub.REPOSITORY);
         } catch (ConflictException e) {
             LOG.debugf("%s - demo project already linked", DemoGitHub.REPOSITORY);

@@ -1,5 +1,6 @@
 package dev.covenant.github;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,7 +107,13 @@ public class PullRequestReader {
         JsonNode commit = json.path("commit");
         return new CommitInfo(json.path("sha").asText(null), actor(commit.path("author"), json.path("author")),
                 commit.path("committer").isObject() ? actor(commit.path("committer"), json.path("committer")) : null,
-                commit.path("message").asText(""));
+                commit.path("message").asText(""), parents(json.path("parents")));
+    }
+
+    private static List<String> parents(JsonNode parents) {
+        List<String> shas = new ArrayList<>(parents.size());
+        parents.forEach(p -> shas.add(p.path("sha").asText()));
+        return shas;
     }
 
     /** Git's name and address, with the account GitHub linked to the address when it did. */

@@ -69,6 +69,11 @@ public class Project extends PanacheEntityBase {
     @Column(name = "sign_by_comment_phrase")
     public String signByCommentPhrase;
 
+    /** How contributors are cleared: the agreement, a DCO sign-off on each commit, or either. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ProjectMode mode = ProjectMode.CLA;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -147,6 +147,7 @@ public class ProjectService {
         project.signByCommentPhrase = settings.signByCommentPhrase() == null
                 ? null
                 : settings.signByCommentPhrase().strip();
+        project.mode = settings.mode() == null ? ProjectMode.CLA : ProjectMode.named(settings.mode()).orElseThrow();
     }
 
     private static void checkSignByComment(Project project, ProjectRequests.Settings settings) {
@@ -203,6 +204,6 @@ public class ProjectService {
         return new ProjectView(p.id, p.owner, p.repo, p.scope(), p.agreement.slug,
                 p.corporateAgreement == null ? null : p.corporateAgreement.slug, p.accepts, p.acceptsSince, accepted,
                 p.allowlistPatterns().patterns(), p.checkCommitters, p.signByComment, p.signByCommentPhrase(),
-                ProjectLicense.historyOf(p).entries(), p.createdAt);
+                p.mode, ProjectLicense.historyOf(p).entries(), p.createdAt);
     }
 }

@@ -50,6 +50,9 @@ final class ProjectValidator {
         if (settings.accepts() != AcceptancePolicy.SINCE && settings.acceptsSince() != null) {
             errors.add(new FieldError("acceptsSince", "is only meaningful when accepts is SINCE"));
         }
+        if (settings.mode() != null && ProjectMode.named(settings.mode()).isEmpty()) {
+            errors.add(new FieldError("mode", "must be CLA, DCO or CLA_OR_DCO", ProjectMode.names()));
+        }
         String phrase = settings.signByCommentPhrase();
         // Shown as inline code in the check's comment: no line break or backtick may cut it short.
         if (phrase != null && (phrase.isBlank() || phrase.strip().length() > 200

@@ -10,6 +10,6 @@ import java.util.List;
 public record ProjectView(long id, String owner, String repo, String scope, String agreement, String corporateAgreement,
         AcceptancePolicy accepts,
         String acceptsSince, List<String> acceptedVersions, List<String> allowlist, boolean checkCommitters,
-        boolean signByComment, String signByCommentPhrase,
+        boolean signByComment, String signByCommentPhrase, ProjectMode mode,
         List<LicenseHistory.Entry> licenses, Instant createdAt) {
 }

@@ -64,6 +64,11 @@ class SignAgainTest {
                 before);
         assertFalse(before.matches("(?s).*\\d\\d:\\d\\d:\\d\\d\\.\\d+Z.*"), "no raw timestamps: " + before);
 
+        // A project in DCO mode with the same agreement never lists the person, nor asks them to sign again.
+        admin().body(Map.of("owner", owner, "repo", "gadget", "agreement", slug, "mode", "DCO")).post("/api/projects")
+                .then().statusCode(201);
+        assertFalse(person.request().get("/me").then().statusCode(200).extract().asString()
+                .contains(owner + "/gadget"));
         admin().body(version("2.0.0", "Second text")).post("/api/agreements/" + slug + "/versions").then()
                 .statusCode(201);
         String after = person.request().get("/me").then().statusCode(200).extract().asString();
@@ -71,6 +76,7 @@ class SignAgainTest {
         assertTrue(after.contains("<strong>" + repository + "</strong>: you signed Resign CLA 1.x (1.0.0); this"
                 + " project now asks for 2.0.0."), after);
         assertTrue(after.contains("href=\"/agreements/" + slug + "?repo=" + repository + "#sign\""), after);
+        assertFalse(after.contains(owner + "/gadget"), after);
 
         ProjectTerms terms = coverage.terms(repository).orElseThrow();
         assertEquals("2.0.0", terms.askedVersion());

@@ -93,6 +93,23 @@ public final class FakeRepo {
         return head;
     }
 
+    /**
+     * Replaces the pull request's commits with {@code rewritten}, chained onto its base, as a force push after an
+     * amend or a rebase does; returns the new head sha.
+     */
+    public synchronized String forcePush(int number, List<FakeCommit> rewritten) {
+        if (rewritten.isEmpty()) {
+            throw new IllegalArgumentException("a pull request has at least one commit");
+        }
+        FakePullRequest pull = requirePull(number);
+        String head = graph.chain(pull.baseSha(), rewritten);
+        headsBeforePush.put(number, pull.headSha());
+        pulls.put(number, new FakePullRequest(number, pull.authorLogin(), head, pull.baseSha(), pull.headRef(),
+                pull.baseRef(), pull.state(), rewritten, later(pull.updatedAt()), pull.id(), pull.createdAt(),
+                pull.closedAt(), pull.mergedAt()));
+        return head;
+    }
+
     public synchronized void close(int number) {
         FakePullRequest pull = requirePull(number);
         Instant now = later(pull.updatedAt());

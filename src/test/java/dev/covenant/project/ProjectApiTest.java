@@ -71,4 +71,23 @@ class ProjectApiTest {
                 .put("/api/projects/" + id + "/settings").then().statusCode(400).body("field", equalTo("allowlist[1]"));
         admin().get("/api/projects/999999999").then().statusCode(404);
     }
+
+    @Test
+    void theModeIsClaUnlessSetAndABadOneIsNamed() {
+        String owner = owner();
+        int id = admin().body(Map.of("owner", owner, "agreement", "individual")).post("/api/projects").then()
+                .statusCode(201).body("mode", equalTo("CLA")).extract().path("id");
+        admin().body(Map.of("mode", "DCO")).put("/api/projects/" + id + "/settings").then().statusCode(200)
+                .body("mode", equalTo("DCO"));
+        admin().get("/api/projects/" + id).then().statusCode(200).body("mode", equalTo("DCO"));
+        admin().body(Map.of("mode", "dco")).put("/api/projects/" + id + "/settings").then().statusCode(400)
+                .body("field", equalTo("mode"))
+                .body("errors[0].suggestions", equalTo(List.of("CLA", "DCO", "CLA_OR_DCO")));
+        admin().body(Map.of("owner", owner(), "agreement", "individual", "mode", "SIGNOFF")).post("/api/projects")
+                .then().statusCode(400).body("field", equalTo("mode"));
+        admin().body(Map.of("owner", owner(), "agreement", "individual", "mode", "CLA_OR_DCO")).post("/api/projects")
+                .then().statusCode(201).body("mode", equalTo("CLA_OR_DCO"));
+        admin().body(Map.of("mode", 3)).put("/api/projects/" + id + "/settings").then().statusCode(400)
+                .body("field", equalTo("mode"));
+    }
 }

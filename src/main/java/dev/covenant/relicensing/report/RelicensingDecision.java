@@ -23,6 +23,7 @@ import dev.covenant.coverage.Grant;
 import dev.covenant.coverage.NotCovered;
 import dev.covenant.identity.Identity;
 import dev.covenant.project.LicenseHistory;
+import dev.covenant.project.ProjectMode;
 import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Decided;
@@ -60,15 +61,18 @@ public final class RelicensingDecision {
     private final SpdxExpression target;
     private final LicenseHistory licenses;
     private final Integer trivialLines;
+    private final ProjectMode mode;
     private final List<Segment> trivial = new ArrayList<>();
     private final Map<VerdictKey, Verdict> verdicts = new HashMap<>();
     private final Map<String, SpdxExpression> parsed = new HashMap<>();
     private final Map<String, Boolean> licenseAllows = new HashMap<>();
 
-    private RelicensingDecision(SpdxExpression target, LicenseHistory licenses, Integer trivialLines) {
+    private RelicensingDecision(SpdxExpression target, LicenseHistory licenses, Integer trivialLines,
+            ProjectMode mode) {
         this.target = target;
         this.licenses = licenses;
         this.trivialLines = trivialLines;
+        this.mode = mode;
     }
 
     public static Decided decide(SpdxExpression target, LicenseHistory licenses, List<ContributorFacts> contributors) {
@@ -78,7 +82,18 @@ public final class RelicensingDecision {
     /** {@code trivialLines}: null, or the most lines a commit of a segment marked trivial adds. */
     public static Decided decide(SpdxExpression target, LicenseHistory licenses, List<ContributorFacts> contributors,
             Integer trivialLines) {
-        RelicensingDecision decision = new RelicensingDecision(target, licenses, trivialLines);
+        return decide(target, licenses, contributors, trivialLines, ProjectMode.CLA);
+    }
+
+    /**
+     * As above, for a project in {@code mode}: where it takes a DCO sign-off, what no agreement covers is
+     * {@code DCO_ONLY} (given under the license of the day) instead of {@code NO_AGREEMENT} or
+     * {@code UNKNOWN_IDENTITY}. The imported history keeps no commit messages, so a sign-off itself is not looked for:
+     * the project's mode says that a sign-off was what contributions came with.
+     */
+    public static Decided decide(SpdxExpression target, LicenseHistory licenses, List<ContributorFacts> contributors,
+            Integer trivialLines, ProjectMode mode) {
+        RelicensingDecision decision = new RelicensingDecision(target, licenses, trivialLines, mode);
         List<ContributorReport> reports = new ArrayList<>(contributors.size());
         List<Segment> blocked = new ArrayList<>();
         for (ContributorFacts facts : contributors) {
@@ -207,6 +222,11 @@ public final class RelicensingDecision {
             covering = covering.stream().filter(
                     g -> !CoverageRules.approvesByAddress(g) || CoverageRules.approvesWritten(g, segment.written()))
                     .toList();
+        }
+        if (covering.isEmpty() && mode.takesSignOffs()) {
+            return new Judged(RelicensingStatus.DCO_ONLY, null, "covered only by a DCO sign-off (the project's mode is "
+                    + mode + "): given under the project's license at the time"
+                    + (license == null ? "" : ", " + license) + ", with no relicensing grant", license, null);
         }
         if (covering.isEmpty()) {
             RelicensingStatus status = facts.identity().known()

@@ -31,6 +31,7 @@ import dev.covenant.jdbc.Rows;
 import dev.covenant.project.LicenseHistory;
 import dev.covenant.project.Project;
 import dev.covenant.project.ProjectLicense;
+import dev.covenant.project.ProjectMode;
 import dev.covenant.project.RepositoryName;
 import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
@@ -94,7 +95,7 @@ public class RelicensingReports {
     }
 
     /** The project's facts a report needs, read in a transaction of their own. */
-    private record Terms(long agreementId, Long corporateAgreementId, LicenseHistory licenses) {
+    private record Terms(long agreementId, Long corporateAgreementId, LicenseHistory licenses, ProjectMode mode) {
     }
 
     /** What the first look at the database found: the cutoff, the addresses' sums, who is behind them. */
@@ -112,7 +113,7 @@ public class RelicensingReports {
         SpdxExpression target = target(to);
         Terms terms = QuarkusTransaction.joiningExisting().call(() -> Project.findGoverning(owner, repo)
                 .map(p -> new Terms(p.agreement.id, p.corporateAgreement == null ? null : p.corporateAgreement.id,
-                        ProjectLicense.historyOf(p)))
+                        ProjectLicense.historyOf(p), p.mode))
                 .orElseThrow(() -> new NotFoundProblem("No project governs " + owner + "/" + repo)));
         long started = System.nanoTime();
         Credited credited = inTransaction(repository, c -> {
@@ -126,12 +127,12 @@ public class RelicensingReports {
         });
         ContributorLookup.Found found = lookup.attach(credited.people());
         long looked = System.nanoTime();
-        return inTransaction(repository, c -> decide(c, repository, target, at, campaign, terms.licenses(), credited,
-                found, started, looked, trivialLines));
+        return inTransaction(repository, c -> decide(c, repository, target, at, campaign, terms, credited, found,
+                started, looked, trivialLines));
     }
 
     private Report decide(Connection c, String repository, SpdxExpression target, String at, Long campaign,
-            LicenseHistory licenses, Credited credited, ContributorLookup.Found found, long started, long looked,
+            Terms terms, Credited credited, ContributorLookup.Found found, long started, long looked,
             Integer trivialLines) throws SQLException {
         ReportCutoff cutoff = credited.cutoff();
         if (cutoff.cut() != null) {
@@ -140,13 +141,14 @@ public class RelicensingReports {
         Map<String, List<Grant>> granted = new HashMap<>();
         found.contributors().stream().filter(p -> !p.grants().isEmpty())
                 .forEach(p -> p.emails().forEach(e -> granted.put(e, p.grants())));
+        LicenseHistory licenses = terms.licenses();
         Segments segments = new Segments(repository, cutoff, licenses, granted, trivialLines);
         List<List<Segment>> byAddress = segments.credited(c, credited.addresses());
         List<Segment> all = byAddress.stream().flatMap(List::stream).toList();
         long summed = System.nanoTime();
         List<ContributorFacts> facts = facts(found, byAddress);
         Decided decided = answers.apply(repository, target, campaign, RelicensingDecision.decide(target, licenses,
-                facts, trivialLines));
+                facts, trivialLines, terms.mode()));
         long decidedAt = System.nanoTime();
         long[] cleared = segments.cleared(c, all, decided.blocked());
         List<ContributorReport> contributors = proven(c, decided.contributors());

@@ -17,6 +17,11 @@ public enum RelicensingStatus {
     /** An address no GitHub account verified and no company approves: nobody to ask yet. */
     UNKNOWN_IDENTITY,
     /**
+     * No agreement covers these contributions, and the project takes a DCO sign-off instead (its mode is {@code DCO}
+     * or {@code CLA_OR_DCO}): they were given under the project's license at the time, which grants no relicensing.
+     */
+    DCO_ONLY,
+    /**
      * Otherwise blocked, but each of these commits adds no more lines than the maintainer asked to leave out as
      * trivial ({@code ?trivialLines=}): reported apart, and it clears.
      */

@@ -21,6 +21,7 @@ import dev.covenant.agreement.SpdxExpression;
 import dev.covenant.coverage.Grant;
 import dev.covenant.identity.Identity;
 import dev.covenant.project.LicenseHistory;
+import dev.covenant.project.ProjectMode;
 import dev.covenant.relicensing.report.ReportModel.ContributorFacts;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Segment;
@@ -153,5 +154,47 @@ class RelicensingDecisionTest {
         assertEquals(EnumSet.of(RelicensingStatus.GRANTED, RelicensingStatus.LICENSE_ALLOWS,
                 RelicensingStatus.FORBIDDEN_BY_AGREEMENT,
                 RelicensingStatus.NO_AGREEMENT, RelicensingStatus.UNKNOWN_IDENTITY), decided);
+    }
+
+    static Stream<Arguments> signOffProjects() {
+        return Stream.of(
+                Arguments.of("DCO: a known account without an agreement", ProjectMode.DCO, KNOWN, List.of(),
+                        "2016-06-01", "DCO_ONLY"),
+                Arguments.of("DCO: an address nobody verified", ProjectMode.DCO, RAW, List.of(), "2016-06-01",
+                        "DCO_ONLY"),
+                Arguments.of("CLA_OR_DCO: no agreement", ProjectMode.CLA_OR_DCO, KNOWN, List.of(), "2016-06-01",
+                        "DCO_ONLY"),
+                Arguments.of("CLA_OR_DCO: a signature still grants", ProjectMode.CLA_OR_DCO, KNOWN,
+                        List.of(signed(OutboundPolicy.ANY, true, "2016-01-01", null)), "2016-06-01", "GRANTED"),
+                Arguments.of("CLA_OR_DCO: a signature still forbids", ProjectMode.CLA_OR_DCO, KNOWN,
+                        List.of(signed(OutboundPolicy.NONE, true, "2016-01-01", null)), "2016-06-01",
+                        "FORBIDDEN_BY_AGREEMENT"),
+                Arguments.of("CLA: no agreement is what it was", ProjectMode.CLA, KNOWN, List.of(), "2016-06-01",
+                        "NO_AGREEMENT"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("signOffProjects")
+    void aContributionCoveredOnlyByADcoIsGivenUnderTheLicenseOfTheDay(String what, ProjectMode mode, Identity who,
+            List<Grant> grants, String on, String expected) {
+        Segment segment = new Segment(who.email(), 1, 2, 1, 10, 5, at(on), at(on));
+        ContributorReport report = RelicensingDecision.decide(SpdxExpression.parse("MIT"), LICENSES,
+                List.of(new ContributorFacts(who, List.of(who.email()), grants, List.of(segment))), null, mode)
+                .contributors().get(0);
+        assertEquals(RelicensingStatus.valueOf(expected), report.status(), report.reason());
+        if (expected.equals("DCO_ONLY")) {
+            assertEquals(false, report.status().cleared(), "a DCO grants no relicensing");
+            assertEquals("covered only by a DCO sign-off (the project's mode is " + mode + "): given under the"
+                    + " project's license at the time, Apache-2.0, with no relicensing grant", report.reason());
+        }
+    }
+
+    @Test
+    void aDcoProjectWhoseLicenseAlreadyAllowsTheTargetNeedsNothing() {
+        Segment segment = new Segment(KNOWN.email(), 1, 2, 1, 10, 5, at("2016-06-01"), at("2016-06-01"));
+        ContributorReport report = RelicensingDecision.decide(SpdxExpression.parse("Apache-2.0"), LICENSES,
+                List.of(new ContributorFacts(KNOWN, List.of(KNOWN.email()), List.of(), List.of(segment))), null,
+                ProjectMode.DCO).contributors().get(0);
+        assertEquals(RelicensingStatus.LICENSE_ALLOWS, report.status(), report.reason());
     }
 }
