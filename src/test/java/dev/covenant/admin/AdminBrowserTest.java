@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -155,6 +156,23 @@ class AdminBrowserTest {
         String row = browser.waitFor(By.cssSelector("#signatures tbody tr")).getText();
         assertTrue(row.contains("Revoked"), row);
         assertFalse(browser.alertPresent());
+    }
+
+    @Test
+    void everyAdministrationPageFitsA390PixelWideScreen() {
+        String slug = AdminPagesTestSupport.agreement("# Terms\n\nA line long enough to wrap several times on a"
+                + " narrow screen, which the page must wrap rather than scroll sideways.\n");
+        signInAsAdmin();
+        browser.driver.manage().window().setSize(new Dimension(390, 844));
+        for (String page : List.of("/admin", "/admin/agreements", "/admin/agreements/" + slug + "/publish",
+                "/admin/agreements/individual/signatures", "/admin/projects", "/admin/deliveries",
+                "/admin/ledger/verify")) {
+            browser.open(FakeGitHubResource.serviceUrl() + page);
+            browser.waitFor(By.tagName("h1"));
+            Object sideways = ((JavascriptExecutor) browser.driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertEquals(0L, ((Number) sideways).longValue(), page + " scrolls sideways at 390 px");
+        }
     }
 
     private static String revocations(String signature) {
