@@ -39,6 +39,7 @@ class AdminAccessTest {
             admin.request().get(page).then().statusCode(200).contentType(startsWith("text/html"));
         }
         admin.request().get("/admin").then().statusCode(200).body(containsString("href=\"/admin/projects\""));
+        admin.request().get("/me").then().statusCode(200).body(containsString("<a href=\"/admin\">Administration</a>"));
         // The role is the admin token's: the JSON API answers the session too (changes need its token, below).
         admin.request().get("/api/projects").then().statusCode(200);
     }
@@ -52,6 +53,7 @@ class AdminAccessTest {
         }
         other.request().get("/admin").then().statusCode(200).body(containsString("id=\"not-admin\""))
                 .body(not(containsString("href=\"/admin/projects\"")));
+        other.request().get("/me").then().statusCode(200).body(not(containsString(">Administration</a>")));
         String owner = owner();
         other.request().contentType(FORM).formParam("_csrf", other.csrf()).formParam("scope", owner)
                 .formParam("agreement", "individual").post("/admin/projects").then().statusCode(403);
