@@ -31,6 +31,7 @@ class ArchitectureTest {
 
     /** Higher uses lower; equal ranks do not use each other. */
     private static final Map<String, Integer> RANK = Map.ofEntries(Map.entry("", 90), Map.entry("demo", 85),
+            Map.entry("admin", 85),
             Map.entry("commentsigning", 82), Map.entry("checks", 80), Map.entry("relicensing.campaign", 80),
             Map.entry("relicensing.blame", 80),
             Map.entry("relicensing.report", 70), Map.entry("relicensing.history", 60), Map.entry("coverage", 50),

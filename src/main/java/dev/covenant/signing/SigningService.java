@@ -164,6 +164,20 @@ public class SigningService {
         Signature signature = Signature.<Signature>findByIdOptional(signatureId)
                 .filter(s -> s.githubId == person.githubId)
                 .orElseThrow(() -> PageException.notFound("You have no signature " + signatureId));
+        return revoke(signature, null);
+    }
+
+    /**
+     * Ends someone's signature for contributions after now, on the word of the people who run the service; the
+     * ledger entry names who revoked it ({@code revokedBy}, as {@code web.Caller.describe} gives it).
+     */
+    public Signature revokeAsAdmin(UUID signatureId, String revokedBy) {
+        Signature signature = Signature.<Signature>findByIdOptional(signatureId)
+                .orElseThrow(() -> PageException.notFound("There is no signature " + signatureId + "."));
+        return revoke(signature, revokedBy);
+    }
+
+    private Signature revoke(Signature signature, String revokedBy) {
         if (signature.revokedAt != null) {
             return signature;
         }
@@ -172,10 +186,13 @@ public class SigningService {
         revocation.revokedAt = Instant.now(clock);
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("signature", signature.id.toString());
-        event.put("githubId", person.githubId);
+        event.put("githubId", signature.githubId);
         event.put("agreement", signature.version.agreement.slug);
         event.put("version", signature.version.version);
         event.put("revokedAt", revocation.revokedAt.toString());
+        if (revokedBy != null) {
+            event.put("revokedBy", revokedBy);
+        }
         ledger.appendFor("signature.revoked", event, seq -> {
             revocation.ledgerSeq = seq;
             revocation.persist();
@@ -184,7 +201,7 @@ public class SigningService {
         // The formula columns are read when the signature is loaded; this one is already in the session.
         signature.revokedAt = revocation.revokedAt;
         signature.revocationLedgerSeq = revocation.ledgerSeq;
-        coverageChanged.fire(CoverageChanged.person(person.githubId, "revocation"));
+        coverageChanged.fire(CoverageChanged.person(signature.githubId, "revocation"));
         return signature;
     }
 }

@@ -24,11 +24,12 @@ public class Caller {
         this.identity = identity;
     }
 
+    /** An admin token, or a person signed in under a login of {@code COVENANT_ADMINS}. */
     public boolean admin() {
         return identity.hasRole(Roles.ADMIN);
     }
 
-    /** The signed-in person; empty for an admin token and for anonymous calls. */
+    /** The signed-in person (an admin among them); empty for an admin token and for anonymous calls. */
     public Optional<Person> person() {
         return Optional.ofNullable(identity.getAttribute(PERSON));
     }
@@ -44,12 +45,9 @@ public class Caller {
         return person().map(p -> p.githubId).orElse(null);
     }
 
-    /** The caller in a log line or a piece of evidence: {@code @login}, or "an admin token". */
+    /** The caller in a log line or a piece of evidence: {@code @login} (an admin's too), or "an admin token". */
     public String describe() {
-        if (admin()) {
-            return "an admin token";
-        }
-        return person().map(p -> "@" + p.login).orElse("anonymous");
+        return person().map(p -> "@" + p.login).orElse(admin() ? "an admin token" : "anonymous");
     }
 
     /** Whether the caller maintains owner/repo: an admin token always; a person if GitHub says so (asked once). */

@@ -19,17 +19,25 @@ import dev.covenant.identity.Person;
 @CheckedTemplate(basePath = "web")
 public class Layout {
 
-    /** What every page knows about the visitor: who is signed in, and the token their forms carry. */
-    public record Visitor(Person person, String csrf) {
+    /**
+     * What every page knows about the visitor: who is signed in, the token their forms carry, and whether they run
+     * this Covenant ({@code COVENANT_ADMINS}), for the link to the administration pages.
+     */
+    public record Visitor(Person person, String csrf, boolean admin) {
 
         public static final Visitor ANONYMOUS = new Visitor(null, null);
+
+        public Visitor(Person person, String csrf) {
+            this(person, csrf, false);
+        }
 
         public boolean signedIn() {
             return person != null;
         }
 
         public static Visitor of(Caller caller) {
-            return caller.person().map(p -> new Visitor(p, caller.csrfToken().orElse(null))).orElse(ANONYMOUS);
+            return caller.person().map(p -> new Visitor(p, caller.csrfToken().orElse(null), caller.admin()))
+                    .orElse(ANONYMOUS);
         }
     }
 

@@ -8,7 +8,8 @@ package dev.covenant.web;
 public final class Roles {
 
     /**
-     * Whoever holds an API token: the people who run the service. The rooms that may not depend on {@code web}
+     * Whoever holds an API token, and a person signed in under a login of {@code COVENANT_ADMINS}: the people who run
+     * the service. The rooms that may not depend on {@code web}
      * (agreement, project, ledger, inbox, coverage, checks) write {@code @RolesAllowed("admin")} instead.
      */
     public static final String ADMIN = "admin";
