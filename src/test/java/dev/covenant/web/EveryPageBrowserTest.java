@@ -1,9 +1,7 @@
 package dev.covenant.web;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,31 +12,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 
 import dev.covenant.Sql;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.relicensing.campaign.CampaignFixture;
+import dev.covenant.web.PageAudit.Page;
 
 /**
  * Walks every page of the service in a real headless Chromium, signed out and signed in as the people who see them,
  * and audits each at a desktop width and at a phone's 390 px: axe-core's WCAG 2.1 AA rules ({@link PageAudit}) and
  * no sideways scrolling. Every problem of every page is reported at once. A new page joins the walk with one more
- * {@link Page} in {@link #pages}.
+ * {@link PageAudit.Page} in {@link #pages}.
  */
 @QuarkusTest
 class EveryPageBrowserTest {
-
-    static final Dimension DESKTOP = new Dimension(1280, 900);
-    static final Dimension PHONE = new Dimension(390, 844);
-
-    /**
-     * A page of the walk: its name (for failures and screenshots), its path, the GitHub login that looks at it (null:
-     * nobody signed in), and a text its {@code h1} holds, so that a sign-in or error page in its place fails.
-     */
-    record Page(String name, String path, String login, String heading) {
-    }
 
     @Test
     void everyPagePassesAxeCoreAndFitsAPhone() throws Exception {
@@ -52,7 +39,7 @@ class EveryPageBrowserTest {
                     signIn(browser, person.getKey());
                 }
                 for (Page page : person.getValue()) {
-                    problems.addAll(audit(browser, page));
+                    problems.addAll(PageAudit.audit(browser, page));
                 }
             }
         }
@@ -106,29 +93,6 @@ class EveryPageBrowserTest {
                 new Page("close campaign", repo + "/campaigns/" + campaign + "/close", maintainer,
                         "Close the campaign"),
                 new Page("consent", "/consent/" + campaign, f.conditional, "Relicensing " + f.repository));
-    }
-
-    /** Both widths: axe-core at each, and no sideways scrolling at the phone's. */
-    static List<String> audit(Browser browser, Page page) {
-        List<String> problems = new ArrayList<>();
-        for (Dimension size : List.of(DESKTOP, PHONE)) {
-            browser.driver.manage().window().setSize(size);
-            browser.open(FakeGitHubResource.serviceUrl() + page.path());
-            browser.wait.until(d -> "complete"
-                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
-            String heading = browser.driver.findElement(By.tagName("h1")).getText();
-            assertTrue(heading.contains(page.heading()), page.name() + " (" + page.path() + ") shows \"" + heading
-                    + "\" where its heading should hold \"" + page.heading() + "\"");
-            String where = page.name() + " at " + size.width + " px (" + page.path() + "): ";
-            PageAudit.accessibilityProblems(browser).forEach(p -> problems.add(where + p));
-            if (size.equals(PHONE)) {
-                assertEquals(PHONE.width, ((Number) browser.driver.executeScript("return window.innerWidth"))
-                        .intValue(), "the window is a phone's width");
-                PageAudit.widthProblems(browser).forEach(p -> problems.add(where + p));
-                browser.screenshot(Path.of("target", "screenshots", "phone", page.name().replace(' ', '-') + ".png"));
-            }
-        }
-        return problems;
     }
 
     /** Signs the browser in through the fake GitHub's OAuth pages. */

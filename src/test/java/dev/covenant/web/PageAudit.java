@@ -1,5 +1,8 @@
 package dev.covenant.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +14,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
+import dev.covenant.github.FakeGitHubResource;
+
 /**
- * Checks the page a {@link Browser} shows: axe-core's WCAG 2.1 A and AA rules, and that it does not scroll sideways.
+ * Checks the page a {@link Browser} shows ({@link #audit} opens a {@link Page} at a desktop's and a phone's width and
+ * does both checks): axe-core's WCAG 2.1 A and AA rules, and that it does not scroll sideways.
  * Each check answers what is wrong (empty when nothing is), so a walk over many pages can report them all at once.
  * <p>
  * axe-core is not in the repository: the first audit installs it with npm under {@code target/axe} (CI does it up
@@ -38,6 +46,16 @@ public final class PageAudit {
               })
               .catch(function (e) { done([{id: 'axe-error', impact: 'critical', help: String(e), targets: []}]); });
             """;
+
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    public static final Dimension PHONE = new Dimension(390, 844);
+
+    /**
+     * A page to audit: its name (for failures and screenshots), its path, the GitHub login that looks at it (null:
+     * nobody signed in), and a text its {@code h1} holds, so that a sign-in or error page in its place fails.
+     */
+    public record Page(String name, String path, String login, String heading) {
+    }
 
     private static String script;
 
@@ -82,6 +100,29 @@ public final class PageAudit {
                 return out;
                 """);
         return List.of("the page is " + page + " px wide in a " + window + " px window; sticking out: " + culprits);
+    }
+
+    /** Both widths: axe-core at each, and no sideways scrolling at the phone's. */
+    public static List<String> audit(Browser browser, Page page) {
+        List<String> problems = new ArrayList<>();
+        for (Dimension size : List.of(DESKTOP, PHONE)) {
+            browser.driver.manage().window().setSize(size);
+            browser.open(FakeGitHubResource.serviceUrl() + page.path());
+            browser.wait.until(d -> "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            String heading = browser.driver.findElement(By.tagName("h1")).getText();
+            assertTrue(heading.contains(page.heading()), page.name() + " (" + page.path() + ") shows \"" + heading
+                    + "\" where its heading should hold \"" + page.heading() + "\"");
+            String where = page.name() + " at " + size.width + " px (" + page.path() + "): ";
+            PageAudit.accessibilityProblems(browser).forEach(p -> problems.add(where + p));
+            if (size.equals(PHONE)) {
+                assertEquals(PHONE.width, ((Number) browser.driver.executeScript("return window.innerWidth"))
+                        .intValue(), "the window is a phone's width");
+                PageAudit.widthProblems(browser).forEach(p -> problems.add(where + p));
+                browser.screenshot(Path.of("target", "screenshots", "phone", page.name().replace(' ', '-') + ".png"));
+            }
+        }
+        return problems;
     }
 
     /** The text of axe.min.js, installed with npm when it is not there yet. */
