@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,10 +31,10 @@ import dev.covenant.agreement.FormValues;
 import dev.covenant.agreement.PlainWords;
 import dev.covenant.identity.Person;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormDrafts;
 import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Requests;
-import dev.covenant.web.Roles;
 
 /** The list of agreements, an agreement's page with its signing form, and the signing itself. */
 @Path("/")
@@ -43,10 +43,12 @@ public class AgreementPagesResource {
 
     private final Caller caller;
     private final SigningBatcher batcher;
+    private final FormDrafts drafts;
 
-    AgreementPagesResource(Caller caller, SigningBatcher batcher) {
+    AgreementPagesResource(Caller caller, SigningBatcher batcher, FormDrafts drafts) {
         this.caller = caller;
         this.batcher = batcher;
+        this.drafts = drafts;
     }
 
     @GET
@@ -62,7 +64,8 @@ public class AgreementPagesResource {
     @Path("agreements/{slug}")
     @Operation(hidden = true)
     @Transactional
-    public TemplateInstance agreement(@PathParam("slug") String slug, @QueryParam("repo") String repo) {
+    public Response agreement(@PathParam("slug") String slug, @QueryParam("repo") String repo,
+            @CookieParam(FormDrafts.COOKIE) String draft) {
         Optional<Person> signedIn = caller.person();
         Agreement agreement = individual(slug);
         AgreementVersion version = latest(agreement);
@@ -72,16 +75,33 @@ public class AgreementPagesResource {
             values.put("name", p.name == null ? "" : p.name);
             p.verifiedEmails().stream().findFirst().ifPresent(e -> values.put("email", e));
         });
-        return page(agreement, version, existing, values, Map.of(), Requests.safeRepo(repo));
+        // A form sent after its session ended comes back filled in with what was typed, once.
+        Optional<Map<String, String>> kept = signedIn.isPresent()
+                ? FormDrafts.of(draft, formPage(slug, Requests.safeRepo(repo)))
+                : Optional.empty();
+        kept.ifPresent(values::putAll);
+        Response page = Layout.html(200, page(agreement, version, existing, values, Map.of(),
+                Requests.safeRepo(repo)));
+        return kept.isPresent() ? Response.fromResponse(page).cookie(drafts.forget()).build() : page;
+    }
+
+    /** The signing form's page, where sign-in comes back to. */
+    private static String formPage(String slug, String repo) {
+        return "/agreements/" + slug + (repo == null ? "" : "?repo=" + repo);
     }
 
     @POST
     @Path("agreements/{slug}/sign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    @RolesAllowed(Roles.PERSON)
     public Response sign(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
             @jakarta.ws.rs.core.Context HttpServerRequest request) {
+        // Only a signed-in person signs; one whose session ended meanwhile signs in again and finds the form filled.
+        if (caller.person().isEmpty()) {
+            Map<String, String> typed = new HashMap<>();
+            form.forEach((k, v) -> typed.put(k, v.isEmpty() ? "" : v.get(0)));
+            return drafts.signInKeeping(formPage(slug, Requests.safeRepo(form.getFirst("repo"))), typed);
+        }
         // Checked in a short transaction of its own; the signature is recorded by the batcher, with those of everyone
         // signing at the same moment, while this request holds no connection.
         Checked checked = QuarkusTransaction.requiringNew().call(() -> check(slug, form));

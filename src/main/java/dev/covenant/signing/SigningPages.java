@@ -9,6 +9,7 @@ import io.quarkus.qute.TemplateInstance;
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.agreement.FormField;
+import dev.covenant.web.Layout;
 import dev.covenant.web.Layout.Visitor;
 
 /** The signing pages, in the shell of {@code web/layout}; Qute escapes every value unless a template says otherwise. */
@@ -31,6 +32,12 @@ public class SigningPages {
 
         public boolean hasErrors() {
             return !errors.isEmpty();
+        }
+
+        /** The errors in the order of the form, for its summary: each links to its field. */
+        public List<Layout.Problem> problems() {
+            return fields.stream().filter(f -> errors.containsKey(f.name()))
+                    .map(f -> new Layout.Problem("f-" + f.name(), f.label(), errors.get(f.name()))).toList();
         }
     }
 

@@ -41,6 +41,13 @@ public class Layout {
         }
     }
 
+    /**
+     * What is wrong with one field of a form, for the summary above it ({@code web/errorSummary.html}): the field's
+     * element id to link to, its label, and the message in words.
+     */
+    public record Problem(String fieldId, String label, String message) {
+    }
+
     private static volatile boolean demo;
 
     /** Whether every page says "Demo" ({@code COVENANT_DEMO}); set at each start by {@code dev.covenant.demo}. */

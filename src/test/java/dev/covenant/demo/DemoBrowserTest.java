@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -23,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import dev.covenant.Sql;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.web.Browser;
+import dev.covenant.web.PageAudit;
 
 /**
  * The demo loop in a real Chromium, as the README's quick start tells it: sign in as alice, open a pull request,
@@ -111,5 +114,26 @@ class DemoBrowserTest {
         String contributors = browser.driver.findElement(By.id("contributors")).getText();
         assertTrue(contributors.contains("Alice Example") && contributors.contains("Carol Coder"), contributors);
         browser.screenshot(Path.of("target", "screenshots", "demo-relicensing.png"));
+    }
+
+    /** The demo's own pages, signed out and in, pass axe-core and fit a phone, as every other page does. */
+    @Test
+    void theDemoPagesAreAccessibleAndFitAPhone() {
+        List<String> problems = new ArrayList<>(PageAudit.audit(browser,
+                new PageAudit.Page("demo sign-in", "/demo/login?next=/me", null, "Sign in to the demo")));
+        browser.driver.manage().window().setSize(PageAudit.DESKTOP);
+        browser.open(FakeGitHubResource.serviceUrl() + "/login?next=/me");
+        browser.waitFor(By.id("login")).sendKeys("dora");
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Sign in']")).click();
+        browser.waitForPath("/me");
+        browser.open(FakeGitHubResource.serviceUrl() + "/demo/pull-requests");
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Open a pull request']")).click();
+        browser.wait.until(d -> browser.path().matches("/demo/pull-requests/\\d+"));
+        String pullRequest = browser.path();
+        problems.addAll(PageAudit.audit(browser,
+                new PageAudit.Page("demo pull requests", "/demo/pull-requests", "dora", "Demo pull requests")));
+        problems.addAll(PageAudit.audit(browser,
+                new PageAudit.Page("demo pull request", pullRequest, "dora", "Demo pull request #")));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 }

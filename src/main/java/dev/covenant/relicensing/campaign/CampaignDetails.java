@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 
 import dev.covenant.relicensing.report.ContactEmails;
+import dev.covenant.relicensing.report.ProgressChart;
 import dev.covenant.relicensing.report.RelicensingReports;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.relicensing.report.ReportProgress;
 
 /**
  * A campaign as its maintainers see it: the report for its target with its own answers, weighed. No transaction of
@@ -48,7 +50,7 @@ public class CampaignDetails {
     }
 
     public CampaignViews.Detail detail(ConsentCampaign campaign) {
-        Report report = report(campaign);
+        Report report = reports.charted(campaign.owner(), campaign.repo(), campaign.toLicense, campaign.id);
         Map<String, ConsentAnswer> answers = CampaignAnswers.counting(campaign);
         List<ContributorReport> asked = reports.named(report.repository(), report.contributors().stream()
                 .filter(c -> !c.status().clearedWithoutAsking()).toList());
@@ -61,13 +63,14 @@ public class CampaignDetails {
                     CampaignViews.AnswerView.of(ConsentAnswer.of(answers, c)), c.name());
         }).sorted(BY_WEIGHT).toList();
         return new CampaignViews.Detail(CampaignViews.Summary.of(campaign),
-                CampaignProgress.of(report.totals(), report.contributors()), weighted);
+                ReportProgress.of(report.totals(), report.contributors()), weighted);
     }
 
     /** The chart of a campaign's progress, naming who weighs most among those not answered yet. */
     public ProgressChart chart(CampaignViews.Detail detail) {
         String largestOpen = detail.contributors().stream().filter(w -> w.answer() == null)
                 .map(CampaignViews.Weighted::contributor).findFirst().orElse(null);
-        return ProgressChart.of(detail.campaign(), detail.progress(), largestOpen);
+        CampaignViews.Summary c = detail.campaign();
+        return ProgressChart.of(c.repository(), c.from(), c.to(), c.id(), detail.progress(), largestOpen);
     }
 }

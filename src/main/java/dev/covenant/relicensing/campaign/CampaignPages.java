@@ -6,6 +6,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import dev.covenant.api.FieldError;
+import dev.covenant.relicensing.report.ProgressChart;
 import dev.covenant.web.Layout.Visitor;
 
 /** The campaign pages and the progress chart; Qute escapes every value (the SVG too, see application.properties). */

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.api.Paging;
 import dev.covenant.project.RepositoryName;
+import dev.covenant.relicensing.report.ProgressChart;
 import dev.covenant.web.Caller;
 import dev.covenant.web.Roles;
 

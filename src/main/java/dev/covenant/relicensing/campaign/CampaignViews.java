@@ -10,6 +10,7 @@ import dev.covenant.api.Page;
 import dev.covenant.api.Paging;
 import dev.covenant.relicensing.report.RelicensingStatus;
 import dev.covenant.relicensing.report.ReportModel.GrantView;
+import dev.covenant.relicensing.report.ReportProgress;
 
 /** What the campaign API and pages show. */
 public final class CampaignViews {
@@ -55,9 +56,9 @@ public final class CampaignViews {
 
     /** A campaign with its progress and everyone not already cleared by an agreement, heaviest first. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Detail(Summary campaign, CampaignProgress progress, List<Weighted> contributors, Page page) {
+    public record Detail(Summary campaign, ReportProgress progress, List<Weighted> contributors, Page page) {
 
-        public Detail(Summary campaign, CampaignProgress progress, List<Weighted> contributors) {
+        public Detail(Summary campaign, ReportProgress progress, List<Weighted> contributors) {
             this(campaign, progress, contributors, null);
         }
 

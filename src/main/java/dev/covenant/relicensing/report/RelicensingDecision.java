@@ -39,7 +39,8 @@ import dev.covenant.relicensing.report.ReportModel.Segment;
  * {@code LICENSE_ALLOWS}, which clears without any grant. Otherwise the grants that {@linkplain Grant#covers cover} that moment are asked, in order, whether their outbound policy allows
  * the target given the license the project had on that day (UTC) by its license history. The first that allows it
  * makes the segment {@code GRANTED}; if every covering grant refuses, {@code FORBIDDEN_BY_AGREEMENT}; with none,
- * {@code NO_AGREEMENT} for a known account and {@code UNKNOWN_IDENTITY} for a raw address. A row names the grant
+ * {@code NO_AGREEMENT} for a known account or an address a company approves (on other days, or written under
+ * another address), and {@code UNKNOWN_IDENTITY} for any other raw address. A row names the grant
  * that cleared it, or for {@code FORBIDDEN_BY_AGREEMENT} the grant that refused. Under
  * {@code ANY_KEEPING_SAME} the license of that day must still be offered ({@code mustKeepOffering}): it is the only
  * policy that promises so. A company's approval of an address or a domain covers only the commits written under
@@ -229,7 +230,9 @@ public final class RelicensingDecision {
                     + (license == null ? "" : ", " + license) + ", with no relicensing grant", license, null);
         }
         if (covering.isEmpty()) {
-            RelicensingStatus status = facts.identity().known()
+            // An address a company approves (at other times, or written under another address) is known to the
+            // project: it lacks an agreement then, it is not an unknown identity.
+            RelicensingStatus status = facts.identity().known() || !facts.grants().isEmpty()
                     ? RelicensingStatus.NO_AGREEMENT
                     : RelicensingStatus.UNKNOWN_IDENTITY;
             return new Judged(status, null, NotCovered.reason(facts.identity().known(), facts.emails(),

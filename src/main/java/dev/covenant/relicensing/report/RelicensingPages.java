@@ -88,6 +88,18 @@ public class RelicensingPages {
             return MAX_ROWS;
         }
 
+        /**
+         * The report's progress chart, the one a campaign's dashboard shows (with the newest campaign's answers), for
+         * maintainers; null otherwise.
+         */
+        public ProgressChart chart() {
+            if (report == null || report.totals() == null || report.totals().split() == null) {
+                return null;
+            }
+            return ProgressChart.of(repository, null, report.target(), null,
+                    ReportProgress.of(report.totals(), report.contributors()), null);
+        }
+
         /** Whether an import is still under way, so that the page follows its progress. */
         public boolean following() {
             return imports.stream().anyMatch(j -> j.state().equals("QUEUED") || j.state().equals("RUNNING"));

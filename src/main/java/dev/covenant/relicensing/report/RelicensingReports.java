@@ -81,9 +81,20 @@ public class RelicensingReports {
 
     /** As above; {@code trivialLines}, unless null, reports the commits adding at most that many lines apart. */
     Report report(ReportReader reader, String owner, String repo, String to, String at, String trivialLines) {
+        return report(reader, owner, repo, to, at, trivialLines, false);
+    }
+
+    /** As above; {@code chart}: with the totals split for the progress chart, when the reader sees them. */
+    Report report(ReportReader reader, String owner, String repo, String to, String at, String trivialLines,
+            boolean chart) {
         Integer trivial = TrivialLines.parse(trivialLines);
         return reader.visible(report(owner, repo, to, reader.at(at), null, reader.whole() ? null : reader.githubId(),
-                trivial));
+                trivial, chart && reader.whole()));
+    }
+
+    /** The report of a campaign's target with its answers, its totals split for the progress chart. */
+    public Report charted(String owner, String repo, String to, long campaign) {
+        return report(owner, repo, to, null, campaign, null, null, true);
     }
 
     /**
@@ -91,7 +102,7 @@ public class RelicensingReports {
      * campaign of the repository for the target ({@link ReportAnswers}).
      */
     public Report report(String owner, String repo, String to, String at, Long campaign) {
-        return report(owner, repo, to, at, campaign, null, null);
+        return report(owner, repo, to, at, campaign, null, null, false);
     }
 
     /** The project's facts a report needs, read in a transaction of their own. */
@@ -108,7 +119,7 @@ public class RelicensingReports {
      * and never while a connection is held.
      */
     private Report report(String owner, String repo, String to, String at, Long campaign, Long onlyFor,
-            Integer trivialLines) {
+            Integer trivialLines, boolean chart) {
         String repository = RepositoryName.of(owner, repo);
         SpdxExpression target = target(to);
         Terms terms = QuarkusTransaction.joiningExisting().call(() -> Project.findGoverning(owner, repo)
@@ -128,12 +139,12 @@ public class RelicensingReports {
         ContributorLookup.Found found = lookup.attach(credited.people());
         long looked = System.nanoTime();
         return inTransaction(repository, c -> decide(c, repository, target, at, campaign, terms, credited, found,
-                started, looked, trivialLines));
+                started, looked, trivialLines, chart));
     }
 
     private Report decide(Connection c, String repository, SpdxExpression target, String at, Long campaign,
             Terms terms, Credited credited, ContributorLookup.Found found, long started, long looked,
-            Integer trivialLines) throws SQLException {
+            Integer trivialLines, boolean chart) throws SQLException {
         ReportCutoff cutoff = credited.cutoff();
         if (cutoff.cut() != null) {
             cutoff.cut().write(c);
@@ -147,8 +158,8 @@ public class RelicensingReports {
         List<Segment> all = byAddress.stream().flatMap(List::stream).toList();
         long summed = System.nanoTime();
         List<ContributorFacts> facts = facts(found, byAddress);
-        Decided decided = answers.apply(repository, target, campaign, RelicensingDecision.decide(target, licenses,
-                facts, trivialLines, terms.mode()));
+        Decided before = RelicensingDecision.decide(target, licenses, facts, trivialLines, terms.mode());
+        Decided decided = answers.apply(repository, target, campaign, before);
         long decidedAt = System.nanoTime();
         long[] cleared = segments.cleared(c, all, decided.blocked());
         List<ContributorReport> contributors = proven(c, decided.contributors());
@@ -156,6 +167,9 @@ public class RelicensingReports {
         long peopleCleared = contributors.stream().filter(r -> r.status().cleared()).count();
         ReportTotals totals = ReportTotals.of(contributors.size(), peopleCleared, cleared[0], cleared[2], cleared[1],
                 cleared[3], segments.mergesLeftOut(c), segments.trivial(c, decided.trivial()));
+        if (chart) {
+            totals = totals.withSplit(segments.split(c, all, ChartRanks.of(all, before, decided)));
+        }
         long done = System.nanoTime();
         if (done - started > SLOW_NANOS) {
             LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"

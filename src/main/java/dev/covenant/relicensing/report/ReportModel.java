@@ -152,15 +152,47 @@ public final class ReportModel {
         }
     }
 
-    /** Shares cleared: people, commits (a commit is cleared when everyone credited with it is) and lines added. */
+    /**
+     * A measure (commits, or their lines) split four ways, each commit once, by the furthest from cleared of the
+     * people credited with it: cleared by an agreement (or the license, or as trivial), consented, refused (declined,
+     * conditional or unreachable), or not answered yet. The first two add up to the cleared total.
+     */
+    public record Split(long agreement, long consented, long refused, long open) {
+
+        public long total() {
+            return agreement + consented + refused + open;
+        }
+    }
+
+    /** The commits and their lines, each split for a chart ({@link Split}). */
+    public record Splits(Split commits, Split lines) {
+    }
+
+    /**
+     * Shares cleared: people, commits (a commit is cleared when everyone credited with it is) and lines added;
+     * {@code split}, only when a chart asked for it, the commits and lines split four ways.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ReportTotals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
             long linesCleared, double peopleShare, double commitsShare, double linesShare, long mergesLeftOut,
-            long commitsTrivial, long linesTrivial) {
+            long commitsTrivial, long linesTrivial, Splits split) {
+
+        public ReportTotals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
+                long linesCleared, double peopleShare, double commitsShare, double linesShare, long mergesLeftOut,
+                long commitsTrivial, long linesTrivial) {
+            this(people, peopleCleared, commits, commitsCleared, linesAdded, linesCleared, peopleShare, commitsShare,
+                    linesShare, mergesLeftOut, commitsTrivial, linesTrivial, null);
+        }
 
         public ReportTotals(long people, long peopleCleared, long commits, long commitsCleared, long linesAdded,
                 long linesCleared, double peopleShare, double commitsShare, double linesShare) {
             this(people, peopleCleared, commits, commitsCleared, linesAdded, linesCleared, peopleShare, commitsShare,
                     linesShare, 0, 0, 0);
+        }
+
+        public ReportTotals withSplit(Splits splits) {
+            return new ReportTotals(people, peopleCleared, commits, commitsCleared, linesAdded, linesCleared,
+                    peopleShare, commitsShare, linesShare, mergesLeftOut, commitsTrivial, linesTrivial, splits);
         }
 
         static ReportTotals of(long people, long peopleCleared, long commits, long commitsCleared, long lines,

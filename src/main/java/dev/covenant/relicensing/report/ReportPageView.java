@@ -49,7 +49,7 @@ public class ReportPageView {
         List<FieldError> errors = List.of();
         if (new RelicensingPages.ReportQuery(to, at, trivialLines, errors).asked()) {
             try {
-                report = reports.named(reports.report(reader, owner, repo, to, at, trivialLines),
+                report = reports.named(reports.report(reader, owner, repo, to, at, trivialLines, true),
                         RelicensingPages.MAX_ROWS);
             } catch (InvalidInputException e) {
                 errors = e.errors();

@@ -178,6 +178,35 @@ final class Segments {
     }
 
     /**
+     * Commits and lines split four ways for a chart: each commit once, in the highest {@code rank} (1 agreement, 2
+     * consented, 3 not answered, 4 refused) of the segments credited with it, so that the first two add up to what
+     * {@link #cleared} counts. One pass over the history's credits, asked only for a chart.
+     */
+    ReportModel.Splits split(Connection c, List<Segment> all, List<Integer> ranks) throws SQLException {
+        long[][] counted = new long[5][2];
+        if (!all.isEmpty()) {
+            Ranges r = ranges(all);
+            List<String> kinds = ranks.stream().map(String::valueOf).toList();
+            List<String> trivial = all.stream().map(s -> String.valueOf(s.trivial())).toList();
+            String split = trivialLines == null ? "" : " AND (cr.lines_added <= " + trivialLines + ") = r.t";
+            Rows.query(c, "WITH r AS MATERIALIZED (SELECT u.email, u.lo::timestamptz AS lo, u.hi::timestamptz AS hi,"
+                    + " u.written, u.k::int AS k, u.t::boolean AS t FROM unnest(?::text[], ?::text[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::text[]) AS u(email, lo, hi, written, k, t))"
+                    + " SELECT w.k, count(*), coalesce(sum(w.lines), 0) FROM (SELECT cr.sha, max(cr.lines_added) AS"
+                    + " lines, max(r.k) AS k FROM r JOIN contribution_credit cr ON cr.repository = ?"
+                    + " AND cr.email = r.email AND cr.authored_at >= r.lo AND cr.authored_at < r.hi"
+                    + " AND (r.written IS NULL OR cr.raw_email = r.written)" + split + " WHERE "
+                    + at.condition("cr") + " GROUP BY cr.sha) w GROUP BY w.k", rs -> {
+                        counted[rs.getInt(1)][0] = rs.getLong(2);
+                        counted[rs.getInt(1)][1] = rs.getLong(3);
+                    }, r.emails, r.lo, r.hi, r.written, Rows.texts(kinds), Rows.texts(trivial), repository, cutoff);
+        }
+        return new ReportModel.Splits(
+                new ReportModel.Split(counted[1][0], counted[2][0], counted[4][0], counted[3][0]),
+                new ReportModel.Split(counted[1][1], counted[2][1], counted[4][1], counted[3][1]));
+    }
+
+    /**
      * The merges without lines of their own in the report's history, which are credited to no one; a commit listed
      * with neither a {@code Merge:} line nor its parents is never counted here, as whether it is a merge is unknown.
      */

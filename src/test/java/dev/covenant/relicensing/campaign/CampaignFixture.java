@@ -34,27 +34,27 @@ import dev.covenant.web.WebClient;
  * <li>{@code nobody}: 1 commit of their own and that co-authorship (2 credited) from a raw address.</li>
  * </ul>
  */
-final class CampaignFixture {
+public final class CampaignFixture {
 
     private static final AtomicLong IDS = new AtomicLong(9_300_000 + (System.nanoTime() % 500_000) * 2);
     private static final DateTimeFormatter GIT_DATE = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy Z",
             Locale.ROOT);
 
-    final long n = IDS.addAndGet(20);
-    final String owner = "camp" + n;
-    final String repo = "widget";
-    final String repository = owner + "/" + repo;
-    final String granted = "granted" + n;
-    final String yes = "yes" + n;
-    final String conditional = "cond" + n;
+    public final long n = IDS.addAndGet(20);
+    public final String owner = "camp" + n;
+    public final String repo = "widget";
+    public final String repository = owner + "/" + repo;
+    public final String granted = "granted" + n;
+    public final String yes = "yes" + n;
+    public final String conditional = "cond" + n;
     final long unreachableId = 70_000_000L + n;
-    final String unreachable = unreachableId + "+far" + n + "@users.noreply.github.com";
-    final String no = "no-" + n + "@elsewhere.example";
-    final String nobody = "nobody-" + n + "@elsewhere.example";
+    public final String unreachable = unreachableId + "+far" + n + "@users.noreply.github.com";
+    public final String no = "no-" + n + "@elsewhere.example";
+    public final String nobody = "nobody-" + n + "@elsewhere.example";
     final FakeRepo fake;
     private int sha;
 
-    CampaignFixture() throws SQLException {
+    public CampaignFixture() throws SQLException {
         FakeGitHub github = FakeGitHubResource.fake();
         github.addInstallation(n, owner);
         fake = github.addRepository(n, repository, n);
@@ -84,14 +84,14 @@ final class CampaignFixture {
     }
 
     /** A fake GitHub account with one verified, primary address, {@code login@example.org}. */
-    static String user(String login) {
+    public static String user(String login) {
         FakeGitHubResource.fake().addUser(IDS.incrementAndGet(), login, "Person " + login,
                 List.of(FakeEmail.primaryVerified(email(login))));
         return login;
     }
 
     /** A fresh account with a role on the repository ("maintain", "write", ...), or none with null. */
-    String person(String prefix, String role) {
+    public String person(String prefix, String role) {
         String login = user(prefix + IDS.incrementAndGet());
         if (role != null) {
             fake.setPermission(login, role);
@@ -99,11 +99,11 @@ final class CampaignFixture {
         return login;
     }
 
-    static String email(String login) {
+    public static String email(String login) {
         return login + "@example.org";
     }
 
-    String path() {
+    public String path() {
         return "/api/repos/" + repository + "/campaigns";
     }
 

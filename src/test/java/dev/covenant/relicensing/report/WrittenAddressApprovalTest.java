@@ -69,7 +69,8 @@ class WrittenAddressApprovalTest {
             assertEquals(7, report.getLong("totals.commits"), name);
             assertEquals(underA, report.getLong("totals.commitsCleared"), name + ": only A's commits");
             assertEquals(underA, report.getLong("contributors[0].commitsCleared"), name);
-            assertEquals("UNKNOWN_IDENTITY", report.getString("contributors[0].status"), name);
+            assertEquals("NO_AGREEMENT", report.getString("contributors[0].status"),
+                    name + ": a company approves part of their work, so they are known, not UNKNOWN_IDENTITY");
         }
         assertEquals("3", Sql.text("SELECT count(*) FROM contribution_raw_address WHERE repository = ?",
                 owner + "/cloned"));
