@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.Select;
 import dev.covenant.Sql;
 import dev.covenant.github.FakeGitHubResource;
 import dev.covenant.web.Browser;
+import dev.covenant.web.PageAudit;
 import dev.covenant.web.WebClient;
 
 /** The administration pages in a real headless Chromium: publish a version, link a project, revoke a signature. */
@@ -159,20 +160,26 @@ class AdminBrowserTest {
     }
 
     @Test
-    void everyAdministrationPageFitsA390PixelWideScreen() {
+    void everyAdministrationPagePassesAxeAndFitsA390PixelWideScreen() {
         String slug = AdminPagesTestSupport.agreement("# Terms\n\nA line long enough to wrap several times on a"
                 + " narrow screen, which the page must wrap rather than scroll sideways.\n");
         signInAsAdmin();
-        browser.driver.manage().window().setSize(new Dimension(390, 844));
-        for (String page : List.of("/admin", "/admin/agreements", "/admin/agreements/" + slug + "/publish",
-                "/admin/agreements/individual/signatures", "/admin/projects", "/admin/deliveries",
-                "/admin/ledger/verify")) {
-            browser.open(FakeGitHubResource.serviceUrl() + page);
-            browser.waitFor(By.tagName("h1"));
-            Object sideways = ((JavascriptExecutor) browser.driver).executeScript(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            assertEquals(0L, ((Number) sideways).longValue(), page + " scrolls sideways at 390 px");
+        List<String> problems = new java.util.ArrayList<>();
+        for (Dimension size : List.of(PageAudit.DESKTOP, PageAudit.PHONE)) {
+            browser.driver.manage().window().setSize(size);
+            for (String page : List.of("/admin", "/admin/agreements", "/admin/agreements/" + slug + "/publish",
+                    "/admin/agreements/individual/signatures", "/admin/projects", "/admin/deliveries",
+                    "/admin/ledger/verify")) {
+                browser.open(FakeGitHubResource.serviceUrl() + page);
+                browser.waitFor(By.tagName("h1"));
+                String where = page + " at " + size.width + " px: ";
+                PageAudit.accessibilityProblems(browser).forEach(p -> problems.add(where + p));
+                if (size.equals(PageAudit.PHONE)) {
+                    PageAudit.widthProblems(browser).forEach(p -> problems.add(where + p));
+                }
+            }
         }
+        assertEquals(List.of(), problems, "axe-core's WCAG 2.1 AA rules and the 390 px width");
     }
 
     private static String revocations(String signature) {
