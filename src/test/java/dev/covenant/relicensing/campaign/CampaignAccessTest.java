@@ -93,7 +93,7 @@ class CampaignAccessTest {
         String refused = maintainer.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf)
                 .formParam("contributor", f.no).formParam("answer", "YES").formParam("evidenceUrl", "")
                 .post(dashboard + "/answers").then().statusCode(400).extract().asString();
-        assertTrue(refused.contains("evidenceUrl: is required"), refused);
+        assertTrue(refused.contains("<a href=\"#evidenceUrl\">Evidence URL is required"), refused);
         maintainer.request().contentType("application/x-www-form-urlencoded").formParam("_csrf", csrf)
                 .formParam("contributor", f.no).formParam("answer", "YES")
                 .formParam("evidenceUrl", "https://mail.example.org/no-says-yes").post(dashboard + "/answers").then()
