@@ -174,6 +174,11 @@ class AdminBrowserTest {
                 browser.waitFor(By.tagName("h1"));
                 String where = page + " at " + size.width + " px: ";
                 PageAudit.accessibilityProblems(browser).forEach(p -> problems.add(where + p));
+                if (size.equals(PageAudit.DESKTOP)) {
+                    // The pages as docs/maintainers.md shows them (copied from target/screenshots).
+                    browser.screenshot(java.nio.file.Path.of("target", "screenshots",
+                            "admin" + page.substring("/admin".length()).replace('/', '-') + ".png"));
+                }
                 if (size.equals(PageAudit.PHONE)) {
                     PageAudit.widthProblems(browser).forEach(p -> problems.add(where + p));
                 }
