@@ -1,7 +1,8 @@
 package dev.covenant.signing;
 
-import java.sql.PreparedStatement;
 import java.util.List;
+
+import dev.covenant.jdbc.Rows;
 
 /**
  * Writes new signature rows with one statement whatever their number, each column as an array: a batch of signings
@@ -38,26 +39,14 @@ final class SignatureRows {
             text[7][i] = s.signedByComment;
         }
         Signature.getSession().doWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO signature (id, github_id,"
-                    + " agreement_version_id, text_sha256, fields, signed_at, ip, user_agent, ledger_seq, import_source,"
-                    + " signed_by_comment) SELECT i::uuid, g, v, t, f, s::timestamptz, ip, ua, l, src, c FROM"
-                    + " unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                    + " ?::text[], ?::bigint[], ?::text[], ?::text[]) AS r(i, g, v, t, f, s, ip, ua, l, src, c)")) {
-                insert.setArray(1, c.createArrayOf("text", text[0]));
-                insert.setArray(2, c.createArrayOf("bigint", githubId));
-                insert.setArray(3, c.createArrayOf("bigint", versionId));
-                insert.setArray(4, c.createArrayOf("text", text[1]));
-                insert.setArray(5, c.createArrayOf("text", text[2]));
-                insert.setArray(6, c.createArrayOf("text", text[3]));
-                insert.setArray(7, c.createArrayOf("text", text[4]));
-                insert.setArray(8, c.createArrayOf("text", text[5]));
-                insert.setArray(9, c.createArrayOf("bigint", ledgerSeq));
-                insert.setArray(10, c.createArrayOf("text", text[6]));
-                insert.setArray(11, c.createArrayOf("text", text[7]));
-                int written = insert.executeUpdate();
-                if (written != n) {
-                    throw new IllegalStateException("Wrote " + written + " of " + n + " signatures");
-                }
+            int written = Rows.update(c, "INSERT INTO signature (id, github_id, agreement_version_id, text_sha256,"
+                    + " fields, signed_at, ip, user_agent, ledger_seq, import_source, signed_by_comment)"
+                    + " SELECT i::uuid, g, v, t, f, s::timestamptz, ip, ua, l, src, c FROM unnest(?::text[],"
+                    + " ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
+                    + " ?::text[], ?::text[]) AS r(i, g, v, t, f, s, ip, ua, l, src, c)", text[0], githubId, versionId,
+                    text[1], text[2], text[3], text[4], text[5], ledgerSeq, text[6], text[7]);
+            if (written != n) {
+                throw new IllegalStateException("Wrote " + written + " of " + n + " signatures");
             }
         });
     }
