@@ -1,7 +1,10 @@
 package dev.covenant.identity;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -10,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import dev.covenant.jdbc.Rows;
 
 /** A person, identified by their numeric GitHub user id; the login is only their current name. */
 @Entity
@@ -37,6 +42,17 @@ public class Person extends PanacheEntityBase {
 
     public static Optional<Person> findByGithubId(long id) {
         return findByIdOptional(id);
+    }
+
+    /**
+     * The logins of these people by GitHub id, those that exist; read as plain rows, not as managed entities, for a
+     * batch of thousands that only needs their names.
+     */
+    public static Map<Long, String> loginsOf(Collection<Long> githubIds) {
+        Map<Long, String> logins = new HashMap<>();
+        getSession().doWork(c -> Rows.query(c, "SELECT github_id, login FROM person WHERE github_id = ANY(?)",
+                rs -> logins.put(rs.getLong(1), rs.getString(2)), Rows.longs(githubIds)));
+        return logins;
     }
 
     public List<String> verifiedEmails() {

@@ -1,6 +1,5 @@
 package dev.covenant.ledger;
 
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.LongFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +15,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.covenant.jdbc.AdvisoryLocks;
+import dev.covenant.jdbc.CopyStream;
 
 /**
  * Appends events to the ledger. Appends are serialised by a transaction-scoped advisory lock, so the chain stays a
@@ -112,7 +111,7 @@ public class Ledger {
             if (row != null) {
                 entry.rowTable = row.table().table();
                 entry.rowId = row.id();
-                entry.rowHash = hashes.get(row.table()).get(row.id());
+                entry.rowHash = row.hash() != null ? row.hash() : hashes.get(row.table()).get(row.id());
                 if (entry.rowHash == null) {
                     throw new IllegalStateException("The ledger was asked to protect " + row.table().table() + " "
                             + row.id() + ", which was not written first");
@@ -126,39 +125,23 @@ public class Ledger {
         return entries;
     }
 
-    /** Writes the entries with one statement whatever their number: each column travels as an array. */
+    /**
+     * Writes the entries with one {@code COPY} whatever their number: the rows stream to PostgreSQL as they are
+     * encoded, with no statement to parse and no array literal to build.
+     */
     private static void insert(List<LedgerEntry> entries) {
-        int n = entries.size();
-        Long[] seq = new Long[n];
-        Integer[] format = new Integer[n];
-        String[][] text = new String[7][n];
-        for (int i = 0; i < n; i++) {
-            LedgerEntry e = entries.get(i);
-            seq[i] = e.seq;
-            format[i] = e.format;
-            text[0][i] = e.kind;
-            text[1][i] = e.event;
-            text[2][i] = e.prevHash;
-            text[3][i] = e.hash;
-            text[4][i] = e.recordedAt.toString();
-            text[5][i] = e.rowTable;
-            text[6][i] = e.rowId;
-        }
-        String[] rowHash = entries.stream().map(e -> e.rowHash).toArray(String[]::new);
         LedgerEntry.getSession().doWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO ledger_entry (seq, format, kind, event,"
-                    + " prev_hash, hash, recorded_at, row_table, row_id, row_hash) SELECT s, f, k, e, p, h,"
-                    + " r::timestamptz, rt, ri, rh FROM unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[],"
-                    + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(s, f, k, e, p, h, r, rt, ri, rh)")) {
-                insert.setArray(1, c.createArrayOf("bigint", seq));
-                insert.setArray(2, c.createArrayOf("int4", format));
-                for (int col = 0; col < 7; col++) {
-                    insert.setArray(3 + col, c.createArrayOf("text", text[col]));
+            try (CopyStream copy = CopyStream.open(c, "COPY ledger_entry (seq, format, kind, event, prev_hash, hash,"
+                    + " recorded_at, row_table, row_id, row_hash) FROM STDIN")) {
+                for (LedgerEntry e : entries) {
+                    copy.row().number(e.seq).number(e.format).text(e.kind).text(e.event).text(e.prevHash).text(e.hash)
+                            .text(e.recordedAt.toString()).text(e.rowTable).text(e.rowId).text(e.rowHash);
+                    copy.endRow();
                 }
-                insert.setArray(10, c.createArrayOf("text", rowHash));
-                int written = insert.executeUpdate();
-                if (written != n) {
-                    throw new IllegalStateException("The ledger wrote " + written + " of " + n + " entries");
+                long written = copy.finish();
+                if (written != entries.size()) {
+                    throw new IllegalStateException("The ledger wrote " + written + " of " + entries.size()
+                            + " entries");
                 }
             }
         });
@@ -167,7 +150,7 @@ public class Ledger {
     /** The rows' hashes as the database holds them, after writing them: one query per table. */
     private static Map<ProtectedTable, Map<String, String>> rowHashes(List<ProtectedTable.ProtectedRow> rows) {
         Map<ProtectedTable, List<String>> ids = new EnumMap<>(ProtectedTable.class);
-        rows.stream().filter(Objects::nonNull)
+        rows.stream().filter(r -> r != null && r.hash() == null)
                 .forEach(r -> ids.computeIfAbsent(r.table(), t -> new ArrayList<>()).add(r.id()));
         if (ids.isEmpty()) {
             return Map.of();

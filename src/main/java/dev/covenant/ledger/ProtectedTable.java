@@ -1,6 +1,7 @@
 package dev.covenant.ledger;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,16 +39,25 @@ public enum ProtectedTable {
         return idType;
     }
 
-    /** A row of this table, by its key as text. */
+    /** A row of this table, by its key as text; the ledger reads its hash back once it is written. */
     public ProtectedRow row(Object id) {
-        return new ProtectedRow(this, String.valueOf(id));
+        return new ProtectedRow(this, String.valueOf(id), null);
+    }
+
+    /**
+     * A row of this table written with exactly these columns (every non-null one, valued as {@link RowHashes#of}
+     * takes them): its hash is computed from them rather than read back, which a batch of thousands of rows needs.
+     * Verify reads the row itself, so a column left out here shows up as a broken entry, not as a silent gap.
+     */
+    public ProtectedRow row(Object id, Map<String, ?> columns) {
+        return new ProtectedRow(this, String.valueOf(id), RowHashes.of(this, columns));
     }
 
     static Optional<ProtectedTable> named(String table) {
         return Arrays.stream(values()).filter(t -> t.table.equals(table)).findFirst();
     }
 
-    /** One row an entry speaks for. */
-    public record ProtectedRow(ProtectedTable table, String id) {
+    /** One row an entry speaks for, with its hash where the writer computed it ({@code null}: read it back). */
+    public record ProtectedRow(ProtectedTable table, String id, String hash) {
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -39,20 +40,42 @@ final class RowHashes {
 
     private static String hash(ProtectedTable table, ResultSet rs) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
-        ObjectNode row = JsonNodeFactory.instance.objectNode();
+        Map<String, Object> columns = new HashMap<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            String name = meta.getColumnName(i);
             if (rs.getObject(i) == null) {
                 continue;
             }
-            switch (meta.getColumnTypeName(i)) {
-                case "timestamptz" -> row.put(name, rs.getObject(i, OffsetDateTime.class).toInstant().toString());
-                case "date" -> row.put(name, rs.getObject(i, LocalDate.class).toString());
-                case "int2", "int4", "int8", "serial", "bigserial" -> row.put(name, rs.getLong(i));
-                case "bool" -> row.put(name, rs.getBoolean(i));
-                default -> row.put(name, rs.getString(i));
-            }
+            columns.put(meta.getColumnName(i), switch (meta.getColumnTypeName(i)) {
+                case "timestamptz" -> rs.getObject(i, OffsetDateTime.class).toInstant();
+                case "date" -> rs.getObject(i, LocalDate.class);
+                case "int2", "int4", "int8", "serial", "bigserial" -> rs.getLong(i);
+                case "bool" -> rs.getBoolean(i);
+                default -> rs.getString(i);
+            });
         }
+        return of(table, columns);
+    }
+
+    /**
+     * The hash of a row from its columns' values as the database holds them (an instant for a timestamptz, a date, a
+     * long or an int, a boolean, text for the rest; null or absent for a null column): what a writer that knows every
+     * column of the rows it wrote uses instead of reading them back.
+     */
+    static String of(ProtectedTable table, Map<String, ?> columns) {
+        ObjectNode row = JsonNodeFactory.instance.objectNode();
+        columns.forEach((name, value) -> {
+            if (value instanceof Instant instant) {
+                row.put(name, instant.toString());
+            } else if (value instanceof Long number) {
+                row.put(name, number.longValue());
+            } else if (value instanceof Integer number) {
+                row.put(name, number.longValue());
+            } else if (value instanceof Boolean bool) {
+                row.put(name, bool.booleanValue());
+            } else if (value != null) {
+                row.put(name, value.toString());
+            }
+        });
         return Sha256.hex(table.table() + "\n" + CanonicalJson.write(row));
     }
 }

@@ -1,52 +1,61 @@
 package dev.covenant.signing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import dev.covenant.jdbc.Rows;
+import dev.covenant.jdbc.CopyStream;
+import dev.covenant.ledger.ProtectedTable;
 
 /**
- * Writes new signature rows with one statement whatever their number, each column as an array: a batch of signings
- * or an import of a hundred thousand records costs one round trip, not one per row. The rows are written as they
- * are, ledger number included; Hibernate does not manage them afterwards (a later query reads them from the
- * database like any other row).
+ * Writes new signature rows with one {@code COPY} whatever their number: a batch of signings or an import of a hundred
+ * thousand records streams its rows to PostgreSQL while the next ones are encoded, with no statement per row. The rows
+ * are written as they are, ledger number included; Hibernate does not manage them afterwards (a later query reads them
+ * from the database like any other row). Their ledger entries hash them from the same values ({@link #protect}).
  */
 final class SignatureRows {
 
     private SignatureRows() {
     }
 
+    /** The row the ledger entry speaks for, hashed from every column this class writes. */
+    static ProtectedTable.ProtectedRow protect(Signature s) {
+        return ProtectedTable.SIGNATURE.row(s.id, columns(s));
+    }
+
+    /** The row's columns as {@link #insert} writes them, by the schema's names; null where the column stays null. */
+    static Map<String, Object> columns(Signature s) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("id", s.id.toString());
+        columns.put("github_id", s.githubId);
+        columns.put("agreement_version_id", s.version.id);
+        columns.put("text_sha256", s.textSha256);
+        columns.put("fields", s.fields);
+        columns.put("signed_at", s.signedAt);
+        columns.put("ip", s.ip);
+        columns.put("user_agent", s.userAgent);
+        columns.put("ledger_seq", s.ledgerSeq);
+        columns.put("import_source", s.importSource);
+        columns.put("signed_by_comment", s.signedByComment);
+        return columns;
+    }
+
+    /** Writes the rows, each column as {@link #columns} gives it: what is written is what was hashed. */
     static void insert(List<Signature> signatures) {
         if (signatures.isEmpty()) {
             return;
         }
-        int n = signatures.size();
-        String[][] text = new String[8][n];
-        Long[] githubId = new Long[n];
-        Long[] versionId = new Long[n];
-        Long[] ledgerSeq = new Long[n];
-        for (int i = 0; i < n; i++) {
-            Signature s = signatures.get(i);
-            githubId[i] = s.githubId;
-            versionId[i] = s.version.id;
-            ledgerSeq[i] = s.ledgerSeq;
-            text[0][i] = s.id.toString();
-            text[1][i] = s.textSha256;
-            text[2][i] = s.fields;
-            text[3][i] = s.signedAt.toString();
-            text[4][i] = s.ip;
-            text[5][i] = s.userAgent;
-            text[6][i] = s.importSource;
-            text[7][i] = s.signedByComment;
-        }
+        String names = String.join(", ", columns(signatures.get(0)).keySet());
         Signature.getSession().doWork(c -> {
-            int written = Rows.update(c, "INSERT INTO signature (id, github_id, agreement_version_id, text_sha256,"
-                    + " fields, signed_at, ip, user_agent, ledger_seq, import_source, signed_by_comment)"
-                    + " SELECT i::uuid, g, v, t, f, s::timestamptz, ip, ua, l, src, c FROM unnest(?::text[],"
-                    + " ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],"
-                    + " ?::text[], ?::text[]) AS r(i, g, v, t, f, s, ip, ua, l, src, c)", text[0], githubId, versionId,
-                    text[1], text[2], text[3], text[4], text[5], ledgerSeq, text[6], text[7]);
-            if (written != n) {
-                throw new IllegalStateException("Wrote " + written + " of " + n + " signatures");
+            try (CopyStream copy = CopyStream.open(c, "COPY signature (" + names + ") FROM STDIN")) {
+                for (Signature s : signatures) {
+                    columns(s).values().forEach(value -> copy.row().text(value == null ? null : value.toString()));
+                    copy.endRow();
+                }
+                long written = copy.finish();
+                if (written != signatures.size()) {
+                    throw new IllegalStateException("Wrote " + written + " of " + signatures.size() + " signatures");
+                }
             }
         });
     }

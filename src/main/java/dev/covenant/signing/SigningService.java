@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,10 +65,10 @@ public class SigningService {
             people.add(r.githubId());
             versionIds.add(r.versionId());
         });
-        // Serialises each person's concurrent signing requests, so the second finds the first's signature.
-        Map<Long, Person> signers = new HashMap<>();
-        Person.<Person>find("githubId in ?1 order by githubId", people).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list().forEach(p -> signers.put(p.githubId, p));
+        // Every signature is written under the ledger's one lock: taken first, it also makes the look for active
+        // signatures below see every signature committed before, so a person's second request finds the first's.
+        ledger.lock();
+        Map<Long, String> signers = Person.loginsOf(people);
         Map<Long, AgreementVersion> versions = new HashMap<>();
         AgreementVersion.<AgreementVersion>list("id in ?1", versionIds).forEach(v -> versions.put(v.id, v));
         Map<List<Long>, Signature> held = new HashMap<>();
@@ -81,24 +80,24 @@ public class SigningService {
         Set<Long> newSigners = new TreeSet<>();
         List<Signature> fresh = new ArrayList<>();
         for (SigningRequest r : requests) {
-            Person signer = signers.get(r.githubId());
+            String login = signers.get(r.githubId());
             AgreementVersion version = versions.get(r.versionId());
-            if (signer == null || version == null) {
-                throw new IllegalStateException(signer == null
+            if (login == null || version == null) {
+                throw new IllegalStateException(login == null
                         ? "no person " + r.githubId()
                         : "no agreement version " + r.versionId());
             }
-            Signature signature = held.computeIfAbsent(List.of(signer.githubId, version.id), k -> {
+            Signature signature = held.computeIfAbsent(List.of(r.githubId(), version.id), k -> {
                 ObjectNode fields = JsonNodeFactory.instance.objectNode();
                 r.values().forEach(fields::put);
-                Signature created = newSignature(signer, version, r, fields);
+                Signature created = newSignature(r.githubId(), version, r, fields);
                 events.add(new Ledger.RowEvent(created.importSource == null ? "signature.signed" : "signature.imported",
-                        signedEvent(created, signer, fields, r.importSource()), seq -> {
+                        signedEvent(created, login, fields, r.importSource()), seq -> {
                             created.ledgerSeq = seq;
-                            return ProtectedTable.SIGNATURE.row(created.id);
+                            return SignatureRows.protect(created);
                         }));
                 fresh.add(created);
-                newSigners.add(signer.githubId);
+                newSigners.add(r.githubId());
                 return created;
             });
             signed.add(signature);
@@ -110,11 +109,11 @@ public class SigningService {
         return signed;
     }
 
-    private Signature newSignature(Person signer, AgreementVersion version, SigningRequest request,
+    private Signature newSignature(long githubId, AgreementVersion version, SigningRequest request,
             ObjectNode fields) {
         Signature signature = new Signature();
         signature.id = UUID.randomUUID();
-        signature.githubId = signer.githubId;
+        signature.githubId = githubId;
         signature.version = version;
         signature.textSha256 = version.sha256;
         signature.fields = CanonicalJson.write(fields);
@@ -137,12 +136,11 @@ public class SigningService {
         return node;
     }
 
-    private static ObjectNode signedEvent(Signature signature, Person signer, ObjectNode fields,
-            JsonNode source) {
+    private static ObjectNode signedEvent(Signature signature, String login, ObjectNode fields, JsonNode source) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("signature", signature.id.toString());
-        event.put("githubId", signer.githubId);
-        event.put("login", signer.login);
+        event.put("githubId", signature.githubId);
+        event.put("login", login);
         event.put("agreement", signature.version.agreement.slug);
         event.put("version", signature.version.version);
         event.put("sha256", signature.version.sha256);

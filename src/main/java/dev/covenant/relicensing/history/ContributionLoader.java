@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import dev.covenant.identity.CoAuthors.CoAuthor;
 import dev.covenant.identity.GitIdent;
 import dev.covenant.identity.Mailmap;
 import dev.covenant.jdbc.CopyRows;
+import dev.covenant.jdbc.CopyStream;
 import dev.covenant.jdbc.Rows;
 
 /**
@@ -51,7 +49,6 @@ final class ContributionLoader {
      * cutoff then sorted on disk instead of hashing in memory, 3 s against 2 s).
      */
     static final long ANALYZE_AFTER = 10_000;
-    private static final int FLUSH_BYTES = 1 << 18;
 
     private ContributionLoader() {
     }
@@ -109,16 +106,15 @@ final class ContributionLoader {
 
     private static Staged stage(Connection connection, Iterator<ParsedCommit> commits, Mailmap mailmap,
             Listener progress) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY staged_history FROM STDIN");
-        CopyRows rows = new CopyRows();
         long read = 0;
         OffsetDateTime newest = null;
         boolean anyParent = false;
         Set<List<String>> written = new HashSet<>();
-        try {
+        try (CopyStream copy = CopyStream.open(connection, "COPY staged_history FROM STDIN")) {
             while (commits.hasNext()) {
                 ParsedCommit commit = commits.next();
-                row(rows, commit, mailmap, written);
+                row(copy.row(), commit, mailmap, written);
+                copy.sendIfFull();
                 anyParent |= !commit.parents().isEmpty();
                 if (newest == null || commit.committedAt().isAfter(newest)) {
                     newest = commit.committedAt();
@@ -126,18 +122,9 @@ final class ContributionLoader {
                 if (++read % PROGRESS_EVERY == 0) {
                     progress.read(read);
                 }
-                if (rows.length() >= FLUSH_BYTES) {
-                    copy.writeToCopy(rows.bytes(), 0, rows.length());
-                    rows.clear();
-                }
             }
-            copy.writeToCopy(rows.bytes(), 0, rows.length());
-            copy.endCopy();
+            copy.finish();
             return new Staged(read, newest, anyParent || read <= 1, written);
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
         }
     }
 
