@@ -2,6 +2,7 @@ package dev.covenant.identity;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,16 @@ public class PersonEmail extends PanacheEntityBase {
     public static List<String> verifiedOf(long githubId) {
         return PersonEmail.<PersonEmail>list("githubId = ?1 and verified = true order by primary desc, email", githubId)
                 .stream().map(e -> e.email).toList();
+    }
+
+    /** Each of these people's verified addresses, in {@link #verifiedOf(long)}'s order; absent for none. */
+    public static Map<Long, List<String>> verifiedByPerson(Collection<Long> githubIds) {
+        Map<Long, List<String>> verified = new HashMap<>();
+        if (!githubIds.isEmpty()) {
+            PersonEmail.<PersonEmail>list("githubId in ?1 and verified = true order by primary desc, email", githubIds)
+                    .forEach(e -> verified.computeIfAbsent(e.githubId, k -> new ArrayList<>()).add(e.email));
+        }
+        return verified;
     }
 
     /** The verified addresses of any of these people. */

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementKind;
 import dev.covenant.agreement.AgreementVersion;
-import dev.covenant.agreement.FormValues;
 import dev.covenant.agreement.PlainWords;
 import dev.covenant.identity.Person;
 import dev.covenant.web.Caller;
@@ -102,42 +101,19 @@ public class AgreementPagesResource {
             form.forEach((k, v) -> typed.put(k, v.isEmpty() ? "" : v.get(0)));
             return drafts.signInKeeping(formPage(slug, Requests.safeRepo(form.getFirst("repo"))), typed);
         }
-        // Checked in a short transaction of its own; the signature is recorded by the batcher, with those of everyone
-        // signing at the same moment, while this request holds no connection.
-        Checked checked = QuarkusTransaction.requiringNew().call(() -> check(slug, form));
-        if (checked.invalid() != null) {
-            return checked.invalid();
-        }
-        UUID signature = batcher.sign(new SigningRequest(checked.githubId(), checked.versionId(),
-                checked.values(), Origin.of(request)));
-        return Requests.seeOther("/signatures/" + signature);
-    }
-
-    /** The form, checked: what to sign, or the page that says what is wrong. */
-    private record Checked(long githubId, long versionId, Map<String, String> values, Response invalid) {
-    }
-
-    private Checked check(String slug, MultivaluedMap<String, String> form) {
-        Person signer = caller.signedIn();
-        Agreement agreement = individual(slug);
-        AgreementVersion version = AgreementVersion.find(agreement, String.valueOf(form.getFirst("version")))
-                .orElseThrow(() -> PageException.notFound("That version of the agreement does not exist."));
-        if (!version.sha256.equals(form.getFirst("sha256"))) {
-            throw new PageException(409, "The text changed",
-                    "The text you read is not the text of this version. Please reload and read it again.");
-        }
-        if (AgreementVersion.findLatest(agreement).map(l -> !l.id.equals(version.id)).orElse(true)) {
-            throw new PageException(409, "A newer version exists",
-                    "Please read and sign the latest version of this agreement.");
-        }
+        // The form is checked and the signature recorded by the batcher, with those of everyone signing at the same
+        // moment, in one transaction; this request holds no connection meanwhile.
         Map<String, String> submitted = new HashMap<>();
         form.forEach((k, v) -> submitted.put(k, v.isEmpty() ? "" : v.get(0)));
-        FormValues.Checked checked = FormValues.check(version.formFields(), submitted, signer.verifiedEmails());
-        if (!checked.valid()) {
-            return new Checked(signer.githubId, version.id, Map.of(), Layout.html(400, page(agreement, version, null,
-                    submitted, checked.errors(), Requests.safeRepo(form.getFirst("repo")))));
+        try {
+            UUID signature = batcher.sign(new SignClicks.Click(caller.signedIn().githubId, slug, submitted,
+                    Origin.of(request)));
+            return Requests.seeOther("/signatures/" + signature);
+        } catch (SignClicks.Refused refused) {
+            return QuarkusTransaction.requiringNew().call(() -> Layout.html(400, page(individual(slug),
+                    AgreementVersion.findById(refused.versionId), null, refused.submitted, refused.errors,
+                    Requests.safeRepo(form.getFirst("repo")))));
         }
-        return new Checked(signer.githubId, version.id, checked.values(), null);
     }
 
     private TemplateInstance page(Agreement agreement, AgreementVersion version, Signature existing,

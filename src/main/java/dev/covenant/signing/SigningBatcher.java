@@ -1,6 +1,7 @@
 package dev.covenant.signing;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -39,7 +40,8 @@ public class SigningBatcher {
     static final int MAX_BATCH = 200;
     private static final long COMMIT_WAIT_SECONDS = 60;
 
-    private record Pending(SigningRequest request, CompletableFuture<UUID> done) {
+    /** A signature to record: a request checked already, or a click whose form the batch checks ({@link SignClicks}). */
+    private record Pending(SigningRequest request, SignClicks.Click click, CompletableFuture<UUID> done) {
     }
 
     private final SigningService signing;
@@ -78,11 +80,24 @@ public class SigningBatcher {
      * Must not be called inside a transaction: the caller would hold a connection while the batch needs one.
      */
     public UUID sign(SigningRequest request) {
+        return submit(request, null);
+    }
+
+    /**
+     * Checks the click's form with the others of its batch and records the signature as {@link #sign(SigningRequest)}
+     * does; a form that is not valid throws {@link SignClicks.Refused}, a click on the wrong version a
+     * {@link PageException}.
+     */
+    UUID sign(SignClicks.Click click) {
+        return submit(null, click);
+    }
+
+    private UUID submit(SigningRequest request, SignClicks.Click click) {
         if (!open) {
             throw unavailable();
         }
         CompletableFuture<UUID> done = new CompletableFuture<>();
-        queue.add(new Pending(request, done));
+        queue.add(new Pending(request, click, done));
         try {
             return done.get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -123,10 +138,27 @@ public class SigningBatcher {
     }
 
     private void write(List<Pending> batch) {
-        List<UUID> ids = new ArrayList<>(batch.size());
+        Object[] outcomes = new Object[batch.size()];
         try {
-            QuarkusTransaction.requiringNew().run(() -> signing.signAll(batch.stream().map(Pending::request).toList())
-                    .forEach(s -> ids.add(s.id)));
+            QuarkusTransaction.requiringNew().run(() -> {
+                List<SignClicks.Click> clicks = batch.stream().map(Pending::click).filter(c -> c != null).toList();
+                Iterator<Object> checked = SignClicks.check(clicks).iterator();
+                List<SigningRequest> requests = new ArrayList<>(batch.size());
+                List<Integer> places = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    Object request = batch.get(i).click() == null ? batch.get(i).request() : checked.next();
+                    if (request instanceof SigningRequest valid) {
+                        requests.add(valid);
+                        places.add(i);
+                    } else {
+                        outcomes[i] = request;
+                    }
+                }
+                List<Signature> signed = signing.signAll(requests);
+                for (int k = 0; k < signed.size(); k++) {
+                    outcomes[places.get(k)] = signed.get(k).id;
+                }
+            });
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(e);
@@ -139,7 +171,11 @@ public class SigningBatcher {
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done().complete(ids.get(i));
+            if (outcomes[i] instanceof UUID id) {
+                batch.get(i).done().complete(id);
+            } else {
+                batch.get(i).done().completeExceptionally((RuntimeException) outcomes[i]);
+            }
         }
     }
 
