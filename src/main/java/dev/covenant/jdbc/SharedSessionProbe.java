@@ -5,8 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-
 import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
 
 /**
  * Looks for signs that the pool's connections share PostgreSQL server sessions, as they do through a pooler in
@@ -28,14 +29,32 @@ public final class SharedSessionProbe {
     public static Optional<String> sharedSessions(DataSource dataSource) throws SQLException {
         try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
             a.setAutoCommit(true);
-            for (int round = 0; round < ROUNDS; round++) {
-                Optional<String> seen = round(a, b);
-                if (seen.isPresent()) {
-                    return seen;
+            int[] thresholds = {unnamed(a, 0), unnamed(b, 0)};
+            try {
+                for (int round = 0; round < ROUNDS; round++) {
+                    Optional<String> seen = round(a, b);
+                    if (seen.isPresent()) {
+                        return seen;
+                    }
                 }
+                return Optional.empty();
+            } finally {
+                unnamed(a, thresholds[0]);
+                unnamed(b, thresholds[1]);
             }
-            return Optional.empty();
         }
+    }
+
+    /**
+     * Sets the connection's prepare threshold, returning the one it had. At 0 the driver names no statement, its
+     * COMMIT and ROLLBACK included: through a pooler a named one could meet another client's of the same name in
+     * the shared server session, and the probe would fail before it could tell what it saw.
+     */
+    private static int unnamed(Connection c, int threshold) throws SQLException {
+        PGConnection pg = c.unwrap(PGConnection.class);
+        int before = pg.getPrepareThreshold();
+        pg.setPrepareThreshold(threshold);
+        return before;
     }
 
     private static Optional<String> round(Connection a, Connection b) throws SQLException {
