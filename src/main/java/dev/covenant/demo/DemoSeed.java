@@ -27,7 +27,7 @@ import dev.covenant.relicensing.history.HistoryImports;
  * handler, as its webhook would), the project linked to the shipped individual agreement with its license history
  * (MIT, then Apache-2.0 from 1 June 2023), and the bundled history ({@code demo/widget-history.txt.gz}, 3,000 commits)
  * queued through the real text import. Every step looks before it writes, under one PostgreSQL advisory lock held
- * on a connection of its own, so restarts and a second instance find the work done.
+ * in a transaction of its own, so restarts and a second instance find the work done.
  */
 @ApplicationScoped
 public class DemoSeed {
@@ -52,18 +52,20 @@ public class DemoSeed {
     }
 
     public void seed() {
-        // A session-level lock on its own connection: the steps below write in transactions of their own.
+        // A transaction of its own holds the lock while the steps below write in transactions of their own: a
+        // session-level lock would outlive its statement in a pooled server session (through a transaction-mode
+        // pooler) and never be released there.
         try (Connection lock = dataSource.getConnection()) {
-            lock.setAutoCommit(true);
-            Rows.query(lock, "SELECT pg_advisory_lock(hashtext('covenant.demo.seed'))", rs -> {
-            });
+            lock.setAutoCommit(false);
             try {
+                Rows.query(lock, "SELECT pg_advisory_xact_lock(hashtext('covenant.demo.seed'))", rs -> {
+                });
                 install();
                 link();
                 importHistory();
             } finally {
-                Rows.query(lock, "SELECT pg_advisory_unlock(hashtext('covenant.demo.seed'))", rs -> {
-                });
+                lock.rollback();
+                lock.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The demo could not be seeded: " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.agroal.api.AgroalDataSource;
 
 import dev.covenant.jdbc.Notifier;
+import dev.covenant.jdbc.WakeUps;
 
 /**
  * Wakes every instance's delivery worker after a delivery is committed ({@link Notifier} on {@value #CHANNEL}): never
@@ -29,8 +30,8 @@ public class DeliveryWakeUp {
 
     private final Notifier notifier;
 
-    DeliveryWakeUp(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
-        this.notifier = new Notifier(dataSource, transactions, CHANNEL, SPACING);
+    DeliveryWakeUp(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, WakeUps wakeUps) {
+        this.notifier = new Notifier(dataSource, transactions, CHANNEL, SPACING, wakeUps);
     }
 
     /** Wakes the workers once the caller's transaction has committed (at once if there is none); not if it rolls back. */

@@ -1,8 +1,6 @@
 package dev.covenant.inbox;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,21 +17,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.Interceptor;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 import dev.covenant.jdbc.Notifications;
+import dev.covenant.jdbc.WakeUps;
 import dev.covenant.jobs.RetryLater;
 
 /**
  * Drains the inbox: woken by PostgreSQL's NOTIFY when a delivery arrives, and by a timer for retries that come due
- * and for deliveries whose worker died. Every instance runs one; SKIP LOCKED keeps them from taking the same row.
+ * and for deliveries whose worker died (by the timer alone through a transaction-mode pooler, {@link WakeUps}). Every instance runs one; SKIP LOCKED keeps them from taking the same row.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -42,7 +39,7 @@ public class DeliveryWorker {
 
     private final DeliveryQueue queue;
     private final WorkerConfig config;
-    private final AgroalDataSource dataSource;
+    private final WakeUps wakeUps;
     private final InboxPressure pressure;
     private final DeliveryLeases leases;
     private final Clock clock;
@@ -52,14 +49,14 @@ public class DeliveryWorker {
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
-    DeliveryWorker(DeliveryQueue queue, WorkerConfig config, AgroalDataSource dataSource, Instance<DeliveryHandler> all,
+    DeliveryWorker(DeliveryQueue queue, WorkerConfig config, WakeUps wakeUps, Instance<DeliveryHandler> all,
             MeterRegistry metrics, InboxPressure pressure, DeliveryLeases leases, Clock clock) {
         this.queue = queue;
         this.leases = leases;
         this.pressure = pressure;
         this.clock = clock;
         this.config = config;
-        this.dataSource = dataSource;
+        this.wakeUps = wakeUps;
         for (DeliveryHandler handler : all) {
             handler.events().forEach(event -> {
                 if (handlers.putIfAbsent(event, handler) != null) {
@@ -83,7 +80,8 @@ public class DeliveryWorker {
             return;
         }
         running = true;
-        // Each thread listens on its own connection; evaluations mostly wait on GitHub, so a few run side by side.
+        // Each thread listens on its own connection (or polls); evaluations mostly wait on GitHub, so a few run side
+        // by side.
         for (int i = 1; i <= config.threads(); i++) {
             Thread thread = new Thread(this::run, "covenant-delivery-worker-" + i);
             thread.setDaemon(true);
@@ -194,17 +192,8 @@ public class DeliveryWorker {
 
     private void run() {
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + DeliveryWakeUp.CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    drain();
-                    // Returns at the first notification, or after the poll interval for retries and lost leases.
-                    Notifications.await(pg, config.pollInterval(), () -> running);
-                }
+            try {
+                wakeUps.serve(DeliveryWakeUp.CHANNEL, config.pollInterval(), () -> running, this::drain);
             } catch (SQLException e) {
                 if (running) {
                     LOG.warnf("The delivery worker lost its database connection (%s); retrying in 5 s", e.getMessage());

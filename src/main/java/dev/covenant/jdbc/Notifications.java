@@ -35,6 +35,23 @@ public final class Notifications {
         }
     }
 
+    /** Sleeps {@code poll}, or until {@code running} turns false (checked every slice), or the thread is interrupted. */
+    public static void pause(Duration poll, BooleanSupplier running) {
+        long deadline = System.nanoTime() + poll.toNanos();
+        while (running.getAsBoolean()) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(left, SLICE_MILLIS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Waits up to {@code patience} for each thread to end (listeners that were asked to stop). */
     public static void join(Iterable<Thread> threads, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * transaction that stored it: a NOTIFY inside a transaction makes PostgreSQL serialise its commit with every other
  * notifying commit (a lock on the notification queue held until the commit is flushed). At most one per
  * {@code spacing} per instance: requests made meanwhile fold into one more, so a burst costs a few NOTIFYs. A lost
- * NOTIFY (a crash right after a commit) costs at most a poll interval: listeners also look on a timer.
+ * NOTIFY (a crash right after a commit) costs at most a poll interval: listeners also look on a timer. Where nobody
+ * listens (through a transaction-mode pooler, {@link WakeUps#notified()}) it sends nothing.
  */
 public final class Notifier implements AutoCloseable {
 
@@ -36,11 +37,13 @@ public final class Notifier implements AutoCloseable {
     private final Duration spacing;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private final ExecutorService sender;
+    private final boolean heard;
 
     /** {@code channel} is a constant of ours (it is written into the statement). */
     public Notifier(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, String channel,
-            Duration spacing) {
+            Duration spacing, WakeUps wakeUps) {
         this.dataSource = dataSource;
+        this.heard = wakeUps.notified();
         this.transactions = transactions;
         this.channel = channel;
         this.spacing = spacing;
@@ -53,6 +56,9 @@ public final class Notifier implements AutoCloseable {
 
     /** Wakes the listeners when the caller's transaction commits (at once if there is none); not if it rolls back. */
     public void afterCommit() {
+        if (!heard) {
+            return;
+        }
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             now();
             return;
@@ -74,6 +80,9 @@ public final class Notifier implements AutoCloseable {
 
     /** Wakes the listeners soon, for work that is committed already. Never blocks the caller. */
     public void now() {
+        if (!heard) {
+            return;
+        }
         if (state.getAndUpdate(s -> s == IDLE ? SENDING : ASKED_AGAIN) == IDLE) {
             try {
                 sender.execute(this::send);

@@ -45,8 +45,13 @@ public final class Rows {
     public static void query(Connection c, String sql, Reader reader, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             // Binary results from the first run: a timestamp then arrives as eight bytes, not text to parse, which
-            // counts when a report reads a hundred thousand rows.
-            ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            // counts when a report reads a hundred thousand rows. Not where the connection prepares nothing on the
+            // server (prepareThreshold=0, through a transaction-mode pooler): the named statement this prepares would
+            // be missing from the server session that runs the next transaction.
+            PGStatement pg = ps.unwrap(PGStatement.class);
+            if (pg.getPrepareThreshold() > 0) {
+                pg.setPrepareThreshold(-1);
+            }
             bind(c, ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

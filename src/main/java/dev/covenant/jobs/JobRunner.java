@@ -1,8 +1,6 @@
 package dev.covenant.jobs;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 
 import dev.covenant.jdbc.Notifications;
+import dev.covenant.jdbc.WakeUps;
 
 /**
  * Runs the jobs of every {@link JobKind}: each kind has its own worker threads, as many as it runs at once; a
@@ -47,18 +44,18 @@ public class JobRunner {
     private final JobLeases leases;
     private final JobExecution execution;
     private final JobsConfig config;
-    private final AgroalDataSource dataSource;
+    private final WakeUps wakeUps;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r,
             "covenant-jobs-heartbeat"));
     private volatile boolean running;
     private Thread dispatcher;
 
     JobRunner(Instance<JobKind> all, JobLeases leases, JobExecution execution, JobsConfig config,
-            AgroalDataSource dataSource) {
+            WakeUps wakeUps) {
         this.leases = leases;
         this.execution = execution;
         this.config = config;
-        this.dataSource = dataSource;
+        this.wakeUps = wakeUps;
         for (JobKind kind : all) {
             if (kinds.putIfAbsent(kind.name(), kind) != null) {
                 throw new IllegalStateException("Two job kinds named " + kind.name());
@@ -176,19 +173,11 @@ public class JobRunner {
         }
     }
 
-    /** Listens for NOTIFY on a connection of its own, dispatching at each one and every poll interval. */
+    /** Dispatches at each NOTIFY (heard on a connection of its own) and every poll interval ({@link WakeUps}). */
     private void listen() {
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + JobWakeUp.CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    dispatch();
-                    Notifications.await(pg, config.pollInterval(), () -> running);
-                }
+            try {
+                wakeUps.serve(JobWakeUp.CHANNEL, config.pollInterval(), () -> running, this::dispatch);
             } catch (SQLException | RuntimeException e) {
                 if (running) {
                     LOG.warnf("The job dispatcher failed (%s); it continues in 5 s", e.getMessage());

@@ -9,6 +9,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.agroal.api.AgroalDataSource;
 
 import dev.covenant.jdbc.Notifier;
+import dev.covenant.jdbc.WakeUps;
 
 /**
  * Wakes every instance's job runner once new jobs are committed ({@link Notifier} on {@value #CHANNEL}); at most one
@@ -24,8 +25,8 @@ public class JobWakeUp {
 
     private final Notifier notifier;
 
-    JobWakeUp(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
-        this.notifier = new Notifier(dataSource, transactions, CHANNEL, SPACING);
+    JobWakeUp(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions, WakeUps wakeUps) {
+        this.notifier = new Notifier(dataSource, transactions, CHANNEL, SPACING, wakeUps);
     }
 
     /** Wakes the runners when the caller's transaction commits (at once if there is none); not if it rolls back. */
