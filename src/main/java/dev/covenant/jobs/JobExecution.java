@@ -50,7 +50,7 @@ class JobExecution {
                 String reason = "the service stopped " + (job.attempts() - 1) + " times while it ran this job;"
                         + " it is not tried again";
                 LOG.warnf("%s job %d: %s", kind.name(), job.id(), reason);
-                // The kind records it in its own terms and cleans up (a spooled upload); the job keeps this reason.
+                // The kind records it in its own terms and cleans up (a stored upload); the job keeps this reason.
                 reason(kind, running, new IllegalStateException(reason));
                 return outcomes.failed(job, reason) ? Outcome.FAILED : Outcome.LEFT;
             }

@@ -80,6 +80,10 @@ public class JobRunner {
 
     void start(@Observes StartupEvent event) {
         long beat = config.heartbeat().toMillis();
+        if (beat * 2 > config.lease().toMillis()) {
+            LOG.warnf("covenant.jobs.heartbeat (%s) is more than half of covenant.jobs.lease (%s): one late beat can"
+                    + " cost a live instance its jobs", config.heartbeat(), config.lease());
+        }
         timer.scheduleWithFixedDelay(this::renew, beat, beat, TimeUnit.MILLISECONDS);
         if (!config.enabled()) {
             LOG.info("The job runner is disabled on this instance (covenant.jobs.enabled=false)");

@@ -14,12 +14,19 @@ public interface JobsConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How long a claimed job stays claimed without a heartbeat; a job whose instance stopped is taken over after this. */
-    @WithDefault("PT2M")
+    /**
+     * How long a claimed job stays claimed without a heartbeat; a job whose instance died is taken over after this
+     * (plus at most one {@link #pollInterval()}). Short, because a live instance's heartbeat, on a thread of its own,
+     * keeps renewing it however long the job runs.
+     */
+    @WithDefault("PT15S")
     Duration lease();
 
-    /** How often an instance renews the leases of the jobs it holds; well under {@link #lease()}. */
-    @WithDefault("PT20S")
+    /**
+     * How often an instance renews the leases of the jobs it holds; a third of {@link #lease()} or less, so that two
+     * missed beats (a database failover, a long pause) do not yet cost a live instance its jobs.
+     */
+    @WithDefault("PT5S")
     Duration heartbeat();
 
     /** How often the runner looks for due jobs when no notification wakes it (retries, leases that ran out). */

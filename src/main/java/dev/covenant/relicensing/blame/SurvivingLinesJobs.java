@@ -2,7 +2,6 @@ package dev.covenant.relicensing.blame;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -25,6 +24,7 @@ import dev.covenant.relicensing.history.CloneUrl;
 import dev.covenant.relicensing.history.ClonedHistory;
 import dev.covenant.relicensing.history.HistoryImports;
 import dev.covenant.relicensing.history.RelicensingConfig;
+import dev.covenant.relicensing.history.WorkDir;
 
 /**
  * Blame jobs ({@code covenant.relicensing.blame-workers} at once per instance): clone bare, resolve the revision,
@@ -42,10 +42,12 @@ public class SurvivingLinesJobs implements JobKind {
     private final CloneCredentials credentials;
     private final RelicensingConfig config;
     private final HistoryImports imports;
+    private final WorkDir workDir;
 
     SurvivingLinesJobs(BlameJobs jobs, AgroalDataSource dataSource, CloneCredentials credentials,
-            RelicensingConfig config, HistoryImports imports) {
+            RelicensingConfig config, HistoryImports imports, WorkDir workDir) {
         this.imports = imports;
+        this.workDir = workDir;
         this.jobs = jobs;
         this.dataSource = dataSource;
         this.credentials = credentials;
@@ -80,8 +82,7 @@ public class SurvivingLinesJobs implements JobKind {
         String repository = request.repository();
         job.phase("CLONING");
         CloneUrl url = CloneUrl.parse(request.cloneUrl(), config.localCloneRoots().orElse(List.of()));
-        Path workDir = config.workDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
-        try (BareClone clone = BareClone.of(url, workDir, credentials.forClone(url, repository))) {
+        try (BareClone clone = BareClone.of(url, workDir.path(), credentials.forClone(url, repository))) {
             Repository git = clone.repository();
             RevCommit commit = BlameRevision.resolve(git, request.revision());
             job.phase("LISTING");

@@ -3,8 +3,6 @@ package dev.covenant.relicensing.history;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,28 +29,32 @@ import dev.covenant.jobs.RunningJob;
 /**
  * History imports as jobs ({@code covenant.relicensing.import-workers} at once per instance): each reads its commits
  * through {@link ContributionLoader} in one transaction, so a failure (for a malformed line, recorded with the
- * line's number and text) leaves the repository's contributions as they were. An upload is held by the instance that
- * spooled it; an import taken over after its instance stopped starts again, from a new clone or from the spooled
- * upload if it is still on disk, and otherwise fails saying to upload again.
+ * line's number and text) leaves the repository's contributions as they were. An upload is kept in the database
+ * ({@link HistoryUploads}) until its import ends, so any instance runs it; an import taken over after its instance
+ * stopped starts again, from a new clone or from the stored upload.
  */
 @ApplicationScoped
 public class HistoryImporter implements JobKind {
 
     private static final Logger LOG = Logger.getLogger(HistoryImporter.class);
     static final String UPLOAD_GONE = "interrupted: the service stopped during this import and the uploaded history"
-            + " is no longer on its disk; upload it again (commits already imported are skipped)";
+            + " is no longer stored; upload it again (commits already imported are skipped)";
 
     private final HistoryImports imports;
+    private final HistoryUploads uploads;
     private final AgroalDataSource dataSource;
     private final CloneCredentials credentials;
     private final RelicensingConfig config;
+    private final WorkDir workDir;
 
-    HistoryImporter(HistoryImports imports, AgroalDataSource dataSource, CloneCredentials credentials,
-            RelicensingConfig config) {
+    HistoryImporter(HistoryImports imports, HistoryUploads uploads, AgroalDataSource dataSource,
+            CloneCredentials credentials, RelicensingConfig config, WorkDir workDir) {
         this.imports = imports;
+        this.uploads = uploads;
         this.dataSource = dataSource;
         this.credentials = credentials;
         this.config = config;
+        this.workDir = workDir;
     }
 
     @Override
@@ -70,32 +72,33 @@ public class HistoryImporter implements JobKind {
         return true;
     }
 
-    Path workDir() {
-        return config.workDir().orElse(Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
     /**
-     * Queues the import of an uploaded history, which the import then owns (and deletes when it ends); with
-     * {@code wait} the caller runs it ({@link dev.covenant.jobs.JobRunner#runHere}).
+     * Queues the import of a stored upload, which the import then owns (and deletes when it ends), for any instance
+     * to run; with {@code wait} the caller runs it ({@link dev.covenant.jobs.JobRunner#runHere}).
      */
-    HistoryImports.Created importText(String repository, HistorySpool spool, boolean wait) {
+    HistoryImports.Created importText(String repository, HistoryUploads.Stored upload, boolean wait) {
         try {
-            return imports.create(repository, "TEXT", null, spool.bytes(), spool.commits(), spool.file(),
-                    wait ? JobQueue.Hold.RUNNING_HERE : JobQueue.Hold.THIS_INSTANCE);
+            return imports.create(repository, "TEXT", null, upload.bytes(), upload.commits(), upload.id(),
+                    wait ? JobQueue.Hold.RUNNING_HERE : JobQueue.Hold.ANYONE);
         } catch (RuntimeException e) {
-            spool.delete();
+            uploads.delete(upload.id());
             throw e;
         }
     }
 
+    /** Stores an uploaded history as it arrives, for {@link #importText(String, HistoryUploads.Stored, boolean)}. */
+    HistoryUploads.Stored store(InputStream in) throws IOException {
+        return uploads.store(in, config.maxUpload().asLongValue());
+    }
+
     /**
      * Queues the import of a {@code git log} text read from {@code in}, as an upload to {@link HistoryResource} is
-     * (the demo's bundled history). The text is spooled to this instance's disk first.
+     * (the demo's bundled history). The text is stored in the database first.
      *
      * @throws IOException when {@code in} cannot be read, is larger than the upload limit or holds a NUL byte
      */
     public HistoryImports.Created importText(String repository, InputStream in) throws IOException {
-        return importText(repository, HistorySpool.write(in, workDir(), config.maxUpload().asLongValue()), false);
+        return importText(repository, store(in), false);
     }
 
     /** Queues the import of a clone's history; with {@code wait} the caller runs it. */
@@ -116,20 +119,23 @@ public class HistoryImporter implements JobKind {
     }
 
     private void readText(RunningJob job, HistoryImports.Source source) {
-        if (source.spool() == null || !Files.isReadable(source.spool())) {
+        if (source.uploadId() == null) {
+            if (source.read()) {
+                // Read and recorded by an instance that stopped before it could mark the job DONE.
+                return;
+            }
             throw new UploadGoneException();
         }
         MessageDigest digest = sha256();
         try (CountingInputStream in = new CountingInputStream(
-                new DigestInputStream(Files.newInputStream(source.spool()), digest))) {
+                new DigestInputStream(uploads.open(source.uploadId()), digest))) {
             job.phase("READING");
             FirstCommit first = new FirstCommit(new GitLogParser(in));
             load(job, source, first, Mailmap.parse(""), in::count, false);
             imports.read(source.id(), first.sha, null, HexFormat.of().formatHex(digest.digest()), null, null);
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the uploaded history failed", e);
+            throw new UncheckedIOException("reading the uploaded history failed: " + e.getMessage(), e);
         }
-        HistorySpool.delete(source.spool());
     }
 
     /**
@@ -139,7 +145,7 @@ public class HistoryImporter implements JobKind {
     private void readClone(RunningJob job, HistoryImports.Source source) {
         job.phase("CLONING");
         CloneUrl url = CloneUrl.parse(source.cloneUrl(), config.localCloneRoots().orElse(java.util.List.of()));
-        try (BareClone clone = BareClone.ofDefaultBranch(url, workDir(),
+        try (BareClone clone = BareClone.ofDefaultBranch(url, workDir.path(),
                 credentials.forClone(url, source.repository()))) {
             job.phase("COUNTING");
             ObjectId head = clone.repository().resolve(Constants.HEAD);
@@ -154,7 +160,7 @@ public class HistoryImporter implements JobKind {
             } else if (SystemGit.installed()) {
                 job.phase("READING_WITH_GIT", SystemGit.count(clone.dir()));
                 numstatBy = "GIT";
-                try (SystemGit.Log log = new SystemGit.Log(clone.dir(), workDir())) {
+                try (SystemGit.Log log = new SystemGit.Log(clone.dir(), workDir.path())) {
                     result = load(job, source, new GitLogParser(log.output()), mailmap, () -> 0, true);
                     log.finish();
                 }
@@ -245,13 +251,10 @@ public class HistoryImporter implements JobKind {
             imports.failed(id, null, null);
             reason = "the import failed unexpectedly (reference " + reference + ")";
         }
-        if (source.spool() != null) {
-            HistorySpool.delete(source.spool());
-        }
         return reason;
     }
 
-    /** An upload's import was taken over after its instance stopped, and the spooled upload is not on this disk. */
+    /** An upload's import was claimed, and its upload is not stored (deleted, or spooled to disk by an older version). */
     static final class UploadGoneException extends RuntimeException {
         UploadGoneException() {
             super(UPLOAD_GONE);

@@ -1,6 +1,5 @@
 package dev.covenant.relicensing.history;
 
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -59,8 +58,11 @@ public class HistoryImports {
     private static final String DESCRIBE = "SELECT h.id, h.repository, h.source, j.state, h.head_sha,"
             + " h.history_sha256, h.mailmap, h.numstat_by FROM history_import h JOIN job j ON j.id = h.job_id";
 
-    /** What an import needs to run: where its history comes from. */
-    record Source(long id, String repository, String source, String cloneUrl, Path spool) {
+    /**
+     * What an import needs to run: where its history comes from (an upload kept in the database, or a clone URL), and
+     * whether it was recorded as read already (its instance stopped between that and the job's end).
+     */
+    record Source(long id, String repository, String source, String cloneUrl, Long uploadId, boolean read) {
     }
 
     private final JobTable<ImportJob> table;
@@ -71,37 +73,41 @@ public class HistoryImports {
     HistoryImports(AgroalDataSource dataSource, JobQueue queue) {
         this.table = new JobTable<>(dataSource, "history_import", HistoryImports::job);
         this.sources = new JobTable<>(dataSource, "history_import", rs -> new Source(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5) == null ? null : Path.of(rs.getString(5))));
+                rs.getString(3), rs.getString(4), rs.getObject(5, Long.class), rs.getBoolean(6)));
         this.described = new JobTable<>(dataSource, "history_import", rs -> new Described(rs.getLong(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8)));
         this.queue = queue;
     }
 
-    /** An upload's import (its {@code spool} on this instance's disk), or a clone's ({@code cloneUrl}). */
-    Created create(String repository, String source, String cloneUrl, Long bytesTotal, Long commitsTotal, Path spool,
-            JobQueue.Hold hold) {
+    /** An upload's import (its {@code uploadId} in {@link HistoryUploads}), or a clone's ({@code cloneUrl}). */
+    Created create(String repository, String source, String cloneUrl, Long bytesTotal, Long commitsTotal,
+            Long uploadId, JobQueue.Hold hold) {
         JobQueue.Created<Long> created = queue.create(KIND, commitsTotal, hold, (c, jobId) -> table.update(c,
-                "INSERT INTO history_import (job_id, repository, source, clone_url, bytes_total, spool_path)"
+                "INSERT INTO history_import (job_id, repository, source, clone_url, bytes_total, upload_id)"
                         + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                jobId, repository, source, cloneUrl, bytesTotal, spool == null ? null : spool.toString()));
+                jobId, repository, source, cloneUrl, bytesTotal, uploadId));
         return new Created(created.detail(), created.job());
     }
 
     Optional<Source> source(long jobId) {
-        return sources.query("SELECT id, repository, source, clone_url, spool_path FROM history_import"
-                + " WHERE job_id = ?", jobId).stream().findFirst();
+        return sources.query("SELECT id, repository, source, clone_url, upload_id, commits_added IS NOT NULL"
+                + " FROM history_import WHERE job_id = ?", jobId).stream().findFirst();
     }
 
     void bytesRead(long id, long bytes) {
         table.update("UPDATE history_import SET bytes_read = ? WHERE id = ?", bytes, id);
     }
 
-    /** The import read the whole history; its upload, if any, is deleted. */
+    /** The import read the whole history; its upload, if any, is deleted in the same statement. */
     void done(long id, long commitsAdded) {
-        table.update("UPDATE history_import SET commits_added = ?, bytes_read = coalesce(bytes_total, bytes_read),"
-                + " spool_path = NULL WHERE id = ?", commitsAdded, id);
+        table.update(WITHOUT_UPLOAD + "UPDATE history_import SET commits_added = ?, upload_id = NULL,"
+                + " bytes_read = coalesce(bytes_total, bytes_read) WHERE id = ?", id, commitsAdded, id);
     }
+
+    /** Deletes the upload of import {@code ?} (the statement's first parameter), if it has one. */
+    private static final String WITHOUT_UPLOAD = "WITH upload AS (DELETE FROM history_upload WHERE id = (SELECT"
+            + " upload_id FROM history_import WHERE id = ?)) ";
 
     /**
      * What the import read: its head commit, the .mailmap there, the SHA-256 of the history, which tool counted the
@@ -114,8 +120,8 @@ public class HistoryImports {
 
     /** The import failed; {@code line} and {@code text} name the malformed line of an upload, when one was. */
     void failed(long id, Long line, String text) {
-        table.update("UPDATE history_import SET error_line = ?, error_text = ?, spool_path = NULL WHERE id = ?", line,
-                text, id);
+        table.update(WITHOUT_UPLOAD + "UPDATE history_import SET error_line = ?, error_text = ?, upload_id = NULL"
+                + " WHERE id = ?", id, line, text, id);
     }
 
     Optional<ImportJob> find(String repository, long id) {

@@ -21,7 +21,7 @@ record HistoryProblem(String type, String title, int status, String detail, Stri
     }
 
     /** An upload refused as it arrived, before an import was made of it. */
-    static Response of(HistorySpool.NulByteException e) {
+    static Response of(HistoryUploads.NulByteException e) {
         HistoryProblem problem = new HistoryProblem("about:blank", "Invalid input", 400,
                 "The history is not git log output: " + e.getMessage(), "body", e.line, null, null);
         return Response.status(400).type(Problem.MEDIA).entity(problem).build();

@@ -29,7 +29,7 @@ import dev.covenant.web.Roles;
 
 /**
  * History imports of a repository, for admin tokens and the repository's maintainers ({@link Roles#MAINTAINER}). An
- * upload is spooled to disk as it arrives, then read by a job:
+ * upload is stored in the database as it arrives ({@link HistoryUploads}), then read by a job on any instance:
  * the answer is 202 with the import and its {@code Location}, where its progress shows. With {@code ?wait=true}
  * the import runs before the answer: 200 with the finished import, or 400 naming the malformed line.
  */
@@ -61,18 +61,18 @@ public class HistoryResource {
     public Response upload(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @QueryParam("wait") boolean wait, InputStream body) {
         String repository = RepositoryName.of(owner, repo);
-        HistorySpool spool;
+        HistoryUploads.Stored upload;
         try {
-            spool = HistorySpool.write(body, importer.workDir(), config.maxUpload().asLongValue());
-        } catch (HistorySpool.TooLargeException e) {
+            upload = importer.store(body);
+        } catch (HistoryUploads.TooLargeException e) {
             return BodyLimitFilter.tooLarge(e.limit);
-        } catch (HistorySpool.NulByteException e) {
+        } catch (HistoryUploads.NulByteException e) {
             // Refused before any import exists: nothing is left RUNNING.
             return HistoryProblem.of(e);
         } catch (IOException e) {
             return Problem.of(400, "Bad Request", "The upload broke off: " + e.getMessage()).toResponse();
         }
-        HistoryImports.Created created = importer.importText(repository, spool, wait);
+        HistoryImports.Created created = importer.importText(repository, upload, wait);
         try {
             return answer(repository, created, wait);
         } catch (JobFailedException e) {

@@ -1,6 +1,7 @@
 package dev.covenant.relicensing.history;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +18,9 @@ import io.smallrye.config.WithDefault;
 public interface RelicensingConfig {
 
     /**
-     * The largest history upload ({@code POST /api/repos/{o}/{r}/history}, text/plain); the body is spooled to disk,
-     * never held in memory. Beyond 2G, raise {@code quarkus.http.limits.max-body-size} as well.
+     * The largest history upload ({@code POST /api/repos/{o}/{r}/history}, text/plain); the body is stored in
+     * PostgreSQL in 1 MiB chunks as it arrives, never held in memory, and deleted when its import ends. Beyond 2G,
+     * raise {@code quarkus.http.limits.max-body-size} as well.
      */
     @WithDefault("2G")
     @WithConverter(MemorySizeConverter.class)
@@ -31,10 +33,23 @@ public interface RelicensingConfig {
     Optional<List<Path>> localCloneRoots();
 
     /**
-     * Where uploads are spooled and clones are made while an import or a blame job runs; the system's temporary
-     * directory if unset.
+     * Where clones are made while an import or a blame job runs, in a directory of each instance's own; the system's
+     * temporary directory if unset. Several instances may share it: each deletes the directories of instances that
+     * are no longer running.
      */
     Optional<Path> workDir();
+
+    /**
+     * An upload that no queued or running import needs (the request broke off, the instance that received it died
+     * before queuing its import) is deleted once untouched this long; so is a history an older version spooled to
+     * the work directory ({@code history-*.txt}).
+     */
+    @WithDefault("PT1H")
+    Duration abandonedAfter();
+
+    /** How often each instance deletes abandoned uploads and the work directories of instances no longer running. */
+    @WithDefault("PT10M")
+    Duration sweepInterval();
 
     /** How many imports run at once in this instance; more wait in line (QUEUED). */
     @WithDefault("1")

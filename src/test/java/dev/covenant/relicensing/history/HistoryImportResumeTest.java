@@ -4,13 +4,14 @@ import static dev.covenant.Api.admin;
 import static dev.covenant.inbox.DeliveryWorkerTest.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,12 +22,15 @@ import dev.covenant.Sql;
 
 /**
  * Imports that an instance left RUNNING when it stopped (its lease run out): whichever instance claims them next
- * starts them again, from a new clone or from the spooled upload if it is still on disk, and otherwise fails them
- * saying to upload again. None stays RUNNING.
+ * starts them again, from a new clone or from the upload stored in the database, which is deleted once the import
+ * ends; an upload that is not stored fails saying to upload again. None stays RUNNING.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistoryImportResumeTest {
+
+    @Inject
+    HistoryUploads uploads;
 
     final String owner = "resume-" + UUID.randomUUID().toString().substring(0, 8);
     GitRepo repo;
@@ -48,14 +52,14 @@ class HistoryImportResumeTest {
     }
 
     /** An import as an instance that stopped while it ran left it; its id. */
-    private static String abandoned(String repository, String source, String cloneUrl, Path spool)
+    private static String abandoned(String repository, String source, String cloneUrl, Long upload)
             throws SQLException {
         // Both rows in one statement, as the service writes them in one transaction: a runner never sees the job alone.
         String id = Sql.text("WITH job AS (INSERT INTO job (kind, state, run_after, attempts, lease_owner, lease_until,"
                 + " phase, done, created_at, started_at, updated_at) VALUES ('import', 'RUNNING', now(), 1, 'an instance"
                 + " that stopped', now() - interval '1 second', 'READING', 1, now(), now(), now()) RETURNING id)"
-                + " INSERT INTO history_import (job_id, repository, source, clone_url, spool_path) SELECT id, ?, ?, ?, ?"
-                + " FROM job RETURNING id", repository, source, cloneUrl, spool == null ? null : spool.toString());
+                + " INSERT INTO history_import (job_id, repository, source, clone_url, upload_id) SELECT id, ?, ?, ?, ?"
+                + " FROM job RETURNING id", repository, source, cloneUrl, upload);
         Sql.text("SELECT pg_notify('covenant_jobs', '')::text");
         return id;
     }
@@ -85,25 +89,37 @@ class HistoryImportResumeTest {
     }
 
     @Test
-    void anUploadStillOnDiskIsReadAgainAndFinishes() throws IOException, SQLException {
-        Path spool = Files.createTempFile("history-", ".txt");
-        Files.writeString(spool, log);
-        String id = abandoned(owner + "/uploaded", "TEXT", null, spool);
+    void aStoredUploadIsReadAgainByWhoeverClaimsItAndDeletedOnceDone() throws IOException, SQLException {
+        HistoryUploads.Stored upload = uploads.store(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+                1 << 20);
+        String id = abandoned(owner + "/uploaded", "TEXT", null, upload.id());
         awaitEnd("uploaded", id);
         admin().get(path("uploaded", id)).then().statusCode(200).body("state", equalTo("DONE"))
                 .body("commitsAdded", equalTo(3));
         assertEquals("3", contributions("uploaded"));
-        assertFalse(Files.exists(spool), "the import deletes its upload once it is done");
+        assertEquals("0", Sql.text("SELECT count(*) FROM history_upload WHERE id = ?", upload.id()),
+                "the import deletes its upload once it is done");
+        assertEquals("0", Sql.text("SELECT count(*) FROM history_upload_chunk WHERE upload_id = ?", upload.id()));
+        assertEquals(null, Sql.text("SELECT upload_id FROM history_import WHERE id = ?::bigint", id));
     }
 
     @Test
-    void anUploadWhoseFileIsGoneFailsSayingToUploadAgain() throws SQLException {
-        Path gone = Path.of(System.getProperty("java.io.tmpdir"), "history-" + UUID.randomUUID() + ".txt");
-        String id = abandoned(owner + "/lost", "TEXT", null, gone);
+    void anUploadThatIsNotStoredFailsSayingToUploadAgain() throws SQLException {
+        String id = abandoned(owner + "/lost", "TEXT", null, null);
         awaitEnd("lost", id);
         admin().get(path("lost", id)).then().statusCode(200).body("state", equalTo("FAILED"))
                 .body("error.message", equalTo(HistoryImporter.UPLOAD_GONE));
         assertEquals("0", contributions("lost"));
-        assertEquals(null, Sql.text("SELECT spool_path FROM history_import WHERE id = ?::bigint", id));
+    }
+
+    @Test
+    void aMalformedStoredUploadFailsAndIsDeletedToo() throws IOException, SQLException {
+        HistoryUploads.Stored upload = uploads.store(new ByteArrayInputStream(
+                "commit 123\nnot a header\n".getBytes(StandardCharsets.UTF_8)), 1 << 20);
+        String id = abandoned(owner + "/malformed", "TEXT", null, upload.id());
+        awaitEnd("malformed", id);
+        admin().get(path("malformed", id)).then().statusCode(200).body("state", equalTo("FAILED"));
+        assertEquals("0", Sql.text("SELECT count(*) FROM history_upload WHERE id = ?", upload.id()),
+                "a failed import deletes its upload as well");
     }
 }
