@@ -1,5 +1,7 @@
 package dev.covenant.checks;
 
+import java.util.function.BooleanSupplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,10 +15,11 @@ import dev.covenant.ledger.LedgerEntry;
  * coverage before the change is visible, while the change's own re-evaluations ({@link Reevaluations}, in the
  * change's transaction) look for the pull request's contributors before the evaluation has recorded them: the pull
  * request would keep a result the change made wrong. Every coverage change appends to the ledger under its append
- * lock, held until the change commits. So an evaluation notes the ledger's head before it reads coverage and, once its
- * contributors are recorded, takes that lock for a moment and looks again: either the change's query saw the
- * contributors (it took the lock first, and queued a re-evaluation), or this look waits for the change to commit and
- * sees the head moved, and queues one itself. Any other ledger entry meanwhile costs one needless re-evaluation.
+ * lock, held until the change commits. So an evaluation notes the ledger's head before it reads coverage, and records
+ * its result in a transaction that takes that lock first and looks at the head again: either the change took the
+ * lock first, and this look waits for it to commit, sees the head moved and queues a re-evaluation in the same
+ * transaction as the result (a crash in between loses neither); or the record came first, and the change's query
+ * sees its contributors. Any other ledger entry meanwhile costs one needless re-evaluation.
  */
 @ApplicationScoped
 public class CoverageFence {
@@ -31,26 +34,34 @@ public class CoverageFence {
         this.reevaluations = reevaluations;
     }
 
-    /** The ledger's head now, to be given to {@link #recheckIfMoved} after the evaluation is recorded. */
+    /** The ledger's head now, before the evaluation reads coverage; to be given to {@link #record}. */
     long mark() {
         return QuarkusTransaction.requiringNew().call(CoverageFence::head);
     }
 
-    /** Queues another evaluation of the pull request if the ledger moved since {@code mark}; whether it did. */
-    boolean recheckIfMoved(String repository, int number, long mark) {
-        boolean moved = QuarkusTransaction.requiringNew().call(() -> {
+    /**
+     * Runs {@code record} (an evaluation's record, which answers whether it was recorded) under the ledger's append
+     * lock and, in the same transaction, queues another evaluation of the pull request if it was recorded and the
+     * ledger moved since {@code mark}. Answers whether it was recorded.
+     */
+    boolean record(String repository, int number, long mark, BooleanSupplier record) {
+        boolean[] moved = {false};
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
             ledger.lock();
-            if (head() == mark) {
+            if (!record.getAsBoolean()) {
                 return false;
             }
-            reevaluations.enqueue(repository, number, "coverage changed during an evaluation");
+            if (head() != mark) {
+                reevaluations.enqueue(repository, number, "coverage changed during an evaluation");
+                moved[0] = true;
+            }
             return true;
         });
-        if (moved) {
+        if (moved[0]) {
             LOG.infof("%s#%d - the ledger moved during the evaluation; the pull request is evaluated again",
                     repository, number);
         }
-        return moved;
+        return recorded;
     }
 
     private static long head() {

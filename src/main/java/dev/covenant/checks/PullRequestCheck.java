@@ -149,10 +149,10 @@ public class PullRequestCheck {
         if (config.comment()) {
             comments.show(pr, report);
         }
-        tracker.recordEvaluation(repository, number, pr.headSha(), started, result.passed() ? "SUCCESS" : "FAILURE",
+        fence.record(repository, number, ledgerMark, () -> tracker.recordEvaluation(repository, number,
+                pr.headSha(), started, result.passed() ? "SUCCESS" : "FAILURE",
                 found.stream().map(Contributor::githubId).filter(Objects::nonNull).distinct().toList(),
-                found.stream().flatMap(c -> c.emails().stream()).distinct().toList());
-        fence.recheckIfMoved(repository, number, ledgerMark);
+                found.stream().flatMap(c -> c.emails().stream()).distinct().toList()));
         LOG.infof("%s#%d - %s: %s (%d contributors, %d commits)", repository, number, pr.headSha(), conclusion,
                 found.size(), commits.size());
         return result.passed() ? Outcome.PASSED : Outcome.FAILED;

@@ -222,8 +222,10 @@ class TwoInstanceStormIT {
                 .filter(sha -> repo.checkRuns(sha).stream().noneMatch(r -> "completed".equals(r.status())))
                 .count();
         long running = repo.checkRuns().stream().filter(r -> !"completed".equals(r.status())).count();
-        long wrong = finalHeads.entrySet().stream().filter(e -> repo.checkRuns(e.getValue()).stream()
-                .anyMatch(r -> !expected(e.getKey()).equals(r.conclusion()))).count();
+        List<String> wrongs = finalHeads.entrySet().stream().flatMap(e -> repo.checkRuns(e.getValue()).stream()
+                .filter(r -> !expected(e.getKey()).equals(r.conclusion()))
+                .map(r -> "#" + e.getKey() + " " + r.conclusion())).sorted().toList();
+        long wrong = wrongs.size();
         long inbox = database.count("SELECT count(*) FROM delivery WHERE state <> 'DONE'");
         long jobs = database.count("SELECT count(*) FROM job WHERE state = 'RUNNING'"
                 + " OR (state = 'QUEUED' AND run_after <= now())");
@@ -231,7 +233,8 @@ class TwoInstanceStormIT {
             return "";
         }
         return incomplete + " heads without a completed check run, " + running + " check runs not completed, "
-                + wrong + " heads with another conclusion than expected, " + inbox + " deliveries not done, " + jobs
+                + wrong + " heads with another conclusion than expected " + wrongs + ", " + inbox
+                + " deliveries not done, " + jobs
                 + " jobs due or running";
     }
 
