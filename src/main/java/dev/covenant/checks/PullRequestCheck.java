@@ -46,13 +46,15 @@ public class PullRequestCheck {
     private final ChecksConfig config;
     private final CovenantConfig covenant;
     private final OwnerSettings owners;
+    private final CoverageFence fence;
     private final Clock clock;
 
     PullRequestCheck(PullRequestTracker tracker, EvaluationLease lease, PullRequestReader reader,
             CheckPublisher publisher, StickyComment comments, CoverageService coverage,
             JudgeCommits judge, ChecksConfig config, CovenantConfig covenant, OwnerSettings owners,
-            Clock clock) {
+            CoverageFence fence, Clock clock) {
         this.tracker = tracker;
+        this.fence = fence;
         this.owners = owners;
         this.lease = lease;
         this.reader = reader;
@@ -110,6 +112,7 @@ public class PullRequestCheck {
         long checkRunId = start(pr, externalId, signUrl, started, retried);
 
         List<CommitInfo> commits = reader.commits(pr.head());
+        long ledgerMark = fence.mark();
         JudgeCommits.Judged judged = judge.judge(project.get(), repository, commits);
         List<Contributor> found = judged.contributors();
         CheckResult result = judged.result();
@@ -146,9 +149,10 @@ public class PullRequestCheck {
         if (config.comment()) {
             comments.show(pr, report);
         }
-        tracker.recordEvaluation(repository, number, pr.headSha(), started, result.passed() ? "SUCCESS" : "FAILURE",
+        fence.record(repository, number, ledgerMark, () -> tracker.recordEvaluation(repository, number,
+                pr.headSha(), started, result.passed() ? "SUCCESS" : "FAILURE",
                 found.stream().map(Contributor::githubId).filter(Objects::nonNull).distinct().toList(),
-                found.stream().flatMap(c -> c.emails().stream()).distinct().toList());
+                found.stream().flatMap(c -> c.emails().stream()).distinct().toList()));
         LOG.infof("%s#%d - %s: %s (%d contributors, %d commits)", repository, number, pr.headSha(), conclusion,
                 found.size(), commits.size());
         return result.passed() ? Outcome.PASSED : Outcome.FAILED;

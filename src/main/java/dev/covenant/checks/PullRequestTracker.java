@@ -86,10 +86,13 @@ public class PullRequestTracker {
         });
     }
 
-    /** Records an evaluation and who it found, unless the head moved on meanwhile; false then. */
+    /**
+     * Records an evaluation and who it found, unless the head moved on meanwhile; false then. In the caller's
+     * transaction if there is one ({@link CoverageFence} queues a re-evaluation in the same one).
+     */
     public boolean recordEvaluation(String repository, int number, String sha, Instant startedAt, String conclusion,
             Collection<Long> githubIds, Collection<String> emails) {
-        return db.committed(repository + "#" + number + " - recording an evaluation", c -> {
+        return db.inTransaction(repository + "#" + number + " - recording an evaluation", c -> {
             int updated = Rows.update(c, "UPDATE pull_request SET evaluated_sha = ?, evaluated_at = ?,"
                     + " conclusion = ? WHERE repository = ? AND number = ? AND head_sha = ?", sha, startedAt,
                     conclusion, repository, number, sha);
