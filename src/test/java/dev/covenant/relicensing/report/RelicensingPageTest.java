@@ -299,7 +299,10 @@ class RelicensingPageTest {
                 not(containsString("id=\"totals-trivial\"")));
         String bad = client.request().get(pagePath("?to=Apache-2.0&trivialLines=lots")).then().statusCode(400)
                 .extract().asString();
-        assertThat(bad, containsString("<div class=\"error\" id=\"trivialLines-error\">is the most lines"));
+        assertThat(bad,
+                containsString("<div class=\"error\" id=\"trivialLines-error\">The limit for trivial commits is the"
+                        + " most lines"));
+        assertThat(bad, containsString("<a href=\"#trivialLines\">The limit for trivial commits is the most lines"));
     }
 
     private static List<String> totals(String body, String what) {
