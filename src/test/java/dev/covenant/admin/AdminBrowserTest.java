@@ -164,6 +164,33 @@ class AdminBrowserTest {
     }
 
     @Test
+    void anAdminSendsADeadDeliveryAgainOnlyAfterConfirming() throws Exception {
+        String id = "admin-redrive-" + System.nanoTime();
+        Sql.update("INSERT INTO delivery (delivery_id, event, action, repository, payload, received_at, state,"
+                + " attempts, next_attempt_at, last_error) VALUES (?, 'ping', NULL, 'acme/widget', '\\x7b7d'::bytea,"
+                + " now(), 'DEAD', 3, now(), 'GitHub answered 502')", id);
+        signInAsAdmin();
+        click(By.linkText("Webhook deliveries"));
+        browser.waitForPath("/admin/deliveries");
+        browser.open(FakeGitHubResource.serviceUrl() + "/admin/deliveries?state=DEAD");
+        click(By.cssSelector("a[href='/admin/deliveries/" + id + "/redrive']"));
+        browser.waitForText(By.tagName("h1"), "Send the ping delivery again?");
+        assertEquals("DEAD", state(id), "the first click sends nothing");
+        click(By.linkText("Leave it"));
+        browser.waitForPath("/admin/deliveries");
+        assertEquals("DEAD", state(id), "leaving it sends nothing");
+        browser.open(FakeGitHubResource.serviceUrl() + "/admin/deliveries/" + id + "/redrive");
+        click(By.xpath("//button[normalize-space()='Send it again']"));
+        browser.waitForPath("/admin/deliveries");
+        assertFalse("DEAD".equals(state(id)), "sent again");
+        assertFalse(browser.alertPresent());
+    }
+
+    private static String state(String delivery) {
+        return Sql.textUnchecked("SELECT state FROM delivery WHERE delivery_id = ?", delivery);
+    }
+
+    @Test
     void everyAdministrationPagePassesAxeAndFitsA390PixelWideScreen() throws Exception {
         String slug = AdminPagesTestSupport.agreement("# Terms\n\nA line long enough to wrap several times on a"
                 + " narrow screen, which the page must wrap rather than scroll sideways.\n");
