@@ -7,16 +7,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.covenant.api.FieldError;
+import dev.covenant.web.Layout;
 
 /**
  * A form of the administration pages as it is shown again: what was typed, and what is wrong beside each field and
  * summarised at the top, in words (the field's label, never its id or a status code).
  */
 public record AdminForm(Map<String, String> values, Map<String, String> errors, Map<String, String> labels) {
-
-    /** One line of the summary: the field to jump to, its label, what is wrong. */
-    public record Summary(String field, String label, String message) {
-    }
 
     public static AdminForm of(Map<String, String> values, Map<String, String> labels) {
         return new AdminForm(values, new LinkedHashMap<>(), labels);
@@ -53,10 +50,11 @@ public record AdminForm(Map<String, String> values, Map<String, String> errors, 
         return !errors.isEmpty();
     }
 
-    public List<Summary> summary() {
-        List<Summary> lines = new ArrayList<>();
-        errors.forEach((field, message) -> lines.add(new Summary(field, labels.getOrDefault(field, "This form"),
-                message)));
+    /** The lines of the shared summary at the top ({@code web/errorSummary.html}): each links to its field. */
+    public List<Layout.Problem> problems() {
+        List<Layout.Problem> lines = new ArrayList<>();
+        errors.forEach((field, message) -> lines.add(new Layout.Problem(field, labels.getOrDefault(field,
+                "This form"), message)));
         return lines;
     }
 

@@ -12,8 +12,8 @@ import io.quarkus.security.Authenticated;
 
 import dev.covenant.project.RepositoryName;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout;
-import dev.covenant.web.PageException;
 import dev.covenant.web.RedirectToSignIn;
 import dev.covenant.web.Requests;
 
@@ -35,7 +35,12 @@ public class AdminIndexResource {
     @GET
     @RedirectToSignIn
     public TemplateInstance index() {
-        return AdminPages.index(Layout.Visitor.of(caller), caller.admin());
+        return AdminPages.index(Layout.Visitor.of(caller), caller.admin(), "", form());
+    }
+
+    /** The "your repository" form's one field. */
+    private static FormProblems form() {
+        return FormProblems.form().field("repository", "repository", "Repository");
     }
 
     /** The index's "your repository" form, to that repository's page. */
@@ -44,16 +49,22 @@ public class AdminIndexResource {
     @RedirectToSignIn
     public Response repository(@QueryParam("repository") String repository) {
         String[] parts = repository == null ? new String[0] : repository.strip().split("/", 2);
+        String typed = repository == null ? "" : repository.strip();
         if (parts.length != 2) {
-            throw new PageException(400, "Not a repository",
-                    "Type the repository as owner/name, for example octo-org/widget.");
+            return refused(typed, "Type the repository as owner/name, for example octo-org/widget.");
         }
         try {
             RepositoryName.of(parts[0], parts[1]);
         } catch (dev.covenant.api.InvalidInputException e) {
-            throw new PageException(400, "Not a repository", "'" + repository.strip()
-                    + "' is not a GitHub repository name; type it as owner/name, for example octo-org/widget.");
+            return refused(typed, "'" + typed + "' is not a GitHub repository name; type it as owner/name, for"
+                    + " example octo-org/widget.");
         }
         return Requests.seeOther("/admin/repos/" + parts[0] + "/" + parts[1]);
+    }
+
+    /** The index again, with what was typed and what is wrong with it beside the field and at the top. */
+    private Response refused(String typed, String message) {
+        return Layout.html(400, AdminPages.index(Layout.Visitor.of(caller), caller.admin(), typed,
+                form().reject("repository", message)));
     }
 }

@@ -13,6 +13,7 @@ import dev.covenant.ledger.LedgerHeads;
 import dev.covenant.ledger.LedgerVerifier;
 import dev.covenant.project.ProjectView;
 import dev.covenant.relicensing.campaign.ConsentCampaign;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout.Visitor;
 
 /** The administration pages ({@code templates/admin/}), in the shell of {@code web/layout}; Qute escapes every value. */
@@ -40,7 +41,7 @@ public class AdminPages {
     public record Paged(int page, int pages, long total, String previous, String next) {
     }
 
-    static native TemplateInstance index(Visitor visitor, boolean admin);
+    static native TemplateInstance index(Visitor visitor, boolean admin, String repository, FormProblems form);
 
     static native TemplateInstance agreements(Visitor visitor, List<AgreementRow> agreements);
 

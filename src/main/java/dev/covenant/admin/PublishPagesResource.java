@@ -1,10 +1,10 @@
 package dev.covenant.admin;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -13,12 +13,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementCatalog;
@@ -28,6 +31,7 @@ import dev.covenant.agreement.PlainWords;
 import dev.covenant.agreement.RelicensingTerms;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormDrafts;
 import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Requests;
@@ -45,10 +49,12 @@ public class PublishPagesResource {
 
     private final Caller caller;
     private final AgreementCatalog catalog;
+    private final FormDrafts drafts;
 
-    PublishPagesResource(Caller caller, AgreementCatalog catalog) {
+    PublishPagesResource(Caller caller, AgreementCatalog catalog, FormDrafts drafts) {
         this.caller = caller;
         this.catalog = catalog;
+        this.drafts = drafts;
     }
 
     @GET
@@ -61,20 +67,40 @@ public class PublishPagesResource {
     @GET
     @Path("{slug}/publish")
     @Transactional
-    public TemplateInstance form(@PathParam("slug") String slug) {
+    public Response form(@PathParam("slug") String slug, @Context HttpHeaders headers) {
         Agreement agreement = agreement(slug);
         Optional<AgreementVersion> latest = AgreementVersion.findLatest(agreement);
-        return AdminPages.publish(Layout.Visitor.of(caller), agreement, latest.orElse(null),
-                VersionForm.startingFrom(latest));
+        // A version sent after the session ended comes back filled in, once, after signing in again.
+        Optional<Map<String, String>> kept = caller.person().isPresent()
+                ? FormDrafts.of(headers, formPage(slug))
+                : Optional.empty();
+        AdminForm form = kept.map(values -> AdminForm.of(values, VersionForm.LABELS))
+                .orElseGet(() -> VersionForm.startingFrom(latest));
+        return drafts.shown(Layout.html(200, AdminPages.publish(Layout.Visitor.of(caller), agreement,
+                latest.orElse(null), form)), kept.isPresent());
     }
 
-    /** {@code step}: {@code preview} shows what would be published, {@code edit} goes back, {@code publish} does it. */
+    private static String formPage(String slug) {
+        return "/admin/agreements/" + slug + "/publish";
+    }
+
+    /**
+     * {@code step}: {@code preview} shows what would be published, {@code edit} goes back, {@code publish} does it.
+     * Open to anyone so that an admin whose session ended while writing is asked to sign in again with what they
+     * wrote kept; anyone else is refused as the class's role would.
+     */
     @POST
     @Path("{slug}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @PermitAll
     public Response submit(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        Map<String, String> submitted = new HashMap<>();
-        form.forEach((k, v) -> submitted.put(k, v.isEmpty() ? "" : v.get(0)));
+        if (!caller.admin()) {
+            if (caller.person().isEmpty()) {
+                return drafts.signInKeeping(formPage(slug), form);
+            }
+            throw new ForbiddenException();
+        }
+        Map<String, String> submitted = FormDrafts.firstValues(form);
         String step = submitted.getOrDefault("step", "preview");
         Response page = QuarkusTransaction.requiringNew().call(() -> {
             Agreement agreement = agreement(slug);

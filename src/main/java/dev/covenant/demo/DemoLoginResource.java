@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.covenant.CovenantConfig;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout;
 
 /**
@@ -35,7 +36,7 @@ public class DemoLoginResource {
     @CheckedTemplate(basePath = "demo")
     static class Pages {
         static native TemplateInstance login(Layout.Visitor visitor, String csrf, String state, String login,
-                String error);
+                FormProblems errors);
     }
 
     private final DemoGitHub github;
@@ -83,7 +84,11 @@ public class DemoLoginResource {
 
     private Response page(int status, String cookie, String state, String login, String error) {
         String token = DemoForms.token(caller, cookie);
-        Response page = Layout.html(status, Pages.login(Layout.Visitor.of(caller), token, state, login, error));
+        FormProblems errors = FormProblems.form().field("login", "login", "User name");
+        if (error != null) {
+            errors.reject("login", error);
+        }
+        Response page = Layout.html(status, Pages.login(Layout.Visitor.of(caller), token, state, login, errors));
         var set = DemoForms.cookie(caller, token, config.publicUrl().startsWith("https://"));
         return set == null ? page : Response.fromResponse(page).cookie(set).build();
     }

@@ -29,6 +29,7 @@ import dev.covenant.CovenantConfig;
 import dev.covenant.api.FieldError;
 import dev.covenant.api.Problem;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout;
 
 /**
@@ -55,7 +56,7 @@ public class DemoPullRequestsResource {
     @CheckedTemplate(basePath = "demo")
     static class Pages {
         static native TemplateInstance pullRequests(Layout.Visitor visitor, String csrf, String author,
-                String coAuthors, Map<String, String> errors, List<View> pullRequests);
+                String coAuthors, FormProblems errors, List<View> pullRequests);
 
         static native TemplateInstance pullRequest(Layout.Visitor visitor, View pr);
     }
@@ -187,7 +188,9 @@ public class DemoPullRequestsResource {
         String token = DemoForms.token(caller, cookie);
         List<View> views = github.newestFirst().stream().map(this::view).toList();
         Response page = Layout.html(status,
-                Pages.pullRequests(Layout.Visitor.of(caller), token, author, coAuthors, errors, views));
+                Pages.pullRequests(Layout.Visitor.of(caller), token, author, coAuthors, FormProblems.form()
+                        .field("author", "author", "Author").field("coAuthors", "coAuthors", "Co-authors")
+                        .rejectAll(errors), views));
         var set = DemoForms.cookie(caller, token, config.publicUrl().startsWith("https://"));
         return set == null ? page : Response.fromResponse(page).cookie(set).build();
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +23,7 @@ import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Roles;
@@ -39,7 +41,9 @@ public class AddressLinkPagesResource {
     @CheckedTemplate(basePath = "relicensing")
     static class Pages {
         static native TemplateInstance links(Layout.Visitor visitor, String repository, List<LinkView> links,
-                List<FieldError> errors, AddressLinkResource.LinkRequest form);
+                FormProblems errors, AddressLinkResource.LinkRequest form);
+
+        static native TemplateInstance removeLink(Layout.Visitor visitor, String repository, LinkView link);
     }
 
     private final AddressLinks links;
@@ -74,6 +78,17 @@ public class AddressLinkPagesResource {
         return Response.seeOther(URI.create("/repos/" + repository + "/relicensing/links")).build();
     }
 
+    /** The first click: which link ends and what that does; nothing changes yet. */
+    @GET
+    @Path("remove")
+    public Response confirmUnlink(@PathParam("owner") String owner, @PathParam("repo") String repo,
+            @QueryParam("email") String email) {
+        String repository = governed(owner, repo);
+        LinkView link = links.of(repository).stream().filter(l -> l.email().equalsIgnoreCase(String.valueOf(email)))
+                .findFirst().orElseThrow(() -> PageException.notFound("No link of that address is in force."));
+        return Layout.html(200, Pages.removeLink(Layout.Visitor.of(caller), repository, link));
+    }
+
     @POST
     @Path("remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -90,8 +105,13 @@ public class AddressLinkPagesResource {
 
     private Response page(String repository, int status, List<FieldError> errors,
             AddressLinkResource.LinkRequest form) {
-        return Layout.html(status, Pages.links(Layout.Visitor.of(caller), repository, links.of(repository), errors,
-                form == null ? new AddressLinkResource.LinkRequest("", "", "", "", "", "") : form));
+        FormProblems problems = FormProblems.form().field("email", "link-email", "Commit address")
+                .field("login", "link-login", "Login").field("githubId", "link-id", "GitHub user id")
+                .field("name", "link-name", "Name").field("contactEmail", "link-contact", "Contact e-mail")
+                .field("reason", "link-reason", "Reason");
+        errors.forEach(e -> problems.reject(e.field(), e.message()));
+        return Layout.html(status, Pages.links(Layout.Visitor.of(caller), repository, links.of(repository),
+                problems, form == null ? new AddressLinkResource.LinkRequest("", "", "", "", "", "") : form));
     }
 
     private static String governed(String owner, String repo) {

@@ -8,13 +8,14 @@ import java.util.UUID;
 
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -64,7 +65,7 @@ public class AgreementPagesResource {
     @Operation(hidden = true)
     @Transactional
     public Response agreement(@PathParam("slug") String slug, @QueryParam("repo") String repo,
-            @CookieParam(FormDrafts.COOKIE) String draft) {
+            @Context HttpHeaders headers) {
         Optional<Person> signedIn = caller.person();
         Agreement agreement = individual(slug);
         AgreementVersion version = latest(agreement);
@@ -76,12 +77,12 @@ public class AgreementPagesResource {
         });
         // A form sent after its session ended comes back filled in with what was typed, once.
         Optional<Map<String, String>> kept = signedIn.isPresent()
-                ? FormDrafts.of(draft, formPage(slug, Requests.safeRepo(repo)))
+                ? FormDrafts.of(headers, formPage(slug, Requests.safeRepo(repo)))
                 : Optional.empty();
         kept.ifPresent(values::putAll);
         Response page = Layout.html(200, page(agreement, version, existing, values, Map.of(),
                 Requests.safeRepo(repo)));
-        return kept.isPresent() ? Response.fromResponse(page).cookie(drafts.forget()).build() : page;
+        return drafts.shown(page, kept.isPresent());
     }
 
     /** The signing form's page, where sign-in comes back to. */
@@ -97,9 +98,7 @@ public class AgreementPagesResource {
             @jakarta.ws.rs.core.Context HttpServerRequest request) {
         // Only a signed-in person signs; one whose session ended meanwhile signs in again and finds the form filled.
         if (caller.person().isEmpty()) {
-            Map<String, String> typed = new HashMap<>();
-            form.forEach((k, v) -> typed.put(k, v.isEmpty() ? "" : v.get(0)));
-            return drafts.signInKeeping(formPage(slug, Requests.safeRepo(form.getFirst("repo"))), typed);
+            return drafts.signInKeeping(formPage(slug, Requests.safeRepo(form.getFirst("repo"))), form);
         }
         // The form is checked and the signature recorded by the batcher, with those of everyone signing at the same
         // moment, in one transaction; this request holds no connection meanwhile.

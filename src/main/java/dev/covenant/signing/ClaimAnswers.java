@@ -41,21 +41,27 @@ final class ClaimAnswers {
         };
     }
 
-    /** What happened, in a sentence for the person. */
+    /** What happened, in a sentence for the person, with its instant as the API writes them. */
     static String message(ClaimOutcome outcome) {
+        return message(outcome, String::valueOf);
+    }
+
+    /** What happened, in a sentence for the person, with its instant written by {@code when}. */
+    static String message(ClaimOutcome outcome, java.util.function.Function<java.time.Instant, String> when) {
+        String at = outcome.at() == null ? "" : when.apply(outcome.at());
         return switch (outcome.kind()) {
-            case SENT -> "A code was mailed to " + outcome.email() + "; it can be entered until " + outcome.at()
+            case SENT -> "A code was mailed to " + outcome.email() + "; it can be entered until " + at
                     + ".";
             case VERIFIED, ALREADY_VERIFIED -> outcome.email() + " is one of your verified addresses since "
-                    + outcome.at() + ".";
+                    + at + ".";
             case NO_CODE -> "no code was mailed to " + outcome.email() + " for you: ask for one first";
-            case EXPIRED -> "expired at " + outcome.at() + ": ask for a new one";
+            case EXPIRED -> "expired at " + at + ": ask for a new one";
             case WRONG -> "is wrong: " + outcome.triesLeft() + " more wrong "
                     + (outcome.triesLeft() == 1 ? "code locks" : "codes lock") + " this claim";
-            case LOCKED -> "The claim of " + outcome.email() + " is locked until " + outcome.at()
+            case LOCKED -> "The claim of " + outcome.email() + " is locked until " + at
                     + " after too many wrong codes.";
             case TOO_MANY_CODES -> "Too many codes were mailed for your claims in the last hour; ask again after "
-                    + outcome.at() + ".";
+                    + at + ".";
         };
     }
 }

@@ -19,7 +19,9 @@ import io.quarkus.qute.TemplateInstance;
 
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout;
+import dev.covenant.web.PeopleDates;
 import dev.covenant.web.RedirectToSignIn;
 import dev.covenant.web.Roles;
 
@@ -35,7 +37,7 @@ public class ClaimPagesResource {
     @CheckedTemplate(basePath = "signing")
     static class Pages {
         static native TemplateInstance addresses(Layout.Visitor visitor, List<AddressClaims.Claim> claims,
-                String email, String notice, String error);
+                String email, String notice, FormProblems errors);
     }
 
     private final AddressClaims claims;
@@ -49,42 +51,50 @@ public class ClaimPagesResource {
     @GET
     @RedirectToSignIn
     public Response page(@QueryParam("email") String email, @QueryParam("sent") String sent) {
-        return page(200, email, sent == null ? null : "A code was mailed to " + sent + ". Enter it below.", null);
+        return page(200, email, sent == null ? null : "A code was mailed to " + sent + ". Enter it below.", errors());
     }
 
     @POST
     @Path("claims")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response request(@FormParam("email") String email) {
-        return answer(email, () -> claims.request(caller.signedIn(), email));
+        return answer("claim-", email, () -> claims.request(caller.signedIn(), email));
     }
 
     @POST
     @Path("verify")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(@FormParam("email") String email, @FormParam("code") String code) {
-        return answer(email, () -> claims.verify(caller.signedIn(), email, code));
+        return answer("verify-", email, () -> claims.verify(caller.signedIn(), email, code));
     }
 
-    private Response answer(String email, Supplier<ClaimOutcome> action) {
+    /** {@code form}: which of the two forms was sent, as its fields' ids begin. */
+    private Response answer(String form, String email, Supplier<ClaimOutcome> action) {
         ClaimOutcome outcome;
         try {
             outcome = action.get();
         } catch (InvalidInputException e) {
-            return page(400, email, null, e.errors().get(0).field() + " " + e.errors().get(0).message());
+            FormProblems errors = errors();
+            e.errors().forEach(error -> errors.reject(form + error.field(), error.message()));
+            return page(400, email, null, errors);
         }
+        String message = ClaimAnswers.message(outcome, PeopleDates::text);
         return switch (outcome.kind()) {
-            case SENT, VERIFIED, ALREADY_VERIFIED -> page(200, outcome.email(), ClaimAnswers.message(outcome), null);
-            case LOCKED, TOO_MANY_CODES -> page(429, outcome.email(), null, ClaimAnswers.message(outcome));
-            case NO_CODE -> page(400, outcome.email(), null, "The e-mail address: " + ClaimAnswers.message(outcome)
-                    + ".");
-            case EXPIRED, WRONG -> page(400, outcome.email(), null, "The code " + ClaimAnswers.message(outcome)
-                    + ".");
+            case SENT, VERIFIED, ALREADY_VERIFIED -> page(200, outcome.email(), message, errors());
+            case LOCKED, TOO_MANY_CODES -> page(429, outcome.email(), null, errors().reject(form + "email", message));
+            case NO_CODE -> page(400, outcome.email(), null, errors().reject(form + "email", message));
+            case EXPIRED, WRONG -> page(400, outcome.email(), null, errors().reject(form + "code", message));
         };
     }
 
-    private Response page(int status, String email, String notice, String error) {
+    /** The fields of both forms: the field of a problem says which form it belongs to. */
+    private static FormProblems errors() {
+        return FormProblems.form().field("claim-email", "claim-email", "E-mail address")
+                .field("verify-email", "verify-email", "E-mail address").field("verify-code", "verify-code", "Code");
+    }
+
+    private Response page(int status, String email, String notice, FormProblems errors) {
         return Layout.html(status, Pages.addresses(Layout.Visitor.of(caller), claims.of(caller.signedIn()),
-                email == null ? "" : email, notice, error));
+                email == null ? "" : email, notice, errors));
     }
 }

@@ -11,12 +11,13 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -33,6 +34,8 @@ import dev.covenant.github.GitHubDirectory;
 import dev.covenant.github.GitHubUnavailableException;
 import dev.covenant.identity.Person;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormDrafts;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Requests;
@@ -55,18 +58,27 @@ public class CorporatePagesResource {
     private final Caller caller;
     private final CorporateService corporate;
     private final GitHubDirectory github;
+    private final FormDrafts drafts;
 
-    CorporatePagesResource(Caller caller, CorporateService corporate, GitHubDirectory github) {
+    CorporatePagesResource(Caller caller, CorporateService corporate, GitHubDirectory github, FormDrafts drafts) {
         this.caller = caller;
         this.corporate = corporate;
         this.github = github;
+        this.drafts = drafts;
     }
 
     @GET
     @Path("{slug}")
     @Transactional
-    public Response page(@PathParam("slug") String slug) {
-        return render(200, corporateAgreement(slug), Map.of(), Map.of());
+    public Response page(@PathParam("slug") String slug, @Context HttpHeaders headers) {
+        Optional<Map<String, String>> kept = kept(headers, "/corporate/" + slug);
+        return drafts.shown(render(200, corporateAgreement(slug), kept.orElse(Map.of()), Map.of()),
+                kept.isPresent());
+    }
+
+    /** A form sent after its session ended comes back filled in with what was typed, once, to its signed-in sender. */
+    private Optional<Map<String, String>> kept(HttpHeaders headers, String page) {
+        return caller.person().isPresent() ? FormDrafts.of(headers, page) : Optional.empty();
     }
 
     /**
@@ -76,9 +88,12 @@ public class CorporatePagesResource {
     @POST
     @Path("{slug}/sign")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(Roles.PERSON)
     public Response sign(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
             @jakarta.ws.rs.core.Context HttpServerRequest request) {
+        // Only a signed-in person signs; one whose session ended meanwhile signs in again and finds the form filled.
+        if (caller.person().isEmpty()) {
+            return drafts.signInKeeping("/corporate/" + slug, form);
+        }
         Person signer = caller.signedIn();
         Agreement agreement = corporateAgreement(slug);
         AgreementVersion version = AgreementPagesResource.latest(agreement);
@@ -109,27 +124,27 @@ public class CorporatePagesResource {
     @Path("agreements/{id}")
     @RolesAllowed(Roles.PERSON)
     @Transactional
-    public Response manage(@PathParam("id") String id) {
-        return manageResponse(200, corporate.managed(caller.signedIn(), uuid(id)), Map.of(), Map.of());
+    public Response manage(@PathParam("id") String id, @Context HttpHeaders headers) {
+        CorporateAgreement agreement = corporate.managed(caller.signedIn(), uuid(id));
+        Optional<Map<String, String>> kept = kept(headers, "/corporate/agreements/" + agreement.id);
+        return drafts.shown(manageResponse(200, agreement, Map.of(), kept.orElse(Map.of())), kept.isPresent());
     }
 
     @POST
     @Path("agreements/{id}/approvals")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(Roles.PERSON)
     @Transactional
-    public Response addApproval(@PathParam("id") String id, @FormParam("kind") String kind,
-            @FormParam("value") String value, @FormParam("validFrom") String validFrom,
-            @FormParam("validUntil") String validUntil) {
+    public Response addApproval(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        // A manager whose session ended while typing signs in again and finds the line filled in, not yet added.
+        if (caller.person().isEmpty()) {
+            return drafts.signInKeeping("/corporate/agreements/" + uuid(id), form);
+        }
         CorporateAgreement agreement = corporate.managed(caller.signedIn(), uuid(id));
-        ApprovalInput input = new ApprovalInput(kind, value, validFrom, validUntil);
+        Map<String, String> values = FormDrafts.firstValues(form);
+        ApprovalInput input = new ApprovalInput(values.get("kind"), values.get("value"), values.get("validFrom"),
+                values.get("validUntil"));
         Map<String, String> errors = input.problems(corporate.today());
         if (!errors.isEmpty()) {
-            Map<String, String> values = new HashMap<>();
-            values.put("kind", kind == null ? "" : kind);
-            values.put("value", value == null ? "" : value);
-            values.put("validFrom", validFrom == null ? "" : validFrom);
-            values.put("validUntil", validUntil == null ? "" : validUntil);
             return manageResponse(400, agreement, errors, values);
         }
         corporate.addApproval(caller.signedIn(), agreement.id, input);
@@ -211,8 +226,15 @@ public class CorporatePagesResource {
 
     private Response manageResponse(int status, CorporateAgreement agreement, Map<String, String> errors,
             Map<String, String> values) {
+        FormProblems form = FormProblems.form().field("kind", "kind", "Criterion").field("value", "value", "Value")
+                .field("validFrom", "validFrom", "Valid from").field("validUntil", "validUntil", "Valid until");
+        if (errors.containsKey("kind")) {
+            // The API's message names the criteria's codes; the page's list shows them in words.
+            form.reject("kind", "Choose one of the criteria in the list");
+        }
+        form.rejectAll(errors);
         return Layout.html(status, SigningPages.manage(Layout.Visitor.of(caller), agreement,
-                Approval.activeOf(agreement.id), ClaManager.of(agreement.id), errors, values));
+                Approval.activeOf(agreement.id), ClaManager.of(agreement.id), form, values));
     }
 
     private static List<FormField> fields(AgreementVersion version) {

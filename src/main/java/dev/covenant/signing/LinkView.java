@@ -16,6 +16,11 @@ import dev.covenant.ledger.LedgerEntry;
 public record LinkView(String email, Long githubId, String login, String name, String contactEmail, String reason,
         String linkedBy, Instant linkedAt, Ledger ledger) {
 
+    /** The address as a query parameter's value, for the link to the removal's confirmation. */
+    public String emailInQuery() {
+        return java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The ledger entry of the link: its sequence number and hash. */
     public record Ledger(long seq, String hash) {
     }

@@ -9,6 +9,7 @@ import io.quarkus.qute.TemplateInstance;
 import dev.covenant.agreement.Agreement;
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.agreement.FormField;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout;
 import dev.covenant.web.Layout.Visitor;
 
@@ -70,5 +71,5 @@ public class SigningPages {
     static native TemplateInstance removeApproval(Visitor visitor, CorporateAgreement corporate, Approval approval);
 
     static native TemplateInstance manage(Visitor visitor, CorporateAgreement corporate, List<Approval> approvals,
-            List<ClaManager> managers, Map<String, String> errors, Map<String, String> values);
+            List<ClaManager> managers, FormProblems form, Map<String, String> values);
 }

@@ -46,6 +46,19 @@ public class Layout {
      * element id to link to, its label, and the message in words.
      */
     public record Problem(String fieldId, String label, String message) {
+
+        /**
+         * The line people read: a message that goes on from the label ("is required") follows it, a sentence of its
+         * own ("Please fill this in") comes after a colon.
+         */
+        public String text() {
+            return goesOn() ? label + " " + message : label + ": " + message;
+        }
+
+        /** Whether the message goes on from the label ("is required") rather than being a sentence of its own. */
+        public boolean goesOn() {
+            return !message.isEmpty() && Character.isLowerCase(message.charAt(0));
+        }
     }
 
     private static volatile boolean demo;

@@ -38,6 +38,11 @@ public final class PeopleDates {
                 relative(at, now));
     }
 
+    /** An instant in a sentence: {@code 3 December 2026, 14:05 UTC}. */
+    public static String text(Instant at) {
+        return INSTANT_TEXT.format(at.atZone(ZoneOffset.UTC));
+    }
+
     public static Shown of(LocalDate day) {
         return new Shown(day.toString(), DAY_TEXT.format(day), null);
     }

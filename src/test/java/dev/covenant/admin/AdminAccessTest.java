@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -96,6 +97,19 @@ class AdminAccessTest {
         WebClient.signIn(writer).request().get(page).then().statusCode(403);
         WebClient.signIn(adminAccount()).request().get(page).then().statusCode(200);
         Api.admin().get(page).then().statusCode(200);
+    }
+
+    @Test
+    void theRepositoryFormSaysWhatIsWrongBesideItsFieldAndKeepsWhatWasTyped() {
+        WebClient client = WebClient.signIn(user("lost"));
+        String page = client.request().queryParam("repository", "just-an-owner").get("/admin/repos").then()
+                .statusCode(400).extract().asString();
+        assertTrue(page.contains("id=\"error-summary\""), page);
+        assertTrue(page.contains("<a href=\"#repository\">Repository: Type the repository as owner/name"), page);
+        assertTrue(page.contains("id=\"repository-error\">Type the repository as owner/name"), page);
+        assertTrue(page.contains("value=\"just-an-owner\""), "what was typed is kept");
+        client.request().queryParam("repository", "octo-org/widget").get("/admin/repos").then().statusCode(303)
+                .header("Location", containsString("/admin/repos/octo-org/widget"));
     }
 
     @Test

@@ -21,7 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import dev.covenant.Sql;
+import dev.covenant.checks.InstalledRepositories;
 import dev.covenant.github.FakeGitHubResource;
+import dev.covenant.github.FakeRepo;
 import dev.covenant.web.Browser;
 import dev.covenant.web.PageAudit;
 import dev.covenant.web.WebClient;
@@ -111,8 +113,10 @@ class AdminBrowserTest {
         click(By.id("link-button"));
 
         browser.waitFor(By.id("licenseSpdx0-error"));
-        assertTrue(browser.driver.findElement(By.id("problems")).getText().contains("License history, row 1"),
-                "the summary names the field in words");
+        WebElement summary = browser.driver.findElement(By.id("error-summary"));
+        assertTrue(summary.getText().contains("License history, row 1"), "the summary names the field in words: "
+                + summary.getText());
+        assertEquals("#licenseSpdx0", summary.findElement(By.cssSelector("li a")).getDomAttribute("href"));
         assertEquals("Apache-2", browser.driver.findElement(By.id("licenseSpdx0")).getDomProperty("value"),
                 "what was typed is kept");
         assertEquals("0", Sql.textUnchecked("SELECT count(*) FROM project WHERE owner = ?", owner));
@@ -160,21 +164,62 @@ class AdminBrowserTest {
     }
 
     @Test
-    void everyAdministrationPagePassesAxeAndFitsA390PixelWideScreen() {
+    void anAdminSendsADeadDeliveryAgainOnlyAfterConfirming() throws Exception {
+        String id = "admin-redrive-" + System.nanoTime();
+        Sql.update("INSERT INTO delivery (delivery_id, event, action, repository, payload, received_at, state,"
+                + " attempts, next_attempt_at, last_error) VALUES (?, 'ping', NULL, 'acme/widget', '\\x7b7d'::bytea,"
+                + " now(), 'DEAD', 3, now(), 'GitHub answered 502')", id);
+        signInAsAdmin();
+        click(By.linkText("Webhook deliveries"));
+        browser.waitForPath("/admin/deliveries");
+        browser.open(FakeGitHubResource.serviceUrl() + "/admin/deliveries?state=DEAD");
+        click(By.cssSelector("a[href='/admin/deliveries/" + id + "/redrive']"));
+        browser.waitForText(By.tagName("h1"), "Send the ping delivery again?");
+        assertEquals("DEAD", state(id), "the first click sends nothing");
+        click(By.linkText("Leave it"));
+        browser.waitForPath("/admin/deliveries");
+        assertEquals("DEAD", state(id), "leaving it sends nothing");
+        browser.open(FakeGitHubResource.serviceUrl() + "/admin/deliveries/" + id + "/redrive");
+        click(By.xpath("//button[normalize-space()='Send it again']"));
+        browser.waitForPath("/admin/deliveries");
+        assertFalse("DEAD".equals(state(id)), "sent again");
+        assertFalse(browser.alertPresent());
+    }
+
+    private static String state(String delivery) {
+        return Sql.textUnchecked("SELECT state FROM delivery WHERE delivery_id = ?", delivery);
+    }
+
+    @Test
+    void everyAdministrationPagePassesAxeAndFitsA390PixelWideScreen() throws Exception {
         String slug = AdminPagesTestSupport.agreement("# Terms\n\nA line long enough to wrap several times on a"
                 + " narrow screen, which the page must wrap rather than scroll sideways.\n");
+        FakeRepo repo = InstalledRepositories.installed("\"licenses\":[{\"from\":\"2000-01-01\",\"spdx\":\"MIT\"}]");
+        String signer = user("walked");
+        WebClient person = WebClient.signIn(signer);
+        person.signIndividual(person.csrf(), Map.of("name", "Walk Ed", "email", signer + "@example.org")).then()
+                .statusCode(303);
+        String signature = Sql.textUnchecked("SELECT s.id::text FROM signature s JOIN person p"
+                + " ON p.github_id = s.github_id WHERE p.login = ?", signer);
+        String delivery = "admin-walk-" + System.nanoTime();
+        Sql.update("INSERT INTO delivery (delivery_id, event, action, repository, payload, received_at, state,"
+                + " attempts, next_attempt_at, last_error) VALUES (?, 'ping', NULL, 'acme/widget', '\\x7b7d'::bytea,"
+                + " now(), 'DEAD', 3, now(), 'GitHub answered 502')", delivery);
         signInAsAdmin();
         List<String> problems = new java.util.ArrayList<>();
         for (Dimension size : List.of(PageAudit.DESKTOP, PageAudit.PHONE)) {
             browser.driver.manage().window().setSize(size);
             for (String page : List.of("/admin", "/admin/agreements", "/admin/agreements/" + slug + "/publish",
                     "/admin/agreements/individual/signatures", "/admin/projects", "/admin/deliveries",
-                    "/admin/ledger/verify")) {
+                    "/admin/ledger", "/admin/ledger/verify", "/admin/repos/" + repo.fullName(),
+                    "/admin/agreements/individual/signatures/" + signature + "/revoke",
+                    "/admin/deliveries/" + delivery + "/redrive")) {
                 browser.open(FakeGitHubResource.serviceUrl() + page);
                 browser.waitFor(By.tagName("h1"));
                 String where = page + " at " + size.width + " px: ";
                 PageAudit.accessibilityProblems(browser).forEach(p -> problems.add(where + p));
-                if (size.equals(PageAudit.DESKTOP)) {
+                if (size.equals(PageAudit.DESKTOP) && !page.contains("/revoke") && !page.contains("/redrive")
+                        && !page.startsWith("/admin/repos/") && !page.equals("/admin/ledger")) {
                     // The pages as docs/maintainers.md shows them (copied from target/screenshots).
                     browser.screenshot(java.nio.file.Path.of("target", "screenshots",
                             "admin" + page.substring("/admin".length()).replace('/', '-') + ".png"));
@@ -184,6 +229,21 @@ class AdminBrowserTest {
                 }
             }
         }
+
+        // The pages a form answers with, which no path opens: a refused form, and the preview of a version.
+        browser.driver.manage().window().setSize(PageAudit.DESKTOP);
+        browser.open(FakeGitHubResource.serviceUrl() + "/admin/agreements/" + slug + "/publish");
+        type("version", "not a version");
+        click(By.id("preview"));
+        browser.waitFor(By.id("error-summary"));
+        problems.addAll(PageAudit.auditShown(browser, "publish form refused"));
+        browser.driver.manage().window().setSize(PageAudit.DESKTOP);
+        type("version", "");
+        type("text", "# Terms\n\nA changed line long enough to wrap several times on a narrow screen, which the"
+                + " preview and its diff must wrap rather than scroll sideways.\n");
+        click(By.id("preview"));
+        browser.waitForText(By.tagName("h1"), "Preview:");
+        problems.addAll(PageAudit.auditShown(browser, "version preview"));
         assertEquals(List.of(), problems, "axe-core's WCAG 2.1 AA rules and the 390 px width");
     }
 

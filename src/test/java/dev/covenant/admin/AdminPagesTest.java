@@ -86,10 +86,11 @@ class AdminPagesTest {
         WebClient admin = WebClient.signIn(adminAccount());
         String page = version(admin, "MAJOR", "1.2.0", "# Terms\n\nOne.\n", "MIT")
                 .formParam("step", "preview").post("/admin/agreements/" + slug + "/publish").then().statusCode(400)
-                .body(containsString("id=\"version-error\"")).body(containsString("id=\"problems\""))
+                .body(containsString("id=\"version-error\"")).body(containsString("id=\"error-summary\""))
                 .body(containsString("a major change is numbered 2.0.0")).extract().asString();
         assertTrue(page.contains("id=\"outboundLicenses-error\""), "listed licenses with SAME_OR_OSI");
-        assertTrue(page.contains("<a href=\"#version\">Version</a>"), "the summary names the field by its label");
+        assertTrue(page.contains("<a href=\"#version\">Version: 1.2.0 keeps major version 1"),
+                "the summary names the field by its label: " + page);
         version(admin, "MINOR", "1.0.0", "# Terms\n\nOne.\n").formParam("step", "publish")
                 .post("/admin/agreements/" + slug + "/publish").then().statusCode(400)
                 .body(containsString("Must be greater than the latest published version 1.0.0."))

@@ -55,7 +55,8 @@ class AddressLinkPageTest {
                 .formParam("login", writer).formParam("reason", "r").post(page).then().statusCode(403);
         client.request().contentType("application/x-www-form-urlencoded").formParam(Csrf.FIELD, csrf)
                 .formParam("email", svn).formParam("login", writer).post(page).then().statusCode(400)
-                .body(containsString("reason: is required"));
+                .body(containsString("<a href=\"#link-reason\">Reason is required"))
+                .body(containsString("id=\"link-reason-error\">Reason is required"));
 
         Response linked = client.request().contentType("application/x-www-form-urlencoded")
                 .formParam(Csrf.FIELD, csrf).formParam("email", svn).formParam("login", writer)
@@ -68,6 +69,16 @@ class AddressLinkPageTest {
                 .body("contributors[0].login", equalTo(writer)).body("contributors[0].emails", hasItem(svn))
                 .body("contributors[0].identifiedBy", equalTo("LINKED"));
 
+        // Ending a link asks first: the first click, and a link to it, change nothing.
+        String remove = page + "/remove?email=" + java.net.URLEncoder.encode(svn,
+                java.nio.charset.StandardCharsets.UTF_8);
+        client.request().get(page).then().body(containsString("href=\"" + remove.replace("&", "&amp;") + "\""));
+        client.request().urlEncodingEnabled(false).get(remove).then().statusCode(200)
+                .body(containsString("End the link of " + svn)).body(containsString("id=\"confirm\""))
+                .body(containsString("id=\"consequences\""));
+        client.request().get(page).then().statusCode(200).body(not(containsString("id=\"no-links\"")));
+        client.request().urlEncodingEnabled(false).get(page + "/remove?email=nobody%40example.org").then()
+                .statusCode(404);
         client.request().contentType("application/x-www-form-urlencoded").formParam(Csrf.FIELD, csrf)
                 .formParam("email", svn).post(page + "/remove").then().statusCode(303);
         client.request().get(page).then().statusCode(200).body(containsString("id=\"no-links\""));

@@ -1,12 +1,12 @@
 package dev.covenant.web;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -23,14 +23,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Debian Chromium driven through the Debian chromedriver. Nothing is downloaded: both paths are given to
- * Selenium, so Selenium Manager never runs. When either program is missing the test is skipped with one loud line,
+ * A headless Chromium driven through chromedriver, both found on the PATH ({@link BrowserPrograms}). Nothing is
+ * downloaded: both paths are given to Selenium, so Selenium Manager never runs. When either program is missing the
+ * test is skipped with one loud line that says how to install them,
  * unless {@code COVENANT_REQUIRE_BROWSER=true} (as CI sets it): then it fails and says what to install.
  */
 public final class Browser implements AutoCloseable {
 
-    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final Duration WAIT = Duration.ofSeconds(10);
 
     public final ChromeDriver driver;
@@ -47,20 +46,28 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a fresh headless Chromium with its own empty profile. */
     public static Browser start() {
-        for (Path program : new Path[] {CHROMIUM, CHROMEDRIVER}) {
-            if (!Files.isExecutable(program)) {
-                String missing = program + " is missing or not executable: the browser tests need the Debian "
-                        + "packages chromium and chromium-driver (apt-get install chromium chromium-driver)";
-                if (!"true".equals(System.getenv("COVENANT_REQUIRE_BROWSER"))) {
-                    System.err.println("SKIPPING A BROWSER TEST: " + missing);
-                    Assumptions.abort(missing);
-                }
-                throw new AssertionError(missing);
+        return start(true);
+    }
+
+    /**
+     * The same, with the pages' JavaScript off when {@code javascript} is false, to show that a page works without
+     * it (the driver itself still reads the page).
+     */
+    public static Browser start(boolean javascript) {
+        BrowserPrograms programs = BrowserPrograms.find();
+        Optional<String> missing = programs.missing();
+        if (missing.isPresent()) {
+            if (!"true".equals(System.getenv("COVENANT_REQUIRE_BROWSER"))) {
+                System.err.println("SKIPPING A BROWSER TEST: " + missing.get());
+                Assumptions.abort(missing.get());
             }
+            throw new AssertionError(missing.get());
         }
+        Path chromium = programs.browser().orElseThrow();
+        Path chromedriver = programs.driver().orElseThrow();
         // Belt and braces: Selenium Manager must neither run nor report anything.
         System.setProperty("SE_AVOID_STATS", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
         Path profile;
         try {
             profile = Files.createTempDirectory("covenant-chromium-");
@@ -68,21 +75,25 @@ public final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
+        options.setBinary(chromium.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
                 "--user-data-dir=" + profile);
+        if (!javascript) {
+            options.setExperimentalOption("prefs",
+                    java.util.Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         // An alert must stay open so a test can see it, instead of being dismissed by the next command.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()
                 .build();
         try {
             return new Browser(new ChromeDriver(service, options), profile);
         } catch (RuntimeException e) {
             delete(profile);
-            throw new AssertionError("Chromium did not start headless from " + CHROMIUM + " with " + CHROMEDRIVER, e);
+            throw new AssertionError("Chromium did not start headless from " + chromium + " with " + chromedriver, e);
         }
     }
 

@@ -64,6 +64,11 @@ class EveryPageBrowserTest {
                 .body(Map.of("to", "Apache-2.0")).post(f.path()).then().statusCode(201).extract().jsonPath()
                 .getLong("id");
         String repo = "/repos/" + f.repository;
+        String svn = "walk-" + f.n + "@svn.example";
+        client.request().contentType(ContentType.URLENC).formParam("_csrf", client.csrf()).formParam("email", svn)
+                .formParam("login", f.yes).formParam("reason", "The svn authors file").post(repo
+                        + "/relicensing/links")
+                .then().statusCode(303);
         String individual = "Covenant Individual Contributor License Agreement";
         String company = "Covenant Corporate Contributor License Agreement";
         return List.of(
@@ -88,7 +93,11 @@ class EveryPageBrowserTest {
                 new Page("relicensing", repo + "/relicensing", maintainer, "Relicensing " + f.repository),
                 new Page("relicensing report", repo + "/relicensing?to=Apache-2.0", maintainer,
                         "Relicensing " + f.repository),
+                new Page("relicensing report refused", repo + "/relicensing?to=Apache-2&trivialLines=lots",
+                        maintainer, "Relicensing " + f.repository),
                 new Page("address links", repo + "/relicensing/links", maintainer, "Address links of"),
+                new Page("end address link", repo + "/relicensing/links/remove?email=" + svn.replace("@", "%40"),
+                        maintainer, "End the link of " + svn),
                 new Page("campaign dashboard", repo + "/campaigns/" + campaign, maintainer, "Relicensing "),
                 new Page("close campaign", repo + "/campaigns/" + campaign + "/close", maintainer,
                         "Close the campaign"),

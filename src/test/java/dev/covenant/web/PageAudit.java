@@ -125,6 +125,26 @@ public final class PageAudit {
         return problems;
     }
 
+    /**
+     * The page shown now, which a path cannot open again (the answer to a form: a preview, a refused form): axe-core
+     * at both widths, and no sideways scrolling at the phone's. The window is resized; the page is not reloaded.
+     */
+    public static List<String> auditShown(Browser browser, String name) {
+        List<String> problems = new ArrayList<>();
+        for (Dimension size : List.of(DESKTOP, PHONE)) {
+            browser.driver.manage().window().setSize(size);
+            browser.wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return window.innerWidth"))
+                    .intValue() == size.width);
+            String where = name + " at " + size.width + " px: ";
+            PageAudit.accessibilityProblems(browser).forEach(p -> problems.add(where + p));
+            if (size.equals(PHONE)) {
+                PageAudit.widthProblems(browser).forEach(p -> problems.add(where + p));
+                browser.screenshot(Path.of("target", "screenshots", "phone", name.replace(' ', '-') + ".png"));
+            }
+        }
+        return problems;
+    }
+
     /** The text of axe.min.js, installed with npm when it is not there yet. */
     static synchronized String axeScript() {
         if (script == null) {

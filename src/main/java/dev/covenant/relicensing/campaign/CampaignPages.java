@@ -1,12 +1,12 @@
 package dev.covenant.relicensing.campaign;
 
-import java.util.List;
+import java.util.Map;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-import dev.covenant.api.FieldError;
 import dev.covenant.relicensing.report.ProgressChart;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout.Visitor;
 
 /** The campaign pages and the progress chart; Qute escapes every value (the SVG too, see application.properties). */
@@ -16,7 +16,7 @@ public class CampaignPages {
     /** A contributor's own page: the change, their commits, their answer and the form. */
     static native TemplateInstance consent(Visitor visitor, CampaignViews.Summary campaign,
             PersonCommits.Summary commits,
-            Consent answer, List<FieldError> errors);
+            Consent answer, FormProblems form, Map<String, String> values);
 
     /**
      * What a signed-out visitor of {@code /consent/{id}} sees, whatever the id: a way to sign in, and nothing of the
@@ -26,7 +26,7 @@ public class CampaignPages {
 
     /** The maintainers' dashboard. */
     static native TemplateInstance dashboard(Visitor visitor, CampaignViews.Detail detail, ProgressChart chart,
-            List<FieldError> errors);
+            FormProblems form, Map<String, String> values);
 
     /** What closing a campaign does, and the form that does it. */
     static native TemplateInstance close(Visitor visitor, CampaignViews.Detail detail);

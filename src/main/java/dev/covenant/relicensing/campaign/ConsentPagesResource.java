@@ -2,28 +2,30 @@ package dev.covenant.relicensing.campaign;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.identity.Person;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormDrafts;
 import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
-import dev.covenant.web.Roles;
 
 /**
  * A contributor's own consent page: the planned change, their commits it concerns, and their answer. A campaign shows
@@ -41,8 +43,11 @@ public class ConsentPagesResource {
     private final PersonCommits commits;
     private final ConsentRecorder recorder;
     private final CampaignConfig config;
+    private final FormDrafts drafts;
 
-    ConsentPagesResource(Caller caller, PersonCommits commits, ConsentRecorder recorder, CampaignConfig config) {
+    ConsentPagesResource(Caller caller, PersonCommits commits, ConsentRecorder recorder, CampaignConfig config,
+            FormDrafts drafts) {
+        this.drafts = drafts;
         this.caller = caller;
         this.commits = commits;
         this.recorder = recorder;
@@ -51,20 +56,27 @@ public class ConsentPagesResource {
 
     @GET
     @Transactional
-    public Response page(@PathParam("id") String id) {
+    public Response page(@PathParam("id") String id, @Context HttpHeaders headers) {
         Layout.Visitor visitor = Layout.Visitor.of(caller);
         if (visitor.person() == null) {
             return Layout.html(200, CampaignPages.signIn(visitor, SIGN_IN_ID.matcher(id).matches() ? id : ""));
         }
-        return page(campaign(id, visitor.person()), List.of(), 200);
+        ConsentCampaign campaign = campaign(id, visitor.person());
+        // An answer sent after the session ended comes back filled in, once, after signing in again.
+        Optional<Map<String, String>> kept = FormDrafts.of(headers, "/consent/" + campaign.id);
+        return drafts.shown(page(campaign, List.of(), kept.orElse(Map.of()), 200), kept.isPresent());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RolesAllowed(Roles.PERSON)
     @Transactional
-    public Response answer(@PathParam("id") String id, @FormParam("answer") String answer,
-            @FormParam("note") String note) {
+    public Response answer(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        if (caller.person().isEmpty()) {
+            return drafts.signInKeeping("/consent/" + (SIGN_IN_ID.matcher(id).matches() ? id : ""), form);
+        }
+        Map<String, String> values = FormDrafts.firstValues(form);
+        String answer = values.get("answer");
+        String note = values.get("note");
         Person person = caller.signedIn();
         ConsentCampaign campaign = campaign(id, person);
         if (!campaign.open()) {
@@ -74,12 +86,13 @@ public class ConsentPagesResource {
         try {
             recorder.bySelf(campaign.id, person, answer, note);
         } catch (InvalidInputException e) {
-            return page(campaign, e.errors(), 400);
+            return page(campaign, e.errors(), values, 400);
         }
         return Response.seeOther(URI.create("/consent/" + campaign.id)).build();
     }
 
-    private Response page(ConsentCampaign campaign, List<FieldError> errors, int status) {
+    private Response page(ConsentCampaign campaign, List<FieldError> errors, Map<String, String> values,
+            int status) {
         Layout.Visitor visitor = Layout.Visitor.of(caller);
         Person person = visitor.person();
         PersonCommits.Summary mine = person == null
@@ -87,7 +100,8 @@ public class ConsentPagesResource {
                 : commits.of(campaign.repository, person, config.commitsShown());
         Consent answer = person == null ? null : Consent.latestOf(campaign.id, person.githubId).orElse(null);
         return Layout.html(status,
-                CampaignPages.consent(visitor, CampaignViews.Summary.of(campaign), mine, answer, errors));
+                CampaignPages.consent(visitor, CampaignViews.Summary.of(campaign), mine, answer,
+                        AnswerForm.problems(errors, false), values));
     }
 
     /** The campaign, when it exists and concerns commits of {@code person}; otherwise one and the same 404. */

@@ -2,17 +2,23 @@ package dev.covenant.relicensing.campaign;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.PermissionsAllowed;
 
 import dev.covenant.api.ConflictException;
@@ -22,6 +28,7 @@ import dev.covenant.api.NotFoundProblem;
 import dev.covenant.api.Paging;
 import dev.covenant.project.RepositoryName;
 import dev.covenant.web.Caller;
+import dev.covenant.web.FormDrafts;
 import dev.covenant.web.Layout;
 import dev.covenant.web.PageException;
 import dev.covenant.web.Roles;
@@ -39,9 +46,11 @@ public class DashboardPagesResource {
     private final CampaignDetails details;
     private final ConsentRecorder recorder;
     private final CampaignService campaigns;
+    private final FormDrafts drafts;
 
     DashboardPagesResource(Caller caller, CampaignDetails details, ConsentRecorder recorder,
-            CampaignService campaigns) {
+            CampaignService campaigns, FormDrafts drafts) {
+        this.drafts = drafts;
         this.caller = caller;
         this.details = details;
         this.recorder = recorder;
@@ -50,22 +59,39 @@ public class DashboardPagesResource {
 
     @GET
     public Response page(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @PathParam("id") String id) {
-        return page(campaign(owner, repo, id), List.of(), 200);
+            @PathParam("id") String id, @Context HttpHeaders headers) {
+        ConsentCampaign campaign = campaign(owner, repo, id);
+        // An answer sent after the session ended comes back filled in, once, after signing in again.
+        Optional<Map<String, String>> kept = caller.person().isPresent()
+                ? FormDrafts.of(headers, path(owner, repo, id))
+                : Optional.empty();
+        return drafts.shown(page(campaign, List.of(), kept.orElse(Map.of()), 200), kept.isPresent());
     }
 
+    /**
+     * Open to anyone so that a maintainer whose session ended while typing is asked to sign in again with what they
+     * typed kept; anyone else signed in is refused as the class's permission would.
+     */
     @POST
     @Path("answers")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @PermitAll
     public Response answer(@PathParam("owner") String owner, @PathParam("repo") String repo, @PathParam("id") String id,
-            @FormParam("contributor") String contributor, @FormParam("answer") String answer,
-            @FormParam("note") String note, @FormParam("evidenceUrl") String evidenceUrl) {
+            MultivaluedMap<String, String> form) {
+        if (caller.person().isEmpty() && !caller.admin()) {
+            return drafts.signInKeeping(path(owner, repo, id), form);
+        }
+        if (!caller.maintains(owner, repo)) {
+            throw new ForbiddenException();
+        }
         ConsentCampaign campaign = campaign(owner, repo, id);
+        Map<String, String> values = FormDrafts.firstValues(form);
         try {
-            recorder.byMaintainer(campaign.repository, campaign.id, new CampaignRequests.RecordAnswer(contributor,
-                    answer, note, evidenceUrl), CampaignResource.recorderOf(caller));
+            recorder.byMaintainer(campaign.repository, campaign.id, new CampaignRequests.RecordAnswer(
+                    values.get("contributor"), values.get("answer"), values.get("note"), values.get("evidenceUrl")),
+                    CampaignResource.recorderOf(caller));
         } catch (InvalidInputException e) {
-            return page(campaign, e.errors(), 400);
+            return page(campaign, e.errors(), values, 400);
         } catch (ConflictException e) {
             throw new PageException(409, "This campaign is closed", e.getMessage());
         }
@@ -95,10 +121,12 @@ public class DashboardPagesResource {
         return Response.seeOther(URI.create(path(owner, repo, id))).build();
     }
 
-    private Response page(ConsentCampaign campaign, List<FieldError> errors, int status) {
+    private Response page(ConsentCampaign campaign, List<FieldError> errors, Map<String, String> values,
+            int status) {
         CampaignViews.Detail detail = details.detail(campaign);
         return Layout.html(status, CampaignPages.dashboard(Layout.Visitor.of(caller),
-                detail.page(new Paging(0, ROWS), next -> null), details.chart(detail), errors));
+                detail.page(new Paging(0, ROWS), next -> null), details.chart(detail),
+                AnswerForm.problems(errors, true), values));
     }
 
     private static ConsentCampaign campaign(String owner, String repo, String id) {

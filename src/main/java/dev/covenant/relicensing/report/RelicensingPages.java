@@ -2,7 +2,6 @@ package dev.covenant.relicensing.report;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -11,6 +10,7 @@ import dev.covenant.api.FieldError;
 import dev.covenant.relicensing.history.ImportJob;
 import dev.covenant.relicensing.report.ReportModel.ContributorReport;
 import dev.covenant.relicensing.report.ReportModel.Report;
+import dev.covenant.web.FormProblems;
 import dev.covenant.web.Layout.Visitor;
 
 /** The relicensing page of a repository; in the shell of {@code web/layout}, every value escaped by Qute. */
@@ -19,7 +19,6 @@ public class RelicensingPages {
 
     /** The most contributors the page lists; the CSV has them all. */
     static final int MAX_ROWS = 1000;
-    private static final Set<String> QUERY_FIELDS = Set.of("to", "at", "trivialLines");
 
     /** What the report form was given, and what was wrong with it. */
     public record ReportQuery(String to, String at, String trivialLines, List<FieldError> errors) {
@@ -28,9 +27,12 @@ public class RelicensingPages {
             return errors.stream().filter(e -> e.field().equals(field)).findFirst().orElse(null);
         }
 
-        /** Errors of anything but the form's fields, which the page shows above the form. */
-        public List<FieldError> otherErrors() {
-            return errors.stream().filter(e -> !QUERY_FIELDS.contains(e.field())).toList();
+        /** The errors in words, for the summary above the form and beside each field. */
+        public FormProblems problems() {
+            FormProblems problems = FormProblems.form().field("to", "to", "Relicense under")
+                    .field("at", "at", "As of").field("trivialLines", "trivialLines", "The limit for trivial commits");
+            errors.forEach(e -> problems.reject(e.field(), e.message()));
+            return problems;
         }
 
         public boolean asked() {

@@ -58,7 +58,10 @@ class ConsentPageTest {
         String refused = CampaignApiTest.answerOnThePage(contributor, id, csrf, "CONDITIONAL", "").then()
                 .statusCode(400)
                 .extract().asString();
-        assertTrue(refused.contains("<a href=\"#note\">Note is required with CONDITIONAL"), refused);
+        assertTrue(refused.contains("<a href=\"#note\">Note is required with a conditional yes"), refused);
+        assertTrue(refused.contains("id=\"note-error\">Note is required with a conditional yes"), refused);
+        assertTrue(refused.contains("value=\"CONDITIONAL\" id=\"answer-conditional\" checked"),
+                "the answer as chosen: " + refused);
         assertFalse(refused.contains("note: is required"), "no field id in what a person reads: " + refused);
         CampaignApiTest.answerOnThePage(contributor, id, csrf, "UNREACHABLE", "").then().statusCode(400);
         CampaignApiTest.answerOnThePage(contributor, id, "forged", "YES", "").then().statusCode(403);

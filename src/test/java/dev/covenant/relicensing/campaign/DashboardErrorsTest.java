@@ -27,9 +27,11 @@ class DashboardErrorsTest {
                 .formParam("note", "").formParam("evidenceUrl", "")
                 .post("/repos/" + f.repository + "/campaigns/" + id + "/answers").then().statusCode(400).extract()
                 .asString();
-        assertThat(page, containsString("id=\"errors\" role=\"alert\" tabindex=\"-1\" autofocus"));
+        assertThat(page, containsString("id=\"error-summary\" role=\"alert\" tabindex=\"-1\" autofocus"));
         assertThat(page, containsString("<a href=\"#evidenceUrl\">Evidence URL is required for a consent a"
                 + " maintainer records"));
         assertThat(page, not(containsString("evidenceUrl: ")));
+        assertThat(page, containsString("id=\"evidenceUrl-error\">Evidence URL is required for a consent"));
+        assertThat(page, containsString("value=\"" + f.yes + "\""));
     }
 }

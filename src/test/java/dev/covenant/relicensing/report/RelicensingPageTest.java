@@ -127,6 +127,14 @@ class RelicensingPageTest {
         assertEquals(List.of("25.0%", "1 of 4"), totals(body, "commits"));
         assertEquals(List.of("14.3%", "1 of 7"), totals(body, "lines"));
         assertEquals(3, rows(body, "contributors").size(), body);
+        // The campaign dashboard's chart, counting as the totals do: each person, commit and line once.
+        assertThat(body, containsString("<div class=\"chart\" id=\"progress-chart\">"));
+        for (String bar : List.of("people\">", "commits\">", "lines\">")) {
+            String drawn = body.substring(body.indexOf("data-measure=\"" + bar));
+            drawn = drawn.substring(0, drawn.indexOf("</g>"));
+            String total = bar.startsWith("people") ? "1 of 3" : bar.startsWith("commits") ? "1 of 4" : "1 of 7";
+            assertTrue(drawn.contains(total + " cleared"), bar + drawn);
+        }
         String writerRow = row(body, writer);
         assertTrue(writerRow.contains("href=\"" + FakeGitHubResource.fake().webUrl().replaceAll("/+$", "") + "/"
                 + writer + "\""), writerRow);
@@ -299,7 +307,10 @@ class RelicensingPageTest {
                 not(containsString("id=\"totals-trivial\"")));
         String bad = client.request().get(pagePath("?to=Apache-2.0&trivialLines=lots")).then().statusCode(400)
                 .extract().asString();
-        assertThat(bad, containsString("<div class=\"error\" id=\"trivialLines-error\">is the most lines"));
+        assertThat(bad,
+                containsString("<div class=\"error\" id=\"trivialLines-error\">The limit for trivial commits is the"
+                        + " most lines"));
+        assertThat(bad, containsString("<a href=\"#trivialLines\">The limit for trivial commits is the most lines"));
     }
 
     private static List<String> totals(String body, String what) {
