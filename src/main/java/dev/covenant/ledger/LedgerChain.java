@@ -2,10 +2,6 @@ package dev.covenant.ledger;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
-
 import dev.covenant.api.Sha256;
 
 /**
@@ -58,20 +54,31 @@ public final class LedgerChain {
         return hashOver(entry, entry.event());
     }
 
+    /** The format-2 text, written in its keys' sorted order (the order {@link CanonicalJson} sorts them in). */
     private static String hashOver(Link entry, String canonicalEvent) {
-        ObjectNode all = JsonNodeFactory.instance.objectNode();
-        all.put("format", entry.format());
-        all.put("seq", entry.seq());
-        all.put("prevHash", entry.prevHash());
-        all.put("kind", entry.kind());
-        all.putRawValue("event", new RawValue(canonicalEvent));
-        all.put("recordedAt", entry.recordedAt().toString());
+        StringBuilder out = new StringBuilder(canonicalEvent.length() + 320);
+        out.append("{\"event\":").append(canonicalEvent).append(",\"format\":").append(entry.format())
+                .append(",\"kind\":");
+        text(out, entry.kind()).append(",\"prevHash\":");
+        text(out, entry.prevHash()).append(",\"recordedAt\":");
+        text(out, entry.recordedAt().toString()).append(",\"row\":");
         if (entry.rowTable() == null) {
-            all.putNull("row");
+            out.append("null");
         } else {
-            all.putObject("row").put("table", entry.rowTable()).put("id", entry.rowId()).put("hash", entry.rowHash());
+            out.append("{\"hash\":");
+            text(out, entry.rowHash()).append(",\"id\":");
+            text(out, entry.rowId()).append(",\"table\":");
+            text(out, entry.rowTable()).append('}');
         }
-        return Sha256.hex(CanonicalJson.write(all));
+        return Sha256.hex(out.append(",\"seq\":").append(entry.seq()).append('}').toString());
+    }
+
+    private static StringBuilder text(StringBuilder out, String value) {
+        if (value == null) {
+            return out.append("null");
+        }
+        CanonicalJson.string(out, value);
+        return out;
     }
 
     /**

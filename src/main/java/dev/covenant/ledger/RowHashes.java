@@ -4,15 +4,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.TreeMap;
 
 import dev.covenant.api.Sha256;
 import dev.covenant.jdbc.Rows;
@@ -62,20 +59,26 @@ final class RowHashes {
      * column of the rows it wrote uses instead of reading them back.
      */
     static String of(ProtectedTable table, Map<String, ?> columns) {
-        ObjectNode row = JsonNodeFactory.instance.objectNode();
+        TreeMap<String, Object> sorted = new TreeMap<>();
         columns.forEach((name, value) -> {
-            if (value instanceof Instant instant) {
-                row.put(name, instant.toString());
-            } else if (value instanceof Long number) {
-                row.put(name, number.longValue());
-            } else if (value instanceof Integer number) {
-                row.put(name, number.longValue());
-            } else if (value instanceof Boolean bool) {
-                row.put(name, bool.booleanValue());
-            } else if (value != null) {
-                row.put(name, value.toString());
+            if (value != null) {
+                sorted.put(name, value);
             }
         });
-        return Sha256.hex(table.table() + "\n" + CanonicalJson.write(row));
+        StringBuilder out = new StringBuilder(512).append(table.table()).append('\n').append('{');
+        String separator = "";
+        for (Map.Entry<String, Object> column : sorted.entrySet()) {
+            out.append(separator);
+            separator = ",";
+            CanonicalJson.string(out, column.getKey());
+            out.append(':');
+            Object value = column.getValue();
+            if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
+                out.append(value);
+            } else {
+                CanonicalJson.string(out, value.toString());
+            }
+        }
+        return Sha256.hex(out.append('}').toString());
     }
 }

@@ -43,6 +43,11 @@ class LedgerChainTest {
                 + LedgerChain.GENESIS + "\",\"recordedAt\":\"2026-12-03T11:38:32.123456Z\",\"row\":{\"hash\":\""
                 + "f".repeat(64) + "\",\"id\":\"42\",\"table\":\"signature\"},\"seq\":7}"),
                 LedgerChain.hashOf(entry));
+        LedgerChain.Link rowless = new LedgerChain.Link(8, 2, "k \"q\"", "{}", "a".repeat(64), null, at, null, null,
+                null);
+        assertEquals(Sha256.hex("{\"event\":{},\"format\":2,\"kind\":\"k \\\"q\\\"\",\"prevHash\":\""
+                + "a".repeat(64) + "\",\"recordedAt\":\"2026-12-03T11:38:32.123456Z\",\"row\":null,\"seq\":8}"),
+                LedgerChain.hashOf(rowless));
     }
 
     @Test
