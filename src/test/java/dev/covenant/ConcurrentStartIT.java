@@ -12,13 +12,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,30 +83,11 @@ class ConcurrentStartIT {
         env.put("QUARKUS_DATASOURCE_JDBC_URL", url);
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
         Path logs = Files.createDirectories(Path.of("target", "it").toAbsolutePath());
-        ExecutorService pool = Executors.newFixedThreadPool(INSTANCES);
-        try {
-            List<Future<ServiceProcess>> starts = new ArrayList<>();
-            for (int i = 0; i < INSTANCES; i++) {
-                Path log = logs.resolve("concurrent-start-" + databases + "-" + i + ".log");
-                starts.add(pool.submit(() -> ServiceProcess.start(ServiceProcess.jar(), log, env)));
-            }
-            List<ServiceProcess> started = new ArrayList<>();
-            AssertionError failed = null;
-            for (Future<ServiceProcess> start : starts) {
-                try {
-                    started.add(start.get());
-                } catch (Exception e) {
-                    failed = failed == null ? new AssertionError("an instance did not start", e) : failed;
-                }
-            }
-            if (failed != null) {
-                started.forEach(ServiceProcess::close);
-                throw failed;
-            }
-            return started;
-        } finally {
-            pool.shutdownNow();
+        Map<Path, Map<String, String>> envs = new LinkedHashMap<>();
+        for (int i = 0; i < INSTANCES; i++) {
+            envs.put(logs.resolve("concurrent-start-" + databases + "-" + i + ".log"), env);
         }
+        return ServiceProcess.startTogether(envs);
     }
 
     private static String freshDatabase() throws SQLException {

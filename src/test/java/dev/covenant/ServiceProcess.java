@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +64,35 @@ public final class ServiceProcess implements AutoCloseable {
             throw new AssertionError("no packaged service at " + jar + "; run ./mvnw -B verify");
         }
         return jar;
+    }
+
+    /**
+     * The packaged service started once per log, each with its environment, all at the same moment (as a rolling
+     * deploy starts pods); in the logs' order. If one does not start, those that did are stopped and the first failure
+     * is thrown.
+     */
+    public static List<ServiceProcess> startTogether(Map<Path, Map<String, String>> envByLog) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(envByLog.size());
+        try {
+            List<Future<ServiceProcess>> starts = new ArrayList<>();
+            envByLog.forEach((log, env) -> starts.add(pool.submit(() -> start(jar(), log, env))));
+            List<ServiceProcess> started = new ArrayList<>();
+            AssertionError failed = null;
+            for (Future<ServiceProcess> start : starts) {
+                try {
+                    started.add(start.get());
+                } catch (ExecutionException e) {
+                    failed = failed == null ? new AssertionError("an instance did not start", e.getCause()) : failed;
+                }
+            }
+            if (failed != null) {
+                started.forEach(ServiceProcess::close);
+                throw failed;
+            }
+            return started;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

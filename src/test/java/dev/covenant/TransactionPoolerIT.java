@@ -21,14 +21,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -252,30 +249,11 @@ class TransactionPoolerIT {
     }
 
     private static List<ServiceProcess> startTogether(Map<String, String> env) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<ServiceProcess>> starts = new ArrayList<>();
-            for (String name : List.of("a", "b")) {
-                Path log = logs.resolve("pooler-" + name + ".log");
-                starts.add(pool.submit(() -> ServiceProcess.start(ServiceProcess.jar(), log, env)));
-            }
-            List<ServiceProcess> started = new ArrayList<>();
-            AssertionError failed = null;
-            for (Future<ServiceProcess> start : starts) {
-                try {
-                    started.add(start.get());
-                } catch (Exception e) {
-                    failed = failed == null ? new AssertionError("an instance did not start", e) : failed;
-                }
-            }
-            if (failed != null) {
-                started.forEach(ServiceProcess::close);
-                throw failed;
-            }
-            return started;
-        } finally {
-            pool.shutdownNow();
+        Map<Path, Map<String, String>> envs = new LinkedHashMap<>();
+        for (String name : List.of("a", "b")) {
+            envs.put(logs.resolve("pooler-" + name + ".log"), env);
         }
+        return ServiceProcess.startTogether(envs);
     }
 
     /** The first column of the first row in {@code database} of the server, directly (not through PgBouncer). */

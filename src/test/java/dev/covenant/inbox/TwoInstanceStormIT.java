@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -343,29 +344,10 @@ class TwoInstanceStormIT {
     /** Both instances started at the same moment, as a rolling deploy starts pods. */
     private static List<ServiceProcess> startTogether(Map<String, String> envA, Map<String, String> envB, Path logs)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<ServiceProcess> a = pool.submit(() -> ServiceProcess.start(ServiceProcess.jar(),
-                    logs.resolve("storm-a.log"), envA));
-            Future<ServiceProcess> b = pool.submit(() -> ServiceProcess.start(ServiceProcess.jar(),
-                    logs.resolve("storm-b.log"), envB));
-            List<ServiceProcess> started = new ArrayList<>();
-            AssertionError failed = null;
-            for (Future<ServiceProcess> f : List.of(a, b)) {
-                try {
-                    started.add(f.get());
-                } catch (Exception e) {
-                    failed = failed == null ? new AssertionError("an instance did not start", e) : failed;
-                }
-            }
-            if (failed != null) {
-                started.forEach(ServiceProcess::close);
-                throw failed;
-            }
-            return started;
-        } finally {
-            pool.shutdownNow();
-        }
+        Map<Path, Map<String, String>> envs = new LinkedHashMap<>();
+        envs.put(logs.resolve("storm-a.log"), envA);
+        envs.put(logs.resolve("storm-b.log"), envB);
+        return ServiceProcess.startTogether(envs);
     }
 
     private static String iso(Duration d) {
