@@ -23,7 +23,19 @@ import org.hibernate.annotations.Formula;
 public class Approval extends PanacheEntityBase {
 
     public enum Kind {
-        GITHUB_USER, EMAIL, DOMAIN, GITHUB_ORG
+        GITHUB_USER("GitHub user"), EMAIL("E-mail address"), DOMAIN("E-mail domain"), GITHUB_ORG(
+                "GitHub organisation members");
+
+        private final String words;
+
+        Kind(String words) {
+            this.words = words;
+        }
+
+        /** The criterion as the pages name it. */
+        public String words() {
+            return words;
+        }
     }
 
     @Id

@@ -51,19 +51,20 @@ class ConfirmationsBrowserTest {
             browser.open(FakeGitHubResource.serviceUrl() + "/login?next=/corporate/agreements/" + corporate);
             browser.waitForPath("/corporate/agreements/" + corporate);
 
-            browser.driver.findElement(By.cssSelector("a[aria-label='Remove DOMAIN " + domain + "']")).click();
+            browser.driver.findElement(By.cssSelector("a[aria-label='Remove E-mail domain " + domain + "']")).click();
             browser.waitForText(By.tagName("h1"), "Remove this line from Confirm Co " + f.n);
             assertTrue(browser.driver.findElement(By.id("consequences")).getText().contains("no longer covered"));
             assertEquals("1", active(corporate), "the first click removes nothing");
             browser.driver.findElement(By.linkText("Keep it")).click();
             browser.waitForPath("/corporate/agreements/" + corporate);
             assertEquals("1", active(corporate), "keeping it removes nothing");
-            browser.driver.findElement(By.cssSelector("a[aria-label='Remove DOMAIN " + domain + "']")).click();
+            browser.driver.findElement(By.cssSelector("a[aria-label='Remove E-mail domain " + domain + "']")).click();
             browser.driver.findElement(By.xpath("//button[normalize-space()='Remove it']")).click();
             browser.waitForPath("/corporate/agreements/" + corporate);
             assertEquals("0", active(corporate));
-            assertTrue(browser.driver.findElements(By.cssSelector("a[aria-label='Remove DOMAIN " + domain + "']"))
-                    .isEmpty());
+            assertTrue(
+                    browser.driver.findElements(By.cssSelector("a[aria-label='Remove E-mail domain " + domain + "']"))
+                            .isEmpty());
 
             browser.open(FakeGitHubResource.serviceUrl() + links);
             browser.driver.findElement(By.cssSelector("a[aria-label='Remove the link of " + svn + "']")).click();

@@ -168,7 +168,7 @@ class SigningBrowserTest {
         By row = By.xpath("//table/tbody/tr[td[2][normalize-space()='" + domain + "']]");
         WebElement added = browser.waitFor(row);
         assertEquals("/corporate/agreements/" + corporateId, browser.path());
-        assertEquals("DOMAIN", added.findElement(By.xpath("td[1]")).getText().strip());
+        assertEquals("E-mail domain", added.findElement(By.xpath("td[1]")).getText().strip());
         assertTrue(added.findElement(By.xpath("td[3]")).getText().endsWith("to open"), added.getText());
         assertEquals("1", Sql.text("SELECT count(*) FROM approval WHERE corporate_id = ?::uuid AND value = ?",
                 corporateId, domain));
