@@ -155,6 +155,12 @@ public class DeliveryWorker {
             LOG.warn(e.getMessage());
             return false;
         } catch (RuntimeException e) {
+            if (stopping()) {
+                // Interrupted by the stop, which gave the delivery back already; the database may be closing.
+                LOG.infof("Stopping: delivery %s (%s) was given back unfinished (%s)", claimed.deliveryId(),
+                        claimed.event(), e.getMessage());
+                return false;
+            }
             failed.increment();
             Delivery.State next = queue.fail(claimed, rootRetryable(e), ThreadLocalRandom.current());
             LOG.warnf("Delivery %s (%s) attempt %d failed, now %s: %s", claimed.deliveryId(), claimed.event(),
@@ -166,6 +172,11 @@ public class DeliveryWorker {
         } finally {
             leases.letGo(claimed);
         }
+    }
+
+    /** The worker's own threads were told to stop (a drain driven by a test has none). */
+    private boolean stopping() {
+        return !running && !threads.isEmpty();
     }
 
     /** The delivery will not be tried again: its handler leaves nothing half done where people look. */
