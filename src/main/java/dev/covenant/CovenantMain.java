@@ -43,8 +43,10 @@ public class CovenantMain {
 
     /** Runs in a JVM shutdown hook, beside Quarkus's own: the database must outlive the application's shutdown. */
     private static void stopAfterQuarkus(EmbeddedDatabase database) {
+        // Not isStarted(): once Quarkus's own hook has begun stopping, it answers false, and the database would go
+        // while the workers still give their deliveries back. A start that failed is stopped already.
         Application application = Application.currentApplication();
-        if (application != null && application.isStarted()) {
+        if (application != null) {
             Thread waiter = new Thread(application::awaitShutdown, "covenant-await-quarkus-stop");
             waiter.setDaemon(true);
             waiter.start();
