@@ -131,8 +131,9 @@ public class HistoryImporter implements JobKind {
                 new DigestInputStream(uploads.open(source.uploadId()), digest))) {
             job.phase("READING");
             FirstCommit first = new FirstCommit(new GitLogParser(in));
-            load(job, source, first, Mailmap.parse(""), in::count, false);
-            imports.read(source.id(), first.sha, null, HexFormat.of().formatHex(digest.digest()), null, null);
+            ContributionLoader.Result result = load(job, source, first, Mailmap.parse(""), in::count, false);
+            imports.finished(source.id(), result.added(), first.sha, null, HexFormat.of().formatHex(digest.digest()),
+                    null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the uploaded history failed: " + e.getMessage(), e);
         }
@@ -171,8 +172,8 @@ public class HistoryImporter implements JobKind {
                     result = load(job, source, history, mailmap, () -> 0, true);
                 }
             }
-            imports.read(source.id(), head == null ? null : head.name(), mailmapText, result.listingSha256(),
-                    numstatBy, clone.tool().name());
+            imports.finished(source.id(), result.added(), head == null ? null : head.name(), mailmapText,
+                    result.listingSha256(), numstatBy, clone.tool().name());
         } catch (IOException e) {
             throw new UncheckedIOException("reading the cloned history failed: " + e.getMessage(), e);
         }
@@ -186,7 +187,6 @@ public class HistoryImporter implements JobKind {
             ContributionLoader.Result result = ContributionLoader.load(connection, source.repository(), commits,
                     mailmap, listing, progress);
             job.progress(result.read(), result.read(), null);
-            imports.done(source.id(), result.added());
             LOG.infof("%s - history import %d: %d commits read in %d ms, %d new merged in %d ms", source.repository(),
                     source.id(), result.read(), result.readMillis(), result.added(), result.mergeMillis());
             return result;

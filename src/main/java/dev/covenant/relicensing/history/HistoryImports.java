@@ -99,23 +99,22 @@ public class HistoryImports {
         table.update("UPDATE history_import SET bytes_read = ? WHERE id = ?", bytes, id);
     }
 
-    /** The import read the whole history; its upload, if any, is deleted in the same statement. */
-    void done(long id, long commitsAdded) {
-        table.update(WITHOUT_UPLOAD + "UPDATE history_import SET commits_added = ?, upload_id = NULL,"
-                + " bytes_read = coalesce(bytes_total, bytes_read) WHERE id = ?", id, commitsAdded, id);
-    }
-
     /** Deletes the upload of import {@code ?} (the statement's first parameter), if it has one. */
     private static final String WITHOUT_UPLOAD = "WITH upload AS (DELETE FROM history_upload WHERE id = (SELECT"
             + " upload_id FROM history_import WHERE id = ?)) ";
 
     /**
-     * What the import read: its head commit, the .mailmap there, the SHA-256 of the history, which tool counted the
-     * lines and which cloned (a clone's; null for an upload).
+     * The import read the whole history: what it read (its head commit, the .mailmap there, the SHA-256 of the
+     * history, which tool counted the lines and which cloned: a clone's, null for an upload) is recorded in the same
+     * statement that marks it read and deletes its upload, if any, so that an instance dying after it leaves nothing
+     * half-recorded for the instance that resumes the job.
      */
-    void read(long id, String headSha, String mailmap, String historySha256, String numstatBy, String clonedBy) {
-        table.update("UPDATE history_import SET head_sha = ?, mailmap = ?, history_sha256 = ?, numstat_by = ?,"
-                + " cloned_by = ? WHERE id = ?", headSha, mailmap, historySha256, numstatBy, clonedBy, id);
+    void finished(long id, long commitsAdded, String headSha, String mailmap, String historySha256, String numstatBy,
+            String clonedBy) {
+        table.update(WITHOUT_UPLOAD + "UPDATE history_import SET commits_added = ?, upload_id = NULL,"
+                + " bytes_read = coalesce(bytes_total, bytes_read), head_sha = ?, mailmap = ?, history_sha256 = ?,"
+                + " numstat_by = ?, cloned_by = ? WHERE id = ?", id, commitsAdded, headSha, mailmap, historySha256,
+                numstatBy, clonedBy, id);
     }
 
     /** The import failed; {@code line} and {@code text} name the malformed line of an upload, when one was. */

@@ -78,6 +78,33 @@ public final class GeneratedHistory extends InputStream {
         return n;
     }
 
+    /**
+     * The same history of {@code commits} commits, each read filling the buffer it is given: for a request body,
+     * where a line per read would become an HTTP chunk per line (a 200,000-commit upload then took 80 s).
+     */
+    static InputStream inBlocks(int commits) {
+        GeneratedHistory lines = new GeneratedHistory(commits);
+        return new InputStream() {
+            @Override
+            public int read() {
+                return lines.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int n = 0;
+                while (n < len) {
+                    int r = lines.read(b, off + n, len - n);
+                    if (r < 0) {
+                        break;
+                    }
+                    n += r;
+                }
+                return n == 0 && len > 0 ? -1 : n;
+            }
+        };
+    }
+
     /** How many of the commits up to the {@code n}th (from 1) are merges, which add no line of their own. */
     public static int mergesUpTo(int n) {
         return n / 50;
@@ -124,12 +151,12 @@ public final class GeneratedHistory extends InputStream {
         return text.toString();
     }
 
-    /** The author date of commit {@code n} (from 1), as an instant: for asking a report up to it. */
     /** The sha of the {@code n}th commit (from 1); it reaches the {@code n} commits up to it, itself included. */
     public static String shaOf(int n) {
         return hex(n, 40);
     }
 
+    /** The author date of commit {@code n} (from 1), as an instant: for asking a report up to it. */
     public static String dateOf(int n) {
         return FIRST.plusMinutes(5L * n).toInstant().toString();
     }
