@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -16,7 +17,6 @@ import jakarta.transaction.Transactional;
 import io.agroal.api.AgroalDataSource;
 import org.jboss.logging.Logger;
 
-import dev.covenant.identity.PersonEmail;
 import dev.covenant.jdbc.Rows;
 import dev.covenant.jobs.JobQueue;
 import dev.covenant.signing.CoverageChanged;
@@ -53,17 +53,25 @@ public class Reevaluations {
         } else if (change.people().isEmpty()) {
             return;
         } else {
-            List<String> emails = PersonEmail.verifiedOf(change.people());
+            // One array for any number of people (an import names a hundred thousand): their verified addresses
+            // are looked up in the same statement.
             affected = open(" AND EXISTS (SELECT 1 FROM pull_request_contributor c WHERE c.repository = p.repository"
-                    + " AND c.number = p.number AND (c.github_id = ANY(?) OR c.email = ANY(?)))",
-                    List.of(Rows.longs(change.people()), Rows.texts(emails)));
+                    + " AND c.number = p.number AND (c.github_id = ANY(?) OR c.email IN (SELECT e.email FROM"
+                    + " person_email e WHERE e.verified AND e.github_id = ANY(?))))",
+                    List.of(
+                            Rows.longs(change.people()), Rows.longs(change.people())));
         }
         int queued = enqueue(affected, change.cause());
         if (!affected.isEmpty()) {
             LOG.infof("%s of %s: %d open pull request(s) to evaluate again (%d already waiting)", change.cause(),
-                    change.everyone() ? "anyone" : "GitHub user(s) " + change.people(), affected.size(),
+                    change.everyone() ? "anyone" : people(change.people()), affected.size(),
                     affected.size() - queued);
         }
+    }
+
+    /** The people for a log line: named when they are few, counted when an import brought thousands. */
+    private static String people(Set<Long> people) {
+        return people.size() <= 20 ? "GitHub user(s) " + people : people.size() + " GitHub users";
     }
 
     /** Queues one pull request, e.g. for the sweep; in the caller's transaction if there is one. How many queued. */

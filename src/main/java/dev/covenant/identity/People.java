@@ -1,6 +1,8 @@
 package dev.covenant.identity;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,24 +58,27 @@ public class People {
      * in fills it); a known one is left as it is, since sign-in knows better than a file.
      */
     public void knowAll(Map<Long, String> loginById) {
+        Person.getSession().doWork(c -> knowAll(c, loginById));
+    }
+
+    /** {@link #knowAll(Map)} on the caller's connection, for an import that writes from its own thread. */
+    public void knowAll(Connection c, Map<Long, String> loginById) throws SQLException {
         if (loginById.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
         TreeMap<Long, String> sorted = new TreeMap<>(loginById);
-        Person.getSession().doWork(c -> {
-            // One statement for any number of people: the ids and logins travel as two arrays.
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO person (github_id, login, first_seen_at,"
-                    + " updated_at) SELECT id, login, ?, ? FROM unnest(?::bigint[], ?::text[]) AS t(id, login)"
-                    + " ON CONFLICT (github_id) DO NOTHING")) {
-                insert.setTimestamp(1, now);
-                insert.setTimestamp(2, now);
-                insert.setArray(3, c.createArrayOf("bigint", sorted.keySet().toArray(new Long[0])));
-                insert.setArray(4, c.createArrayOf("text",
-                        sorted.values().stream().map(l -> l == null ? "" : l).toArray(String[]::new)));
-                insert.executeUpdate();
-            }
-        });
+        // One statement for any number of people: the ids and logins travel as two arrays.
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO person (github_id, login, first_seen_at,"
+                + " updated_at) SELECT id, login, ?, ? FROM unnest(?::bigint[], ?::text[]) AS t(id, login)"
+                + " ON CONFLICT (github_id) DO NOTHING")) {
+            insert.setTimestamp(1, now);
+            insert.setTimestamp(2, now);
+            insert.setArray(3, c.createArrayOf("bigint", sorted.keySet().toArray(new Long[0])));
+            insert.setArray(4, c.createArrayOf("text",
+                    sorted.values().stream().map(l -> l == null ? "" : l).toArray(String[]::new)));
+            insert.executeUpdate();
+        }
     }
 
     private static PersonEmail.Key key(PersonEmail email) {

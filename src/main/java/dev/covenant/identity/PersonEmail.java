@@ -53,15 +53,6 @@ public class PersonEmail extends PanacheEntityBase {
         return verified;
     }
 
-    /** The verified addresses of any of these people. */
-    public static List<String> verifiedOf(Collection<Long> githubIds) {
-        if (githubIds.isEmpty()) {
-            return List.of();
-        }
-        return PersonEmail.<PersonEmail>list("githubId in ?1 and verified = true", githubIds).stream()
-                .map(e -> e.email).toList();
-    }
-
     /** The primary verified address of each of these people who has one: where to reach them. */
     public static Map<Long, String> primaryOf(Collection<Long> githubIds) {
         Map<Long, String> primary = new HashMap<>();

@@ -1,5 +1,7 @@
 package dev.covenant.ledger;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,6 +83,18 @@ public class Ledger {
         LedgerEntry.getSession().doWork(c -> AdvisoryLocks.holdUntilTransactionEnds(c, APPEND_LOCK));
     }
 
+    /**
+     * Starts a run of appends that the caller chains and writes itself ({@link LedgerRun}), after the chain's current
+     * end; takes the lock, held until the caller's transaction ends.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LedgerRun run() {
+        lock();
+        LedgerEntry latest = LedgerEntry.findLatest().orElse(null);
+        return new LedgerRun(latest == null ? 0 : latest.seq, latest == null ? LedgerChain.GENESIS : latest.hash,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
+    }
+
     private List<LedgerEntry> write(List<RowEvent> events, Runnable writeRows) {
         if (events.isEmpty()) {
             return List.of();
@@ -130,21 +144,22 @@ public class Ledger {
      * encoded, with no statement to parse and no array literal to build.
      */
     private static void insert(List<LedgerEntry> entries) {
-        LedgerEntry.getSession().doWork(c -> {
-            try (CopyStream copy = CopyStream.open(c, "COPY ledger_entry (seq, format, kind, event, prev_hash, hash,"
-                    + " recorded_at, row_table, row_id, row_hash) FROM STDIN")) {
-                for (LedgerEntry e : entries) {
-                    copy.row().number(e.seq).number(e.format).text(e.kind).text(e.event).text(e.prevHash).text(e.hash)
-                            .text(e.recordedAt.toString()).text(e.rowTable).text(e.rowId).text(e.rowHash);
-                    copy.endRow();
-                }
-                long written = copy.finish();
-                if (written != entries.size()) {
-                    throw new IllegalStateException("The ledger wrote " + written + " of " + entries.size()
-                            + " entries");
-                }
+        LedgerEntry.getSession().doWork(c -> copy(c, entries));
+    }
+
+    static void copy(Connection c, List<LedgerEntry> entries) throws SQLException {
+        try (CopyStream copy = CopyStream.open(c, "COPY ledger_entry (seq, format, kind, event, prev_hash, hash,"
+                + " recorded_at, row_table, row_id, row_hash) FROM STDIN")) {
+            for (LedgerEntry e : entries) {
+                copy.row().number(e.seq).number(e.format).text(e.kind).text(e.event).text(e.prevHash).text(e.hash)
+                        .text(e.recordedAt.toString()).text(e.rowTable).text(e.rowId).text(e.rowHash);
+                copy.endRow();
             }
-        });
+            long written = copy.finish();
+            if (written != entries.size()) {
+                throw new IllegalStateException("The ledger wrote " + written + " of " + entries.size() + " entries");
+            }
+        }
     }
 
     /** The rows' hashes as the database holds them, after writing them: one query per table. */

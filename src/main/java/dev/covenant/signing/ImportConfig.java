@@ -12,7 +12,7 @@ public interface ImportConfig {
     @WithDefault("64M")
     MemorySize maxSize();
 
-    /** How many signatures are written between two flushes of the one transaction an import is. */
+    /** How many signatures an import prepares and sends to PostgreSQL at a time, in its one transaction. */
     @WithDefault("1000")
     int chunk();
 }

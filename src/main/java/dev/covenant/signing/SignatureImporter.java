@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +22,7 @@ import dev.covenant.api.FieldError;
 import dev.covenant.api.InvalidInputException;
 import dev.covenant.api.NotFoundProblem;
 import dev.covenant.github.GitHubDirectory;
-import dev.covenant.identity.People;
+import dev.covenant.ledger.Ledger;
 
 /**
  * Imports signatures made elsewhere as signatures of one agreement version, each dated as recorded and carrying its
@@ -49,16 +48,14 @@ public class SignatureImporter {
             List<UnknownLogin> unknown, List<SignatureImportFile.Malformed> problems) {
     }
 
-    private final SigningService signing;
-    private final People people;
+    private final SignatureImportWriter writer;
+    private final Ledger ledger;
     private final GitHubDirectory github;
-    private final ImportConfig config;
 
-    SignatureImporter(SigningService signing, People people, GitHubDirectory github, ImportConfig config) {
-        this.signing = signing;
-        this.people = people;
+    SignatureImporter(SignatureImportWriter writer, Ledger ledger, GitHubDirectory github) {
+        this.writer = writer;
+        this.ledger = ledger;
         this.github = github;
-        this.config = config;
     }
 
     /** Imports (or with {@code dryRun} counts) the file's signatures; a 400 when it cannot be imported as a whole. */
@@ -95,7 +92,14 @@ public class SignatureImporter {
             throw new InvalidInputException(errors);
         }
 
-        return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+        long started = System.nanoTime();
+        long[] written = new long[1];
+        Outcome outcome = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
+            if (!dryRun) {
+                // Every signature is written under the ledger's lock: taken first, nobody signs between the look
+                // below and the writing.
+                ledger.lock();
+            }
             Set<Long> present = new HashSet<>(Signature.getEntityManager()
                     .createQuery("select s.githubId from Signature s where s.version.id = ?1 and s.revokedAt is null",
                             Long.class)
@@ -111,38 +115,39 @@ public class SignatureImporter {
                 }
             }
             if (!dryRun) {
-                write(new ArrayList<>(fresh.values()), versionId, fileSha256, parsed.format());
-                LOG.infof("Imported %d signatures of %s %s from %s file %s (%d present already, %d duplicates)",
-                        fresh.size(), slug, version, parsed.format(), fileSha256, alreadyPresent, duplicates);
+                write(new ArrayList<>(fresh.values()), AgreementVersion.findById(versionId), fileSha256,
+                        parsed.format());
+                written[0] = System.nanoTime();
             }
             return new Outcome(fileSha256, parsed.format(), slug, version, dryRun, parsed.entries().size()
                     + parsed.malformed().size(), fresh.size(), alreadyPresent, duplicates, unknown.size(),
                     parsed.malformed().size(), unknown.stream().limit(LISTED).toList(),
                     parsed.malformed().stream().limit(LISTED).toList());
         });
+        if (!dryRun) {
+            long now = System.nanoTime();
+            LOG.infof("Imported %d signatures of %s %s from %s file %s (%d present already, %d duplicates) in %d ms,"
+                    + " of which the commit took %d ms", outcome.added(), slug, version, parsed.format(), fileSha256,
+                    outcome.alreadyPresent(), outcome.duplicates(), (now - started) / 1_000_000,
+                    (now - written[0]) / 1_000_000);
+        }
+        return outcome;
     }
 
-    private void write(List<Resolved> fresh, long versionId, String fileSha256, String format) {
+    private void write(List<Resolved> fresh, AgreementVersion version, String fileSha256, String format) {
         Map<Long, String> logins = new HashMap<>();
-        fresh.forEach(r -> logins.put(r.githubId(), r.login()));
-        people.knowAll(logins);
-        EntityManager session = Signature.getEntityManager();
-        for (int from = 0; from < fresh.size(); from += config.chunk()) {
-            List<SigningRequest> chunk = new ArrayList<>();
-            for (Resolved r : fresh.subList(from, Math.min(fresh.size(), from + config.chunk()))) {
-                ObjectNode source = JsonNodeFactory.instance.objectNode();
-                source.put("file", fileSha256);
-                source.put("format", format);
-                source.put("place", r.entry().place());
-                source.set("record", r.entry().original());
-                chunk.add(new SigningRequest(r.githubId(), versionId, r.entry().answers(), new Origin(null, null),
-                        r.entry().signedAt(), source));
-            }
-            signing.signAll(chunk);
-            // What is written stays written; a session that keeps it checks it all again at every later flush.
-            session.flush();
-            session.clear();
+        List<SigningRequest> requests = new ArrayList<>(fresh.size());
+        for (Resolved r : fresh) {
+            logins.put(r.githubId(), r.login());
+            ObjectNode source = JsonNodeFactory.instance.objectNode();
+            source.put("file", fileSha256);
+            source.put("format", format);
+            source.put("place", r.entry().place());
+            source.set("record", r.entry().original());
+            requests.add(new SigningRequest(r.githubId(), version.id, r.entry().answers(), new Origin(null, null),
+                    r.entry().signedAt(), source));
         }
+        writer.write(version, requests, logins);
     }
 
     private record Resolved(SignatureImportFile.Entry entry, long githubId, String login) {

@@ -1,5 +1,7 @@
 package dev.covenant.signing;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +47,24 @@ final class SignatureRows {
         if (signatures.isEmpty()) {
             return;
         }
-        String names = String.join(", ", columns(signatures.get(0)).keySet());
-        Signature.getSession().doWork(c -> {
-            try (CopyStream copy = CopyStream.open(c, "COPY signature (" + names + ") FROM STDIN")) {
-                for (Signature s : signatures) {
-                    columns(s).values().forEach(value -> copy.row().text(value == null ? null : value.toString()));
-                    copy.endRow();
-                }
-                long written = copy.finish();
-                if (written != signatures.size()) {
-                    throw new IllegalStateException("Wrote " + written + " of " + signatures.size() + " signatures");
-                }
+        Signature.getSession().doWork(c -> copy(c, signatures.stream().map(SignatureRows::columns).toList()));
+    }
+
+    /** Writes rows given as {@link #columns} gave them, on {@code c}, with one {@code COPY}. */
+    static void copy(Connection c, List<Map<String, Object>> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String names = String.join(", ", rows.get(0).keySet());
+        try (CopyStream copy = CopyStream.open(c, "COPY signature (" + names + ") FROM STDIN")) {
+            for (Map<String, Object> row : rows) {
+                row.values().forEach(value -> copy.row().text(value == null ? null : value.toString()));
+                copy.endRow();
             }
-        });
+            long written = copy.finish();
+            if (written != rows.size()) {
+                throw new IllegalStateException("Wrote " + written + " of " + rows.size() + " signatures");
+            }
+        }
     }
 }

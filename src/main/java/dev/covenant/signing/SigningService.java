@@ -111,6 +111,15 @@ public class SigningService {
 
     private Signature newSignature(long githubId, AgreementVersion version, SigningRequest request,
             ObjectNode fields) {
+        return newSignature(githubId, version, request, fields, Instant.now(clock));
+    }
+
+    /**
+     * A new signature, not written yet: signed when the request says (imports) or {@code now}. Touches no bean and no
+     * Hibernate state, so an import prepares many at once on several threads.
+     */
+    static Signature newSignature(long githubId, AgreementVersion version, SigningRequest request, ObjectNode fields,
+            Instant now) {
         Signature signature = new Signature();
         signature.id = UUID.randomUUID();
         signature.githubId = githubId;
@@ -118,7 +127,7 @@ public class SigningService {
         signature.textSha256 = version.sha256;
         signature.fields = CanonicalJson.write(fields);
         // As the database keeps it (microseconds), so the ledger event and the row say the same instant.
-        signature.signedAt = (request.signedAt() == null ? Instant.now(clock) : request.signedAt())
+        signature.signedAt = (request.signedAt() == null ? now : request.signedAt())
                 .truncatedTo(ChronoUnit.MICROS);
         signature.recordOrigin(request.origin());
         signature.importSource = request.importSource() == null ? null : CanonicalJson.write(request.importSource());
@@ -136,7 +145,7 @@ public class SigningService {
         return node;
     }
 
-    private static ObjectNode signedEvent(Signature signature, String login, ObjectNode fields, JsonNode source) {
+    static ObjectNode signedEvent(Signature signature, String login, ObjectNode fields, JsonNode source) {
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         event.put("signature", signature.id.toString());
         event.put("githubId", signature.githubId);

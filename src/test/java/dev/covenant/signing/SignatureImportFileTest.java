@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.covenant.api.Csv;
 
@@ -102,5 +103,33 @@ class SignatureImportFileTest {
         List<Csv.Row> rows = Csv.rows("\uFEFFa,b\n\"x\ny\",2\n\n3,4");
         assertEquals(List.of(new Csv.Row(1, List.of("a", "b")), new Csv.Row(2, List.of("x\ny", "2")),
                 new Csv.Row(5, List.of("3", "4"))), rows);
+    }
+
+    /** The quick reading of the usual shape gives what the formatter gives, and leaves every other shape to it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"2021-03-04T05:06:07Z", "1999-12-31T23:59:59Z", "2021-03-04T05:06:07.5Z",
+            "2021-03-04T05:06:07.123456789Z", "2021-03-04T05:06:07.000001Z", "2024-02-29T00:00:00Z",
+            "2021-02-29T00:00:00Z", "2021-13-01T00:00:00Z", "2021-03-04T24:00:00Z", "2021-03-04T05:06:60Z",
+            "2021-03-04T05:06:07.Z", "2021-03-04T05:06:07.1234567890Z", "2021-03-04t05:06:07Z", "2021-03-04T05:06Z",
+            "2021-03-04T05:06:07+02:00", "2021-0a-04T05:06:07Z", "2021-03-04"})
+    void theUsualDateShapeReadsAsTheFormatterReadsIt(String text) {
+        Instant formatter;
+        try {
+            formatter = java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            formatter = null;
+        }
+        Instant quick = SignatureImportFile.plainUtc(text);
+        assertEquals(formatter != null && text.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,9})?Z"),
+                quick != null, "read quickly: " + text);
+        if (quick != null) {
+            assertEquals(formatter, quick, text);
+        }
+        assertEquals(formatter != null
+                ? formatter
+                : text.length() == 10
+                        ? java.time.LocalDate.parse(text).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
+                        : null,
+                SignatureImportFile.date(text), text);
     }
 }
