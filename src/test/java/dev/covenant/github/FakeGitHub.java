@@ -53,6 +53,13 @@ public final class FakeGitHub implements AutoCloseable {
     private final ConcurrentLinkedQueue<RecordedRequest> recorded = new ConcurrentLinkedQueue<>();
     private volatile boolean down;
 
+    static {
+        // The JDK's server closes whatever idle keep-alive connections exceed 200, which a client about to reuse one
+        // then sees as "received no bytes": 200 people signing in at once lost some sign-ins that way (a 502 from
+        // the service), which GitHub does not do. Read once, when the first server starts.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "2000");
+    }
+
     private FakeGitHub() throws IOException {
         // A deep backlog, since benchmarks open many connections at once.
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 256);
