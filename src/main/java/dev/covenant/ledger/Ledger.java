@@ -90,51 +90,40 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerRun run() {
         lock();
+        // PostgreSQL keeps microseconds: the hashed time must be the stored one.
         LedgerEntry latest = LedgerEntry.findLatest().orElse(null);
         return new LedgerRun(latest == null ? 0 : latest.seq, latest == null ? LedgerChain.GENESIS : latest.hash,
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
     }
 
+    /** The rows are numbered before they are written, then hashed, then the entries chained: as a run does. */
     private List<LedgerEntry> write(List<RowEvent> events, Runnable writeRows) {
         if (events.isEmpty()) {
             return List.of();
         }
-        lock();
-        LedgerEntry latest = LedgerEntry.findLatest().orElse(null);
-        long seq = latest == null ? 0 : latest.seq;
-        String prevHash = latest == null ? LedgerChain.GENESIS : latest.hash;
-        // PostgreSQL keeps microseconds: the hashed time must be the stored one.
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        List<LedgerEntry> entries = new ArrayList<>(events.size());
+        LedgerRun run = run();
         List<ProtectedTable.ProtectedRow> rows = new ArrayList<>(events.size());
-        for (RowEvent e : events) {
-            LedgerEntry entry = new LedgerEntry();
-            entry.seq = ++seq;
-            entry.format = LedgerChain.CURRENT_FORMAT;
-            entry.kind = e.kind();
-            entry.event = CanonicalJson.write(e.event());
-            entry.recordedAt = now;
-            entries.add(entry);
-            rows.add(e.writeRow() == null ? null : e.writeRow().apply(entry.seq));
+        for (int i = 0; i < events.size(); i++) {
+            RowEvent e = events.get(i);
+            rows.add(e.writeRow() == null ? null : e.writeRow().apply(run.seqOf(i)));
         }
         writeRows.run();
         Map<ProtectedTable, Map<String, String>> hashes = rowHashes(rows);
-        for (int i = 0; i < entries.size(); i++) {
-            LedgerEntry entry = entries.get(i);
+        List<LedgerRun.Appended> appended = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
             ProtectedTable.ProtectedRow row = rows.get(i);
-            if (row != null) {
-                entry.rowTable = row.table().table();
-                entry.rowId = row.id();
-                entry.rowHash = row.hash() != null ? row.hash() : hashes.get(row.table()).get(row.id());
-                if (entry.rowHash == null) {
+            if (row != null && row.hash() == null) {
+                String hash = hashes.get(row.table()).get(row.id());
+                if (hash == null) {
                     throw new IllegalStateException("The ledger was asked to protect " + row.table().table() + " "
                             + row.id() + ", which was not written first");
                 }
+                row = new ProtectedTable.ProtectedRow(row.table(), row.id(), hash);
             }
-            entry.prevHash = prevHash;
-            entry.hash = LedgerChain.hashOfCanonical(entry.link());
-            prevHash = entry.hash;
+            appended.add(new LedgerRun.Appended(events.get(i).kind(), CanonicalJson.write(events.get(i).event()),
+                    row));
         }
+        List<LedgerEntry> entries = run.chain(appended);
         insert(entries);
         return entries;
     }
