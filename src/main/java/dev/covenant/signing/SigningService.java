@@ -116,7 +116,7 @@ public class SigningService {
 
     /**
      * A new signature, not written yet: signed when the request says (imports) or {@code now}. Touches no bean and no
-     * Hibernate state, so an import prepares many at once on several threads.
+     * Hibernate state, so an import prepares it while another thread writes on the transaction's connection.
      */
     static Signature newSignature(long githubId, AgreementVersion version, SigningRequest request, ObjectNode fields,
             Instant now) {
