@@ -1,7 +1,7 @@
 package dev.covenant.relicensing.report;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -53,6 +53,8 @@ import dev.covenant.relicensing.report.ReportModel.Segment;
  */
 public final class RelicensingDecision {
 
+    private static final long SECONDS_PER_DAY = 86_400L;
+
     private record Judged(RelicensingStatus status, Grant grant, String reason, String license, String keep) {
     }
 
@@ -96,7 +98,8 @@ public final class RelicensingDecision {
             Integer trivialLines, ProjectMode mode) {
         RelicensingDecision decision = new RelicensingDecision(target, licenses, trivialLines, mode);
         List<ContributorReport> reports = new ArrayList<>(contributors.size());
-        List<Segment> blocked = new ArrayList<>();
+        // Sized once: growing a list of a hundred thousand reallocates arrays too large for the collector's regions.
+        List<Segment> blocked = new ArrayList<>(contributors.size());
         for (ContributorFacts facts : contributors) {
             reports.add(decision.contributor(facts, blocked));
         }
@@ -212,7 +215,9 @@ public final class RelicensingDecision {
 
     private Judged judgeOnGrants(ContributorFacts facts, Segment segment) {
         Instant at = segment.first();
-        String license = licenses.licenseOn(at.atZone(ZoneOffset.UTC).toLocalDate()).orElse(null);
+        // The day in UTC from the epoch's seconds: at.atZone(UTC) makes new zone rules each time, per contributor.
+        String license = licenses.licenseOn(LocalDate.ofEpochDay(Math.floorDiv(at.getEpochSecond(), SECONDS_PER_DAY)))
+                .orElse(null);
         if (license != null && licenseAllows.computeIfAbsent(license,
                 text -> LicenseAllows.allows(submission(text), target))) {
             return new Judged(RelicensingStatus.LICENSE_ALLOWS, null, "the project's license then, " + license

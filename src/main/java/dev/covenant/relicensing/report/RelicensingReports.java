@@ -49,7 +49,7 @@ import dev.covenant.relicensing.report.ReportModel.Segment;
 public class RelicensingReports {
 
     private static final Logger LOG = Logger.getLogger(RelicensingReports.class);
-    /** Reports slower than this are logged with where their time went. */
+    /** Reports slower than this are logged with where their time went (every report at DEBUG). */
     private static final long SLOW_NANOS = 1_000_000_000L;
 
     private static final Comparator<ContributorReport> MOST_COMMITS_FIRST = (a, b) -> a.commits() != b.commits()
@@ -171,9 +171,11 @@ public class RelicensingReports {
             totals = totals.withSplit(segments.split(c, all, ChartRanks.of(all, before, decided)));
         }
         long done = System.nanoTime();
-        if (done - started > SLOW_NANOS) {
-            LOG.infof("%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"
-                    + " decision %d ms, totals %d ms", repository, target, contributors.size(), millis(done - started),
+        if (done - started > SLOW_NANOS || LOG.isDebugEnabled()) {
+            LOG.logf(done - started > SLOW_NANOS ? Logger.Level.INFO : Logger.Level.DEBUG,
+                    "%s - the report for %s over %d contributors took %d ms: contributors %d ms, sums %d ms,"
+                            + " decision %d ms, totals %d ms",
+                    repository, target, contributors.size(), millis(done - started),
                     millis(looked - started), millis(summed - looked), millis(decidedAt - summed),
                     millis(done - decidedAt));
         }
