@@ -2,6 +2,7 @@ package dev.covenant.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The trailers of a commit message as {@code git interpret-trailers --parse} reads them: only the message's last
@@ -16,6 +17,8 @@ public final class Trailers {
     public record Trailer(String token, String value) {
     }
 
+    /** Compiled once: {@code String.split} compiles a pattern of two characters or more at every call. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String[] GIT_PREFIXES = {"Signed-off-by: ", "(cherry picked from commit "};
 
     private Trailers() {
@@ -25,7 +28,7 @@ public final class Trailers {
         if (message == null || message.isEmpty()) {
             return List.of();
         }
-        List<String> lines = new ArrayList<>(List.of(message.split("\r?\n", -1)));
+        List<String> lines = new ArrayList<>(List.of(LINE_BREAK.split(message, -1)));
         int end = endOfMessage(lines);
         int titleEnd = 0;
         while (titleEnd < end && (isComment(lines.get(titleEnd)) || !isBlank(lines.get(titleEnd)))) {

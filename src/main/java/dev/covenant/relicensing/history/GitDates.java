@@ -68,7 +68,8 @@ final class GitDates {
         ZoneOffset zone = Math.abs(offsetSeconds) <= 18 * 3600
                 ? ZoneOffset.ofTotalSeconds(offsetSeconds)
                 : ZoneOffset.UTC;
-        return instant.atOffset(zone);
+        // Not instant.atOffset(zone): that builds the offset's zone rules anew for every date, twice per commit.
+        return OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), zone), zone);
     }
 
     /** {@code +hhmm} or {@code -hhmm}. */
@@ -84,9 +85,17 @@ final class GitDates {
 
     /** Digits only: {@link Integer#parseInt} would also take a sign. */
     private static int number(String digits) {
-        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 9) {
             throw new NumberFormatException("not a number: " + digits);
         }
-        return Integer.parseInt(digits);
+        int value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException("not a number: " + digits);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
