@@ -139,10 +139,13 @@ public class SigningBatcher {
 
     private void write(List<Pending> batch) {
         Object[] outcomes = new Object[batch.size()];
+        long started = System.nanoTime();
+        long[] phases = new long[2];
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 List<SignClicks.Click> clicks = batch.stream().map(Pending::click).filter(c -> c != null).toList();
                 Iterator<Object> checked = SignClicks.check(clicks).iterator();
+                phases[0] = System.nanoTime();
                 List<SigningRequest> requests = new ArrayList<>(batch.size());
                 List<Integer> places = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
@@ -158,7 +161,15 @@ public class SigningBatcher {
                 for (int k = 0; k < signed.size(); k++) {
                     outcomes[places.get(k)] = signed.get(k).id;
                 }
+                phases[1] = System.nanoTime();
             });
+            if (LOG.isDebugEnabled()) {
+                long now = System.nanoTime();
+                LOG.debugf("A batch of %d signatures written in %d ms: forms checked in %d ms, recorded in %d ms,"
+                        + " committed in %d ms", batch.size(), (now - started) / 1_000_000,
+                        (phases[0] - started) / 1_000_000, (phases[1] - phases[0]) / 1_000_000,
+                        (now - phases[1]) / 1_000_000);
+            }
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
                 batch.get(0).done().completeExceptionally(e);
