@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.covenant.jdbc.Rows;
@@ -71,15 +72,19 @@ public final class AddressDirectory {
         logins.forEach(login -> named.add(login.toLowerCase(Locale.ROOT)));
         Map<String, Long> noReplyIds = new HashMap<>();
         for (String address : addresses) {
-            NoReplyEmail.parse(address).ifPresent(n -> {
-                String login = n.login().toLowerCase(Locale.ROOT);
-                if (n.githubId() != null) {
-                    ids.add(n.githubId());
-                    noReplyIds.putIfAbsent(login, n.githubId());
-                } else {
-                    named.add(login);
-                }
-            });
+            // No lambda here: it would be made for each of a report's hundred thousand addresses.
+            Optional<NoReplyEmail> noReply = NoReplyEmail.parse(address);
+            if (noReply.isEmpty()) {
+                continue;
+            }
+            NoReplyEmail n = noReply.get();
+            String login = n.login().toLowerCase(Locale.ROOT);
+            if (n.githubId() != null) {
+                ids.add(n.githubId());
+                noReplyIds.putIfAbsent(login, n.githubId());
+            } else {
+                named.add(login);
+            }
         }
         return accounts(c, owners, ids, named, noReplyIds, links);
     }
