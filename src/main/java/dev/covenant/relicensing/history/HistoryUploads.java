@@ -91,15 +91,18 @@ public class HistoryUploads {
                     throw new TooLargeException(limit);
                 }
                 scan.scan(chunk, n);
-                finish(writing);
+                Future<?> previous = writing;
+                writing = null;
+                finish(previous);
                 byte[] data = n == CHUNK ? chunk : Arrays.copyOf(chunk, n);
                 int at = seq++;
                 long size = bytes;
                 writing = writer.submit(() -> append(id, at, data, size));
                 chunk = chunk == buffers[0] ? buffers[1] : buffers[0];
             }
-            finish(writing);
+            Future<?> last = writing;
             writing = null;
+            finish(last);
             long stored = bytes;
             sql(c -> Rows.update(c, "UPDATE history_upload SET complete = true, touched_at = ? WHERE id = ?",
                     clock.instant(), id));
