@@ -47,13 +47,15 @@ public class PullRequestCheck {
     private final CovenantConfig covenant;
     private final OwnerSettings owners;
     private final CoverageFence fence;
+    private final SupersededRuns superseded;
     private final Clock clock;
 
     PullRequestCheck(PullRequestTracker tracker, EvaluationLease lease, PullRequestReader reader,
             CheckPublisher publisher, StickyComment comments, CoverageService coverage,
             JudgeCommits judge, ChecksConfig config, CovenantConfig covenant, OwnerSettings owners,
-            CoverageFence fence, Clock clock) {
+            CoverageFence fence, SupersededRuns superseded, Clock clock) {
         this.tracker = tracker;
+        this.superseded = superseded;
         this.fence = fence;
         this.owners = owners;
         this.lease = lease;
@@ -86,6 +88,7 @@ public class PullRequestCheck {
         }
         try (EvaluationLease.Held held = lease.take(repository, number)) {
             PullRequestTracker.Tracked pr = tracker.find(repository, number).orElseThrow();
+            superseded.closeAbandoned(pr);
             if (!pr.open()) {
                 return Outcome.CLOSED;
             }
@@ -121,11 +124,7 @@ public class PullRequestCheck {
             LOG.infof("%s#%d - head %s is no longer current; its check run is closed as superseded", repository,
                     number, pr.headSha());
             // Never left in progress: a required check on the old head would otherwise wait forever.
-            publisher.update(pr.installationId(), repository, checkRunId,
-                    new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl, "neutral",
-                            "Superseded by a newer head",
-                            CheckTexts.superseded(pr.headSha(), repository + "#" + number).render(), ""),
-                    Instant.now(clock));
+            superseded.close(pr, pr.headSha(), checkRunId, signUrl);
             return Outcome.STALE;
         }
         ProjectTerms terms = project.get();
@@ -139,7 +138,9 @@ public class PullRequestCheck {
         CheckPublisher.CheckRun done = new CheckPublisher.CheckRun(config.name(), pr.headSha(), externalId, signUrl,
                 conclusion, CheckTexts.titleOf(report).render().strip(), CheckTexts.summaryOf(report).render(), "");
         Instant finished = Instant.now(clock);
-        if (!publisher.update(pr.installationId(), repository, checkRunId, done, finished)) {
+        if (publisher.update(pr.installationId(), repository, checkRunId, done, finished)) {
+            tracker.checkRunCompleted(repository, pr.headSha(), finished);
+        } else {
             publish(pr, done, finished);
         }
         if (config.commitStatus()) {
@@ -189,7 +190,9 @@ public class PullRequestCheck {
                 config.recheckPhrase()).render();
         CheckPublisher.CheckRun failed = new CheckPublisher.CheckRun(config.name(), pr.headSha(),
                 "pull_request:" + number, null, "failure", "The CLA check could not be completed", text, "");
-        publisher.update(pr.installationId(), repository, runId.get(), failed, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        publisher.update(pr.installationId(), repository, runId.get(), failed, now);
+        tracker.checkRunCompleted(repository, pr.headSha(), now);
         LOG.warnf("%s#%d - %s: check run %d failed after the delivery was given up (%s)", repository, number,
                 pr.headSha(), runId.get(), state);
     }
@@ -202,10 +205,10 @@ public class PullRequestCheck {
         Optional<Long> existing = tracker.checkRunId(pr.repository(), pr.headSha());
         if (existing.isEmpty() && retried) {
             existing = publisher.find(pr.installationId(), pr.repository(), running);
-            existing.ifPresent(id -> tracker.recordCheckRun(pr.repository(), pr.headSha(), id, now));
         }
         if (existing.isPresent()
                 && publisher.update(pr.installationId(), pr.repository(), existing.get(), running, now)) {
+            tracker.recordCheckRun(pr.repository(), pr.number(), pr.headSha(), existing.get(), now, false);
             return existing.get();
         }
         return publish(pr, running, now);
@@ -213,7 +216,7 @@ public class PullRequestCheck {
 
     private long publish(PullRequestTracker.Tracked pr, CheckPublisher.CheckRun run, Instant now) {
         long id = publisher.create(pr.installationId(), pr.repository(), run, now);
-        tracker.recordCheckRun(pr.repository(), pr.headSha(), id, now);
+        tracker.recordCheckRun(pr.repository(), pr.number(), pr.headSha(), id, now, run.conclusion() != null);
         return id;
     }
 

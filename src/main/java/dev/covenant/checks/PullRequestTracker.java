@@ -134,11 +134,39 @@ public class PullRequestTracker {
         });
     }
 
-    public void recordCheckRun(String repository, String headSha, long checkRunId, Instant now) {
+    /**
+     * Remembers the check run on the head of pull request {@code number}; {@code completed} when it was created or
+     * updated as completed, otherwise it counts as in progress until {@link #checkRunCompleted} says otherwise.
+     */
+    public void recordCheckRun(String repository, int number, String headSha, long checkRunId, Instant now,
+            boolean completed) {
         db.committed(repository + " - recording check run " + checkRunId, c -> Rows.update(c,
-                "INSERT INTO check_run (repository, head_sha, check_run_id, created_at) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (repository, head_sha) DO UPDATE SET check_run_id = excluded.check_run_id",
-                repository, headSha, checkRunId, now));
+                "INSERT INTO check_run (repository, head_sha, check_run_id, created_at, number, completed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (repository, head_sha) DO UPDATE"
+                        + " SET check_run_id = excluded.check_run_id, number = excluded.number,"
+                        + " completed_at = excluded.completed_at",
+                repository, headSha, checkRunId, now, number, completed ? now : null));
+    }
+
+    public void checkRunCompleted(String repository, String headSha, Instant now) {
+        db.committed(repository + " - recording the completion of the check run on " + headSha, c -> Rows.update(c,
+                "UPDATE check_run SET completed_at = ? WHERE repository = ? AND head_sha = ?", now, repository,
+                headSha));
+    }
+
+    /** A check run recorded as in progress on a head. */
+    public record OpenRun(String headSha, long checkRunId) {
+    }
+
+    /** The pull request's check runs still in progress on other heads than {@code headSha}. */
+    public List<OpenRun> openRunsBesides(String repository, int number, String headSha) {
+        return db.committed(repository + "#" + number + " - reading check runs in progress", c -> {
+            List<OpenRun> runs = new ArrayList<>();
+            Rows.query(c, "SELECT head_sha, check_run_id FROM check_run WHERE repository = ? AND number = ?"
+                    + " AND completed_at IS NULL AND head_sha <> ?",
+                    rs -> runs.add(new OpenRun(rs.getString(1), rs.getLong(2))), repository, number, headSha);
+            return runs;
+        });
     }
 
     private static Tracked tracked(ResultSet rs) throws SQLException {

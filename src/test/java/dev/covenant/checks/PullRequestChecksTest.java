@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import dev.covenant.Api;
 import dev.covenant.Sql;
+import dev.covenant.github.CheckPublisher;
 import dev.covenant.github.FakeCheckRun;
 import dev.covenant.github.FakeComment;
 import dev.covenant.github.FakeCommit;
@@ -36,6 +40,13 @@ import dev.covenant.web.WebClient;
  */
 @QuarkusTest
 public class PullRequestChecksTest {
+
+    @Inject
+    CheckPublisher publisher;
+    @Inject
+    PullRequestTracker tracker;
+    @Inject
+    ChecksConfig checks;
 
     private static final AtomicLong IDS = new AtomicLong(8_000_000 + (System.nanoTime() % 1_000_000));
 
@@ -362,5 +373,37 @@ public class PullRequestChecksTest {
         assertEquals("Superseded by a newer head", old.get(0).title());
         assertTrue(old.get(0).summary().contains("no longer the head"), old.get(0).summary());
         await("the comment on the current head's failure", () -> !repo.comments(1).isEmpty());
+    }
+
+    @Test
+    void aRunLeftInProgressByAnInstanceThatDiedIsClosedByThePullRequestsNextEvaluation() throws Exception {
+        FakeRepo repo = repository();
+        String ada = user("ada");
+        sign(ada);
+        FakePullRequest pr = repo.openPullRequest(1, ada, List.of(commitBy(ada)));
+        deliver("pull_request", FakeWebhooks.pullRequest(repo, "opened", 1));
+        assertEquals("success", completedRun(repo, pr.headSha()).conclusion());
+        // Another instance took a push, recorded its head, created the run in progress, and died there.
+        String abandoned = repo.push(1, List.of(commitBy(ada)));
+        Sql.update("UPDATE pull_request SET head_sha = ?, head_updated_at = now() WHERE repository = ? AND number = 1",
+                abandoned, repo.fullName());
+        Instant now = Instant.now();
+        long left = publisher.create(repo.installationId(), repo.fullName(), new CheckPublisher.CheckRun(
+                checks.name(), abandoned, "pull_request:1", null, null, null, null, null), now);
+        tracker.recordCheckRun(repo.fullName(), 1, abandoned, left, now, false);
+        // The next push is evaluated by a live instance, which never evaluates the abandoned head itself.
+        String current = repo.push(1, List.of(commitBy(ada)));
+        deliver("pull_request", FakeWebhooks.pullRequest(repo, "synchronize", 1));
+
+        assertEquals("success", completedRun(repo, current).conclusion());
+        await("the abandoned head's run closed", () -> repo.checkRuns(abandoned).stream()
+                .allMatch(r -> "completed".equals(r.status())));
+        List<FakeCheckRun> old = repo.checkRuns(abandoned);
+        assertEquals(1, old.size(), old.toString());
+        assertEquals(left, old.get(0).id());
+        assertEquals("neutral", old.get(0).conclusion());
+        assertEquals("Superseded by a newer head", old.get(0).title());
+        assertEquals("0", Sql.text("SELECT count(*) FROM check_run WHERE repository = ? AND completed_at IS NULL",
+                repo.fullName()), "every run recorded as completed");
     }
 }

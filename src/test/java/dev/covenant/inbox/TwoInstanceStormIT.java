@@ -222,7 +222,11 @@ class TwoInstanceStormIT {
         long incomplete = finalHeads.values().stream()
                 .filter(sha -> repo.checkRuns(sha).stream().noneMatch(r -> "completed".equals(r.status())))
                 .count();
-        long running = repo.checkRuns().stream().filter(r -> !"completed".equals(r.status())).count();
+        List<String> runnings = repo.checkRuns().stream().filter(r -> !"completed".equals(r.status()))
+                .map(r -> r.externalId() + " on " + r.headSha()
+                        + (finalHeads.containsValue(r.headSha()) ? "" : " (pushed over)"))
+                .sorted().toList();
+        long running = runnings.size();
         List<String> wrongs = finalHeads.entrySet().stream().flatMap(e -> repo.checkRuns(e.getValue()).stream()
                 .filter(r -> !expected(e.getKey()).equals(r.conclusion()))
                 .map(r -> "#" + e.getKey() + " " + r.conclusion())).sorted().toList();
@@ -233,7 +237,8 @@ class TwoInstanceStormIT {
         if (incomplete + running + wrong + inbox + jobs == 0) {
             return "";
         }
-        return incomplete + " heads without a completed check run, " + running + " check runs not completed, "
+        return incomplete + " heads without a completed check run, " + running + " check runs not completed " + runnings
+                + ", "
                 + wrong + " heads with another conclusion than expected " + wrongs + ", " + inbox
                 + " deliveries not done, " + jobs
                 + " jobs due or running";
