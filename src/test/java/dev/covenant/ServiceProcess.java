@@ -192,6 +192,32 @@ public final class ServiceProcess implements AutoCloseable {
         return logLines().stream().filter(l -> l.contains(" ERROR ")).count();
     }
 
+    /**
+     * Waits until the service's JVM has used less than a tenth of a core in each of two half seconds in a row, or
+     * {@code limit} passed, and returns how long that took. For several seconds after it answers ready, a service's
+     * JIT compilers still work through the start's code, and a benchmark timed then measures that backlog too.
+     */
+    public Duration awaitQuiet(Duration limit) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        Duration before = cpu();
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            Duration now = cpu();
+            quiet = now.minus(before).toMillis() < 50 ? quiet + 1 : 0;
+            before = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The CPU time the service's JVM has used so far, its threads together. */
+    public Duration cpu() {
+        return process.info().totalCpuDuration().orElseThrow(
+                () -> new IllegalStateException(
+                        "this system does not report the CPU time of process " + process.pid()));
+    }
+
     /** How the service ran, for a report. */
     public String describe() {
         return "packaged jar" + (JVM_ARGS.isEmpty() ? "" : " with " + String.join(" ", JVM_ARGS))
