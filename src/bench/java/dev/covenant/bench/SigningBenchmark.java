@@ -70,6 +70,7 @@ class SigningBenchmark {
     private static final Pattern SHA256 = Pattern.compile("name=\"sha256\" value=\"([0-9a-f]{64})\"");
     private static final Pattern RECEIPT = Pattern.compile("/signatures/[0-9a-f-]{36}");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCESS_PREFIX = "bench-access ";
 
     /** What one signer saw; latencies in nanoseconds, -1 where the step was not reached. */
     static final class Signer {
@@ -472,6 +473,8 @@ class SigningBenchmark {
                 .put("sign-in (login -> authorize -> callback)", BenchReport.summary(signIn, false))
                 .put("signing page render (GET, full body)", BenchReport.summary(page, true))
                 .put("sign POST (2 per signer, all signers at once)", BenchReport.summary(post, true))
+                .put("sign POST inside the service (its access log: headers read to answer written)",
+                        BenchReport.summary(insideService(service, post.length), true))
                 .put("HTTP statuses seen by signers", run.statuses().toString())
                 .put("signers failed", String.valueOf(failedSigners))
                 .put("signatures recorded", recorded + " of " + signers.size())
@@ -497,12 +500,37 @@ class SigningBenchmark {
 
     // ---------------------------------------------------------------- the service under test
 
+    /**
+     * The service's own time for the last {@code count} sign POSTs, in nanoseconds: what the client measured beyond it
+     * went to sending, connecting and reading on the same two cores, and to the wait for an event loop to read the
+     * request.
+     */
+    private static long[] insideService(ServiceProcess service, int count) {
+        String marker = ACCESS_PREFIX + "POST /agreements/" + AGREEMENT + "/sign ";
+        List<Long> millis = new ArrayList<>();
+        for (String line : service.logLines()) {
+            int at = line.indexOf(marker);
+            if (at >= 0) {
+                String[] rest = line.substring(at + marker.length()).trim().split(" ");
+                if (rest.length == 2 && rest[1].chars().allMatch(Character::isDigit)) {
+                    millis.add(Long.parseLong(rest[1]));
+                }
+            }
+        }
+        return millis.subList(Math.max(0, millis.size() - count), millis.size()).stream()
+                .mapToLong(ms -> ms * 1_000_000).toArray();
+    }
+
     private static ServiceProcess startService(Path out, FakeGitHub github) throws IOException, InterruptedException {
         return ServiceProcess.start(ServiceProcess.jar(), out.resolve("service.log"), Map.of(
                 "COVENANT_ADMIN_TOKEN", ADMIN_TOKEN,
                 "COVENANT_GITHUB_API_URL", github.apiUrl(),
                 "COVENANT_GITHUB_WEB_URL", github.webUrl(),
                 "COVENANT_GITHUB_CLIENT_ID", FakeGitHub.CLIENT_ID,
-                "COVENANT_GITHUB_CLIENT_SECRET", FakeGitHub.CLIENT_SECRET));
+                "COVENANT_GITHUB_CLIENT_SECRET", FakeGitHub.CLIENT_SECRET,
+                // Each request's time inside the service, from its headers read to its answer written.
+                "QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true",
+                "QUARKUS_HTTP_RECORD_REQUEST_START_TIME", "true",
+                "QUARKUS_HTTP_ACCESS_LOG_PATTERN", ACCESS_PREFIX + "%m %U %s %D"));
     }
 }
