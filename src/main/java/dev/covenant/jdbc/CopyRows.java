@@ -39,7 +39,8 @@ public final class CopyRows {
             return raw("\\N");
         }
         int n = value.length();
-        ensure(n * 3 + 2);
+        // Three bytes per char at most: an escape takes two, a surrogate pair four for two chars.
+        ensure(n * 3);
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
@@ -69,14 +70,14 @@ public final class CopyRows {
         return this;
     }
 
+    /** A backslash and {@code c}; room is ensured by {@link #text}. */
     private void escape(char c) {
-        ensure(2);
         bytes[length++] = '\\';
         bytes[length++] = (byte) c;
     }
 
+    /** {@code c} in three bytes of UTF-8; room is ensured by {@link #text}. */
     private void threeBytes(char c) {
-        ensure(3);
         bytes[length++] = (byte) (0xE0 | c >> 12);
         bytes[length++] = (byte) (0x80 | c >> 6 & 0x3F);
         bytes[length++] = (byte) (0x80 | c & 0x3F);
