@@ -124,7 +124,7 @@ class FloodBenchmark {
                 for (int i = 0; i < SIGNERS; i++) {
                     SigningBenchmark.Signer s = signers.get(i);
                     String head = pulls.get(i).headSha();
-                    HttpClient browser = SigningBenchmark.client(http);
+                    BenchBrowser browser = new BenchBrowser(SigningBenchmark.client(http));
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                     SigningBenchmark.sign(s, browser, service, github, statuses, deadline);
                     long answered = System.nanoTime();
