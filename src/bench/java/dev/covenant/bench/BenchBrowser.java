@@ -3,6 +3,7 @@ package dev.covenant.bench;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -41,13 +42,17 @@ final class BenchBrowser {
         });
     }
 
+    /** The Cookie header this browser sends to {@code uri}; empty if none. */
+    String cookies(URI uri) throws IOException {
+        return String.join("; ", jar.get(uri, Map.of()).getOrDefault("Cookie", List.of()));
+    }
+
     private HttpRequest withCookies(HttpRequest request) throws IOException {
-        List<String> cookies = jar.get(request.uri(), Map.of()).getOrDefault("Cookie", List.of());
+        String cookies = cookies(request.uri());
         if (cookies.isEmpty()) {
             return request;
         }
-        return HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", String.join("; ", cookies))
-                .build();
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Cookie", cookies).build();
     }
 
     private void keep(HttpResponse<String> response) {
