@@ -67,6 +67,12 @@ final class BenchRatios {
         return met;
     }
 
+    /** A row reported beside a timed case, with no target of its own (e.g. the same work on a fresh JVM). */
+    static void reported(String benchmark, String measure, double covenant, String unit, String note) {
+        append(String.join("\t", benchmark, measure, number(covenant) + " " + unit, "-", "-", "-", "reported",
+                note == null ? "" : note));
+    }
+
     private static void append(String line) {
         try {
             Files.writeString(BenchReport.out().resolve(FILE), line.replace('\n', ' ') + "\n", StandardCharsets.UTF_8,
