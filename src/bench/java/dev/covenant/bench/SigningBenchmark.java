@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,8 +46,9 @@ import dev.covenant.github.FakeGitHub;
  * signing page at once; when every page is read, all of them click "Sign" at once, each submitting the form twice
  * (the double click), each click on a connection of its own. The clicks are sent and timed by {@link RawBurst}, one
  * thread writing bytes and reading answers: the Java HTTP client that does the rest measured itself as much as the
- * service (its compiler and threads took as much CPU in the click phase as the service did). It fails if any signature is missing or recorded twice, if the ledger does not verify, or if the two
- * submissions of one person do not land on the same receipt; it reports the signing page's render time.
+ * service (its compiler and threads took as much CPU in the click phase as the service did). It fails if any
+ * signature is missing or recorded twice, if the ledger does not verify, or if the two submissions of one person do
+ * not land on the same receipt; it reports the signing page's render time.
  *
  * <p>Run with {@code ./mvnw -B -Pbench verify}; results in {@code target/bench/signing.txt}, the service's log in
  * {@code target/bench/service.log}; the service is started by {@link ServiceProcess}.
@@ -425,7 +427,7 @@ class SigningBenchmark {
         }
         ExecutorService warmers = Executors.newFixedThreadPool(WARMUP_THREADS, BenchReport.daemon("bench-warm-"));
         try {
-            List<java.util.concurrent.Future<Signer>> done = new ArrayList<>();
+            List<Future<Signer>> done = new ArrayList<>();
             for (int i = 0; i < WARMUP_SIGNERS; i++) {
                 Signer s = new Signer(SIGNERS + i);
                 github.addUser(s.githubId, s.login, "Warm-up Signer " + i,
@@ -435,7 +437,7 @@ class SigningBenchmark {
                     return s;
                 }));
             }
-            for (java.util.concurrent.Future<Signer> f : done) {
+            for (Future<Signer> f : done) {
                 Signer s = f.get();
                 if (s.postStatus[0] != 303) {
                     throw new AssertionError("warm-up signer " + s.login + " got " + s.postStatus[0]);
