@@ -24,7 +24,6 @@ final class RawBurst {
 
     /** One request as sent on the wire, and what came back. */
     static final class Exchange {
-        final byte[] request;
         long nanos = -1;
         int status = -1;
         String location;
@@ -37,8 +36,7 @@ final class RawBurst {
         private boolean chunked;
 
         Exchange(String request) {
-            this.request = request.getBytes(StandardCharsets.UTF_8);
-            this.out = ByteBuffer.wrap(this.request);
+            this.out = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
         }
 
         /** The answer is whole: its headers read and its body to the length they announce. */
