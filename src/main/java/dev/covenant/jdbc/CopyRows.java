@@ -12,12 +12,25 @@ import java.util.Arrays;
  */
 public final class CopyRows {
 
-    private byte[] bytes = new byte[1 << 18];
+    /** The buffer's size at the start; a value that does not fit grows it. */
+    private static final int CAPACITY = 1 << 18;
+    /**
+     * When a writer should send what is buffered: a quarter short of the buffer's size, so the row that crosses it
+     * still fits (sending at exactly the size grew every stream's buffer to twice its size for one row).
+     */
+    private static final int SEND_AT = CAPACITY - CAPACITY / 4;
+
+    private byte[] bytes = new byte[CAPACITY];
     private int length;
     private boolean rowStarted;
 
     public int length() {
         return length;
+    }
+
+    /** Whether what is buffered should be sent now. */
+    public boolean full() {
+        return length >= SEND_AT;
     }
 
     public byte[] bytes() {

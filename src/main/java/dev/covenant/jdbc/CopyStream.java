@@ -13,9 +13,6 @@ import org.postgresql.copy.CopyIn;
  */
 public final class CopyStream implements AutoCloseable {
 
-    /** How much encoded text is kept before it is sent. */
-    static final int FLUSH_BYTES = 1 << 18;
-
     private final CopyIn copy;
     private final CopyRows rows = new CopyRows();
 
@@ -41,7 +38,7 @@ public final class CopyStream implements AutoCloseable {
 
     /** Sends what is buffered once it is large, for a caller that ends its rows on {@link #row()} itself. */
     public void sendIfFull() throws SQLException {
-        if (rows.length() >= FLUSH_BYTES) {
+        if (rows.full()) {
             send();
         }
     }

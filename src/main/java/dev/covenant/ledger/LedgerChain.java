@@ -70,7 +70,7 @@ public final class LedgerChain {
             text(out, entry.rowId()).append(",\"table\":");
             text(out, entry.rowTable()).append('}');
         }
-        return Sha256.hex(out.append(",\"seq\":").append(entry.seq()).append('}').toString());
+        return Sha256.hex(out.append(",\"seq\":").append(entry.seq()).append('}'));
     }
 
     private static StringBuilder text(StringBuilder out, String value) {

@@ -79,6 +79,6 @@ final class RowHashes {
                 CanonicalJson.string(out, value.toString());
             }
         }
-        return Sha256.hex(out.append('}').toString());
+        return Sha256.hex(out.append('}'));
     }
 }

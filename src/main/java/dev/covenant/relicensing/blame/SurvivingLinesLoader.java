@@ -22,8 +22,6 @@ import dev.covenant.jdbc.CopyRows;
  */
 final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
 
-    private static final int FLUSH_BYTES = 1 << 18;
-
     private final Connection connection;
     private final CopyIn copy;
     private final CopyRows rows = new CopyRows();
@@ -102,7 +100,7 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
     }
 
     private void flushIfFull() {
-        if (rows.length() < FLUSH_BYTES) {
+        if (!rows.full()) {
             return;
         }
         try {

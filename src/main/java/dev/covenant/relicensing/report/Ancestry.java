@@ -8,11 +8,8 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HexFormat;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import dev.covenant.api.ConflictException;
-import dev.covenant.jdbc.CopyRows;
+import dev.covenant.jdbc.CopyStream;
 
 /**
  * The commits a commit reaches (itself and its ancestors, following every parent), as {@code git rev-list} counts
@@ -51,23 +48,12 @@ final class Ancestry {
                 s.execute("CREATE TEMP TABLE IF NOT EXISTS report_cut (sha text) ON COMMIT DROP");
                 s.execute("TRUNCATE report_cut");
             }
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY report_cut FROM STDIN");
-            CopyRows rows = new CopyRows();
-            try {
+            try (CopyStream copy = CopyStream.open(c, "COPY report_cut FROM STDIN")) {
                 for (String sha : shas) {
-                    rows.text(sha);
-                    rows.endRow();
-                    if (rows.length() >= 1 << 18) {
-                        copy.writeToCopy(rows.bytes(), 0, rows.length());
-                        rows.clear();
-                    }
+                    copy.row().text(sha);
+                    copy.endRow();
                 }
-                copy.writeToCopy(rows.bytes(), 0, rows.length());
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
+                copy.finish();
             }
             try (Statement s = c.createStatement()) {
                 s.execute("ANALYZE report_cut");
