@@ -1,5 +1,6 @@
 package dev.covenant.signing;
 
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,13 +16,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.covenant.api.Csv;
+import dev.covenant.ledger.CanonicalJson;
 
 /**
  * A file of signatures made elsewhere, read into records: CLA Assistant Lite's {@code cla.json} as it is, or a CSV with
@@ -39,9 +44,12 @@ public final class SignatureImportFile {
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One signature to import: where it is in the file, who (an id, a login, or both), when, its form answers. */
+    /**
+     * One signature to import: where it is in the file, who (an id, a login, or both), when, its form answers, and the
+     * record as the file holds it ({@code original}, in canonical JSON).
+     */
     public record Entry(String place, Long githubId, String login, Instant signedAt, Map<String, String> answers,
-            ObjectNode original) {
+            String original) {
     }
 
     /** A record that cannot be imported, and why. */
@@ -59,55 +67,81 @@ public final class SignatureImportFile {
     private SignatureImportFile() {
     }
 
-    /** CLA Assistant Lite's file: {@code {"signedContributors": [{"name", "id", "created_at", ...}]}}. */
+    /**
+     * CLA Assistant Lite's file: {@code {"signedContributors": [{"name", "id", "created_at", ...}]}}. Read one record at
+     * a time: a file of a hundred thousand records held as one tree kept a few hundred megabytes alive through the
+     * whole import, and the collector copying them cost as much as the rest of the reading.
+     */
     public static Parsed lite(String text) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null
-                    ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return Parsed.unreadable("cla-assistant-lite", "file", "not JSON" + where + ": " + e.getOriginalMessage());
-        }
-        JsonNode list = root == null ? null : root.get("signedContributors");
-        if (list == null || !list.isArray()) {
-            return Parsed.unreadable("cla-assistant-lite", "signedContributors",
-                    "CLA Assistant Lite's file holds an array signedContributors; this one does not");
-        }
         List<Entry> entries = new ArrayList<>();
         List<Malformed> malformed = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            String place = "signedContributors[" + i + "]";
-            JsonNode item = list.get(i);
-            if (!item.isObject()) {
-                malformed.add(new Malformed(place, "not an object"));
-                continue;
+        boolean found = false;
+        try (JsonParser parser = JSON.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return notLite();
             }
-            JsonNode id = item.get("id");
-            if (id == null || !id.canConvertToLong() || !id.isIntegralNumber() || id.asLong() <= 0) {
-                malformed.add(new Malformed(place + ".id", "a GitHub user id (a positive whole number) is needed"));
-                continue;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!"signedContributors".equals(field)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                if (value != JsonToken.START_ARRAY) {
+                    return notLite();
+                }
+                // As a tree would have it: the last of two signedContributors counts.
+                found = true;
+                entries.clear();
+                malformed.clear();
+                for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
+                    liteRecord("signedContributors[" + i + "]", parser.readValueAsTree(), entries, malformed);
+                }
             }
-            JsonNode name = item.get("name");
-            String login = name != null && name.isTextual() && LOGIN.matcher(name.asText()).matches()
-                    ? name.asText()
-                    : null;
-            JsonNode created = item.get("created_at");
-            Instant signedAt = created != null && created.isTextual() ? date(created.asText()) : null;
-            if (signedAt == null) {
-                malformed.add(new Malformed(place + ".created_at",
-                        "the date signed is missing or not a date (e.g. 2021-03-04T05:06:07Z)"));
-                continue;
-            }
-            if (hasFraction(item)) {
-                malformed.add(new Malformed(place, "holds a number with a fraction, which the ledger cannot keep"
-                        + " exactly (its events hold whole numbers and text)"));
-                continue;
-            }
-            entries.add(new Entry(place, id.asLong(), login, signedAt, Map.of(), (ObjectNode) item));
+        } catch (IOException e) {
+            JsonLocation location = e instanceof JsonProcessingException json ? json.getLocation() : null;
+            String where = location == null
+                    ? ""
+                    : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            return Parsed.unreadable("cla-assistant-lite", "file", "not JSON" + where + ": " + reason);
         }
-        return new Parsed("cla-assistant-lite", entries, malformed, false);
+        return found ? new Parsed("cla-assistant-lite", entries, malformed, false) : notLite();
+    }
+
+    private static Parsed notLite() {
+        return Parsed.unreadable("cla-assistant-lite", "signedContributors",
+                "CLA Assistant Lite's file holds an array signedContributors; this one does not");
+    }
+
+    /** One record of a Lite file, as an entry or as the reason it cannot be one. */
+    private static void liteRecord(String place, JsonNode item, List<Entry> entries, List<Malformed> malformed) {
+        if (item == null || !item.isObject()) {
+            malformed.add(new Malformed(place, "not an object"));
+            return;
+        }
+        JsonNode id = item.get("id");
+        if (id == null || !id.canConvertToLong() || !id.isIntegralNumber() || id.asLong() <= 0) {
+            malformed.add(new Malformed(place + ".id", "a GitHub user id (a positive whole number) is needed"));
+            return;
+        }
+        JsonNode name = item.get("name");
+        String login = name != null && name.isTextual() && LOGIN.matcher(name.asText()).matches()
+                ? name.asText()
+                : null;
+        JsonNode created = item.get("created_at");
+        Instant signedAt = created != null && created.isTextual() ? date(created.asText()) : null;
+        if (signedAt == null) {
+            malformed.add(new Malformed(place + ".created_at",
+                    "the date signed is missing or not a date (e.g. 2021-03-04T05:06:07Z)"));
+            return;
+        }
+        if (hasFraction(item)) {
+            malformed.add(new Malformed(place, "holds a number with a fraction, which the ledger cannot keep"
+                    + " exactly (its events hold whole numbers and text)"));
+            return;
+        }
+        entries.add(new Entry(place, id.asLong(), login, signedAt, Map.of(), CanonicalJson.write(item)));
     }
 
     /** A CSV with a header naming at least a GitHub user id or login column and a date column. */
@@ -171,7 +205,8 @@ public final class SignatureImportFile {
                         "not a date (e.g. 2021-03-04T05:06:07Z or 2021-03-04)"));
                 continue;
             }
-            entries.add(new Entry(place, githubId, login.isEmpty() ? null : login, signedAt, answers, original));
+            entries.add(new Entry(place, githubId, login.isEmpty() ? null : login, signedAt, answers,
+                    CanonicalJson.write(original)));
         }
         return new Parsed("csv", entries, malformed, false);
     }

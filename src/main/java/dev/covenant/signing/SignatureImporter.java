@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
@@ -143,7 +144,8 @@ public class SignatureImporter {
             source.put("file", fileSha256);
             source.put("format", format);
             source.put("place", r.entry().place());
-            source.set("record", r.entry().original());
+            // The record is in canonical form already: the source's text takes it as it is.
+            source.putRawValue("record", new RawValue(r.entry().original()));
             requests.add(new SigningRequest(r.githubId(), version.id, r.entry().answers(), new Origin(null, null),
                     r.entry().signedAt(), source));
         }

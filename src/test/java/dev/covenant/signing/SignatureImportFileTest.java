@@ -35,7 +35,8 @@ class SignatureImportFileTest {
         assertEquals(583231L, first.githubId());
         assertEquals("octocat", first.login());
         assertEquals(Instant.parse("2021-03-04T05:06:07Z"), first.signedAt());
-        assertEquals(1012, first.original().get("comment_id").asInt());
+        assertEquals("{\"comment_id\":1012,\"created_at\":\"2021-03-04T05:06:07Z\",\"id\":583231,\"name\":\"octocat\","
+                + "\"pullRequestNo\":3,\"repoId\":77}", first.original());
         assertEquals(Instant.parse("2020-01-01T22:00:00Z"), parsed.entries().get(1).signedAt());
     }
 
