@@ -68,9 +68,9 @@ public final class SignatureImportFile {
     }
 
     /**
-     * CLA Assistant Lite's file: {@code {"signedContributors": [{"name", "id", "created_at", ...}]}}. Read one record at
-     * a time: a file of a hundred thousand records held as one tree kept a few hundred megabytes alive through the
-     * whole import, and the collector copying them cost as much as the rest of the reading.
+     * CLA Assistant Lite's file: {@code {"signedContributors": [{"name", "id", "created_at", ...}]}}. Read one
+     * record at a time: a file of a hundred thousand records held as one tree kept a few hundred megabytes alive
+     * through the whole import, and the collector copying them cost as much as the rest of the reading.
      */
     public static Parsed lite(String text) {
         List<Entry> entries = new ArrayList<>();
