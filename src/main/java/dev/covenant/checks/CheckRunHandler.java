@@ -61,9 +61,10 @@ public class CheckRunHandler extends GitHubFaults {
         String headSha = Payloads.sha(run, "head_sha");
         String externalId = run.path("external_id").asText("");
         Instant since = clock.instant();
-        if (externalId.startsWith("merge_group:")) {
-            mergeGroups.evaluate(new MergeGroupCheck.MergeGroup(installation, repository,
-                    externalId.substring("merge_group:".length()), headSha, null));
+        Optional<String> mergeGroupBase = CheckRunIds.mergeGroupOf(externalId);
+        if (mergeGroupBase.isPresent()) {
+            mergeGroups.evaluate(new MergeGroupCheck.MergeGroup(installation, repository, mergeGroupBase.get(),
+                    headSha, null));
             return;
         }
         Optional<Integer> number = number(externalId, run);
@@ -83,8 +84,9 @@ public class CheckRunHandler extends GitHubFaults {
     }
 
     private static Optional<Integer> number(String externalId, JsonNode run) {
-        if (externalId.matches("pull_request:\\d{1,9}")) {
-            return Optional.of(Integer.parseInt(externalId.substring("pull_request:".length())));
+        Optional<Integer> named = CheckRunIds.pullRequestOf(externalId);
+        if (named.isPresent()) {
+            return named;
         }
         JsonNode first = run.path("pull_requests").path(0).path("number");
         return first.canConvertToInt() ? Optional.of(first.asInt()) : Optional.empty();

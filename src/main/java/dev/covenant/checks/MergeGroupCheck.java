@@ -58,7 +58,7 @@ public class MergeGroupCheck {
     /** Call without a transaction: GitHub is asked between short reads. */
     public boolean evaluate(MergeGroup group) {
         Optional<ProjectTerms> project = coverage.terms(group.repository());
-        String externalId = "merge_group:" + group.baseSha();
+        String externalId = CheckRunIds.mergeGroup(group.baseSha());
         if (project.isEmpty()) {
             write(group, new CheckPublisher.CheckRun(config.name(), group.headSha(), externalId, null, "neutral",
                     "No agreement is linked", CheckTexts.noProject(group.repository()).render(), ""));

@@ -105,7 +105,7 @@ public class PullRequestCheck {
         int number = pr.number();
         Instant started = Instant.now(clock);
         Optional<ProjectTerms> project = coverage.terms(repository);
-        String externalId = "pull_request:" + number;
+        String externalId = CheckRunIds.pullRequest(number);
         if (project.isEmpty()) {
             publish(pr, unlinked(repository, pr.headSha(), externalId), started);
             tracker.recordEvaluation(repository, number, pr.headSha(), started, "NEUTRAL", List.of(), List.of());
@@ -189,7 +189,7 @@ public class PullRequestCheck {
         String text = CheckTexts.gaveUp(repository + "#" + number, attempts, state, error == null ? "" : error,
                 config.recheckPhrase()).render();
         CheckPublisher.CheckRun failed = new CheckPublisher.CheckRun(config.name(), pr.headSha(),
-                "pull_request:" + number, null, "failure", "The CLA check could not be completed", text, "");
+                CheckRunIds.pullRequest(number), null, "failure", "The CLA check could not be completed", text, "");
         Instant now = Instant.now(clock);
         publisher.update(pr.installationId(), repository, runId.get(), failed, now);
         tracker.checkRunCompleted(repository, pr.headSha(), now);

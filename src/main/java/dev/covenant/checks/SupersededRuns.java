@@ -37,7 +37,7 @@ class SupersededRuns {
         String label = pr.repository() + "#" + pr.number();
         Instant now = Instant.now(clock);
         boolean found = publisher.update(pr.installationId(), pr.repository(), checkRunId,
-                new CheckPublisher.CheckRun(config.name(), headSha, "pull_request:" + pr.number(), detailsUrl,
+                new CheckPublisher.CheckRun(config.name(), headSha, CheckRunIds.pullRequest(pr.number()), detailsUrl,
                         "neutral", "Superseded by a newer head", CheckTexts.superseded(headSha, label).render(), ""),
                 now);
         tracker.checkRunCompleted(pr.repository(), headSha, now);
