@@ -29,7 +29,7 @@ public final class CopyRows {
     }
 
     /** Whether what is buffered should be sent now. */
-    public boolean full() {
+    boolean full() {
         return length >= SEND_AT;
     }
 

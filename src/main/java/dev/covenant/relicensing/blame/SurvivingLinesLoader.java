@@ -8,10 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
-import dev.covenant.jdbc.CopyRows;
+import dev.covenant.jdbc.CopyStream;
 
 /**
  * Streams a blame's counts with {@code COPY} into a staging table that lives only in this job's transaction, then
@@ -23,8 +20,7 @@ import dev.covenant.jdbc.CopyRows;
 final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
 
     private final Connection connection;
-    private final CopyIn copy;
-    private final CopyRows rows = new CopyRows();
+    private final CopyStream copy;
     private boolean committed;
 
     private SurvivingLinesLoader(Connection connection) throws SQLException {
@@ -34,7 +30,7 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
             s.execute("CREATE TEMP TABLE staged_blame (kind char(1), path text, email text, co_authors text[],"
                     + " authored_at timestamptz, amount bigint, reason text) ON COMMIT DROP");
         }
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY staged_blame FROM STDIN");
+        this.copy = CopyStream.open(connection, "COPY staged_blame FROM STDIN");
     }
 
     /** Opens this job's transaction on {@code connection}; {@link #close} rolls it back unless replaced. */
@@ -45,18 +41,16 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
     @Override
     public void lines(String path, Map<LineCredit, Long> lines) {
         lines.forEach((credit, count) -> {
-            rows.text("L").text(path).text(credit.author()).text(array(credit.coAuthors()))
+            copy.row().text("L").text(path).text(credit.author()).text(array(credit.coAuthors()))
                     .time(credit.authoredAt().atOffset(ZoneOffset.UTC)).number(count).text(null);
-            rows.endRow();
+            endRow();
         });
-        flushIfFull();
     }
 
     @Override
     public void skipped(String path, String reason, long bytes) {
-        rows.text("S").text(path).nulls(3).number(bytes).text(reason);
-        rows.endRow();
-        flushIfFull();
+        copy.row().text("S").text(path).nulls(3).number(bytes).text(reason);
+        endRow();
     }
 
     /**
@@ -64,9 +58,7 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
      * keeps the results of the {@code kept} newest blamed revisions only (this one among them).
      */
     void replace(String repository, String commit, int kept) throws SQLException {
-        copy.writeToCopy(rows.bytes(), 0, rows.length());
-        rows.clear();
-        copy.endCopy();
+        copy.finish();
         // Two jobs of the same commit finishing together would otherwise both delete, then collide on insert.
         run("SELECT pg_advisory_xact_lock(hashtextextended('surviving_lines ' || ? || ' ' || ?, 0))", repository,
                 commit);
@@ -88,9 +80,7 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
     @Override
     public void close() throws SQLException {
         try {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+            copy.close();
             if (!committed) {
                 connection.rollback();
             }
@@ -99,16 +89,12 @@ final class SurvivingLinesLoader implements RevisionBlame.Sink, AutoCloseable {
         }
     }
 
-    private void flushIfFull() {
-        if (!rows.full()) {
-            return;
-        }
+    private void endRow() {
         try {
-            copy.writeToCopy(rows.bytes(), 0, rows.length());
+            copy.endRow();
         } catch (SQLException e) {
             throw new IllegalStateException("staging the blame failed: " + e.getMessage(), e);
         }
-        rows.clear();
     }
 
     private void run(String sql, Object... args) throws SQLException {
