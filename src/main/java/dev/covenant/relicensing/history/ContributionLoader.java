@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jboss.logging.Logger;
+
 import dev.covenant.identity.CoAuthors.CoAuthor;
 import dev.covenant.identity.GitIdent;
 import dev.covenant.identity.Mailmap;
@@ -28,6 +30,8 @@ import dev.covenant.jdbc.Rows;
  * a time.
  */
 final class ContributionLoader {
+
+    private static final Logger LOG = Logger.getLogger(ContributionLoader.class);
 
     /** How many commits were read, how many of them the repository did not have yet, and the time each step took. */
     record Result(long read, long added, long readMillis, long mergeMillis, String listingSha256) {
@@ -66,6 +70,7 @@ final class ContributionLoader {
      */
     static Result load(Connection connection, String repository, Iterator<ParsedCommit> commits, Mailmap mailmap,
             boolean listing, Listener progress) throws SQLException {
+        Result result;
         connection.setAutoCommit(false);
         try {
             try (Statement s = connection.createStatement()) {
@@ -85,8 +90,9 @@ final class ContributionLoader {
             connection.commit();
             if (added >= ANALYZE_AFTER) {
                 analyze(connection);
+                connection.commit();
             }
-            return new Result(staged.commits(), added, (mergeStarted - started) / 1_000_000,
+            result = new Result(staged.commits(), added, (mergeStarted - started) / 1_000_000,
                     (System.nanoTime() - mergeStarted) / 1_000_000, listed);
         } catch (SQLException | RuntimeException | Error e) {
             connection.rollback();
@@ -94,6 +100,10 @@ final class ContributionLoader {
         } finally {
             connection.setAutoCommit(true);
         }
+        if (result.added() >= ANALYZE_AFTER) {
+            vacuum(connection, repository);
+        }
+        return result;
     }
 
     /**
@@ -181,6 +191,26 @@ final class ContributionLoader {
             s.execute("ANALYZE contribution (repository, sha, author_email, author_raw_email, authored_at, merge,"
                     + " lines_added, pull_request, merged_at), contribution_coauthor (repository, sha, email, raw_email,"
                     + " authored_at, merge, lines_added), contribution_address");
+        }
+    }
+
+    /**
+     * Marks the pages the import filled as visible to every transaction, at once, outside any transaction. Until a
+     * vacuum does, every report reads the heap behind each index entry (the count of merges without lines of a
+     * 1,000,000-commit history: 80-110 ms with its 20,000 heap fetches, under 3 ms after) and sets the rows' hint
+     * bits as it goes; and autovacuum comes a minute or two later, to spend seconds of the machine's cores while the
+     * maintainer reads the reports. Pages that are already all-visible are skipped, so this costs what the import
+     * added. The rows are committed: a vacuum that fails is logged and the import stands.
+     */
+    private static void vacuum(Connection connection, String repository) {
+        long started = System.nanoTime();
+        try (Statement s = connection.createStatement()) {
+            s.execute("VACUUM contribution, contribution_coauthor, contribution_address");
+            LOG.debugf("%s - the history's tables vacuumed in %d ms", repository,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+            LOG.warnf("%s - vacuuming the history's tables after the import failed (autovacuum will do it): %s",
+                    repository, e.getMessage());
         }
     }
 
