@@ -2,6 +2,7 @@ package dev.covenant.identity;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -58,12 +59,19 @@ public final class AddressDirectory {
             // A join with the list, not "= ANY": for a hundred thousand addresses PostgreSQL would sort the array to
             // probe the index, where hashing the few verified addresses is cheaper.
             Rows.Array asked = Rows.texts(lowerCased(addresses));
+            boolean serial = addresses.size() >= SERIAL_FROM;
+            if (serial) {
+                parallelWorkers(c, "0");
+            }
             Rows.query(c, "SELECT o.email, min(o.github_id) FROM (SELECT email, github_id FROM person_email"
                     + " WHERE verified UNION ALL SELECT email, github_id FROM address_claim"
                     + " WHERE verified_at IS NOT NULL) o"
                     + " JOIN unnest(?::text[]) AS a(email) ON a.email = o.email GROUP BY o.email",
                     rs -> owners.put(rs.getString(1), rs.getLong(2)), asked);
             links = repository == null ? Map.of() : LinkedAddresses.of(c, repository, asked);
+            if (serial) {
+                parallelWorkers(c, "DEFAULT");
+            }
         }
         Set<Long> ids = new HashSet<>(owners.values());
         ids.addAll(accounts);
@@ -87,6 +95,24 @@ public final class AddressDirectory {
             }
         }
         return accounts(c, owners, ids, named, noReplyIds, links);
+    }
+
+    /**
+     * From this many addresses the lookups run without parallel workers. A report's hundred thousand addresses make
+     * a 2 MB parameter; with it the planner chose two workers, PostgreSQL copied the parameter to each, and the first
+     * lookup took 230-390 ms where one process takes 60 ms, on every connection until its plan became generic (after
+     * five runs): most of why a maintainer's first reports were slow.
+     */
+    static final int SERIAL_FROM = 1_000;
+
+    /** {@code max_parallel_workers_per_gather} for the rest of the transaction (nothing outside one). */
+    private static void parallelWorkers(Connection c, String value) throws SQLException {
+        if (c.getAutoCommit()) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL max_parallel_workers_per_gather TO " + value);
+        }
     }
 
     /** The accounts with these ids or logins (lower-cased), with their verified addresses. */
