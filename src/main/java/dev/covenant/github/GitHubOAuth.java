@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.logging.Logger;
 import org.kohsuke.github.GHEmail;
 import org.kohsuke.github.GHMyself;
 import org.kohsuke.github.GitHub;
@@ -27,6 +29,8 @@ import org.kohsuke.github.GitHubBuilder;
  */
 @ApplicationScoped
 public class GitHubOAuth {
+
+    private static final Logger LOG = Logger.getLogger(GitHubOAuth.class);
 
     /** Read the profile and the e-mail addresses; nothing else. */
     static final String SCOPE = "read:user user:email";
@@ -61,7 +65,7 @@ public class GitHubOAuth {
                         redirectUri))))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(request);
             if (response.statusCode() != 200) {
                 throw new GitHubUnavailableException(
                         "GitHub answered " + response.statusCode() + " to the token exchange");
@@ -81,6 +85,24 @@ public class GitHubOAuth {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GitHubUnavailableException("Interrupted while waiting for GitHub", e);
+        }
+    }
+
+    /**
+     * Sends the exchange, and once more when it failed before any answer came: a kept-alive connection that the other
+     * end closed meanwhile fails a POST at once, and Java's client retries only idempotent methods by itself, so a
+     * person signing in after a quiet spell was shown an error. Should GitHub have read the first one after all, its
+     * code is spent and the second answer is {@code bad_verification_code}: the person is asked to sign in again, as
+     * they were without the retry. A timeout is not tried again: GitHub is slow, not gone, and the person waits.
+     */
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            LOG.debugf("The token exchange failed before GitHub answered (%s); sending it again", e.toString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 
