@@ -17,7 +17,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.covenant.jdbc.AdvisoryLocks;
+import dev.covenant.jdbc.CopyRows;
 import dev.covenant.jdbc.CopyStream;
+import dev.covenant.jdbc.EncodedCopy;
 
 /**
  * Appends events to the ledger. Appends are serialised by a transaction-scoped advisory lock, so the chain stays a
@@ -136,12 +138,13 @@ public class Ledger {
         LedgerEntry.getSession().doWork(c -> copy(c, entries));
     }
 
+    private static final String COPY = "COPY ledger_entry (seq, format, kind, event, prev_hash, hash, recorded_at,"
+            + " row_table, row_id, row_hash) FROM STDIN";
+
     static void copy(Connection c, List<LedgerEntry> entries) throws SQLException {
-        try (CopyStream copy = CopyStream.open(c, "COPY ledger_entry (seq, format, kind, event, prev_hash, hash,"
-                + " recorded_at, row_table, row_id, row_hash) FROM STDIN")) {
+        try (CopyStream copy = CopyStream.open(c, COPY)) {
             for (LedgerEntry e : entries) {
-                copy.row().number(e.seq).number(e.format).text(e.kind).text(e.event).text(e.prevHash).text(e.hash)
-                        .text(e.recordedAt.toString()).text(e.rowTable).text(e.rowId).text(e.rowHash);
+                row(copy.row(), e, e.recordedAt.toString());
                 copy.endRow();
             }
             long written = copy.finish();
@@ -149,6 +152,27 @@ public class Ledger {
                 throw new IllegalStateException("The ledger wrote " + written + " of " + entries.size() + " entries");
             }
         }
+    }
+
+    /** The entries encoded for one {@code COPY}, sent later ({@link EncodedCopy}); {@code buffer} is reused. */
+    static EncodedCopy encode(List<LedgerEntry> entries, CopyRows buffer) {
+        // A run's entries share one time: its text is made once, not once an entry.
+        Instant at = null;
+        String atText = null;
+        for (LedgerEntry e : entries) {
+            if (!e.recordedAt.equals(at)) {
+                at = e.recordedAt;
+                atText = at.toString();
+            }
+            row(buffer, e, atText);
+            buffer.endRow();
+        }
+        return EncodedCopy.take(COPY, buffer, entries.size());
+    }
+
+    private static void row(CopyRows row, LedgerEntry e, String recordedAt) {
+        row.number(e.seq).number(e.format).text(e.kind).text(e.event).text(e.prevHash).text(e.hash).text(recordedAt)
+                .text(e.rowTable).text(e.rowId).text(e.rowHash);
     }
 
     /** The rows' hashes as the database holds them, after writing them: one query per table. */

@@ -1,10 +1,11 @@
 package dev.covenant.ledger;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.covenant.jdbc.CopyRows;
+import dev.covenant.jdbc.EncodedCopy;
 
 /**
  * A long run of appends in one transaction, for imports of many thousand records: the caller holds the ledger's lock
@@ -65,8 +66,11 @@ public final class LedgerRun {
         return entries;
     }
 
-    /** Writes chained entries on {@code c}, the connection of the transaction that holds the lock. */
-    public static void copy(Connection c, List<LedgerEntry> entries) throws SQLException {
-        Ledger.copy(c, entries);
+    /**
+     * Chained entries encoded for one {@code COPY}, for the connection of the transaction that holds the lock to send
+     * ({@link EncodedCopy#send}); {@code buffer} is the caller's, reused from one call to the next.
+     */
+    public static EncodedCopy encode(List<LedgerEntry> entries, CopyRows buffer) {
+        return Ledger.encode(entries, buffer);
     }
 }

@@ -25,6 +25,8 @@ import org.postgresql.PGConnection;
 
 import dev.covenant.agreement.AgreementVersion;
 import dev.covenant.identity.People;
+import dev.covenant.jdbc.CopyRows;
+import dev.covenant.jdbc.EncodedCopy;
 import dev.covenant.ledger.CanonicalJson;
 import dev.covenant.ledger.Ledger;
 import dev.covenant.ledger.LedgerEntry;
@@ -34,8 +36,8 @@ import dev.covenant.ledger.ProtectedTable;
 /**
  * Writes an import's new signatures and their ledger entries in one pass, as a pipeline: while one thread sends a
  * chunk's ledger entries and signature rows to PostgreSQL with two {@code COPY}s on the transaction's connection, the
- * next chunk is prepared (rows, events, row hashes) and chained. The ledger's numbers are known in
- * advance because the lock is held from the start ({@link LedgerRun}). What is written is exactly what
+ * next chunk is prepared (rows, events, row hashes), chained and encoded for its {@code COPY}s. The ledger's numbers
+ * are known in advance because the lock is held from the start ({@link LedgerRun}). What is written is exactly what
  * {@link SigningService#signAll} would write for the same requests, entry for entry.
  */
 @ApplicationScoped
@@ -99,6 +101,8 @@ class SignatureImportWriter {
         ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "covenant-import-sender"));
         // The sender works through its tasks in order; this thread stays at most a few chunks ahead of it.
         Deque<Future<?>> sending = new ArrayDeque<>();
+        CopyRows ledgerBuffer = new CopyRows();
+        CopyRows signatureBuffer = new CopyRows();
         try {
             // The people first: the rows refer to them. Meanwhile the first chunks are prepared.
             sending.add(sender.submit(() -> {
@@ -111,13 +115,17 @@ class SignatureImportWriter {
                 List<Prepared> prepared = IntStream.range(from, Math.min(requests.size(), from + config.chunk()))
                         .mapToObj(i -> prepare(version, requests.get(i), logins, run.seqOf(i))).toList();
                 List<LedgerEntry> entries = run.chain(prepared.stream().map(Prepared::appended).toList());
-                List<Map<String, Object>> rows = prepared.stream().map(Prepared::columns).toList();
+                // Encoded here too: the sender then only writes bytes and waits, and PostgreSQL, the slowest part,
+                // is not kept waiting while it encodes.
+                EncodedCopy ledgerRows = LedgerRun.encode(entries, ledgerBuffer);
+                EncodedCopy signatureRows = SignatureRows.encode(
+                        prepared.stream().map(Prepared::columns).toList(), signatureBuffer);
                 if (sending.size() >= AHEAD) {
                     awaitSent(sending.poll());
                 }
                 sending.add(sender.submit(() -> {
-                    LedgerRun.copy(c, entries);
-                    SignatureRows.copy(c, rows);
+                    ledgerRows.send(c);
+                    signatureRows.send(c);
                     return null;
                 }));
             }

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.covenant.jdbc.CopyRows;
 import dev.covenant.jdbc.CopyStream;
+import dev.covenant.jdbc.EncodedCopy;
 import dev.covenant.ledger.ProtectedTable;
 
 /**
@@ -55,16 +57,34 @@ final class SignatureRows {
         if (rows.isEmpty()) {
             return;
         }
-        String names = String.join(", ", rows.get(0).keySet());
-        try (CopyStream copy = CopyStream.open(c, "COPY signature (" + names + ") FROM STDIN")) {
+        try (CopyStream copy = CopyStream.open(c, copySql(rows))) {
             for (Map<String, Object> row : rows) {
-                row.values().forEach(value -> copy.row().text(value == null ? null : value.toString()));
+                row(copy.row(), row);
                 copy.endRow();
             }
             long written = copy.finish();
             if (written != rows.size()) {
                 throw new IllegalStateException("Wrote " + written + " of " + rows.size() + " signatures");
             }
+        }
+    }
+
+    /** Rows given as {@link #columns} gave them, encoded for one {@code COPY} sent later; {@code buffer} is reused. */
+    static EncodedCopy encode(List<Map<String, Object>> rows, CopyRows buffer) {
+        for (Map<String, Object> row : rows) {
+            row(buffer, row);
+            buffer.endRow();
+        }
+        return EncodedCopy.take(copySql(rows), buffer, rows.size());
+    }
+
+    private static String copySql(List<Map<String, Object>> rows) {
+        return "COPY signature (" + String.join(", ", rows.get(0).keySet()) + ") FROM STDIN";
+    }
+
+    private static void row(CopyRows buffer, Map<String, Object> row) {
+        for (Object value : row.values()) {
+            buffer.text(value == null ? null : value.toString());
         }
     }
 }
