@@ -14,7 +14,8 @@ import org.postgresql.copy.CopyIn;
 public final class CopyStream implements AutoCloseable {
 
     private final CopyIn copy;
-    private final CopyRows rows = new CopyRows();
+    /** Made on the first row: a stream given rows already encoded ({@link #write}) needs no buffer of its own. */
+    private CopyRows rows;
 
     private CopyStream(CopyIn copy) {
         this.copy = copy;
@@ -27,7 +28,16 @@ public final class CopyStream implements AutoCloseable {
 
     /** The current row's buffer: add its columns, then {@link #endRow()}. */
     public CopyRows row() {
+        if (rows == null) {
+            rows = new CopyRows();
+        }
         return rows;
+    }
+
+    /** Sends rows encoded elsewhere ({@link EncodedCopy}), after any buffered here. */
+    public void write(byte[] encoded, int offset, int length) throws SQLException {
+        send();
+        copy.writeToCopy(encoded, offset, length);
     }
 
     /** Ends the current row; sends what is buffered once it is large. */
@@ -38,7 +48,7 @@ public final class CopyStream implements AutoCloseable {
 
     /** Sends what is buffered once it is large, for a caller that ends its rows on {@link #row()} itself. */
     public void sendIfFull() throws SQLException {
-        if (rows.full()) {
+        if (rows != null && rows.full()) {
             send();
         }
     }
@@ -50,8 +60,10 @@ public final class CopyStream implements AutoCloseable {
     }
 
     private void send() throws SQLException {
-        copy.writeToCopy(rows.bytes(), 0, rows.length());
-        rows.clear();
+        if (rows != null && rows.length() > 0) {
+            copy.writeToCopy(rows.bytes(), 0, rows.length());
+            rows.clear();
+        }
     }
 
     @Override

@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 /**
  * Rows encoded for one {@code COPY ... FROM STDIN} ahead of time, to be sent later and from another thread: in a
  * pipeline the preparing side encodes, and the sending side only writes bytes and waits for PostgreSQL, so that
@@ -36,16 +33,11 @@ public final class EncodedCopy {
 
     /** Writes the rows with one {@code COPY} on {@code c}; fails, writing none, unless PostgreSQL takes every one. */
     public void send(Connection c) throws SQLException {
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        try {
-            copy.writeToCopy(data, 0, data.length);
-            long written = copy.endCopy();
+        try (CopyStream copy = CopyStream.open(c, sql)) {
+            copy.write(data, 0, data.length);
+            long written = copy.finish();
             if (written != rows) {
                 throw new IllegalStateException("PostgreSQL wrote " + written + " of " + rows + " rows: " + sql);
-            }
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
             }
         }
     }
